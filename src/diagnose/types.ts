@@ -1,0 +1,95 @@
+import type { ExitCode } from '../exit-codes.js';
+
+/**
+ * The four setup steps every diagnosis points back to:
+ * 1 Entra ID app (permission SMTP.SendAsApp, admin consent, client secret),
+ * 2 Exchange service principal (New-ServicePrincipal, Add-MailboxPermission),
+ * 3 SMTP AUTH on the mailbox (Set-CASMailbox), 4 the sending application's settings.
+ */
+export type SetupStep = 1 | 2 | 3 | 4;
+
+export interface Diagnosis {
+  /** Stable identifier, kebab-case (e.g. `client-secret-invalid`). Scripts match on it: never rename. */
+  code: string;
+  /** The setup step whose fix applies, or null when none does (network, Microsoft-side). */
+  step: SetupStep | null;
+  /** True when waiting or retrying may help (propagation, throttling, temporary failures). */
+  transient: boolean;
+  /** What happened, in one or two plain sentences. */
+  summary: string;
+  /** The exact command or portal action, with the user's values filled in where known. */
+  fix: string;
+  /** The process exit code this failure maps to. */
+  exitCode: ExitCode;
+  /** What was recognised, e.g. `AADSTS7000215` or `535 5.7.139`; null for local checks. */
+  source: string | null;
+  /** A Microsoft Learn page about it, when there is one. */
+  learnMore?: string;
+}
+
+/** Values known at the time of the failure, used to fill commands in the fix. All optional. */
+export interface DiagnosisContext {
+  tenantId?: string;
+  clientId?: string;
+  mailbox?: string;
+  from?: string;
+  smtpHost?: string;
+  smtpPort?: number;
+  authorityHost?: string;
+  /** `oid` claim of the token: the Exchange service principal's object id for New-ServicePrincipal. */
+  servicePrincipalObjectId?: string;
+  /** Whether the token used for AUTH carried the SMTP.SendAsApp role (sharpens 535 5.7.3). */
+  tokenHasSendAsRole?: boolean;
+}
+
+/** A failure reported by the token endpoint (or the way to it), normalised from MSAL's errors. */
+export type TokenFailure =
+  | {
+      kind: 'server';
+      /** OAuth error class, e.g. `invalid_client`, `unauthorized_client`, `temporarily_unavailable`. */
+      error?: string;
+      /** The AADSTS number when known (from `error_codes` or the description). */
+      aadsts?: number;
+      /** HTTP status when known. */
+      status?: number;
+      /** `error_description` or the library's message: free text that may embed `AADSTS…`. */
+      description: string;
+      /** Seconds from a Retry-After header, when given. */
+      retryAfterSeconds?: number;
+    }
+  | {
+      kind: 'transport';
+      /** Node/OpenSSL error code: ECONNREFUSED, ENOTFOUND, ETIMEDOUT, SELF_SIGNED_CERT_IN_CHAIN, … */
+      code: string;
+      message: string;
+      host: string;
+      port: number;
+    };
+
+/** The SMTP dialogue phase in which a failure happened. */
+export type SmtpPhase = 'connect' | 'greeting' | 'ehlo' | 'starttls' | 'auth' | 'mail' | 'rcpt' | 'data';
+
+export interface SmtpFailure {
+  phase: SmtpPhase;
+  /** nodemailer's error code (ECONNECTION, ETIMEDOUT, ESOCKET, ETLS, EAUTH, EENVELOPE, EMESSAGE, …) or a Node code. */
+  code?: string;
+  /** The underlying Node/OpenSSL code when nodemailer wrapped one (e.g. SELF_SIGNED_CERT_IN_CHAIN). */
+  causeCode?: string;
+  /** Numeric SMTP reply code when the server answered (535, 550, …). */
+  responseCode?: number;
+  /** The server's full reply line(s) when it answered. */
+  response?: string;
+  message: string;
+  host: string;
+  port: number;
+}
+
+/** A problem found in the access token's claims before it is used. */
+export type ClaimProblem =
+  | { kind: 'missing-role'; roles: string[] }
+  | { kind: 'audience'; aud: string; expected: string[] }
+  | { kind: 'tenant-mismatch'; tid: string; expected: string }
+  | { kind: 'app-mismatch'; appid: string; expected: string }
+  | { kind: 'expired'; exp: number; now: number }
+  | { kind: 'delegated'; scp?: string; upn?: string }
+  | { kind: 'undecodable'; reason: string };

@@ -1,0 +1,19 @@
+/**
+ * The exit codes are a contract: scripts and CI jobs branch on them. Never renumber.
+ */
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  input: 2,
+  /** Entra ID refused the token, or the token cannot work for SMTP (no SMTP.SendAsApp role). */
+  token: 3,
+  /** Exchange Online refused authentication (AUTH XOAUTH2). */
+  smtpAuth: 4,
+  /** Exchange Online refused the message after authentication (MAIL FROM, RCPT TO, end of DATA). */
+  smtpMessage: 5,
+  /** Network, TLS, timeout, or a temporary service failure. */
+  network: 6,
+  cancelled: 130,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
