@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+import { main } from './cli.js';
+import { processIO } from './io.js';
+
+// The only place that ends the process; everything below returns an exit code or throws a CliError.
+process.exit(await main(process.argv.slice(2), processIO()));

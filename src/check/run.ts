@@ -1,0 +1,218 @@
+import { GLOBAL_CLOUD } from '../cloud.js';
+import { diagnoseClaimProblems, diagnoseSmtpFailure, diagnoseTokenFailure } from '../diagnose/index.js';
+import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CheckInputs } from '../inputs/check-inputs.js';
+import type { Redactor } from '../redact.js';
+import { runSmtpSession, SmtpSessionError, type SmtpSessionResult } from '../smtp/session.js';
+import { composeTestMessage } from '../smtp/test-message.js';
+import { acquireToken, TokenRequestError } from '../token/acquire.js';
+import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
+import { toolVersion } from '../version.js';
+import { buildCheckPlan, type CheckPlan } from './plan.js';
+
+/** The pipeline's stages, in order; a front-end shows each as it starts and ends. */
+export type StageName = 'token' | 'claims' | 'smtp-auth' | 'smtp-send';
+
+export interface StageEvents {
+  start(stage: StageName, label: string): void;
+  succeed(stage: StageName, label: string): void;
+  fail(stage: StageName, label: string): void;
+  skip(stage: StageName, label: string): void;
+}
+
+/** The JSON contract of `check` (issue #2): stable field names, never a secret or the token. */
+export interface CheckReport {
+  ok: boolean;
+  exitCode: number;
+  diagnosis: Pick<Diagnosis, 'code' | 'step' | 'transient' | 'summary' | 'fix' | 'source'> & { learnMore?: string } | null;
+  plan: CheckPlan;
+  token: {
+    acquired: boolean;
+    expiresOn: string | null;
+    claims: (Pick<TokenClaims, 'aud' | 'roles' | 'tid' | 'appid' | 'oid' | 'exp'> & { appDisplayName?: string }) | null;
+    /** The service principal object id for `New-ServicePrincipal -ObjectId` (the token's `oid`). */
+    servicePrincipalObjectId: string | null;
+  };
+  smtp: {
+    host: string;
+    port: number;
+    tlsVersion: string | null;
+    authenticated: boolean;
+    response: string | null;
+    messageId: string | null;
+  };
+  warnings: string[];
+}
+
+export interface RunCheckOptions {
+  events: StageEvents;
+  redactor: Redactor;
+  /** Warnings collected before the run (input warnings). */
+  warnings?: string[];
+  /** Extra trusted CA (PEM) for the in-process sandbox (`demo`); `check` relies on NODE_EXTRA_CA_CERTS. */
+  extraCaPem?: string;
+  now?: () => Date;
+}
+
+/**
+ * inputs → token → claims → SMTP → diagnosis. Every front-end (check, demo, the wizard) runs this
+ * one function; none of them talks to MSAL or nodemailer itself. Failures are returned as a report
+ * with a diagnosis, never thrown: only bugs throw.
+ */
+export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): Promise<CheckReport> {
+  const { events, redactor } = options;
+  const now = options.now ?? (() => new Date());
+  const plan = buildCheckPlan(inputs);
+  const timeoutMs = inputs.timeoutSeconds * 1000;
+  redactor.protect(inputs.clientSecret.reveal());
+
+  const report: CheckReport = {
+    ok: false,
+    exitCode: ExitCode.internal,
+    diagnosis: null,
+    plan,
+    token: { acquired: false, expiresOn: null, claims: null, servicePrincipalObjectId: null },
+    smtp: { host: inputs.smtpHost, port: inputs.smtpPort, tlsVersion: null, authenticated: false, response: null, messageId: null },
+    warnings: [...(options.warnings ?? [])],
+  };
+  const context: DiagnosisContext = {
+    tenantId: inputs.tenantId,
+    clientId: inputs.clientId,
+    mailbox: inputs.mailbox,
+    from: inputs.from,
+    smtpHost: inputs.smtpHost,
+    smtpPort: inputs.smtpPort,
+    authorityHost: inputs.authorityHost,
+  };
+  const finish = (diagnosis: Diagnosis | null): CheckReport => {
+    report.ok = diagnosis === null;
+    report.exitCode = diagnosis ? diagnosis.exitCode : ExitCode.ok;
+    report.diagnosis = diagnosis && {
+      code: diagnosis.code,
+      step: diagnosis.step,
+      transient: diagnosis.transient,
+      summary: diagnosis.summary,
+      fix: diagnosis.fix,
+      source: diagnosis.source,
+      ...(diagnosis.learnMore && { learnMore: diagnosis.learnMore }),
+    };
+    return report;
+  };
+
+  // 1. Token
+  const tokenLabel = `Token from ${plan.token.authority}`;
+  events.start('token', tokenLabel);
+  let accessToken: string;
+  try {
+    const token = await acquireToken({
+      authorityHost: inputs.authorityHost,
+      tenantId: inputs.tenantId,
+      clientId: inputs.clientId,
+      clientSecret: inputs.clientSecret,
+      scope: plan.token.scope,
+      timeoutMs,
+      ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+    });
+    accessToken = token.accessToken;
+    redactor.protect(accessToken);
+    redactor.protectXoauth2(inputs.mailbox, accessToken);
+    report.token.acquired = true;
+    report.token.expiresOn = token.expiresOn?.toISOString() ?? null;
+  } catch (error) {
+    if (!(error instanceof TokenRequestError)) throw error;
+    events.fail('token', tokenLabel);
+    skipRest(events, ['claims', 'smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
+    return finish(diagnoseTokenFailure(error.failure, context));
+  }
+  events.succeed('token', tokenLabel);
+
+  // 2. Claims: a token that cannot work is never sent to Exchange (it would earn an opaque 535 5.7.3).
+  const claimsLabel = `Token claims (role ${SEND_AS_APP_ROLE}, audience, tenant, app)`;
+  events.start('claims', claimsLabel);
+  let claims: TokenClaims;
+  try {
+    claims = decodeClaims(accessToken);
+  } catch (error) {
+    if (!(error instanceof UndecodableTokenError)) throw error;
+    events.fail('claims', claimsLabel);
+    skipRest(events, ['smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
+    return finish(diagnoseClaimProblems([{ kind: 'undecodable', reason: error.message }], context));
+  }
+  report.token.claims = {
+    aud: claims.aud,
+    roles: claims.roles,
+    tid: claims.tid,
+    appid: claims.appid,
+    oid: claims.oid,
+    exp: claims.exp,
+    ...(claims.appDisplayName && { appDisplayName: claims.appDisplayName }),
+  };
+  report.token.servicePrincipalObjectId = claims.oid;
+  if (claims.oid) context.servicePrincipalObjectId = claims.oid;
+  context.tokenHasSendAsRole = claims.roles.includes(SEND_AS_APP_ROLE);
+  const { problems, warnings } = checkClaims(claims, {
+    tenantId: inputs.tenantId,
+    clientId: inputs.clientId,
+    audiences: GLOBAL_CLOUD.audiences,
+    nowSeconds: Math.floor(now().getTime() / 1000),
+  });
+  report.warnings.push(...warnings);
+  if (problems.length > 0) {
+    events.fail('claims', claimsLabel);
+    skipRest(events, ['smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
+    return finish(diagnoseClaimProblems(problems, context));
+  }
+  events.succeed('claims', claimsLabel);
+
+  // 3. SMTP: AUTH, then the test message when a recipient was given.
+  const authLabel = `SMTP ${inputs.smtpHost}:${inputs.smtpPort}: STARTTLS and AUTH XOAUTH2 as ${inputs.mailbox}`;
+  const sendLabel = `Test message from ${inputs.from} to ${inputs.to ?? ''}`;
+  events.start('smtp-auth', authLabel);
+  const message = inputs.to
+    ? await composeTestMessage({
+        from: inputs.from,
+        to: inputs.to,
+        mailbox: inputs.mailbox,
+        tenantId: inputs.tenantId,
+        clientId: inputs.clientId,
+        smtpHost: inputs.smtpHost,
+        smtpPort: inputs.smtpPort,
+        now: now(),
+        toolVersion: toolVersion(),
+      })
+    : null;
+  let session: SmtpSessionResult;
+  try {
+    session = await runSmtpSession({
+      host: inputs.smtpHost,
+      port: inputs.smtpPort,
+      mailbox: inputs.mailbox,
+      accessToken,
+      timeoutMs,
+      ...(message && inputs.to && { message: { from: inputs.from, to: inputs.to, raw: message.raw, messageId: message.messageId } }),
+      ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+      onAuthenticated: () => {
+        events.succeed('smtp-auth', authLabel);
+        if (inputs.to) events.start('smtp-send', sendLabel);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof SmtpSessionError)) throw error;
+    Object.assign(report.smtp, error.partial);
+    if (error.partial.authenticated) {
+      if (inputs.to) events.fail('smtp-send', sendLabel);
+    } else {
+      events.fail('smtp-auth', authLabel);
+      if (inputs.to) events.skip('smtp-send', sendLabel);
+    }
+    return finish(diagnoseSmtpFailure(error.failure, context));
+  }
+  Object.assign(report.smtp, session);
+  if (inputs.to) events.succeed('smtp-send', sendLabel);
+  return finish(null);
+}
+
+function skipRest(events: StageEvents, stages: readonly StageName[]): void {
+  for (const stage of stages) events.skip(stage, '');
+}

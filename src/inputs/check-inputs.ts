@@ -1,0 +1,207 @@
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { GLOBAL_CLOUD } from '../cloud.js';
+import { InputError } from '../errors.js';
+import type { Prompter } from './prompter.js';
+import {
+  addressSchema,
+  authorityHostSchema,
+  clientIdSchema,
+  clientSecretSchema,
+  clientSecretWarnings,
+  hostSchema,
+  portSchema,
+  tenantIdSchema,
+  timeoutSecondsSchema,
+} from './schemas.js';
+import { Secret } from './secret.js';
+
+/** What `check` runs with, after every source has been merged and validated. */
+export interface CheckInputs {
+  tenantId: string;
+  clientId: string;
+  clientSecret: Secret;
+  mailbox: string;
+  from: string;
+  /** Without a recipient the check stops after AUTH succeeds: nothing is sent. */
+  to: string | null;
+  authorityHost: string;
+  smtpHost: string;
+  smtpPort: number;
+  timeoutSeconds: number;
+}
+
+/** The options as `cli.ts` parsed them from argv: strings, unvalidated. */
+export interface CheckFlags {
+  tenantId?: string;
+  clientId?: string;
+  clientSecretFile?: string;
+  mailbox?: string;
+  from?: string;
+  to?: string;
+  authorityHost?: string;
+  smtpHost?: string;
+  smtpPort?: string;
+  timeout?: string;
+}
+
+/** Values saved by the wizard (never the secret unless the user asked for it). */
+export type SavedInputs = Partial<Record<Exclude<keyof CheckFlags, 'clientSecretFile'> | 'clientSecret', string>>;
+
+export interface InputSources {
+  flags: CheckFlags;
+  env: NodeJS.ProcessEnv;
+  saved?: SavedInputs;
+  /** Null when the tool must not prompt (--no-input, or stdin is not a terminal). */
+  prompter: Prompter | null;
+  /** Reads `--client-secret-file -`. */
+  readStdin?: () => Promise<string>;
+}
+
+type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile'>;
+
+interface FieldSpec {
+  flag: string;
+  env?: string;
+  schema: z.ZodType<unknown, unknown>;
+  /** Required fields are prompted for, or reported missing; optional ones have a default or none. */
+  required: boolean;
+  question?: string;
+  defaultValue?: string;
+}
+
+// Environment names follow the Azure SDKs' (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
+// AZURE_AUTHORITY_HOST), so a host already configured for them needs nothing more.
+const FIELDS: Record<FieldKey, FieldSpec> = {
+  tenantId: { flag: '--tenant-id', env: 'AZURE_TENANT_ID', schema: tenantIdSchema, required: true, question: 'Tenant ID (GUID) or verified domain' },
+  clientId: { flag: '--client-id', env: 'AZURE_CLIENT_ID', schema: clientIdSchema, required: true, question: 'Application (client) ID' },
+  mailbox: { flag: '--mailbox', env: 'SMTP_OAUTH_MAILBOX', schema: addressSchema, required: true, question: 'Mailbox to send from (the XOAUTH2 user)' },
+  from: { flag: '--from', schema: addressSchema, required: false },
+  to: { flag: '--to', schema: addressSchema, required: false },
+  authorityHost: { flag: '--authority-host', env: 'AZURE_AUTHORITY_HOST', schema: authorityHostSchema, required: false, defaultValue: GLOBAL_CLOUD.authorityHost },
+  smtpHost: { flag: '--smtp-host', schema: hostSchema, required: false, defaultValue: GLOBAL_CLOUD.smtpHost },
+  smtpPort: { flag: '--smtp-port', schema: portSchema, required: false, defaultValue: String(GLOBAL_CLOUD.smtpPort) },
+  timeout: { flag: '--timeout', schema: timeoutSecondsSchema, required: false, defaultValue: '20' },
+};
+
+const SECRET_ENV = 'AZURE_CLIENT_SECRET';
+
+/** How a value failed, named by where it came from so the user knows which setting to correct. */
+function describe(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.message).join('; ');
+}
+
+function validatorFor(schema: z.ZodType<unknown, unknown>): (value: string) => true | string {
+  return (value) => {
+    const result = schema.safeParse(value);
+    return result.success ? true : describe(result.error);
+  };
+}
+
+/**
+ * Merges flag > environment > saved configuration > prompt, validates every field with its schema and
+ * reports every problem at once (exit 2). The secret is read from a file, stdin, the environment or a
+ * masked prompt; never from argv.
+ */
+export async function resolveCheckInputs(sources: InputSources): Promise<{ inputs: CheckInputs; warnings: string[] }> {
+  const { flags, env, saved = {}, prompter } = sources;
+  const problems: string[] = [];
+  const missing: string[] = [];
+  const values: Partial<Record<FieldKey, unknown>> = {};
+
+  for (const [key, spec] of Object.entries(FIELDS) as [FieldKey, FieldSpec][]) {
+    const candidates: Array<[string, string | undefined]> = [
+      [spec.flag, flags[key]],
+      [spec.env ?? '', spec.env ? env[spec.env] : undefined],
+      ['saved configuration', saved[key]],
+    ];
+    const found = candidates.find(([, value]) => value !== undefined && value !== '');
+    if (found) {
+      const [origin, raw] = found;
+      const result = spec.schema.safeParse(raw);
+      if (result.success) values[key] = result.data;
+      else problems.push(`${origin}: ${describe(result.error)}`);
+      continue;
+    }
+    if (spec.defaultValue !== undefined) {
+      values[key] = spec.schema.parse(spec.defaultValue);
+      continue;
+    }
+    if (!spec.required) continue;
+    if (prompter && spec.question) {
+      const answer = await prompter.input({ name: key, message: spec.question, validate: validatorFor(spec.schema) });
+      values[key] = spec.schema.parse(answer);
+      continue;
+    }
+    missing.push(spec.env ? `${spec.flag} (or ${spec.env})` : spec.flag);
+  }
+
+  const secret = await resolveSecret(sources, problems, missing);
+
+  if (missing.length > 0) {
+    problems.push(
+      `Missing: ${missing.join(', ')}.`,
+      prompter
+        ? 'Give them as flags or environment variables.'
+        : 'Not prompting (no terminal, or --no-input): give them as flags or environment variables; see `smtp-oauth-setup check --help`.',
+    );
+  }
+  if (problems.length > 0 || !secret) throw new InputError(problems);
+
+  const mailbox = values.mailbox as string;
+  const inputs: CheckInputs = {
+    tenantId: values.tenantId as string,
+    clientId: values.clientId as string,
+    clientSecret: secret,
+    mailbox,
+    from: (values.from as string | undefined) ?? mailbox,
+    to: (values.to as string | undefined) ?? null,
+    authorityHost: values.authorityHost as string,
+    smtpHost: values.smtpHost as string,
+    smtpPort: values.smtpPort as number,
+    timeoutSeconds: values.timeout as number,
+  };
+  return { inputs, warnings: clientSecretWarnings(secret.reveal()) };
+}
+
+async function resolveSecret(sources: InputSources, problems: string[], missing: string[]): Promise<Secret | null> {
+  const { flags, env, saved = {}, prompter } = sources;
+  const accept = (raw: string, source: string): Secret | null => {
+    const result = clientSecretSchema.safeParse(raw);
+    if (result.success) return new Secret(result.data, source);
+    problems.push(`client secret (${source}): ${describe(result.error)}`);
+    return null;
+  };
+
+  if (flags.clientSecretFile !== undefined) {
+    const path = flags.clientSecretFile;
+    if (path === '-') {
+      if (!sources.readStdin) {
+        problems.push('--client-secret-file -: standard input cannot be read here');
+        return null;
+      }
+      return accept(await sources.readStdin(), 'standard input');
+    }
+    try {
+      return accept(await readFile(path, 'utf8'), `file ${path}`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : 'cannot be read';
+      problems.push(`--client-secret-file: ${path}: ${reason}`);
+      return null;
+    }
+  }
+  const fromEnv = env[SECRET_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return accept(fromEnv, SECRET_ENV);
+  if (saved.clientSecret) return accept(saved.clientSecret, 'saved configuration');
+  if (prompter) {
+    const answer = await prompter.password({
+      name: 'clientSecret',
+      message: 'Client secret (its Value, not its ID)',
+      validate: validatorFor(clientSecretSchema),
+    });
+    return accept(answer, 'prompt');
+  }
+  missing.push(`client secret (${SECRET_ENV} or --client-secret-file <path|->)`);
+  return null;
+}

@@ -1,0 +1,68 @@
+import { CancelledError } from '../errors.js';
+
+/**
+ * Every question the tool asks goes through one injected prompter, so that a step's test is a
+ * plain async call with answers given by question name, and the real terminal prompts live in one place.
+ */
+export type Validate = (value: string) => true | string;
+
+export interface InputQuestion {
+  name: string;
+  message: string;
+  default?: string;
+  validate?: Validate;
+}
+
+export interface SelectQuestion<T extends string> {
+  name: string;
+  message: string;
+  choices: ReadonlyArray<{ value: T; name: string; description?: string }>;
+  default?: T;
+}
+
+export interface Prompter {
+  input(question: InputQuestion): Promise<string>;
+  /** Masked entry, for the client secret. */
+  password(question: InputQuestion): Promise<string>;
+  confirm(question: { name: string; message: string; default?: boolean }): Promise<boolean>;
+  select<T extends string>(question: SelectQuestion<T>): Promise<T>;
+}
+
+/**
+ * The terminal prompter (@inquirer/prompts). Prompts draw on stderr so that stdout stays clean for
+ * results; Ctrl-C becomes a CancelledError (exit 130). Loaded only when a prompt is really needed.
+ */
+export async function createTerminalPrompter(): Promise<Prompter> {
+  const prompts = await import('@inquirer/prompts');
+  const context = { output: process.stderr };
+  const cancellable = async <T>(ask: () => Promise<T>): Promise<T> => {
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+        throw new CancelledError();
+      }
+      throw error;
+    }
+  };
+  return {
+    input: (q) =>
+      cancellable(() =>
+        prompts.input({ message: q.message, ...(q.default !== undefined && { default: q.default }), ...(q.validate && { validate: q.validate }) }, context),
+      ),
+    password: (q) =>
+      cancellable(() => prompts.password({ message: q.message, mask: '*', ...(q.validate && { validate: q.validate }) }, context)),
+    confirm: (q) => cancellable(() => prompts.confirm({ message: q.message, ...(q.default !== undefined && { default: q.default }) }, context)),
+    select: <T extends string>(q: SelectQuestion<T>) =>
+      cancellable(() =>
+        prompts.select<T>(
+          {
+            message: q.message,
+            choices: q.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description && { description: c.description }) })),
+            ...(q.default !== undefined && { default: q.default }),
+          },
+          context,
+        ),
+      ),
+  };
+}

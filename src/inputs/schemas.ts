@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * One schema per field, shared by `check`'s flags, environment variables, saved configuration
+ * and the wizard's prompts, so a value is judged the same way wherever it comes from.
+ * Messages name what is expected; the field's name is added by the caller.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A DNS name of at least two labels (contoso.onmicrosoft.com, contoso.com).
+const DNS_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
+const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value.trim());
+}
+
+// Client credentials need one tenant: with these Entra answers AADSTS50059 (catalog A.8).
+const MULTI_TENANT_ALIASES = new Set(['common', 'organizations', 'consumers']);
+
+export const tenantIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .superRefine((value, ctx) => {
+    if (MULTI_TENANT_ALIASES.has(value.toLowerCase())) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${value}' is not a tenant: client credentials need your own tenant's ID (a GUID, Entra ID → Overview → Tenant ID) or a verified domain such as contoso.onmicrosoft.com`,
+      });
+      return;
+    }
+    if (!GUID.test(value) && !DNS_NAME.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be the tenant ID (a GUID, Entra ID → Overview → Tenant ID) or a verified domain such as contoso.onmicrosoft.com',
+      });
+    }
+  });
+
+export const clientIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .regex(GUID, 'must be the Application (client) ID, a GUID shown on the app registration\'s Overview page');
+
+/**
+ * The secret's Value. Its ID is a GUID and is the most common wrong paste (AADSTS7000215, catalog A.1):
+ * that is a warning, not an error, because a GUID-shaped value is not impossible.
+ */
+export const clientSecretSchema = z
+  .string()
+  // A file or a paste often ends with a newline; the secret itself never contains white space.
+  .transform((value) => value.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'is empty')
+      .max(1024, 'is too long to be a client secret')
+      .refine((value) => !/\s/.test(value), 'contains white space; copy the secret\'s Value again'),
+  );
+
+export function clientSecretWarnings(secret: string): string[] {
+  return isGuid(secret)
+    ? [
+        'The client secret looks like a GUID: that is probably the secret\'s ID, not its Value. In Entra ID → App registrations → your app → Certificates & secrets, copy the Value column (shown only when the secret is created).',
+      ]
+    : [];
+}
+
+export const addressSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .pipe(z.email({ message: 'must be an email address such as alerts@contoso.com' }));
+
+export const hostSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .refine((value) => HOST_NAME.test(value) || IPV4.test(value) || value === '::1', 'must be a host name such as smtp.office365.com');
+
+export const portSchema = z.coerce
+  .number({ message: 'must be a number from 1 to 65535' })
+  .int('must be a whole number from 1 to 65535')
+  .min(1, 'must be a number from 1 to 65535')
+  .max(65535, 'must be a number from 1 to 65535');
+
+export const timeoutSecondsSchema = z.coerce
+  .number({ message: 'must be a number of seconds' })
+  .positive('must be a positive number of seconds')
+  .max(600, 'must be at most 600 seconds');
+
+/** The authority host is an https origin; a path (a tenant, /oauth2/…) belongs elsewhere. */
+export const authorityHostSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an https URL such as https://login.microsoftonline.com' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: 'must use https (tokens are never requested over cleartext)' });
+      return z.NEVER;
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: 'must be the host only, such as https://login.microsoftonline.com (no tenant or path)' });
+      return z.NEVER;
+    }
+    return url.origin;
+  });

@@ -1,0 +1,55 @@
+import type { CheckReport } from '../check/run.js';
+import type { Output } from '../output.js';
+
+const STEP_NAMES = {
+  1: 'Entra ID app (permission, admin consent, client secret)',
+  2: 'Exchange service principal and mailbox permission',
+  3: 'SMTP AUTH on the mailbox',
+  4: 'the sending application\'s settings',
+} as const;
+
+/** The result of a check for a person: what worked, the claims that matter, and the diagnosis. */
+export function renderCheckReport(report: CheckReport, output: Output): void {
+  const c = output.color;
+  const lines: string[] = [''];
+  const claims = report.token.claims;
+
+  if (report.ok) {
+    if (report.smtp.messageId) {
+      lines.push(c.green.bold('✔ The test message was accepted by the server.'));
+      lines.push(`  Reply: ${report.smtp.response ?? ''}`);
+    } else {
+      lines.push(c.green.bold(`✔ The server accepted the token for ${report.plan.smtp.user}.`));
+      lines.push(`  Nothing was sent: add --to <address> to send a test message.`);
+    }
+    if (report.smtp.tlsVersion) lines.push(`  TLS: ${report.smtp.tlsVersion}`);
+  }
+
+  if (claims) {
+    lines.push('', c.bold('Token claims'));
+    lines.push(`  roles   ${claims.roles.length ? claims.roles.join(', ') : c.yellow('(none: no application permission has admin consent)')}`);
+    lines.push(`  aud     ${claims.aud ?? '(none)'}`);
+    lines.push(`  tid     ${claims.tid ?? '(none)'}`);
+    lines.push(`  appid   ${claims.appid ?? '(none)'}`);
+    lines.push(`  oid     ${claims.oid ?? '(none)'}  ${c.dim('← service principal object id for New-ServicePrincipal -ObjectId')}`);
+    if (claims.exp) lines.push(`  expires ${new Date(claims.exp * 1000).toISOString()}`);
+  }
+
+  const d = report.diagnosis;
+  if (d) {
+    lines.push('', c.red.bold(`✖ ${d.summary}`));
+    lines.push(`  ${c.bold('Setup step')}: ${d.step ? `${d.step} of 4, ${STEP_NAMES[d.step]}` : 'none of the four (see below)'}`);
+    if (d.transient) lines.push(`  ${c.yellow('Waiting may help')}: this can be temporary or a recent change still propagating; try again in a few minutes.`);
+    lines.push(`  ${c.bold('Fix')}:`);
+    for (const fixLine of d.fix.split('\n')) lines.push(`    ${fixLine}`);
+    if (d.source) lines.push(`  ${c.dim(`Recognised: ${d.source}`)}`);
+    if (d.learnMore) lines.push(`  ${c.dim(`More: ${d.learnMore}`)}`);
+    if (report.smtp.response && !d.summary.includes(report.smtp.response)) lines.push(`  ${c.dim(`Server said: ${report.smtp.response}`)}`);
+  }
+
+  if (report.warnings.length > 0) {
+    lines.push('', c.yellow.bold('Warnings'));
+    for (const warning of report.warnings) lines.push(`  ! ${warning}`);
+  }
+  output.result(lines.join('\n'));
+}

@@ -1,0 +1,113 @@
+import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+
+/** The last transport failure, kept because MSAL swallows it into `endpoints_resolution_error`. */
+export interface TransportFailure {
+  code: string;
+  message: string;
+  host: string;
+  port: number;
+}
+
+/** The last non-2xx answer, kept because a failed discovery GET is reported without its body. */
+export interface ErrorResponse {
+  url: string;
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface NetworkClientOptions {
+  /** Whole-request limit in milliseconds: connect, TLS, request and response together. */
+  timeoutMs: number;
+  /** Extra trusted CA (PEM), added to Node's roots; NODE_EXTRA_CA_CERTS is honoured anyway. */
+  extraCaPem?: string;
+}
+
+/**
+ * MSAL's default client uses fetch, which has no timeout (a dead endpoint hangs about five minutes)
+ * and reports every failure as `network_error: fetch failed`. This one bounds each request and keeps
+ * the real cause and the last error body for the diagnosis. Contract (msal-common INetworkModule):
+ * non-2xx answers are *returned*; transport failures throw AuthError('network_error').
+ */
+export class TokenNetworkClient implements INetworkModule {
+  lastTransportFailure: TransportFailure | null = null;
+  lastErrorResponse: ErrorResponse | null = null;
+  readonly requests: Array<{ method: string; url: string; status: number | null }> = [];
+
+  constructor(private readonly options: NetworkClientOptions) {}
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('GET', url, options);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('POST', url, options);
+  }
+
+  private send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions = {}): Promise<NetworkResponse<T>> {
+    const target = new URL(url);
+    const host = target.hostname;
+    const port = Number(target.port || 443);
+    const entry: { method: string; url: string; status: number | null } = { method, url, status: null };
+    this.requests.push(entry);
+
+    const requestOptions: RequestOptions = {
+      method,
+      headers: { ...options.headers, ...(options.body !== undefined && { 'content-length': String(Buffer.byteLength(options.body)) }) },
+      ...(this.options.extraCaPem && { ca: [...rootCertificates, this.options.extraCaPem] }),
+      // TLS 1.2 is the floor Microsoft's endpoints require; anything older is refused here too.
+      minVersion: 'TLSv1.2',
+    };
+
+    return new Promise<NetworkResponse<T>>((resolve, reject) => {
+      let settled = false;
+      const fail = (code: string, message: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.lastTransportFailure = { code, message, host, port };
+        req.destroy();
+        reject(new AuthError('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
+      };
+      const req = httpsRequest(target, requestOptions, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
+        res.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          entry.status = status;
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+          }
+          if (status < 200 || status >= 300) this.lastErrorResponse = { url, status, body: text, headers };
+          resolve({ status, headers, body: parseBody(text) as T });
+        });
+      });
+      const timer = setTimeout(
+        () => fail('ETIMEDOUT', `no answer within ${Math.round(this.options.timeoutMs / 1000)} s`),
+        this.options.timeoutMs,
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
+      if (options.body !== undefined) req.write(options.body);
+      req.end();
+    });
+  }
+}
+
+/** MSAL reads fields off the body; a proxy's HTML page or an empty answer becomes an empty object. */
+function parseBody(text: string): unknown {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
+import type { Prompter } from '../../src/inputs/prompter.js';
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const CLIENT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const SECRET = 'Abc8Q~not.a.real.secret_value-0123456789';
+
+/** Answers prompts by question name and records what was asked. */
+function scriptedPrompter(answers: Record<string, string>): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  const answer = async (q: { name: string; validate?: (v: string) => true | string }) => {
+    asked.push(q.name);
+    const value = answers[q.name];
+    if (value === undefined) throw new Error(`unexpected question ${q.name}`);
+    const verdict = q.validate?.(value) ?? true;
+    if (verdict !== true) throw new Error(`answer for ${q.name} rejected: ${verdict}`);
+    return value;
+  };
+  return { asked, input: answer, password: answer, confirm: async () => true, select: async () => { throw new Error('no select'); } };
+}
+
+describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
+  it('takes flags over environment and applies defaults', async () => {
+    const { inputs, warnings } = await resolveCheckInputs({
+      flags: { tenantId: TENANT, clientId: CLIENT, mailbox: 'flag@contoso.com' },
+      env: { AZURE_TENANT_ID: 'other.onmicrosoft.com', AZURE_CLIENT_SECRET: SECRET, SMTP_OAUTH_MAILBOX: 'env@contoso.com' },
+      prompter: null,
+    });
+    expect(inputs).toMatchObject({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      mailbox: 'flag@contoso.com',
+      from: 'flag@contoso.com',
+      to: null,
+      authorityHost: 'https://login.microsoftonline.com',
+      smtpHost: 'smtp.office365.com',
+      smtpPort: 587,
+      timeoutSeconds: 20,
+    });
+    expect(inputs.clientSecret.reveal()).toBe(SECRET);
+    expect(inputs.clientSecret.source).toBe('AZURE_CLIENT_SECRET');
+    expect(warnings).toEqual([]);
+  });
+
+  it('uses the environment, then saved configuration', async () => {
+    const { inputs } = await resolveCheckInputs({
+      flags: {},
+      env: { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_SECRET: SECRET },
+      saved: { clientId: CLIENT, mailbox: 'saved@contoso.com', smtpPort: '2525' },
+      prompter: null,
+    });
+    expect(inputs.tenantId).toBe(TENANT);
+    expect(inputs.clientId).toBe(CLIENT);
+    expect(inputs.mailbox).toBe('saved@contoso.com');
+    expect(inputs.smtpPort).toBe(2525);
+  });
+
+  it('without a prompter, lists every missing input with its flag and variable (exit 2)', async () => {
+    const error = await resolveCheckInputs({ flags: {}, env: {}, prompter: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const message = (error as InputError).message;
+    for (const name of ['--tenant-id (or AZURE_TENANT_ID)', '--client-id (or AZURE_CLIENT_ID)', '--mailbox (or SMTP_OAUTH_MAILBOX)', 'AZURE_CLIENT_SECRET or --client-secret-file']) {
+      expect(message).toContain(name);
+    }
+    expect((error as InputError).exitCode).toBe(2);
+  });
+
+  it('reports every invalid value at once, naming where it came from', async () => {
+    const error = (await resolveCheckInputs({
+      flags: { tenantId: 'common', clientId: 'nope', smtpPort: '99999', to: 'not-an-address' },
+      env: { AZURE_CLIENT_SECRET: SECRET, SMTP_OAUTH_MAILBOX: 'bad' },
+      prompter: null,
+    }).catch((e: unknown) => e)) as InputError;
+    expect(error.problems.join('\n')).toMatch(/--tenant-id: .*client credentials need/);
+    expect(error.problems.join('\n')).toMatch(/--client-id: /);
+    expect(error.problems.join('\n')).toMatch(/--smtp-port: /);
+    expect(error.problems.join('\n')).toMatch(/--to: /);
+    expect(error.problems.join('\n')).toMatch(/SMTP_OAUTH_MAILBOX: /);
+  });
+
+  it('prompts for what is missing, validating answers with the same schemas', async () => {
+    const prompter = scriptedPrompter({ tenantId: TENANT, clientId: CLIENT, mailbox: 'p@contoso.com', clientSecret: SECRET });
+    const { inputs } = await resolveCheckInputs({ flags: {}, env: {}, prompter });
+    expect(prompter.asked).toEqual(['tenantId', 'clientId', 'mailbox', 'clientSecret']);
+    expect(inputs.clientSecret.source).toBe('prompt');
+    const bad = scriptedPrompter({ tenantId: 'organizations', clientId: CLIENT, mailbox: 'p@contoso.com', clientSecret: SECRET });
+    await expect(resolveCheckInputs({ flags: {}, env: {}, prompter: bad })).rejects.toThrow(/client credentials need/);
+  });
+
+  it('reads the secret from a file or stdin and warns about a GUID-shaped secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secret-'));
+    const file = join(dir, 'secret.txt');
+    writeFileSync(file, `${SECRET}\n`);
+    const base = { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' };
+    const fromFile = await resolveCheckInputs({ flags: { ...base, clientSecretFile: file }, env: { AZURE_CLIENT_SECRET: 'ignored-because-file-wins' }, prompter: null });
+    expect(fromFile.inputs.clientSecret.reveal()).toBe(SECRET);
+    const fromStdin = await resolveCheckInputs({
+      flags: { ...base, clientSecretFile: '-' },
+      env: {},
+      prompter: null,
+      readStdin: async () => '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\n',
+    });
+    expect(fromStdin.inputs.clientSecret.source).toBe('standard input');
+    expect(fromStdin.warnings[0]).toContain('secret\'s ID');
+    const missing = (await resolveCheckInputs({ flags: { ...base, clientSecretFile: join(dir, 'nope') }, env: {}, prompter: null }).catch((e: unknown) => e)) as InputError;
+    expect(missing.problems[0]).toContain('no such file');
+  });
+
+  it('never shows the secret when the inputs are printed or serialised', async () => {
+    const { inputs } = await resolveCheckInputs({ flags: { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' }, env: { AZURE_CLIENT_SECRET: SECRET }, prompter: null });
+    expect(JSON.stringify(inputs)).not.toContain(SECRET);
+    expect(String(inputs.clientSecret)).not.toContain(SECRET);
+    const { inspect } = await import('node:util');
+    expect(inspect(inputs)).not.toContain(SECRET);
+  });
+});
