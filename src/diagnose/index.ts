@@ -1,0 +1,348 @@
+/**
+ * The diagnosis engine: every answer Microsoft (or the network) gives becomes a Diagnosis naming the
+ * cause, the setup step that fixes it, the exact command or portal action with the user's values
+ * filled in, and whether waiting may help.
+ *
+ * All functions are pure, fast (input is bounded, regular expressions are linear) and never throw:
+ * anything unexpected becomes the `internal-error` diagnosis.
+ */
+import { catalog, catalogByCode, type CatalogEntry, type Domain, type Facts } from './catalog.js';
+import {
+  featuresOfText,
+  fallbackForText,
+  recogniseFeatures,
+  recogniseTextDetailed,
+  type Features,
+  type Match,
+} from './recognise.js';
+import { quote, quoteAround, safeValue } from './text.js';
+import type { ClaimProblem, Diagnosis, DiagnosisContext, SmtpFailure, SmtpPhase, TokenFailure } from './types.js';
+
+export { catalog } from './catalog.js';
+export type { CatalogEntry, Facts, Recognise } from './catalog.js';
+export { recogniseText } from './recognise.js';
+
+const SMTP_PHASES: readonly SmtpPhase[] = ['connect', 'greeting', 'ehlo', 'starttls', 'auth', 'mail', 'rcpt', 'data'];
+const TOKEN_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['token', 'network']);
+const NETWORK_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['network']);
+const SMTP_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['smtp', 'network']);
+
+// ---------------------------------------------------------------------------------------------
+// Building a Diagnosis
+
+function known(code: string): CatalogEntry {
+  // Every code used below exists in the catalog (checked by the tests); `internal-error` is the last resort.
+  return catalogByCode.get(code) ?? (catalogByCode.get('internal-error') as CatalogEntry);
+}
+
+function build(entry: CatalogEntry, facts: Facts, matched: string | null): Diagnosis {
+  const diagnosis: Diagnosis = {
+    code: entry.code,
+    step: entry.step,
+    transient: entry.transient !== false,
+    summary: entry.summary(facts),
+    fix: entry.fix(facts),
+    exitCode: entry.exitCode,
+    source: matched ?? entry.source,
+  };
+  if (entry.learnMore) diagnosis.learnMore = entry.learnMore;
+  return diagnosis;
+}
+
+/** The last resort: a diagnosis that cannot fail. */
+function internalError(detail?: string): Diagnosis {
+  const entry = known('internal-error');
+  try {
+    return build(entry, detail ? { quoted: quote(detail, 120) } : {}, null);
+  } catch {
+    return {
+      code: 'internal-error',
+      step: null,
+      transient: false,
+      summary: 'smtp-oauth-setup could not diagnose this failure; this is a bug in the tool.',
+      fix: '1. Please report it with the output of the run (it contains no secrets).',
+      exitCode: entry.exitCode,
+      source: null,
+    };
+  }
+}
+
+function guarded<T>(work: () => T, onError: (error: unknown) => T): T {
+  try {
+    return work();
+  } catch (error) {
+    return onError(error);
+  }
+}
+
+/** The context with every value made safe to print (one line, bounded); unknown fields dropped. */
+function cleanContext(ctx: DiagnosisContext | undefined): Facts {
+  if (!ctx || typeof ctx !== 'object') return {};
+  const facts: Facts = {};
+  const str = (v: unknown) => (typeof v === 'string' ? safeValue(v) : undefined);
+  const tenantId = str(ctx.tenantId);
+  const clientId = str(ctx.clientId);
+  const mailbox = str(ctx.mailbox);
+  const from = str(ctx.from);
+  const smtpHost = str(ctx.smtpHost);
+  const authorityHost = str(ctx.authorityHost);
+  const sp = str(ctx.servicePrincipalObjectId);
+  if (tenantId) facts.tenantId = tenantId;
+  if (clientId) facts.clientId = clientId;
+  if (mailbox) facts.mailbox = mailbox;
+  if (from) facts.from = from;
+  if (smtpHost) facts.smtpHost = smtpHost;
+  if (authorityHost) facts.authorityHost = authorityHost;
+  if (sp) facts.servicePrincipalObjectId = sp;
+  if (isPort(ctx.smtpPort)) facts.smtpPort = ctx.smtpPort;
+  if (typeof ctx.tokenHasSendAsRole === 'boolean') facts.tokenHasSendAsRole = ctx.tokenHasSendAsRole;
+  return facts;
+}
+
+function isPort(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 65536;
+}
+
+function hostPort(facts: Facts, host: unknown, port: unknown): void {
+  const h = typeof host === 'string' ? safeValue(host)?.slice(0, 255) : undefined;
+  if (h) facts.host = h;
+  if (isPort(port)) facts.port = port;
+}
+
+function addCodes(f: Features, ...codes: unknown[]): void {
+  for (const c of codes) {
+    if (typeof c === 'string' && /^[A-Za-z0-9_]{2,60}$/.test(c)) f.nodeCodes.add(c.toUpperCase());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token endpoint
+
+/** Diagnoses a failure of the token request: Entra ID's answer, or the way to it. */
+export function diagnoseTokenFailure(f: TokenFailure, ctx?: DiagnosisContext): Diagnosis {
+  return guarded(
+    () => {
+      const facts: Facts = { ...cleanContext(ctx), target: 'token' };
+      if (!f || typeof f !== 'object') return internalError('no token failure given');
+
+      if (f.kind === 'transport') {
+        hostPort(facts, f.host, f.port);
+        const message = typeof f.message === 'string' ? f.message : '';
+        const features = featuresOfText(`${typeof f.code === 'string' ? f.code : ''} ${message}`, ctx);
+        addCodes(features, f.code);
+        if (message) facts.quoted = quote(message);
+        const r = recogniseFeatures(features, NETWORK_DOMAINS);
+        if (r) return build(r.best.entry, facts, r.best.matched);
+        return build(known('network-error'), facts, typeof f.code === 'string' ? quote(f.code, 60) : null);
+      }
+
+      const description = typeof f.description === 'string' ? f.description : '';
+      const error = typeof f.error === 'string' ? f.error : undefined;
+      const aadsts = typeof f.aadsts === 'number' && Number.isSafeInteger(f.aadsts) && f.aadsts > 0 ? f.aadsts : undefined;
+      const status = typeof f.status === 'number' && Number.isInteger(f.status) ? f.status : undefined;
+
+      const features = featuresOfText(description, ctx);
+      if (aadsts !== undefined) features.aadsts = [aadsts, ...features.aadsts.filter((n) => n !== aadsts)];
+      if (error) features.oauthErrors.add(error.toLowerCase());
+      if (status !== undefined) features.httpStatus.add(status);
+
+      const host = hostOf(facts.authorityHost);
+      if (host) facts.host = host;
+      if (status !== undefined) facts.status = status;
+      if (error) facts.oauthError = quote(error, 60);
+      if (typeof f.retryAfterSeconds === 'number' && f.retryAfterSeconds > 0 && f.retryAfterSeconds < 86_400) {
+        facts.retryAfterSeconds = Math.round(f.retryAfterSeconds);
+      }
+      if (description) facts.quoted = quoteAround(description, features);
+      else if (error) facts.quoted = quote(error, 60);
+
+      const r = recogniseFeatures(features, TOKEN_DOMAINS);
+      const unknownAadsts = aadsts !== undefined || features.aadsts.length > 0;
+      // A generic network guess ("fetch failed" in the text) does not outrank an AADSTS code.
+      if (r && !(r.best.entry.generic && r.best.entry.domain === 'network' && unknownAadsts)) {
+        return build(r.best.entry, facts, r.best.matched);
+      }
+      const matched = aadsts !== undefined ? `AADSTS${aadsts}` : (features.aadsts[0] !== undefined ? `AADSTS${features.aadsts[0]}` : (error ? quote(error, 60) : null));
+      return build(known('token-request-failed'), facts, matched);
+    },
+    (e) => internalError(e instanceof Error ? e.message : undefined),
+  );
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s:]+)/i.exec(url)?.[1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// SMTP
+
+const BEFORE_AUTH: ReadonlySet<SmtpPhase> = new Set(['connect', 'greeting', 'ehlo', 'starttls']);
+const AFTER_AUTH: ReadonlySet<SmtpPhase> = new Set(['mail', 'rcpt', 'data']);
+
+/** Diagnoses a failure of the SMTP conversation: a server reply, or a network/TLS failure. */
+export function diagnoseSmtpFailure(f: SmtpFailure, ctx?: DiagnosisContext): Diagnosis {
+  return guarded(
+    () => {
+      const facts: Facts = { ...cleanContext(ctx), target: 'smtp' };
+      if (!f || typeof f !== 'object') return internalError('no SMTP failure given');
+      hostPort(facts, f.host, f.port);
+      const phase = SMTP_PHASES.includes(f.phase) ? f.phase : undefined;
+      if (phase) facts.phase = phase;
+
+      const response = typeof f.response === 'string' ? f.response : '';
+      const message = typeof f.message === 'string' ? f.message : '';
+      const responseCode =
+        typeof f.responseCode === 'number' && Number.isInteger(f.responseCode) && f.responseCode >= 200 && f.responseCode < 600
+          ? f.responseCode
+          : undefined;
+      // The reply with its code in front, as the server sent it (some libraries strip the code).
+      const reply =
+        responseCode !== undefined && !new RegExp(`^\\s*${responseCode}`).test(response)
+          ? `${responseCode} ${response}`
+          : response;
+
+      const features = featuresOfText(`${reply}\n${message}`, ctx);
+      if (phase) features.phase = phase;
+      addCodes(features, f.code, f.causeCode);
+      if (reply.trim()) facts.quoted = quote(reply);
+      else if (message) facts.quoted = quote(message);
+
+      const r = recogniseFeatures(features, SMTP_DOMAINS);
+      const code = replyCodeOf(responseCode, features);
+      // An enhanced code recognised on its own (`535 5.7.8 5.7.3 …`) gets the reply code in front.
+      if (r && responseCode !== undefined && r.best.matched && /^\d\.\d{1,3}\.\d{1,3}$/.test(r.best.matched)) {
+        r.best.matched = `${responseCode} ${r.best.matched}`;
+      }
+      if (r) {
+        // A weak network guess (nodemailer's ECONNECTION, "fetch failed") loses to the server's own reply.
+        const replySaysMore =
+          code !== undefined &&
+          code >= 400 &&
+          r.best.entry.domain === 'network' &&
+          (r.best.entry.generic || (r.best.score < 100 && !r.best.entry.recognise.phases));
+        if (!replySaysMore) return build(r.best.entry, facts, r.best.matched);
+      }
+      if (code !== undefined && code >= 400) {
+        const enhanced = features.replies.find((x) => x.code === code && x.enhanced)?.enhanced;
+        const matched = enhanced ? `${code} ${enhanced}` : String(code);
+        if (code < 500) return build(known('smtp-temporary-failure'), facts, matched);
+        if (phase === 'auth') return build(known('smtp-auth-refused'), facts, matched);
+        if (phase && AFTER_AUTH.has(phase)) return build(known('smtp-message-refused'), facts, matched);
+        if (phase && BEFORE_AUTH.has(phase)) return build(known('smtp-session-refused'), facts, matched);
+        const fb = fallbackForText(features);
+        if (fb) return build(fb.entry, facts, fb.matched);
+      }
+      if (r) return build(r.best.entry, facts, r.best.matched);
+      const wrapper = typeof f.code === 'string' ? f.code.toUpperCase() : '';
+      if (phase === 'auth' && wrapper === 'EAUTH') return build(known('smtp-auth-refused'), facts, null);
+      if (phase && AFTER_AUTH.has(phase) && (wrapper === 'EENVELOPE' || wrapper === 'EMESSAGE')) {
+        return build(known('smtp-message-refused'), facts, null);
+      }
+      const nodeCode = [f.causeCode, f.code].find((c): c is string => typeof c === 'string' && c !== '');
+      return build(known('network-error'), facts, nodeCode ? quote(nodeCode, 60) : null);
+    },
+    (e) => internalError(e instanceof Error ? e.message : undefined),
+  );
+}
+
+function replyCodeOf(responseCode: number | undefined, f: Features): number | undefined {
+  if (responseCode !== undefined) return responseCode;
+  return f.replies.find((r) => r.code !== undefined && r.code >= 400)?.code;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims
+
+/** Most serious first: a problem earlier in this list makes the later ones moot. */
+const CLAIM_SERIOUSNESS: readonly ClaimProblem['kind'][] = [
+  'undecodable',
+  'delegated',
+  'tenant-mismatch',
+  'app-mismatch',
+  'audience',
+  'missing-role',
+  'expired',
+];
+
+const CLAIM_ENTRY = new Map<ClaimProblem['kind'], CatalogEntry>(
+  catalog.flatMap((e) => (e.recognise.claim ? [[e.recognise.claim, e] as const] : [])),
+);
+
+/** A claim problem with every field of the right type, bounded, safe to print. */
+function cleanClaim(p: ClaimProblem): ClaimProblem {
+  const str = (v: unknown, max = 200) => (typeof v === 'string' ? (safeValue(v) ?? '').slice(0, max) : '');
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.slice(0, 50).map((x) => str(x, 100)).filter((x) => x !== '') : []);
+  switch (p.kind) {
+    case 'missing-role':
+      return { kind: p.kind, roles: strings(p.roles) };
+    case 'audience':
+      return { kind: p.kind, aud: str(p.aud), expected: strings(p.expected) };
+    case 'tenant-mismatch':
+      return { kind: p.kind, tid: str(p.tid), expected: str(p.expected) };
+    case 'app-mismatch':
+      return { kind: p.kind, appid: str(p.appid), expected: str(p.expected) };
+    case 'expired':
+      return { kind: p.kind, exp: num(p.exp), now: num(p.now) };
+    case 'delegated': {
+      const scp = str(p.scp);
+      const upn = str(p.upn);
+      return { kind: p.kind, ...(scp && { scp }), ...(upn && { upn }) };
+    }
+    case 'undecodable':
+      return { kind: p.kind, reason: quote(str(p.reason, 1000), 120) };
+  }
+}
+
+/**
+ * Diagnoses the problems found in the access token's claims: the most serious one is the diagnosis,
+ * the others are listed after its fix.
+ */
+export function diagnoseClaimProblems(problems: ClaimProblem[], ctx?: DiagnosisContext): Diagnosis {
+  return guarded(
+    () => {
+      const list = (Array.isArray(problems) ? problems : []).filter(
+        (p): p is ClaimProblem => !!p && typeof p === 'object' && CLAIM_ENTRY.has(p.kind),
+      );
+      if (list.length === 0) return internalError('no token claim problem given');
+      const sorted = [...list].sort((a, b) => CLAIM_SERIOUSNESS.indexOf(a.kind) - CLAIM_SERIOUSNESS.indexOf(b.kind));
+      const base = cleanContext(ctx);
+      const [first, ...rest] = sorted.map((p) => build(CLAIM_ENTRY.get(p.kind) as CatalogEntry, { ...base, claim: cleanClaim(p) }, null));
+      if (!first) return internalError();
+      const more = rest.filter((d, i, all) => all.findIndex((x) => x.code === d.code) === i && d.code !== first.code);
+      if (more.length > 0) {
+        first.fix += `\n\nAlso wrong in this token (fix after the above):\n${more.map((d) => `- ${d.summary}`).join('\n')}`;
+      }
+      return first;
+    },
+    (e) => internalError(e instanceof Error ? e.message : undefined),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free text (`explain`)
+
+/**
+ * Diagnoses a pasted error text: any client library's wording, a log line, a token endpoint's JSON
+ * body. Null when the text holds nothing recognisable.
+ */
+export function diagnoseText(text: string, ctx?: DiagnosisContext): { diagnosis: Diagnosis; others: Diagnosis[] } | null {
+  return guarded(
+    () => {
+      if (typeof text !== 'string' || text.trim() === '') return null;
+      const features = featuresOfText(text, ctx);
+      const r = recogniseTextDetailed(features);
+      if (!r) return null;
+      const facts: Facts = { ...cleanContext(ctx) };
+      if (features.host) hostPort(facts, features.host, features.port);
+      facts.quoted = quoteAround(text, features);
+      const one = (m: Match) => {
+        const target = m.entry.domain === 'token' ? 'token' : m.entry.domain === 'smtp' ? 'smtp' : undefined;
+        return build(m.entry, target ? { ...facts, target } : facts, m.matched);
+      };
+      return { diagnosis: one(r.best), others: r.others.map(one) };
+    },
+    (e) => ({ diagnosis: internalError(e instanceof Error ? e.message : undefined), others: [] }),
+  );
+}
