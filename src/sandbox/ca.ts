@@ -1,0 +1,170 @@
+import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { isIP, isIPv4 } from 'node:net';
+import {
+  bitString,
+  booleanTrue,
+  explicit,
+  implicitPrimitive,
+  integer,
+  namedBits,
+  objectIdentifier,
+  octetString,
+  sequence,
+  set,
+  time,
+  toPem,
+  utf8String,
+} from './der.js';
+
+/**
+ * A throw-away certificate authority and one server certificate signed by it.
+ *
+ * Both sandbox servers (token endpoint over HTTPS, SMTP with STARTTLS) present the same server
+ * certificate, so a client only has to trust one CA: NODE_EXTRA_CA_CERTS=<caFile> for a spawned CLI,
+ * or the PEM passed as `ca` in-process. Nothing is added to any system trust store, and the CA's
+ * private key never leaves this process's memory.
+ */
+export interface SandboxCertificates {
+  /** The CA certificate (PEM), what clients trust. */
+  caPem: string;
+  /** The server certificate (PEM): SAN IP 127.0.0.1 (+ the listen address) and DNS localhost. */
+  certPem: string;
+  /** The server certificate's private key (PKCS#8 PEM). */
+  keyPem: string;
+}
+
+const OID = {
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  commonName: '2.5.4.3',
+  organization: '2.5.4.10',
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  subjectAltName: '2.5.29.17',
+  basicConstraints: '2.5.29.19',
+  authorityKeyIdentifier: '2.5.29.35',
+  extKeyUsage: '2.5.29.37',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+} as const;
+
+// KeyUsage bit numbers (RFC 5280 §4.2.1.3).
+const DIGITAL_SIGNATURE = 0;
+const KEY_CERT_SIGN = 5;
+const CRL_SIGN = 6;
+
+const ORGANIZATION = 'smtp-oauth-setup sandbox (not Microsoft)';
+
+function name(commonName: string): Buffer {
+  const attribute = (oid: string, value: string) => set(sequence(objectIdentifier(oid), utf8String(value)));
+  return sequence(attribute(OID.commonName, commonName), attribute(OID.organization, ORGANIZATION));
+}
+
+function extension(oid: string, critical: boolean, value: Buffer): Buffer {
+  return sequence(objectIdentifier(oid), ...(critical ? [booleanTrue()] : []), octetString(value));
+}
+
+function serialNumber(): Buffer {
+  // 16 random bytes, top bit cleared: a positive serial of at most 20 octets (RFC 5280 §4.1.2.2).
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0] ?? 0) & 0x7f;
+  return bytes;
+}
+
+function keyIdentifier(spki: Buffer): Buffer {
+  return createHash('sha1').update(spki).digest();
+}
+
+function ipAddressBytes(ip: string): Buffer {
+  if (isIPv4(ip)) return Buffer.from(ip.split('.').map(Number));
+  // IPv6: expand '::' and write the 8 groups.
+  const [head = '', tail = ''] = ip.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t] : h;
+  return Buffer.concat(groups.map((g) => Buffer.from(g.padStart(4, '0'), 'hex')));
+}
+
+interface CertificateSpec {
+  subject: Buffer;
+  issuer: Buffer;
+  notBefore: Date;
+  notAfter: Date;
+  subjectSpki: Buffer;
+  signingKey: KeyObject;
+  extensions: Buffer[];
+}
+
+function certificate(spec: CertificateSpec): Buffer {
+  const signatureAlgorithm = sequence(objectIdentifier(OID.ecdsaWithSha256));
+  const tbs = sequence(
+    explicit(0, integer(2)), // v3
+    integer(serialNumber()),
+    signatureAlgorithm,
+    spec.issuer,
+    sequence(time(spec.notBefore), time(spec.notAfter)),
+    spec.subject,
+    spec.subjectSpki,
+    explicit(3, sequence(...spec.extensions)),
+  );
+  // For EC keys node:crypto returns the DER-encoded ECDSA-Sig-Value X.509 expects.
+  const signature = sign('sha256', tbs, spec.signingKey);
+  return sequence(tbs, signatureAlgorithm, bitString(signature));
+}
+
+/**
+ * Generates the CA and the server certificate for `host` (a loopback IP address), ECDSA P-256:
+ * key generation takes milliseconds, which keeps sandbox start-up cheap on two slow cores.
+ * Validity: from one hour ago (tolerates small clock differences) to `validDays` from now.
+ */
+export function createSandboxCertificates(host: string, validDays = 7): SandboxCertificates {
+  const now = Date.now();
+  const notBefore = new Date(now - 60 * 60 * 1000);
+  const notAfter = new Date(now + validDays * 24 * 60 * 60 * 1000);
+
+  const ca = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const caSpki = ca.publicKey.export({ type: 'spki', format: 'der' });
+  const caName = name(`smtp-oauth-setup sandbox CA ${randomBytes(4).toString('hex')}`);
+  const caDer = certificate({
+    subject: caName,
+    issuer: caName,
+    notBefore,
+    notAfter,
+    subjectSpki: caSpki,
+    signingKey: ca.privateKey,
+    extensions: [
+      extension(OID.basicConstraints, true, sequence(booleanTrue(), integer(0))),
+      extension(OID.keyUsage, true, namedBits([KEY_CERT_SIGN, CRL_SIGN])),
+      extension(OID.subjectKeyIdentifier, false, octetString(keyIdentifier(caSpki))),
+    ],
+  });
+
+  const server = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const serverSpki = server.publicKey.export({ type: 'spki', format: 'der' });
+  const ips = new Set(['127.0.0.1']);
+  if (isIP(host)) ips.add(host);
+  const altNames = [
+    ...[...ips].map((ip) => implicitPrimitive(7, ipAddressBytes(ip))),
+    implicitPrimitive(2, Buffer.from('localhost', 'ascii')),
+  ];
+  const serverDer = certificate({
+    subject: name('localhost'),
+    issuer: caName,
+    notBefore,
+    notAfter,
+    subjectSpki: serverSpki,
+    signingKey: ca.privateKey,
+    extensions: [
+      extension(OID.basicConstraints, true, sequence()),
+      extension(OID.keyUsage, true, namedBits([DIGITAL_SIGNATURE])),
+      extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth))),
+      extension(OID.subjectAltName, false, sequence(...altNames)),
+      extension(OID.authorityKeyIdentifier, false, sequence(implicitPrimitive(0, keyIdentifier(caSpki)))),
+      extension(OID.subjectKeyIdentifier, false, octetString(keyIdentifier(serverSpki))),
+    ],
+  });
+
+  return {
+    caPem: toPem('CERTIFICATE', caDer),
+    certPem: toPem('CERTIFICATE', serverDer),
+    keyPem: server.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Entra ID (AADSTS) errors the sandbox token endpoint answers, with the message texts of the catalog
+ * (section A, "current text" where two generations exist) and the body shape of catalog A.0.
+ * All Entra texts live here; the endpoint only picks one and fills in the values.
+ */
+
+export interface EntraError {
+  /** HTTP status (catalog A.0: `invalid_client` → 401, everything else observed → 400). */
+  status: number;
+  /** OAuth error class (`error` field). */
+  error: string;
+  /** AADSTS number (`error_codes[0]`). */
+  code: number;
+  /** Message after `AADSTS<code>: `. */
+  message: string;
+}
+
+function e(status: number, error: string, code: number, message: string): EntraError {
+  return { status, error, code, message };
+}
+
+export const EntraErrors = {
+  /** A.1 — secret does not match any secret of the app (e.g. the secret ID was pasted). */
+  invalidClientSecret: (appId: string) =>
+    e(
+      401,
+      'invalid_client',
+      7000215,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${appId}'.`,
+    ),
+  /** A.2 — the secret matches an expired secret. */
+  clientSecretExpired: (appId: string) =>
+    e(
+      401,
+      'invalid_client',
+      7000222,
+      `The provided client secret keys for app '${appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+    ),
+  /** A.3 — neither a secret nor an assertion was sent. */
+  missingClientCredential: () =>
+    e(
+      401,
+      'invalid_client',
+      7000218,
+      `The request body must contain the following parameter: 'client_assertion' or 'client_secret'.`,
+    ),
+  /** A.4 — no such application in the tenant. `tenant` is the identifier as sent. */
+  applicationNotFound: (appId: string, tenant: string) =>
+    e(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${appId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    ),
+  /** A.5 — app registration without a service principal (enterprise application) in the tenant. */
+  missingServicePrincipal: (appId: string, tenantId: string) =>
+    e(
+      401,
+      'invalid_client',
+      7000229,
+      `The client application ${appId} is missing service principal in the tenant ${tenantId}. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119`,
+    ),
+  /** A.6 — tenant not found (`invalid_tenant` as observed on the discovery endpoint). */
+  tenantNotFound: (tenant: string) =>
+    e(
+      400,
+      'invalid_tenant',
+      90002,
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    ),
+  /** A.7 — tenant identifier is neither a GUID nor a DNS name. */
+  malformedTenant: (tenant: string) =>
+    e(
+      400,
+      'invalid_request',
+      900023,
+      `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`,
+    ),
+  /** A.8 — `/common` or `/organizations` with client credentials. HTTP status [UNVERIFIED], 400 assumed. */
+  noTenantInformation: () =>
+    e(
+      400,
+      'invalid_request',
+      50059,
+      'No tenant-identifying information found in either the request or implied by any provided credentials.',
+    ),
+  /** A.9 — scope not of the form `<resource>/.default`. */
+  scopeNotDefault: (scope: string) =>
+    e(
+      400,
+      'invalid_scope',
+      1002012,
+      `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+    ),
+  /** A.10 — malformed scope value (several values mixed into one scope string). */
+  invalidScope: (scope: string) =>
+    e(
+      400,
+      'invalid_scope',
+      70011,
+      `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`,
+    ),
+  /** A.11 — resource unknown in this tenant (typo, or another cloud's resource). `tenant` = display name. */
+  resourceNotFound: (resource: string, tenant: string) =>
+    e(
+      400,
+      'invalid_resource',
+      500011,
+      `The resource principal named ${resource} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+    ),
+  /** A.13 — service principal disabled. Note: no space between `'<APP_ID>'` and `(`. */
+  applicationDisabled: (appId: string, displayName: string) =>
+    e(400, 'unauthorized_client', 7000112, `Application '${appId}'(${displayName}) is disabled.`),
+  /**
+   * A.15 — a client assertion (certificate credential) the sandbox cannot verify: it models secrets
+   * only, so no certificate key is ever found. Catalog gives the text up to the thumbprint; the
+   * remainder of Microsoft's message is unknown and deliberately not invented.
+   */
+  assertionKeyNotFound: (thumbprint: string) =>
+    e(
+      401,
+      'invalid_client',
+      700027,
+      `Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}']`,
+    ),
+  /** A.16 — a required form parameter is missing. */
+  missingParameter: (name: string) =>
+    e(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`),
+  /**
+   * A grant type other than client_credentials. Not in the catalog: code and wording follow Entra's
+   * error-code reference entry 70003 (UnsupportedGrantType) [UNVERIFIED wording].
+   */
+  unsupportedGrantType: (grantType: string) =>
+    e(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`),
+} as const;
+
+/** `YYYY-MM-DD HH:MM:SSZ` (catalog A.0: space, no milliseconds). */
+export function entraTimestamp(at: Date): string {
+  return at.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+}
+
+export interface EntraTraceIds {
+  traceId: string;
+  correlationId: string;
+}
+
+/**
+ * The JSON error body, byte for byte in catalog A.0's field order, with the `\r\n`-separated trailer
+ * (`Trace ID`, `Correlation ID`, `Timestamp`) inside `error_description`.
+ */
+export function entraErrorBody(err: EntraError, ids: EntraTraceIds, at: Date): string {
+  const timestamp = entraTimestamp(at);
+  return JSON.stringify({
+    error: err.error,
+    error_description: `AADSTS${err.code}: ${err.message}\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}\r\nTimestamp: ${timestamp}`,
+    error_codes: [err.code],
+    timestamp,
+    trace_id: ids.traceId,
+    correlation_id: ids.correlationId,
+    error_uri: `https://login.microsoftonline.com/error?code=${err.code}`,
+  });
+}
+
+/**
+ * A body for a temporarily unavailable token service (catalog A.19: the `temporarily_unavailable`
+ * class is documented, the exact text and AADSTS number are not — none is invented here).
+ */
+export function temporarilyUnavailableBody(ids: EntraTraceIds, at: Date): Record<string, unknown> {
+  const timestamp = entraTimestamp(at);
+  return {
+    error: 'temporarily_unavailable',
+    error_description: `The service is temporarily unavailable. Please retry the request later.\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}\r\nTimestamp: ${timestamp}`,
+    error_codes: [],
+    timestamp,
+    trace_id: ids.traceId,
+    correlation_id: ids.correlationId,
+  };
+}

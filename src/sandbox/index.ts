@@ -1,0 +1,250 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { isIPv4 } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSandboxCertificates } from './ca.js';
+import { DEFAULT_SCENARIO, getScenario, type Scenario } from './scenarios.js';
+import { startExchangeSmtp, type AuthAttempt, type ExchangeSmtpServer } from './smtp-server.js';
+import { createHealthyTenant, createSeed, replaceTenant, SANDBOX_ADDRESSES, SANDBOX_IDS, type TenantState } from './tenant.js';
+import { startTokenEndpoint, type TokenEndpoint } from './token-endpoint.js';
+import { createTokenIssuer } from './token-issuer.js';
+import type {
+  ReceivedMessage,
+  ReplyInjection,
+  SandboxClientSettings,
+  SandboxFaults,
+  SandboxState,
+  TokenEndpointFault,
+  TokenRequestLogEntry,
+} from './types.js';
+
+/**
+ * The offline sandbox: a throw-away CA, an Entra-ID-like token endpoint and an Exchange-Online-like
+ * SMTP server on loopback, modelling one Microsoft 365 tenant, so the real CLI (real MSAL, real
+ * nodemailer) can run the whole flow — and every common failure — without Microsoft.
+ */
+
+export { listScenarios, type Scenario, type ScenarioExpectation } from './scenarios.js';
+export type { AuthAttempt, AuthOutcome } from './smtp-server.js';
+export type {
+  AppRegistration,
+  ClientSecret,
+  ExchangeServicePrincipal,
+  Mailbox,
+  OrganizationConfig,
+  TenantState,
+} from './tenant.js';
+export { SANDBOX_ADDRESSES, SANDBOX_IDS, SMTP_SEND_AS_APP_ROLE } from './tenant.js';
+export { EXCHANGE_SCOPE } from './token-endpoint.js';
+export type {
+  ReceivedMessage,
+  ReplyInjection,
+  SandboxClientSettings,
+  SandboxFaults,
+  SmtpReplyPhase,
+  TokenEndpointFault,
+  TokenRequestLogEntry,
+} from './types.js';
+
+export interface SandboxOptions {
+  /** Scenario to start in (default `healthy`). */
+  scenario?: string;
+  /** Listen address; loopback only (127.0.0.0/8 or ::1). Default 127.0.0.1. */
+  host?: string;
+  /** Token endpoint port; 0 (default) picks a free one. */
+  tokenPort?: number;
+  /** SMTP port; 0 (default) picks a free one. */
+  smtpPort?: number;
+  /** Directory to write the CA certificate into (kept on close). Default: a fresh temp dir, removed on close. */
+  caDir?: string;
+  /** Access token lifetime (`expires_in`, `exp - iat`). Default 3599. */
+  tokenLifetimeSeconds?: number;
+  /** Called for each message accepted by the SMTP server. */
+  onMessage?: (message: ReceivedMessage) => void;
+  /** Fault for token POSTs, on top of the scenario (not re-applied by applyScenario). */
+  tokenFault?: TokenEndpointFault;
+  /** SMTP without STARTTLS, on top of the scenario (not re-applied by applyScenario). */
+  noStartTls?: boolean;
+  /** Reply injection, on top of the scenario (not re-applied by applyScenario). */
+  inject?: ReplyInjection;
+  /** Simultaneous authenticated sessions per mailbox before 432 4.3.2 (default 3, as Exchange Online). */
+  maxSessionsPerMailbox?: number;
+}
+
+export interface SandboxStats {
+  /** POSTs to the token endpoint (any outcome). */
+  tokenRequests: number;
+  /** SMTP connections accepted. */
+  smtpConnections: number;
+  /** Highest number of simultaneously authenticated SMTP sessions seen for one mailbox. */
+  maxConcurrentSessionsPerMailbox: number;
+  /** Per mailbox (lower-cased address): authenticated sessions open now, and the most seen at once. */
+  mailboxSessions: Record<string, { current: number; max: number }>;
+}
+
+export interface Sandbox {
+  /** `https://127.0.0.1:PORT`: MSAL authority = `${authorityHost}/${tenantId}`, knownAuthorities `['127.0.0.1:PORT']`. */
+  readonly authorityHost: string;
+  readonly smtp: { host: string; port: number };
+  /** The CA certificate clients must trust (PEM). */
+  readonly caPem: string;
+  /** The file the CA certificate was written to (for NODE_EXTRA_CA_CERTS). */
+  readonly caFile: string;
+  /** The scenario currently applied. */
+  readonly scenario: Scenario;
+  /** The tenant, live and mutable: changes apply to the next request. */
+  readonly tenant: TenantState;
+  /** Fault switches, live and mutable. */
+  readonly faults: SandboxFaults;
+  /** What to enter into the CLI for the current scenario (updated in place by applyScenario). */
+  readonly client: SandboxClientSettings;
+  /** Messages accepted by the SMTP server, oldest first. */
+  readonly received: ReceivedMessage[];
+  /** Requests to the token endpoint, oldest first. */
+  readonly requestLog: TokenRequestLogEntry[];
+  /** AUTH attempts with the reason behind each answer (Exchange never tells; the sandbox does). */
+  readonly authAttempts: AuthAttempt[];
+  stats(): SandboxStats;
+  /** Resets tenant, faults and client settings to healthy, then applies the named scenario. */
+  applyScenario(name: string): void;
+  /** Closes both servers and every open socket; removes the temp CA dir it created. Idempotent. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
+
+/** Loopback only: the sandbox accepts any client secret shape and must never be reachable from outside. */
+function assertLoopback(host: string): void {
+  const loopbackV4 = isIPv4(host) && host.startsWith('127.');
+  if (!loopbackV4 && host !== '::1') {
+    throw new Error(`The sandbox listens on loopback only (127.0.0.0/8 or ::1); refusing host '${host}'.`);
+  }
+}
+
+function assertPort(name: string, port: number): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be an integer between 0 and 65535, got ${port}.`);
+  }
+}
+
+function noFaults(): SandboxFaults {
+  return { tokenEndpoint: null, noStartTls: false, inject: null };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  assertLoopback(host);
+  const tokenPort = options.tokenPort ?? 0;
+  const smtpPort = options.smtpPort ?? 0;
+  assertPort('tokenPort', tokenPort);
+  assertPort('smtpPort', smtpPort);
+  const lifetime = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+  if (!Number.isInteger(lifetime) || lifetime < 1) {
+    throw new Error(`tokenLifetimeSeconds must be a positive integer, got ${lifetime}.`);
+  }
+  // Validate the scenario name before anything is started.
+  let scenario = getScenario(options.scenario ?? DEFAULT_SCENARIO);
+
+  const certs = createSandboxCertificates(host);
+  const issuer = await createTokenIssuer();
+
+  const createdTempDir = options.caDir === undefined;
+  const caDir = options.caDir ?? (await mkdtemp(join(tmpdir(), 'smtp-oauth-sandbox-')));
+  if (!createdTempDir) await mkdir(caDir, { recursive: true });
+  const caFile = join(caDir, 'sandbox-ca.pem');
+  await writeFile(caFile, certs.caPem, { mode: 0o644 });
+
+  const seed = createSeed();
+  const defaultClient = (): SandboxClientSettings => ({
+    tenantId: SANDBOX_IDS.tenantId,
+    clientId: SANDBOX_IDS.clientId,
+    clientSecret: seed.secretValue,
+    mailbox: SANDBOX_ADDRESSES.mailbox,
+    from: SANDBOX_ADDRESSES.mailbox,
+    to: SANDBOX_ADDRESSES.recipient,
+  });
+  const state: SandboxState = { tenant: createHealthyTenant(seed), faults: noFaults() };
+  const client = defaultClient();
+
+  const applyScenario = (name: string): void => {
+    const next = getScenario(name);
+    // Identity of tenant, faults and client is kept: callers may hold references to them.
+    replaceTenant(state.tenant, createHealthyTenant(seed));
+    Object.assign(state.faults, noFaults());
+    const defaults = defaultClient();
+    next.apply(state);
+    Object.assign(client, defaults, next.client?.({ tenant: state.tenant, defaults }) ?? {});
+    scenario = next;
+  };
+  applyScenario(scenario.name);
+  if (options.tokenFault) state.faults.tokenEndpoint = options.tokenFault;
+  if (options.noStartTls) state.faults.noStartTls = true;
+  if (options.inject) state.faults.inject = options.inject;
+
+  const received: ReceivedMessage[] = [];
+  let tokenEndpoint: TokenEndpoint | null = null;
+  let smtp: ExchangeSmtpServer | null = null;
+  const cleanup = async () => {
+    await Promise.all([tokenEndpoint?.close(), smtp?.close()]);
+    if (createdTempDir) await rm(caDir, { recursive: true, force: true });
+  };
+  try {
+    [tokenEndpoint, smtp] = await Promise.all([
+      startTokenEndpoint({
+        host,
+        port: tokenPort,
+        key: certs.keyPem,
+        cert: certs.certPem,
+        state,
+        issuer,
+        tokenLifetimeSeconds: lifetime,
+      }),
+      startExchangeSmtp({
+        host,
+        port: smtpPort,
+        key: certs.keyPem,
+        cert: certs.certPem,
+        state,
+        issuer,
+        maxSessionsPerMailbox: options.maxSessionsPerMailbox,
+        onMessage: (message) => {
+          received.push(message);
+          options.onMessage?.(message);
+        },
+      }),
+    ]);
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  const token = tokenEndpoint;
+  const mail = smtp;
+
+  let closing: Promise<void> | null = null;
+  return {
+    authorityHost: token.origin,
+    smtp: { host, port: mail.port },
+    caPem: certs.caPem,
+    caFile,
+    get scenario() {
+      return scenario;
+    },
+    tenant: state.tenant,
+    faults: state.faults,
+    client,
+    received,
+    requestLog: token.requestLog,
+    authAttempts: mail.authAttempts,
+    stats: () => ({
+      tokenRequests: token.tokenRequests(),
+      smtpConnections: mail.connections(),
+      maxConcurrentSessionsPerMailbox: mail.maxConcurrentSessionsPerMailbox(),
+      mailboxSessions: mail.mailboxSessions(),
+    }),
+    applyScenario,
+    close() {
+      closing ??= cleanup();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,379 @@
+import { createServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { decodeProtectedHeader } from 'jose';
+import {
+  EntraErrors,
+  entraErrorBody,
+  type EntraError,
+  type EntraTraceIds,
+} from './entra-errors.js';
+import {
+  findApp,
+  isGuid,
+  isMultiTenantAlias,
+  isWellFormedTenantIdentifier,
+  newGuid,
+  tenantMatches,
+  type TenantState,
+} from './tenant.js';
+import type { TokenIssuer } from './token-issuer.js';
+import type { SandboxState, TokenRequestLogEntry } from './types.js';
+
+/**
+ * An Entra-ID-like OAuth 2.0 endpoint for the client-credentials grant, over HTTPS on loopback.
+ *
+ * Routes (all under `/{tenant}/`, tenant = GUID or verified domain, case-insensitive):
+ *   GET  v2.0/.well-known/openid-configuration   OpenID discovery (what MSAL fetches with knownAuthorities)
+ *   GET  discovery/v2.0/keys                     JWKS with the token signing key
+ *   POST oauth2/v2.0/token                       client_credentials → app-only access token
+ */
+
+export interface TokenEndpointOptions {
+  host: string;
+  port: number;
+  key: string;
+  cert: string;
+  state: SandboxState;
+  issuer: TokenIssuer;
+  tokenLifetimeSeconds: number;
+}
+
+export interface TokenEndpoint {
+  /** `https://127.0.0.1:PORT` — the MSAL authority host. */
+  readonly origin: string;
+  readonly port: number;
+  readonly requestLog: TokenRequestLogEntry[];
+  /** Number of POSTs to a token path (any tenant, any outcome, faults included). */
+  tokenRequests(): number;
+  close(): Promise<void>;
+}
+
+/** The one scope that yields a token Exchange Online accepts for SMTP (Microsoft OAuth doc, catalog A.9). */
+export const EXCHANGE_SCOPE = 'https://outlook.office365.com/.default';
+
+/**
+ * Resources a client could plausibly ask a commercial tenant for, and the `aud` of the resulting
+ * token. outlook.office.com is the other Exchange Online identifier (accepted by Exchange, catalog C);
+ * Graph exists in every tenant, so asking for it yields a token — just one Exchange rejects (catalog B.1
+ * cause 2). Any other resource (a typo, another cloud's `outlook.office365.us`) is AADSTS500011.
+ */
+const KNOWN_RESOURCES: Record<string, { audience: string; exchange: boolean }> = {
+  'https://outlook.office365.com': { audience: 'https://outlook.office365.com', exchange: true },
+  'https://outlook.office.com': { audience: 'https://outlook.office.com', exchange: true },
+  'https://graph.microsoft.com': { audience: 'https://graph.microsoft.com', exchange: false },
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Route = 'openid-configuration' | 'keys' | 'token';
+
+function parseRoute(pathname: string): { tenant: string; route: Route } | null {
+  const match = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/token)\/?$/.exec(
+    pathname,
+  );
+  if (!match || match[1] === undefined || match[2] === undefined) return null;
+  let tenant: string;
+  try {
+    tenant = decodeURIComponent(match[1]);
+  } catch {
+    tenant = match[1];
+  }
+  const route: Route = match[2].startsWith('v2.0')
+    ? 'openid-configuration'
+    : match[2].startsWith('discovery')
+      ? 'keys'
+      : 'token';
+  return { tenant, route };
+}
+
+function formatOrigin(host: string, port: number): string {
+  return host.includes(':') ? `https://[${host}]:${port}` : `https://${host}:${port}`;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startTokenEndpoint(options: TokenEndpointOptions): Promise<TokenEndpoint> {
+  const { state, issuer } = options;
+  const requestLog: TokenRequestLogEntry[] = [];
+  const sockets = new Set<Socket>();
+  let tokenPosts = 0;
+  let origin = '';
+
+  const traceIds = (req: IncomingMessage): EntraTraceIds => {
+    // Entra uses the client's `client-request-id` header as the correlation id (MSAL sends one).
+    const requested = req.headers['client-request-id'];
+    const correlationId = typeof requested === 'string' && isGuid(requested) ? requested : newGuid();
+    return { traceId: newGuid(), correlationId };
+  };
+
+  const send = (
+    res: ServerResponse,
+    entry: TokenRequestLogEntry,
+    status: number,
+    body: string,
+    ids: EntraTraceIds | null,
+    extraHeaders: Record<string, string> = {},
+  ): void => {
+    entry.status = status;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store, no-cache',
+      pragma: 'no-cache',
+      ...extraHeaders,
+    };
+    if (ids) {
+      headers['x-ms-request-id'] = ids.traceId;
+      headers['client-request-id'] = ids.correlationId;
+    }
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+
+  const sendError = (res: ServerResponse, entry: TokenRequestLogEntry, err: EntraError, ids: EntraTraceIds): void => {
+    send(res, entry, err.status, entraErrorBody(err, ids, new Date()), ids);
+  };
+
+  /** Tenant resolution shared by all routes: malformed → 900023, unknown → 90002 (catalog A.6, A.7). */
+  const resolveTenant = (raw: string): { tenant: TenantState } | { error: EntraError } => {
+    if (!isWellFormedTenantIdentifier(raw)) return { error: EntraErrors.malformedTenant(raw) };
+    if (!tenantMatches(state.tenant, raw)) return { error: EntraErrors.tenantNotFound(raw) };
+    return { tenant: state.tenant };
+  };
+
+  const openIdConfiguration = (tid: string): Record<string, unknown> => {
+    // URLs carry the tenant GUID even when the document was requested by domain, as Entra's do.
+    // `issuer` must share scheme+host+port with the authority or MSAL refuses the metadata.
+    const base = `${origin}/${tid}`;
+    return {
+      token_endpoint: `${base}/oauth2/v2.0/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      jwks_uri: `${base}/discovery/v2.0/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      issuer: `${origin}/${tid}/v2.0`,
+      request_uri_parameter_supported: false,
+      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'oid', 'tid', 'ver'],
+      tenant_region_scope: 'EU',
+      cloud_instance_name: 'sandbox.invalid',
+    };
+  };
+
+  const handleToken = async (req: IncomingMessage, res: ServerResponse, entry: TokenRequestLogEntry, rawTenant: string) => {
+    tokenPosts++;
+    const fault = state.faults.tokenEndpoint;
+    if (fault) {
+      if (fault.remaining !== undefined) {
+        fault.remaining--;
+        if (fault.remaining <= 0) state.faults.tokenEndpoint = null;
+      }
+      if (fault.kind === 'hang') return; // never answer; close() destroys the socket
+      const content = typeof fault.body === 'function' ? fault.body() : fault.body;
+      const body = typeof content === 'string' ? content : JSON.stringify(content);
+      send(res, entry, fault.status, body, null, {
+        'content-type': 'application/json; charset=utf-8',
+        ...(fault.headers ?? {}),
+      });
+      return;
+    }
+
+    const ids = traceIds(req);
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch {
+      sendError(res, entry, EntraErrors.missingParameter('grant_type'), ids);
+      return;
+    }
+    const form = new URLSearchParams(body);
+    const param = (name: string): string | null => {
+      const value = form.get(name);
+      return value === null || value === '' ? null : value;
+    };
+
+    // Order of checks follows what Entra reports first for client credentials: the tenant, then
+    // the client and its credential, then what is asked for (scope), then the grant type.
+    if (isMultiTenantAlias(rawTenant)) return sendError(res, entry, EntraErrors.noTenantInformation(), ids);
+    const resolved = resolveTenant(rawTenant);
+    if ('error' in resolved) return sendError(res, entry, resolved.error, ids);
+    const tenant = resolved.tenant;
+
+    const clientId = param('client_id');
+    if (clientId === null) return sendError(res, entry, EntraErrors.missingParameter('client_id'), ids);
+    const app = findApp(tenant, clientId);
+    if (!app) return sendError(res, entry, EntraErrors.applicationNotFound(clientId, rawTenant), ids);
+    if (app.servicePrincipalObjectId === null) {
+      return sendError(res, entry, EntraErrors.missingServicePrincipal(app.clientId, tenant.id), ids);
+    }
+    if (!app.enabled) return sendError(res, entry, EntraErrors.applicationDisabled(app.clientId, app.displayName), ids);
+
+    const assertion = param('client_assertion');
+    const secret = param('client_secret');
+    if (assertion !== null) {
+      // Certificate credentials are not modelled: the key is never found (catalog A.15).
+      let thumbprint = '';
+      try {
+        const header = decodeProtectedHeader(assertion);
+        const x5t = header['x5t#S256'] ?? header.x5t;
+        thumbprint = typeof x5t === 'string' ? Buffer.from(x5t, 'base64url').toString('hex').toUpperCase() : '';
+      } catch {
+        thumbprint = '';
+      }
+      return sendError(res, entry, EntraErrors.assertionKeyNotFound(thumbprint), ids);
+    }
+    if (secret === null) return sendError(res, entry, EntraErrors.missingClientCredential(), ids);
+    const matching = app.secrets.find((s) => s.value === secret);
+    if (!matching) return sendError(res, entry, EntraErrors.invalidClientSecret(app.clientId), ids);
+    if (Date.parse(matching.expiresAt) <= Date.now()) {
+      return sendError(res, entry, EntraErrors.clientSecretExpired(app.clientId), ids);
+    }
+
+    const scope = param('scope');
+    if (scope === null) return sendError(res, entry, EntraErrors.missingParameter('scope'), ids);
+    if (/\s/.test(scope.trim())) return sendError(res, entry, EntraErrors.invalidScope(scope), ids);
+    if (!scope.endsWith('/.default')) return sendError(res, entry, EntraErrors.scopeNotDefault(scope), ids);
+    const resourceId = scope.slice(0, -'/.default'.length);
+    const resource = KNOWN_RESOURCES[resourceId.toLowerCase()];
+    if (!resource) return sendError(res, entry, EntraErrors.resourceNotFound(resourceId, tenant.displayName), ids);
+
+    const grantType = param('grant_type');
+    if (grantType === null) return sendError(res, entry, EntraErrors.missingParameter('grant_type'), ids);
+    if (grantType !== 'client_credentials') {
+      return sendError(res, entry, EntraErrors.unsupportedGrantType(grantType), ids);
+    }
+
+    const token = await issuer.issue({
+      tenantId: tenant.id,
+      clientId: app.clientId,
+      appDisplayName: app.displayName,
+      servicePrincipalObjectId: app.servicePrincipalObjectId,
+      audience: resource.audience,
+      // Consented permissions are Exchange Online application permissions: they appear in Exchange
+      // tokens only. A Graph token for this app carries no roles.
+      roles: resource.exchange ? app.consentedRoles : [],
+      lifetimeSeconds: options.tokenLifetimeSeconds,
+    });
+    send(
+      res,
+      entry,
+      200,
+      JSON.stringify({
+        token_type: 'Bearer',
+        expires_in: token.expiresIn,
+        ext_expires_in: token.expiresIn,
+        access_token: token.accessToken,
+      }),
+      ids,
+    );
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const entry: TokenRequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      status: null,
+      at: new Date().toISOString(),
+    };
+    requestLog.push(entry);
+    const parsed = parseRoute(url.pathname);
+    if (!parsed) {
+      send(res, entry, 404, JSON.stringify({ error: 'not_found' }), null);
+      return;
+    }
+    const expectedMethod = parsed.route === 'token' ? 'POST' : 'GET';
+    if (req.method !== expectedMethod) {
+      send(res, entry, 405, JSON.stringify({ error: 'invalid_request' }), null, { allow: expectedMethod });
+      return;
+    }
+    if (parsed.route === 'token') {
+      await handleToken(req, res, entry, parsed.tenant);
+      return;
+    }
+    const ids = traceIds(req);
+    if (parsed.route === 'openid-configuration' && isMultiTenantAlias(parsed.tenant)) {
+      // Discovery works for /common (with a placeholder issuer); the token request then fails with 50059.
+      send(res, entry, 200, JSON.stringify(openIdConfiguration('{tenantid}')), ids);
+      return;
+    }
+    const resolved = resolveTenant(parsed.tenant);
+    if ('error' in resolved) {
+      sendError(res, entry, resolved.error, ids);
+      return;
+    }
+    const tid = resolved.tenant.id;
+    if (parsed.route === 'openid-configuration') {
+      send(res, entry, 200, JSON.stringify(openIdConfiguration(tid)), ids);
+    } else {
+      send(res, entry, 200, JSON.stringify(issuer.jwks(`${origin}/${tid}/v2.0`)), ids);
+    }
+  };
+
+  const server = createServer({ key: options.key, cert: options.cert, minVersion: 'TLSv1.2' }, (req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: 'server_error' }));
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  // A client that never finishes the TLS handshake must not take the process down.
+  server.on('tlsClientError', () => undefined);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  origin = formatOrigin(options.host, port);
+
+  let closed: Promise<void> | null = null;
+  return {
+    origin,
+    port,
+    requestLog,
+    tokenRequests: () => tokenPosts,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { TenantState } from './tenant.js';
+
+/** The SMTP phases at which Exchange Online answers, and at which a reply can be injected. */
+export type SmtpReplyPhase = 'auth' | 'mail' | 'rcpt' | 'data';
+
+/**
+ * Makes the SMTP server answer an arbitrary reply at one phase, as Exchange would (used to reproduce
+ * catalog replies the tenant model does not produce by itself, e.g. 451 4.7.0 … PRX4).
+ *
+ * `text` is everything after the numeric code, e.g. `4.7.0 Temporary server error. Please try again
+ * later. PRX4  [{host}]`. Placeholders, filled per reply: `{host}` the front-end host, `{mailboxHost}`
+ * the mailbox-server host (STOREDRV replies), `{suffix}` the modern `[HOST TIMESTAMP SESSIONID]`
+ * bracket (catalog §0.1).
+ */
+export interface ReplyInjection {
+  phase: SmtpReplyPhase;
+  code: number;
+  text: string;
+  /** Answer this many times, then behave normally (for retry tests). Unlimited when absent. */
+  remaining?: number;
+}
+
+/** What the token endpoint does instead of processing a token POST. */
+export type TokenEndpointFault =
+  | {
+      kind: 'respond';
+      status: number;
+      /** Sent as is (string) or JSON-encoded (object); a function is called per response (fresh trace ids). */
+      body: string | Record<string, unknown> | (() => string | Record<string, unknown>);
+      headers?: Record<string, string>;
+      /** Apply to this many POSTs, then behave normally. Unlimited when absent. */
+      remaining?: number;
+    }
+  | {
+      /** Accept the request and never answer (to test client timeouts). */
+      kind: 'hang';
+      remaining?: number;
+    };
+
+/** Fault switches, live and mutable like the tenant. */
+export interface SandboxFaults {
+  /** Applies to `POST …/oauth2/v2.0/token` only; discovery and JWKS keep working. */
+  tokenEndpoint: TokenEndpointFault | null;
+  /** STARTTLS is really unavailable (not advertised, command refused) for new SMTP sessions. */
+  noStartTls: boolean;
+  inject: ReplyInjection | null;
+}
+
+/** Everything the servers consult on each request. */
+export interface SandboxState {
+  tenant: TenantState;
+  faults: SandboxFaults;
+}
+
+/** The values a user would enter into the CLI's `check` for this sandbox and scenario. */
+export interface SandboxClientSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** The mailbox to authenticate as (`user=` of XOAUTH2). */
+  mailbox: string;
+  /** The sender address (MAIL FROM and From:). */
+  from: string;
+  /** A recipient in the tenant, for sending a test message. */
+  to: string;
+}
+
+export interface ReceivedMessage {
+  /** Envelope sender (MAIL FROM). */
+  mailFrom: string;
+  /** Envelope recipients (RCPT TO). */
+  rcptTo: string[];
+  /** Address(es) of the From: header, lower-cased as written. */
+  headerFrom: string[];
+  /** The mailbox the session authenticated as. */
+  authenticatedAs: string;
+  /** Application (client) id of the app that authenticated (token `appid`). */
+  servicePrincipal: string;
+  /** Service principal object id (token `oid`). */
+  servicePrincipalObjectId: string;
+  /** Decoded Subject: header, or '' when absent. */
+  subject: string;
+  /** The whole message as received (headers and body, CRLF line ends). */
+  raw: string;
+  /** ISO 8601. */
+  receivedAt: string;
+  /** The id Exchange-style `250 2.0.0 OK <id>` reply named. */
+  queueId: string;
+}
+
+export interface TokenRequestLogEntry {
+  method: string;
+  /** Request path without the query string. */
+  path: string;
+  /** HTTP status answered; null while unanswered (a hanging fault never answers). */
+  status: number | null;
+  /** ISO 8601 arrival time. */
+  at: string;
+}
