@@ -25,8 +25,10 @@ export async function composeTestMessage(facts: TestMessageFacts): Promise<{ raw
   const host = hostname();
   const subject = `smtp-oauth-setup test message from ${host}`;
   const text = [
-    'This is a test message sent by smtp-oauth-setup to check OAuth2 (XOAUTH2) sending through Exchange Online.',
-    'If you received it, the sending settings below work.',
+    // Lines stay under 76 characters so that quoted-printable does not fold them.
+    'This is a test message from smtp-oauth-setup, which checks sending',
+    'through Exchange Online with OAuth2 (XOAUTH2).',
+    'If you received it, the settings below work.',
     '',
     `Sent at:        ${facts.now.toISOString()}`,
     `Sent from host: ${host}`,

@@ -1,0 +1,44 @@
+// Packaging smoke test: what users get from `npx smtp-oauth-setup` must start and refuse bad input.
+// npm pack → install the tarball into an empty folder → --version, and `check` with no input and
+// no terminal → exit 2 naming the missing inputs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const work = mkdtempSync(join(tmpdir(), 'smtp-oauth-setup-pack-'));
+const fail = (message) => {
+  console.error(`pack smoke test failed: ${message}`);
+  process.exit(1);
+};
+
+try {
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const files = packed[0].files.map((f) => f.path);
+  if (!files.includes('dist/bin.js')) fail('the tarball has no dist/bin.js');
+  const leaked = files.filter((f) => /^(src|test|bench|scripts|\.ci)\//.test(f) || f.endsWith('.map'));
+  if (leaked.length) fail(`the tarball carries files users do not need: ${leaked.join(', ')}`);
+
+  const app = join(work, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-smoke', private: true }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', join(work, packed[0].filename)], { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] });
+  const bin = join(app, 'node_modules', '.bin', 'smtp-oauth-setup');
+
+  const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  if (v.status !== 0 || v.stdout.trim() !== version) fail(`--version printed ${JSON.stringify(v.stdout)} (exit ${v.status}), expected ${version}`);
+
+  // No terminal (stdin is a pipe), no inputs in the environment.
+  const env = { PATH: process.env.PATH, HOME: work };
+  const check = spawnSync(bin, ['check'], { encoding: 'utf8', env, input: '' });
+  if (check.status !== 2) fail(`check without inputs exited ${check.status}, expected 2\n${check.stderr}`);
+  for (const name of ['--tenant-id', '--client-id', '--mailbox', 'AZURE_CLIENT_SECRET']) {
+    if (!check.stderr.includes(name)) fail(`check without inputs did not name ${name}:\n${check.stderr}`);
+  }
+  if (/\n\s+at /.test(check.stderr)) fail(`check without inputs printed a stack trace:\n${check.stderr}`);
+  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, check without inputs → exit 2`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

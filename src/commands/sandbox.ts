@@ -1,0 +1,134 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { SandboxOptions } from '../cli.js';
+import { InputError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+import type { Output } from '../output.js';
+import type { ReceivedMessage, Sandbox } from '../sandbox/index.js';
+
+/**
+ * `sandbox`: the emulator as a long-running process for trying `check` (or any XOAUTH2 client) by
+ * hand. It prints what to pass to `check` and every message it receives, and stops on Ctrl-C.
+ * The emulator's client secret goes to a 0600 file next to the CA, never to the screen.
+ */
+export async function sandboxCommand(options: SandboxOptions, io: CliIO, output: Output): Promise<number> {
+  const { listScenarios, startSandbox } = await import('../sandbox/index.js');
+  if (options.listScenarios) {
+    const scenarios = listScenarios();
+    if (options.json) output.result(JSON.stringify(scenarios.map(({ name, title, description }) => ({ name, title, description })), null, 2));
+    else {
+      const width = Math.max(...scenarios.map((s) => s.name.length));
+      for (const s of scenarios) output.result(`${s.name.padEnd(width)}  ${s.title}`);
+    }
+    return ExitCode.ok;
+  }
+  assertScenario(options.scenario, listScenarios().map((s) => s.name));
+
+  const sandbox = await startSandbox({
+    ...(options.scenario && { scenario: options.scenario }),
+    ...(options.tokenPort !== undefined && { tokenPort: options.tokenPort }),
+    ...(options.smtpPort !== undefined && { smtpPort: options.smtpPort }),
+    ...(options.caDir && { caDir: options.caDir }),
+    onMessage: (message) => showMessage(message, options.json, output),
+  });
+  const secretFile = join(dirname(sandbox.caFile), 'client-secret');
+  await writeFile(secretFile, sandbox.client.clientSecret + '\n', { mode: 0o600 });
+  output.redactor.protect(sandbox.client.clientSecret);
+
+  if (options.json) output.result(JSON.stringify(connectionSettings(sandbox, secretFile)));
+  else output.result(describeSandbox(sandbox, secretFile, output));
+
+  await waitForStop();
+  await sandbox.close();
+  if (!options.json) output.info('Sandbox stopped.');
+  return ExitCode.ok;
+}
+
+export function assertScenario(name: string | undefined, known: readonly string[]): void {
+  if (name !== undefined && !known.includes(name)) {
+    throw new InputError([`unknown scenario '${name}'; one of: ${known.join(', ')} (see \`smtp-oauth-setup sandbox --list-scenarios\`)`]);
+  }
+}
+
+function connectionSettings(sandbox: Sandbox, secretFile: string) {
+  const { clientSecret: _secret, ...client } = sandbox.client;
+  return {
+    scenario: sandbox.scenario.name,
+    authorityHost: sandbox.authorityHost,
+    smtpHost: sandbox.smtp.host,
+    smtpPort: sandbox.smtp.port,
+    caFile: sandbox.caFile,
+    clientSecretFile: secretFile,
+    ...client,
+  };
+}
+
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output): string {
+  const c = output.color;
+  const { client } = sandbox;
+  const flags = [
+    `--authority-host ${sandbox.authorityHost}`,
+    `--tenant-id ${client.tenantId}`,
+    `--client-id ${client.clientId}`,
+    `--client-secret-file ${shellQuote(secretFile)}`,
+    `--mailbox ${client.mailbox}`,
+    ...(client.from !== client.mailbox ? [`--from ${client.from}`] : []),
+    `--to ${client.to}`,
+    `--smtp-host ${sandbox.smtp.host}`,
+    `--smtp-port ${sandbox.smtp.port}`,
+  ];
+  return [
+    c.bold(`Sandbox running: scenario ${sandbox.scenario.name}`) + c.dim(`  (${sandbox.scenario.title})`),
+    '',
+    `  Entra ID token endpoint   ${sandbox.authorityHost}`,
+    `  Exchange SMTP server      ${sandbox.smtp.host}:${sandbox.smtp.port} (STARTTLS, AUTH XOAUTH2)`,
+    `  Throw-away CA             ${sandbox.caFile}`,
+    `  Client secret (file)      ${secretFile}`,
+    `  Tenant ${client.tenantId}, app ${client.clientId}, mailbox ${client.mailbox}`,
+    '',
+    'Check against it from another terminal (NODE_EXTRA_CA_CERTS makes Node trust the sandbox CA):',
+    '',
+    `  NODE_EXTRA_CA_CERTS=${shellQuote(sandbox.caFile)} npx smtp-oauth-setup check \\`,
+    ...flags.map((flag, i) => `    ${flag}${i < flags.length - 1 ? ' \\' : ''}`),
+    '',
+    'or with environment variables:',
+    '',
+    `  export NODE_EXTRA_CA_CERTS=${shellQuote(sandbox.caFile)} AZURE_AUTHORITY_HOST=${sandbox.authorityHost}`,
+    `  export AZURE_TENANT_ID=${client.tenantId} AZURE_CLIENT_ID=${client.clientId} SMTP_OAUTH_MAILBOX=${client.mailbox}`,
+    `  export AZURE_CLIENT_SECRET="$(cat ${shellQuote(secretFile)})"`,
+    `  npx smtp-oauth-setup check --smtp-host ${sandbox.smtp.host} --smtp-port ${sandbox.smtp.port} --to ${client.to}`,
+    '',
+    c.dim('Messages the sandbox receives are shown below. Ctrl-C stops it.'),
+  ].join('\n');
+}
+
+function showMessage(message: ReceivedMessage, json: boolean, output: Output): void {
+  if (json) {
+    const { raw: _raw, ...rest } = message;
+    output.result(JSON.stringify({ received: rest }));
+    return;
+  }
+  const c = output.color;
+  output.result(
+    `${c.green('✉')} ${message.receivedAt}  ${message.mailFrom} → ${message.rcptTo.join(', ')}  "${message.subject}"` +
+      c.dim(`  (authenticated as ${message.authenticatedAs} by app ${message.servicePrincipal})`),
+  );
+}
+
+/** Resolves on Ctrl-C or SIGTERM: stopping the sandbox is its normal end, not a failure. */
+function waitForStop(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,271 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { type CliRun, runCli } from '../support/cli.js';
+
+/**
+ * The built CLI, spawned, with real MSAL and real nodemailer, against the sandbox's real HTTPS token
+ * endpoint (throw-away CA via NODE_EXTRA_CA_CERTS) and real STARTTLS SMTP server.
+ */
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+function checkEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  const { client } = sandbox;
+  return {
+    NODE_EXTRA_CA_CERTS: sandbox.caFile,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    AZURE_TENANT_ID: client.tenantId,
+    AZURE_CLIENT_ID: client.clientId,
+    AZURE_CLIENT_SECRET: client.clientSecret,
+    SMTP_OAUTH_MAILBOX: client.mailbox,
+    ...overrides,
+  };
+}
+
+function smtpArgs(): string[] {
+  return ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+}
+
+/** Neither the secret nor any token (raw, JWT-shaped, or inside an XOAUTH2 base64 blob) may be printed. */
+function expectNoSecrets(run: CliRun, secret: string): void {
+  for (const [name, text] of [['stdout', run.stdout], ['stderr', run.stderr]] as const) {
+    expect(text, `${name} contains the client secret`).not.toContain(secret);
+    expect(text, `${name} contains the URL-encoded secret`).not.toContain(encodeURIComponent(secret));
+    // Every JWT starts with base64url('{"') = 'eyJ'; base64('user=') starts every XOAUTH2 blob.
+    expect(text, `${name} contains a JWT`).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    expect(text, `${name} contains an XOAUTH2 blob`).not.toContain('dXNlcj1');
+  }
+}
+
+function parseJson(run: CliRun) {
+  // Exactly one JSON object on stdout.
+  return JSON.parse(run.stdout) as {
+    ok: boolean;
+    exitCode: number;
+    diagnosis: { code: string; step: number | null; transient: boolean; summary: string; fix: string } | null;
+    token: { acquired: boolean; claims: { aud: string; roles: string[]; tid: string; appid: string; oid: string; exp: number } | null };
+    smtp: { host: string; port: number; tlsVersion: string | null; authenticated: boolean; response: string | null; messageId: string | null };
+    warnings: string[];
+  };
+}
+
+describe('check: the happy path', () => {
+  it('authenticates without sending when there is no recipient', async () => {
+    sandbox.applyScenario('healthy');
+    const before = sandbox.received.length;
+    const run = await runCli(['check', '--json', ...smtpArgs()], { env: checkEnv() });
+    expect(run.status, run.stderr).toBe(0);
+    const report = parseJson(run);
+    expect(report).toMatchObject({ ok: true, exitCode: 0, diagnosis: null });
+    expect(report.token.acquired).toBe(true);
+    expect(report.token.claims).toMatchObject({
+      aud: 'https://outlook.office365.com',
+      roles: ['SMTP.SendAsApp'],
+      tid: sandbox.client.tenantId,
+      appid: sandbox.client.clientId,
+      oid: sandbox.tenant.apps[0]!.servicePrincipalObjectId,
+    });
+    expect(report.smtp).toMatchObject({ host: sandbox.smtp.host, port: sandbox.smtp.port, authenticated: true, messageId: null });
+    expect(report.smtp.tlsVersion).toMatch(/^TLSv1\.[23]$/);
+    expect(report.smtp.response).toMatch(/^235 2\.7\.0/);
+    expect(sandbox.received.length).toBe(before);
+    expectNoSecrets(run, sandbox.client.clientSecret);
+  });
+
+  it('sends a test message that says what it is, and reports the queue reply', async () => {
+    sandbox.applyScenario('healthy');
+    const run = await runCli(['check', '--json', ...smtpArgs(), '--to', sandbox.client.to], { env: checkEnv() });
+    expect(run.status, run.stderr).toBe(0);
+    const report = parseJson(run);
+    expect(report.smtp.response).toMatch(/^250 2\.0\.0 OK/);
+    const message = sandbox.received.at(-1)!;
+    expect(report.smtp.messageId).toBe(message.raw.match(/^Message-ID:\s*(<[^>]+>)/im)?.[1]);
+    expect(message.rcptTo).toEqual([sandbox.client.to]);
+    expect(message.subject).toContain('smtp-oauth-setup test message');
+    expect(message.raw).toContain(sandbox.client.tenantId);
+    expect(message.raw).not.toContain(sandbox.client.clientSecret);
+    expectNoSecrets(run, sandbox.client.clientSecret);
+  });
+
+  it('shows progress and the claims to a person (human output)', async () => {
+    sandbox.applyScenario('healthy');
+    const run = await runCli(['check', ...smtpArgs()], { env: { ...checkEnv(), NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/✔ Token from https:\/\/127\.0\.0\.1/);
+    expect(run.stderr).toMatch(/✔ SMTP .*AUTH XOAUTH2/);
+    expect(run.stdout).toContain(`oid     ${sandbox.tenant.apps[0]!.servicePrincipalObjectId}`);
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+    expectNoSecrets(run, sandbox.client.clientSecret);
+  });
+});
+
+/** Every sandbox scenario through `check`: exit code, diagnosis code, setup step, transient. Expected values are the contract. */
+const scenarios: Array<[scenario: string, exit: number, code: string | null, step: number | null, transient: boolean]> = [
+  ['healthy', 0, null, null, false],
+  ['secret-id-instead-of-value', 3, 'client-secret-invalid', 1, false],
+  ['wrong-secret', 3, 'client-secret-invalid', 1, false],
+  ['expired-secret', 3, 'client-secret-expired', 1, false],
+  ['unknown-app', 3, 'app-not-found-in-tenant', 4, false],
+  ['unknown-tenant', 3, 'tenant-not-found', 4, false],
+  ['app-disabled', 3, 'app-disabled', 1, false],
+  ['no-enterprise-app', 3, 'app-service-principal-missing', 1, false],
+  ['no-admin-consent', 3, 'token-missing-role', 1, false],
+  ['no-service-principal', 4, 'smtp-auth-service-principal', 2, true],
+  ['wrong-object-id', 4, 'smtp-auth-service-principal', 2, true],
+  ['no-mailbox-permission', 4, 'smtp-auth-service-principal', 2, true],
+  ['unknown-mailbox', 4, 'smtp-auth-service-principal', 2, true],
+  ['smtp-auth-disabled-mailbox', 4, 'smtp-auth-disabled-mailbox', 3, false],
+  ['smtp-auth-disabled-tenant', 4, 'smtp-auth-disabled-tenant', 3, false],
+  ['send-as-denied', 5, 'smtp-send-as-denied', 2, false],
+  ['sender-thread-limit', 6, 'smtp-concurrent-connections', null, true],
+  ['no-starttls', 6, 'starttls-not-offered', 4, false],
+  ['token-endpoint-unavailable', 6, 'token-service-unavailable', null, true],
+  ['exchange-temporary-error', 6, 'smtp-temporary-server-error', null, true],
+];
+
+describe('check: every sandbox scenario', () => {
+  it.each(scenarios)('%s → exit %i, %s, step %s', async (scenario, exit, code, step, transient) => {
+    sandbox.applyScenario(scenario);
+    const { client } = sandbox;
+    const args = ['check', '--json', '--timeout', '10', ...smtpArgs(), '--to', client.to];
+    if (client.from !== client.mailbox) args.push('--from', client.from);
+    const run = await runCli(args, { env: checkEnv({ AZURE_TENANT_ID: client.tenantId, AZURE_CLIENT_ID: client.clientId, AZURE_CLIENT_SECRET: client.clientSecret, SMTP_OAUTH_MAILBOX: client.mailbox }) });
+    expect(run.status, run.stderr).toBe(exit);
+    const report = parseJson(run);
+    expect(report.exitCode).toBe(exit);
+    expect(report.ok).toBe(exit === 0);
+    if (code === null) {
+      expect(report.diagnosis).toBeNull();
+    } else {
+      expect(report.diagnosis).toMatchObject({ code, step, transient });
+      expect(report.diagnosis!.summary.length).toBeGreaterThan(20);
+      expect(report.diagnosis!.fix.length).toBeGreaterThan(20);
+    }
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expectNoSecrets(run, client.clientSecret);
+  });
+
+  it('warns that a GUID-shaped secret is probably the secret ID', async () => {
+    sandbox.applyScenario('secret-id-instead-of-value');
+    const run = await runCli(['check', '--json', ...smtpArgs()], { env: checkEnv({ AZURE_CLIENT_SECRET: sandbox.client.clientSecret }) });
+    expect(parseJson(run).warnings.join(' ')).toContain('secret\'s ID, not its Value');
+  });
+
+  it('names the service principal object id from the token in the step 2 fix', async () => {
+    sandbox.applyScenario('wrong-object-id');
+    const run = await runCli(['check', '--json', ...smtpArgs()], { env: checkEnv() });
+    const report = parseJson(run);
+    const oid = sandbox.tenant.apps[0]!.servicePrincipalObjectId;
+    expect(report.token.claims!.oid).toBe(oid);
+    expect(report.diagnosis!.fix).toContain(`New-ServicePrincipal -AppId ${sandbox.client.clientId} -ObjectId ${oid}`);
+    expect(report.diagnosis!.fix).toContain(`Add-MailboxPermission -Identity ${sandbox.client.mailbox}`);
+  });
+});
+
+describe('check: network faults end within the timeout with a one-line reason', () => {
+  let silent: Server;
+  let silentPort: number;
+  beforeAll(async () => {
+    // Accepts connections and never says a word: no SMTP greeting, no TLS handshake.
+    silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentPort = (silent.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => silent.close(() => resolve())));
+
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+
+  it('SMTP connection refused → exit 6 naming host and port', async () => {
+    sandbox.applyScenario('healthy');
+    const port = await closedPort();
+    const run = await runCli(['check', '--json', '--smtp-host', '127.0.0.1', '--smtp-port', String(port)], { env: checkEnv() });
+    expect(run.status).toBe(6);
+    const report = parseJson(run);
+    expect(report.diagnosis).toMatchObject({ code: 'connection-refused' });
+    expect(report.diagnosis!.summary).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('SMTP server that never greets → exit 6 within the timeout', async () => {
+    sandbox.applyScenario('healthy');
+    const started = Date.now();
+    const run = await runCli(['check', '--json', '--timeout', '1', '--smtp-host', '127.0.0.1', '--smtp-port', String(silentPort)], { env: checkEnv() });
+    expect(run.status).toBe(6);
+    expect(parseJson(run).diagnosis).toMatchObject({ code: 'connection-timeout', transient: true });
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it('token endpoint that never answers → exit 6 within the timeout', async () => {
+    sandbox.applyScenario('healthy');
+    sandbox.faults.tokenEndpoint = { kind: 'hang' };
+    try {
+      const started = Date.now();
+      const run = await runCli(['check', '--json', '--timeout', '1', ...smtpArgs()], { env: checkEnv() });
+      expect(run.status).toBe(6);
+      expect(parseJson(run).diagnosis).toMatchObject({ code: 'connection-timeout' });
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      sandbox.faults.tokenEndpoint = null;
+    }
+  });
+
+  it('token endpoint refused → exit 6', async () => {
+    const port = await closedPort();
+    const run = await runCli(['check', '--json', ...smtpArgs()], { env: checkEnv({ AZURE_AUTHORITY_HOST: `https://127.0.0.1:${port}` }) });
+    expect(run.status).toBe(6);
+    expect(parseJson(run).diagnosis).toMatchObject({ code: 'connection-refused' });
+  });
+
+  it('untrusted certificate (no NODE_EXTRA_CA_CERTS) → exit 6, untrusted certificate', async () => {
+    sandbox.applyScenario('healthy');
+    const { NODE_EXTRA_CA_CERTS: _ca, ...env } = checkEnv();
+    const run = await runCli(['check', '--json', ...smtpArgs()], { env });
+    expect(run.status).toBe(6);
+    expect(parseJson(run).diagnosis).toMatchObject({ code: 'tls-certificate-untrusted' });
+  });
+});
+
+describe('check: bad input', () => {
+  it('no inputs and no terminal → exit 2 naming each missing input, no stack trace', async () => {
+    const run = await runCli(['check'], { env: {} });
+    expect(run.status).toBe(2);
+    for (const name of ['--tenant-id', '--client-id', '--mailbox', 'AZURE_CLIENT_SECRET']) expect(run.stderr).toContain(name);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('--json keeps the one-object contract for input errors', async () => {
+    const run = await runCli(['check', '--json', '--tenant-id', 'common'], { env: {} });
+    expect(run.status).toBe(2);
+    const body = JSON.parse(run.stdout) as { ok: boolean; exitCode: number; error: { problems: string[] } };
+    expect(body).toMatchObject({ ok: false, exitCode: 2 });
+    expect(body.error.problems.join('\n')).toContain('client credentials need');
+  });
+
+  it('refuses a secret on the command line without echoing it', async () => {
+    const run = await runCli(['check', '--client-secret', 'Abc8Q~do-not-echo-me'], { env: {} });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('AZURE_CLIENT_SECRET');
+    expect(run.stderr).not.toContain('do-not-echo-me');
+  });
+
+  it('reads the secret from stdin with --client-secret-file -', async () => {
+    sandbox.applyScenario('healthy');
+    const { AZURE_CLIENT_SECRET: secret, ...env } = checkEnv();
+    const run = await runCli(['check', '--json', '--client-secret-file', '-', ...smtpArgs()], { env, input: `${secret}\n` });
+    expect(run.status, run.stderr).toBe(0);
+    expectNoSecrets(run, secret!);
+  });
+});
