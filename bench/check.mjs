@@ -25,10 +25,10 @@ export async function benchCheck() {
       SMTP_TO: client.to,
     };
     const checkArgs = [bin, 'check', '--json', '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--to', client.to];
-    const rows = compare(
+    const rows = await compare(
       [
         { name: 'minimal MSAL + nodemailer script (baseline)', run: () => timeOnce(process.execPath, [minimal], { env }) },
-        { name: 'smtp-oauth-setup check --to … (sandbox)', run: () => timeOnce(process.execPath, checkArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] }) },
+        { name: 'smtp-oauth-setup check --to … (sandbox)', run: () => timeOnce(process.execPath, checkArgs, { env }) },
       ],
       runs,
     );

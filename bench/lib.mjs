@@ -1,15 +1,21 @@
 // Shared helpers for the benchmarks: run a command N times, interleaved with its baseline so that
 // machine load affects both alike, and report medians and their ratio. Ratios, not absolute times.
-import { spawnSync } from 'node:child_process';
+// Processes are spawned asynchronously: the sandbox serving them runs in this process's event loop.
+import { spawn } from 'node:child_process';
 
 export function timeOnce(command, args, options = {}) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== (options.expectStatus ?? 0)) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  }
-  return ms;
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (status !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${status}: ${stderr}`));
+      else resolve(ms);
+    });
+  });
 }
 
 export function median(values) {
@@ -19,10 +25,10 @@ export function median(values) {
 }
 
 /** Runs each case `runs` times, round-robin, after one warm-up each. Returns medians in ms. */
-export function compare(cases, runs) {
+export async function compare(cases, runs) {
   const samples = cases.map(() => []);
-  for (const c of cases) c.run();
-  for (let i = 0; i < runs; i++) cases.forEach((c, j) => samples[j].push(c.run()));
+  for (const c of cases) await c.run();
+  for (let i = 0; i < runs; i++) for (const [j, c] of cases.entries()) samples[j].push(await c.run());
   return cases.map((c, j) => ({ name: c.name, median: median(samples[j]) }));
 }
 

@@ -3,5 +3,5 @@ import { benchCheck } from './check.mjs';
 import { benchStartup } from './startup.mjs';
 
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
-benchStartup();
+await benchStartup();
 await benchCheck();

@@ -6,8 +6,8 @@ const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const node = process.execPath;
 
-export function benchStartup() {
-  const rows = compare(
+export async function benchStartup() {
+  const rows = await compare(
     [
       { name: 'node -e 0 (baseline)', run: () => timeOnce(node, ['-e', '0']) },
       { name: 'smtp-oauth-setup --version', run: () => timeOnce(node, [bin, '--version']) },
@@ -19,4 +19,4 @@ export function benchStartup() {
   return rows;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) benchStartup();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchStartup();

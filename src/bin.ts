@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from './cli.js';
+import { main } from './main.js';
 import { processIO } from './io.js';
 
 // The only place that ends the process; everything below returns an exit code or throws a CliError.

@@ -1,9 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { CliError, InputError } from './errors.js';
-import { ExitCode } from './exit-codes.js';
+import { InputError } from './errors.js';
 import type { CheckFlags } from './inputs/check-inputs.js';
-import type { CliIO } from './io.js';
-import { Output } from './output.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -121,47 +118,4 @@ export function parseArgv(argv: readonly string[]): ParsedCommand {
   }
   // No command: the wizard is the default once it exists; until then, the overview.
   return parsed ?? { command: 'print', text: program.helpInformation() };
-}
-
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const wantsJson = argv.includes('--json');
-  const output = new Output(io);
-  try {
-    const parsed = parseArgv(argv);
-    switch (parsed.command) {
-      case 'print':
-        io.stdout.write(parsed.text);
-        return ExitCode.ok;
-      case 'check': {
-        const { checkCommand } = await import('./commands/check.js');
-        return await checkCommand(parsed.options, io, output);
-      }
-      case 'demo': {
-        const { demoCommand } = await import('./commands/demo.js');
-        return await demoCommand(parsed.options, io, output);
-      }
-      case 'sandbox': {
-        const { sandboxCommand } = await import('./commands/sandbox.js');
-        return await sandboxCommand(parsed.options, io, output);
-      }
-    }
-  } catch (error) {
-    return reportError(error, output, wantsJson);
-  }
-}
-
-/** The single place where an error becomes text and an exit code. */
-function reportError(error: unknown, output: Output, json: boolean): number {
-  const exitCode = error instanceof CliError ? error.exitCode : ExitCode.internal;
-  const message =
-    error instanceof CliError
-      ? error.message
-      : `Internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in smtp-oauth-setup; please report it with the command you ran (without secrets).`;
-  if (json) {
-    const problems = error instanceof InputError ? error.problems : [message];
-    output.result(JSON.stringify({ ok: false, exitCode, error: { message: problems.join('\n'), problems } }, null, 2));
-  } else {
-    output.info(message.replace(/^/gm, (_m, offset: number) => (offset === 0 ? 'smtp-oauth-setup: ' : '  ')));
-  }
-  return exitCode;
 }
