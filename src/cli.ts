@@ -61,6 +61,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
   program
     .command('check')
     .description('Get a token, check its claims, authenticate to SMTP and optionally send a test message')
+    .option('--cloud <name>', 'Microsoft cloud: global (also GCC), usgov (GCC High), usgovdod, china [env SMTP_OAUTH_CLOUD] (default: global)')
     .option('--tenant-id <id>', 'tenant ID (GUID) or verified domain [env AZURE_TENANT_ID]')
     .option('--client-id <id>', 'application (client) ID [env AZURE_CLIENT_ID]')
     .option('--client-secret-file <path|->', 'read the client secret from a file, or - for stdin [or env AZURE_CLIENT_SECRET]')
@@ -72,6 +73,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--smtp-host <host>', 'SMTP server (default: smtp.office365.com)')
     .option('--smtp-port <port>', 'SMTP port (default: 587)')
     .option('--timeout <seconds>', 'limit for each network step (default: 20)')
+    .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY); SMTP always connects directly')
     .option('--json', 'print exactly one JSON object on stdout', false)
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
     .action((opts: CheckOptions & { clientSecret?: string }) => {

@@ -1,9 +1,14 @@
 /**
- * Microsoft cloud endpoints. Only the worldwide cloud (which GCC also uses) is selectable today;
- * the sovereign clouds of catalog section D come with `--cloud`.
+ * Microsoft clouds, per catalog section D (and Microsoft's national-cloud and Exchange endpoint pages
+ * listed there). `--cloud` picks one; explicit `--authority-host` / `--smtp-host` still override.
+ * GCC (moderate) is not a separate identity cloud: it uses `global`.
  */
+export const CLOUD_NAMES = ['global', 'usgov', 'usgovdod', 'china'] as const;
+export type CloudName = (typeof CLOUD_NAMES)[number];
+
 export interface Cloud {
-  name: 'global';
+  name: CloudName;
+  title: string;
   authorityHost: string;
   /** Client credentials must ask for `<resource>/.default` (catalog A.9; Microsoft's OAuth doc for SMTP). */
   scope: string;
@@ -11,25 +16,73 @@ export interface Cloud {
   smtpPort: number;
   /**
    * `aud` values Exchange Online accepts for SMTP (catalog C: richfaj/SmtpClientDiag's list; a v1 token
-   * may carry a trailing slash).
+   * may carry a trailing slash, which the claims check ignores).
    */
   audiences: readonly string[];
+  /** Where admins manage app registrations in this cloud. */
   portal: string;
+  /** `Connect-ExchangeOnline -ExchangeEnvironmentName` (Connect-ExchangeOnline reference). */
+  exchangeEnvironmentName: string;
 }
 
-export const GLOBAL_CLOUD: Cloud = {
-  name: 'global',
-  authorityHost: 'https://login.microsoftonline.com',
-  scope: 'https://outlook.office365.com/.default',
-  smtpHost: 'smtp.office365.com',
-  smtpPort: 587,
-  audiences: ['https://outlook.office365.com', 'https://outlook.office.com'],
-  portal: 'https://entra.microsoft.com',
+export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
+  global: {
+    name: 'global',
+    title: 'Microsoft 365 worldwide (also GCC)',
+    authorityHost: 'https://login.microsoftonline.com',
+    scope: 'https://outlook.office365.com/.default',
+    smtpHost: 'smtp.office365.com',
+    smtpPort: 587,
+    audiences: ['https://outlook.office365.com', 'https://outlook.office.com'],
+    portal: 'https://entra.microsoft.com',
+    exchangeEnvironmentName: 'O365Default',
+  },
+  usgov: {
+    name: 'usgov',
+    title: 'Microsoft 365 GCC High',
+    authorityHost: 'https://login.microsoftonline.us',
+    scope: 'https://outlook.office365.us/.default',
+    // Seen in a real GCC High session log (catalog D); Microsoft's endpoint list names outlook.office365.us on 587.
+    smtpHost: 'smtp.office365.us',
+    smtpPort: 587,
+    audiences: ['https://outlook.office365.us'],
+    portal: 'https://portal.azure.us',
+    exchangeEnvironmentName: 'O365USGovGCCHigh',
+  },
+  usgovdod: {
+    name: 'usgovdod',
+    title: 'Microsoft 365 DoD',
+    authorityHost: 'https://login.microsoftonline.us',
+    // Catalog D rates this scope low-confidence; a DoD tenant that gets AADSTS500011 should try usgov's.
+    scope: 'https://outlook-dod.office365.us/.default',
+    smtpHost: 'outlook-dod.office365.us',
+    smtpPort: 587,
+    audiences: ['https://outlook-dod.office365.us', 'https://outlook.office365.us'],
+    portal: 'https://portal.azure.us',
+    exchangeEnvironmentName: 'O365USGovDoD',
+  },
+  china: {
+    name: 'china',
+    title: 'Microsoft 365 operated by 21Vianet',
+    authorityHost: 'https://login.partner.microsoftonline.cn',
+    scope: 'https://partner.outlook.cn/.default',
+    smtpHost: 'smtp.partner.outlook.cn',
+    smtpPort: 587,
+    audiences: ['https://partner.outlook.cn'],
+    portal: 'https://portal.azure.cn',
+    exchangeEnvironmentName: 'O365China',
+  },
 };
 
+export const GLOBAL_CLOUD: Cloud = CLOUDS.global;
+
 /** Authority hosts that belong to Microsoft: for these the tool uses static metadata (no discovery requests). */
-export const MICROSOFT_AUTHORITY_HOSTS: ReadonlySet<string> = new Set([
-  'login.microsoftonline.com',
-  'login.microsoftonline.us',
-  'login.partner.microsoftonline.cn',
-]);
+export const MICROSOFT_AUTHORITY_HOSTS: ReadonlySet<string> = new Set(
+  Object.values(CLOUDS).map((cloud) => new URL(cloud.authorityHost).hostname),
+);
+
+/** The cloud whose authority host this is, if any (to suggest `--cloud` after a wrong-cloud answer). */
+export function cloudOfAuthorityHost(authorityHost: string): Cloud | undefined {
+  const host = new URL(authorityHost).hostname;
+  return Object.values(CLOUDS).find((cloud) => new URL(cloud.authorityHost).hostname === host);
+}

@@ -4,8 +4,8 @@ import { InputError } from '../src/errors.js';
 
 describe('parseArgv: argv → typed command', () => {
   const cases: Array<[string, string[], unknown]> = [
-    ['check with every flag', ['check', '--tenant-id', 'contoso.onmicrosoft.com', '--client-id', 'c', '--client-secret-file', '-', '--mailbox', 'm@x.com', '--from', 'f@x.com', '--to', 't@x.com', '--authority-host', 'https://a', '--smtp-host', 'h', '--smtp-port', '25', '--timeout', '5', '--json', '--no-input'],
-      { command: 'check', options: { tenantId: 'contoso.onmicrosoft.com', clientId: 'c', clientSecretFile: '-', mailbox: 'm@x.com', from: 'f@x.com', to: 't@x.com', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', json: true, input: false } }],
+    ['check with every flag', ['check', '--cloud', 'usgov', '--tenant-id', 'contoso.onmicrosoft.com', '--client-id', 'c', '--client-secret-file', '-', '--mailbox', 'm@x.com', '--from', 'f@x.com', '--to', 't@x.com', '--authority-host', 'https://a', '--smtp-host', 'h', '--smtp-port', '25', '--timeout', '5', '--json', '--no-input'],
+      { command: 'check', options: { cloud: 'usgov', tenantId: 'contoso.onmicrosoft.com', clientId: 'c', clientSecretFile: '-', mailbox: 'm@x.com', from: 'f@x.com', to: 't@x.com', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', json: true, input: false } }],
     ['check with nothing', ['check'], { command: 'check', options: { json: false, input: true } }],
     ['demo', ['demo'], { command: 'demo', options: { json: false } }],
     ['demo with a scenario', ['demo', '--scenario', 'no-admin-consent', '--json'], { command: 'demo', options: { scenario: 'no-admin-consent', json: true } }],

@@ -1,5 +1,5 @@
-import { GLOBAL_CLOUD } from '../cloud.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
+import { displayProxy } from '../token/proxy.js';
 import { MICROSOFT_AUTHORITY_HOSTS } from '../cloud.js';
 
 /**
@@ -7,6 +7,7 @@ import { MICROSOFT_AUTHORITY_HOSTS } from '../cloud.js';
  * Pure: tests compare plans; the report prints it; execution follows it.
  */
 export interface CheckPlan {
+  cloud: string;
   token: {
     authority: string;
     /** `static` for Microsoft's hosts (one request); `discovery` reads openid-configuration first. */
@@ -14,6 +15,8 @@ export interface CheckPlan {
     scope: string;
     clientId: string;
     credential: string;
+    /** `--proxy` (password masked); null means HTTPS_PROXY / NO_PROXY from the environment decide. */
+    proxy: string | null;
   };
   claims: { requiredRole: string; audiences: readonly string[]; tenantId: string; clientId: string };
   smtp: {
@@ -33,14 +36,16 @@ export interface CheckPlan {
 export function buildCheckPlan(inputs: CheckInputs): CheckPlan {
   const authorityHost = new URL(inputs.authorityHost);
   return {
+    cloud: inputs.cloud.name,
     token: {
       authority: `${authorityHost.origin}/${inputs.tenantId}`,
       metadata: MICROSOFT_AUTHORITY_HOSTS.has(authorityHost.hostname) ? 'static' : 'discovery',
-      scope: GLOBAL_CLOUD.scope,
+      scope: inputs.cloud.scope,
       clientId: inputs.clientId,
       credential: `client secret from ${inputs.clientSecret.source} (${inputs.clientSecret.length} characters, not shown)`,
+      proxy: inputs.proxy ? displayProxy(inputs.proxy) : null,
     },
-    claims: { requiredRole: 'SMTP.SendAsApp', audiences: GLOBAL_CLOUD.audiences, tenantId: inputs.tenantId, clientId: inputs.clientId },
+    claims: { requiredRole: 'SMTP.SendAsApp', audiences: inputs.cloud.audiences, tenantId: inputs.tenantId, clientId: inputs.clientId },
     smtp: {
       host: inputs.smtpHost,
       port: inputs.smtpPort,

@@ -1,4 +1,3 @@
-import { GLOBAL_CLOUD } from '../cloud.js';
 import { diagnoseClaimProblems, diagnoseSmtpFailure, diagnoseTokenFailure } from '../diagnose/index.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
 import { ExitCode } from '../exit-codes.js';
@@ -66,6 +65,10 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   const plan = buildCheckPlan(inputs);
   const timeoutMs = inputs.timeoutSeconds * 1000;
   redactor.protect(inputs.clientSecret.reveal());
+  if (inputs.proxy) {
+    const proxyPassword = decodeURIComponent(new URL(inputs.proxy).password);
+    if (proxyPassword) redactor.protect(proxyPassword);
+  }
 
   const report: CheckReport = {
     ok: false,
@@ -84,6 +87,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     smtpHost: inputs.smtpHost,
     smtpPort: inputs.smtpPort,
     authorityHost: inputs.authorityHost,
+    cloud: inputs.cloud.name,
   };
   const finish = (diagnosis: Diagnosis | null): CheckReport => {
     report.ok = diagnosis === null;
@@ -113,6 +117,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
       scope: plan.token.scope,
       timeoutMs,
       ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+      proxy: inputs.proxy,
     });
     accessToken = token.accessToken;
     redactor.protect(accessToken);
@@ -154,7 +159,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   const { problems, warnings } = checkClaims(claims, {
     tenantId: inputs.tenantId,
     clientId: inputs.clientId,
-    audiences: GLOBAL_CLOUD.audiences,
+    audiences: inputs.cloud.audiences,
     nowSeconds: Math.floor(now().getTime() / 1000),
   });
   report.warnings.push(...warnings);

@@ -36,6 +36,8 @@ export interface DiagnosisContext {
   smtpHost?: string;
   smtpPort?: number;
   authorityHost?: string;
+  /** The `--cloud` in use (global, usgov, usgovdod, china), to name the right one after a wrong-cloud answer. */
+  cloud?: string;
   /** `oid` claim of the token: the Exchange service principal's object id for New-ServicePrincipal. */
   servicePrincipalObjectId?: string;
   /** Whether the token used for AUTH carried the SMTP.SendAsApp role (sharpens 535 5.7.3). */

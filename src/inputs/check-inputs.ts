@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { GLOBAL_CLOUD } from '../cloud.js';
+import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import { InputError } from '../errors.js';
 import type { Prompter } from './prompter.js';
 import {
   addressSchema,
   authorityHostSchema,
   clientIdSchema,
+  cloudSchema,
   clientSecretSchema,
   clientSecretWarnings,
   hostSchema,
   portSchema,
+  proxyUrlSchema,
   tenantIdSchema,
   timeoutSecondsSchema,
 } from './schemas.js';
@@ -18,6 +20,8 @@ import { Secret } from './secret.js';
 
 /** What `check` runs with, after every source has been merged and validated. */
 export interface CheckInputs {
+  /** The Microsoft cloud: scope, accepted audiences and the defaults of the hosts below. */
+  cloud: Cloud;
   tenantId: string;
   clientId: string;
   clientSecret: Secret;
@@ -29,10 +33,13 @@ export interface CheckInputs {
   smtpHost: string;
   smtpPort: number;
   timeoutSeconds: number;
+  /** `--proxy` for the token endpoint; null lets HTTPS_PROXY / NO_PROXY decide. SMTP never uses it. */
+  proxy: string | null;
 }
 
 /** The options as `cli.ts` parsed them from argv: strings, unvalidated. */
 export interface CheckFlags {
+  cloud?: string;
   tenantId?: string;
   clientId?: string;
   clientSecretFile?: string;
@@ -43,6 +50,7 @@ export interface CheckFlags {
   smtpHost?: string;
   smtpPort?: string;
   timeout?: string;
+  proxy?: string;
 }
 
 /** Values saved by the wizard (never the secret unless the user asked for it). */
@@ -67,21 +75,25 @@ interface FieldSpec {
   /** Required fields are prompted for, or reported missing; optional ones have a default or none. */
   required: boolean;
   question?: string;
-  defaultValue?: string;
+  /** The value when no source gives one; it may depend on the cloud (resolved first). */
+  defaultValue?: string | ((cloud: Cloud) => string);
 }
 
 // Environment names follow the Azure SDKs' (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
 // AZURE_AUTHORITY_HOST), so a host already configured for them needs nothing more.
+// `cloud` comes first: the defaults of the authority and SMTP hosts depend on it.
 const FIELDS: Record<FieldKey, FieldSpec> = {
+  cloud: { flag: '--cloud', env: 'SMTP_OAUTH_CLOUD', schema: cloudSchema, required: false, defaultValue: 'global' },
   tenantId: { flag: '--tenant-id', env: 'AZURE_TENANT_ID', schema: tenantIdSchema, required: true, question: 'Tenant ID (GUID) or verified domain' },
   clientId: { flag: '--client-id', env: 'AZURE_CLIENT_ID', schema: clientIdSchema, required: true, question: 'Application (client) ID' },
   mailbox: { flag: '--mailbox', env: 'SMTP_OAUTH_MAILBOX', schema: addressSchema, required: true, question: 'Mailbox to send from (the XOAUTH2 user)' },
   from: { flag: '--from', schema: addressSchema, required: false },
   to: { flag: '--to', schema: addressSchema, required: false },
-  authorityHost: { flag: '--authority-host', env: 'AZURE_AUTHORITY_HOST', schema: authorityHostSchema, required: false, defaultValue: GLOBAL_CLOUD.authorityHost },
-  smtpHost: { flag: '--smtp-host', schema: hostSchema, required: false, defaultValue: GLOBAL_CLOUD.smtpHost },
-  smtpPort: { flag: '--smtp-port', schema: portSchema, required: false, defaultValue: String(GLOBAL_CLOUD.smtpPort) },
+  authorityHost: { flag: '--authority-host', env: 'AZURE_AUTHORITY_HOST', schema: authorityHostSchema, required: false, defaultValue: (cloud) => cloud.authorityHost },
+  smtpHost: { flag: '--smtp-host', schema: hostSchema, required: false, defaultValue: (cloud) => cloud.smtpHost },
+  smtpPort: { flag: '--smtp-port', schema: portSchema, required: false, defaultValue: (cloud) => String(cloud.smtpPort) },
   timeout: { flag: '--timeout', schema: timeoutSecondsSchema, required: false, defaultValue: '20' },
+  proxy: { flag: '--proxy', schema: proxyUrlSchema, required: false },
 };
 
 const SECRET_ENV = 'AZURE_CLIENT_SECRET';
@@ -124,7 +136,8 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
       continue;
     }
     if (spec.defaultValue !== undefined) {
-      values[key] = spec.schema.parse(spec.defaultValue);
+      const cloud = CLOUDS[(values.cloud as CloudName | undefined) ?? 'global'];
+      values[key] = spec.schema.parse(typeof spec.defaultValue === 'function' ? spec.defaultValue(cloud) : spec.defaultValue);
       continue;
     }
     if (!spec.required) continue;
@@ -150,6 +163,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
 
   const mailbox = values.mailbox as string;
   const inputs: CheckInputs = {
+    cloud: CLOUDS[values.cloud as CloudName],
     tenantId: values.tenantId as string,
     clientId: values.clientId as string,
     clientSecret: secret,
@@ -160,6 +174,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
     smtpHost: values.smtpHost as string,
     smtpPort: values.smtpPort as number,
     timeoutSeconds: values.timeout as number,
+    proxy: (values.proxy as string | undefined) ?? null,
   };
   return { inputs, warnings: clientSecretWarnings(secret.reveal()) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOUD_NAMES } from '../cloud.js';
 
 /**
  * One schema per field, shared by `check`'s flags, environment variables, saved configuration
@@ -115,3 +116,23 @@ export const authorityHostSchema = z
     }
     return url.origin;
   });
+
+export const cloudSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(CLOUD_NAMES, { message: `must be one of ${CLOUD_NAMES.join(', ')}` }));
+
+/** An HTTP(S) proxy for the token endpoint: `http://proxy.contoso.com:8080`, credentials allowed. */
+export const proxyUrlSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && (url.pathname === '/' || url.pathname === '');
+    } catch {
+      return false;
+    }
+  }, 'must be a proxy URL such as http://proxy.contoso.com:8080');

@@ -11,6 +11,8 @@ export interface TokenRequest {
   scope: string;
   timeoutMs: number;
   extraCaPem?: string;
+  /** `--proxy`; without it HTTPS_PROXY / NO_PROXY decide. */
+  proxy?: string | null;
   /** Force static metadata even for a host that is not Microsoft's (used to prove the one-request cost). */
   staticMetadata?: boolean;
 }
@@ -36,7 +38,11 @@ export class TokenRequestError extends Error {
  */
 export async function acquireToken(request: TokenRequest): Promise<AcquiredToken> {
   const msal = await import('@azure/msal-node');
-  const networkClient = new TokenNetworkClient({ timeoutMs: request.timeoutMs, ...(request.extraCaPem && { extraCaPem: request.extraCaPem }) });
+  const networkClient = new TokenNetworkClient({
+    timeoutMs: request.timeoutMs,
+    ...(request.extraCaPem && { extraCaPem: request.extraCaPem }),
+    ...(request.proxy && { proxy: request.proxy }),
+  });
   const authority = authorityConfig(request.authorityHost, request.tenantId, { ...(request.staticMetadata !== undefined && { staticMetadata: request.staticMetadata }) });
   const app = new msal.ConfidentialClientApplication({
     auth: {

@@ -1,5 +1,6 @@
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { proxyAgent, proxyFor } from './proxy.js';
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 
 /** The last transport failure, kept because MSAL swallows it into `endpoints_resolution_error`. */
@@ -23,6 +24,8 @@ export interface NetworkClientOptions {
   timeoutMs: number;
   /** Extra trusted CA (PEM), added to Node's roots; NODE_EXTRA_CA_CERTS is honoured anyway. */
   extraCaPem?: string;
+  /** `--proxy`; without it HTTPS_PROXY / NO_PROXY decide. */
+  proxy?: string | null;
 }
 
 /**
@@ -35,6 +38,8 @@ export class TokenNetworkClient implements INetworkModule {
   lastTransportFailure: TransportFailure | null = null;
   lastErrorResponse: ErrorResponse | null = null;
   readonly requests: Array<{ method: string; url: string; status: number | null }> = [];
+  /** The proxy the last request went through, if any (for the transport failure's host and port). */
+  lastProxy: string | null = null;
 
   constructor(private readonly options: NetworkClientOptions) {}
 
@@ -46,19 +51,27 @@ export class TokenNetworkClient implements INetworkModule {
     return this.send<T>('POST', url, options);
   }
 
-  private send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions = {}): Promise<NetworkResponse<T>> {
+  private async send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions = {}): Promise<NetworkResponse<T>> {
     const target = new URL(url);
-    const host = target.hostname;
-    const port = Number(target.port || 443);
     const entry: { method: string; url: string; status: number | null } = { method, url, status: null };
     this.requests.push(entry);
 
+    const tls = {
+      ...(this.options.extraCaPem && { ca: [...rootCertificates, this.options.extraCaPem] }),
+      // TLS 1.2 is the floor Microsoft's endpoints require; anything older is refused here too.
+      minVersion: 'TLSv1.2' as const,
+    };
+    const proxy = await proxyFor(url, this.options.proxy);
+    this.lastProxy = proxy;
+    // A failure to reach the proxy is reported with the proxy's address: that is what to fix.
+    const via = proxy ? new URL(proxy) : null;
+    const host = via ? via.hostname : target.hostname;
+    const port = via ? Number(via.port || (via.protocol === 'https:' ? 443 : 80)) : Number(target.port || 443);
     const requestOptions: RequestOptions = {
       method,
       headers: { ...options.headers, ...(options.body !== undefined && { 'content-length': String(Buffer.byteLength(options.body)) }) },
-      ...(this.options.extraCaPem && { ca: [...rootCertificates, this.options.extraCaPem] }),
-      // TLS 1.2 is the floor Microsoft's endpoints require; anything older is refused here too.
-      minVersion: 'TLSv1.2',
+      ...tls,
+      ...(proxy && { agent: await proxyAgent(proxy, tls) }),
     };
 
     return new Promise<NetworkResponse<T>>((resolve, reject) => {

@@ -47,6 +47,21 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('takes the hosts from --cloud unless given explicitly', async () => {
+    const base = { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' };
+    const env = { AZURE_CLIENT_SECRET: SECRET };
+    const usgov = (await resolveCheckInputs({ flags: { ...base, cloud: 'usgov' }, env, prompter: null })).inputs;
+    expect(usgov.cloud.name).toBe('usgov');
+    expect(usgov.authorityHost).toBe('https://login.microsoftonline.us');
+    expect(usgov.smtpHost).toBe('smtp.office365.us');
+    const china = (await resolveCheckInputs({ flags: { ...base, cloud: 'China', smtpHost: 'relay.example.cn' }, env: { ...env, AZURE_AUTHORITY_HOST: 'https://login.example.cn' }, prompter: null })).inputs;
+    expect(china.cloud.scope).toBe('https://partner.outlook.cn/.default');
+    expect(china.authorityHost).toBe('https://login.example.cn');
+    expect(china.smtpHost).toBe('relay.example.cn');
+    const bad = (await resolveCheckInputs({ flags: { ...base, cloud: 'mars' }, env, prompter: null }).catch((e: unknown) => e)) as InputError;
+    expect(bad.problems[0]).toMatch(/^--cloud: must be one of global, usgov, usgovdod, china/);
+  });
+
   it('uses the environment, then saved configuration', async () => {
     const { inputs } = await resolveCheckInputs({
       flags: {},
