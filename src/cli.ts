@@ -9,6 +9,8 @@ import { toolVersion } from './version.js';
  */
 export interface CheckOptions extends CheckFlags {
   json: boolean;
+  /** Show the SMTP dialogue on stderr (the AUTH payload and any token replaced). */
+  verbose?: boolean;
   /** False with --no-input. */
   input: boolean;
 }
@@ -37,7 +39,7 @@ const SECRET_ON_ARGV = [
   'The client secret is never taken on the command line (it would stay in shell history and process lists). Use one of:',
   '  AZURE_CLIENT_SECRET=<value> in the environment',
   '  --client-secret-file <path>   a file holding only the secret',
-  '  --client-secret-file -        read it from standard input',
+  '  --client-secret-stdin         read it from standard input (e.g. from a secret manager\'s CLI)',
 ].join('\n');
 
 function portOption(value: string): number {
@@ -65,6 +67,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--tenant-id <id>', 'tenant ID (GUID) or verified domain [env AZURE_TENANT_ID]')
     .option('--client-id <id>', 'application (client) ID [env AZURE_CLIENT_ID]')
     .option('--client-secret-file <path|->', 'read the client secret from a file, or - for stdin [or env AZURE_CLIENT_SECRET]')
+    .option('--client-secret-stdin', 'read the client secret from standard input')
     .addOption(new Option('--client-secret <value>').hideHelp())
     .option('--mailbox <address>', 'the mailbox the app sends as; the XOAUTH2 user [env SMTP_OAUTH_MAILBOX]')
     .option('--from <address>', 'sender address (default: the mailbox)')
@@ -75,6 +78,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--timeout <seconds>', 'limit for each network step (default: 20)')
     .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY); SMTP always connects directly')
     .option('--json', 'print exactly one JSON object on stdout', false)
+    .option('--verbose', 'show the SMTP dialogue on stderr (the AUTH payload and tokens replaced)')
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
     .action((opts: CheckOptions & { clientSecret?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);

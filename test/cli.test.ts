@@ -38,7 +38,7 @@ describe('parseArgv: argv → typed command', () => {
       const message = (error as InputError).message;
       expect(message).toContain('AZURE_CLIENT_SECRET');
       expect(message).toContain('--client-secret-file <path>');
-      expect(message).toContain('--client-secret-file -');
+      expect(message).toContain('--client-secret-stdin');
       expect(message).not.toContain('abc');
       expect((error as InputError).exitCode).toBe(2);
     }

@@ -1,4 +1,4 @@
-import { diagnoseClaimProblems, diagnoseSmtpFailure, diagnoseTokenFailure } from '../diagnose/index.js';
+import { diagnoseClaimProblems, diagnoseSecretPastExpiry, diagnoseSmtpFailure, diagnoseTokenFailure } from '../diagnose/index.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
@@ -9,6 +9,7 @@ import { acquireToken, TokenRequestError } from '../token/acquire.js';
 import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
 import { toolVersion } from '../version.js';
 import { buildCheckPlan, type CheckPlan } from './plan.js';
+import { secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
 
 /** The pipeline's stages, in order; a front-end shows each as it starts and ends. */
 export type StageName = 'token' | 'claims' | 'smtp-auth' | 'smtp-send';
@@ -52,6 +53,8 @@ export interface RunCheckOptions {
   /** Extra trusted CA (PEM) for the in-process sandbox (`demo`); `check` relies on NODE_EXTRA_CA_CERTS. */
   extraCaPem?: string;
   now?: () => Date;
+  /** `--verbose`: the SMTP dialogue, line by line (the caller prints it through its redactor). */
+  transcript?: (line: string) => void;
 }
 
 /**
@@ -89,7 +92,17 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     authorityHost: inputs.authorityHost,
     cloud: inputs.cloud.name,
   };
+  // The secret's expiry date, when known: a warning before it, a diagnosis from it on (catalog A.2).
+  const expiry = inputs.secretExpires ? secretExpiryStatus(inputs.secretExpires, now(), inputs.warnDays ?? 30) : null;
+  if (expiry) context.secretExpiresOn = expiry.expiresOn;
+  const expiryWarning = expiry && secretExpiryWarning(expiry, inputs.clientId);
+  if (expiryWarning) report.warnings.push(expiryWarning);
   const finish = (diagnosis: Diagnosis | null): CheckReport => {
+    if (expiry?.state === 'expired' && diagnosis?.code !== 'client-secret-expired') {
+      // Another failure came first; the expired secret is the next one to fix.
+      if (diagnosis) report.warnings.push(`The client secret is also past the expiry date given (${expiry.expiresOn}): create a new one before it stops working.`);
+      else diagnosis = diagnoseSecretPastExpiry({ ...context, secretExpiresOn: expiry.expiresOn });
+    }
     report.ok = diagnosis === null;
     report.exitCode = diagnosis ? diagnosis.exitCode : ExitCode.ok;
     report.diagnosis = diagnosis && {
@@ -197,6 +210,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
       timeoutMs,
       ...(message && inputs.to && { message: { from: inputs.from, to: inputs.to, raw: message.raw, messageId: message.messageId } }),
       ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+      ...(options.transcript && { transcript: options.transcript }),
       onAuthenticated: () => {
         events.succeed('smtp-auth', authLabel);
         if (inputs.to) events.start('smtp-send', sendLabel);

@@ -17,7 +17,12 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
     prompter: interactive ? await createTerminalPrompter() : null,
     readStdin: () => readAll(io.stdin),
   });
-  const report = await runCheck(inputs, { events: createProgress(output), redactor: output.redactor, warnings });
+  const report = await runCheck(inputs, {
+    events: createProgress(output),
+    redactor: output.redactor,
+    warnings,
+    ...(options.verbose && { transcript: (line: string) => output.info(output.color.dim(`  ${line}`)) }),
+  });
   if (options.json) output.result(JSON.stringify(report, null, 2));
   else renderCheckReport(report, output);
   return report.exitCode;

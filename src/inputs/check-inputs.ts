@@ -13,8 +13,11 @@ import {
   hostSchema,
   portSchema,
   proxyUrlSchema,
+  secretExpiresSchema,
   tenantIdSchema,
   timeoutSecondsSchema,
+  waitDurationSchema,
+  warnDaysSchema,
 } from './schemas.js';
 import { Secret } from './secret.js';
 
@@ -35,6 +38,12 @@ export interface CheckInputs {
   timeoutSeconds: number;
   /** `--proxy` for the token endpoint; null lets HTTPS_PROXY / NO_PROXY decide. SMTP never uses it. */
   proxy: string | null;
+  /** `--wait`: keep retrying transient and propagation failures for this many seconds; absent/null: one attempt. */
+  waitSeconds?: number | null;
+  /** `--secret-expires` (or saved `secretExpires`): `YYYY-MM-DD` or an ISO timestamp; absent/null: unknown. */
+  secretExpires?: string | null;
+  /** `--warn-days`: warn this many days before `secretExpires` (default 30). */
+  warnDays?: number;
 }
 
 /** The options as `cli.ts` parsed them from argv: strings, unvalidated. */
@@ -43,6 +52,8 @@ export interface CheckFlags {
   tenantId?: string;
   clientId?: string;
   clientSecretFile?: string;
+  /** `--client-secret-stdin`: the secret is the first line of standard input. */
+  clientSecretStdin?: boolean;
   mailbox?: string;
   from?: string;
   to?: string;
@@ -51,10 +62,13 @@ export interface CheckFlags {
   smtpPort?: string;
   timeout?: string;
   proxy?: string;
+  wait?: string;
+  secretExpires?: string;
+  warnDays?: string;
 }
 
 /** Values saved by the wizard (never the secret unless the user asked for it). */
-export type SavedInputs = Partial<Record<Exclude<keyof CheckFlags, 'clientSecretFile'> | 'clientSecret', string>>;
+export type SavedInputs = Partial<Record<Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin'> | 'clientSecret', string>>;
 
 export interface InputSources {
   flags: CheckFlags;
@@ -66,7 +80,7 @@ export interface InputSources {
   readStdin?: () => Promise<string>;
 }
 
-type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile'>;
+type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin'>;
 
 interface FieldSpec {
   flag: string;
@@ -94,6 +108,9 @@ const FIELDS: Record<FieldKey, FieldSpec> = {
   smtpPort: { flag: '--smtp-port', schema: portSchema, required: false, defaultValue: (cloud) => String(cloud.smtpPort) },
   timeout: { flag: '--timeout', schema: timeoutSecondsSchema, required: false, defaultValue: '20' },
   proxy: { flag: '--proxy', schema: proxyUrlSchema, required: false },
+  wait: { flag: '--wait', schema: waitDurationSchema, required: false },
+  secretExpires: { flag: '--secret-expires', env: 'SMTP_OAUTH_SECRET_EXPIRES', schema: secretExpiresSchema, required: false },
+  warnDays: { flag: '--warn-days', schema: warnDaysSchema, required: false, defaultValue: '30' },
 };
 
 const SECRET_ENV = 'AZURE_CLIENT_SECRET';
@@ -175,6 +192,9 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
     smtpPort: values.smtpPort as number,
     timeoutSeconds: values.timeout as number,
     proxy: (values.proxy as string | undefined) ?? null,
+    waitSeconds: (values.wait as number | undefined) ?? null,
+    secretExpires: (values.secretExpires as string | undefined) ?? null,
+    warnDays: values.warnDays as number,
   };
   return { inputs, warnings: clientSecretWarnings(secret.reveal()) };
 }
@@ -188,15 +208,22 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
     return null;
   };
 
+  // Sources in order: a file (or - for stdin), --client-secret-stdin, the environment, saved, a prompt.
+  if (flags.clientSecretFile !== undefined && flags.clientSecretStdin) {
+    problems.push('--client-secret-file and --client-secret-stdin: give the secret one way only');
+    return null;
+  }
+  if (flags.clientSecretFile === '-' || flags.clientSecretStdin) {
+    const origin = flags.clientSecretStdin ? '--client-secret-stdin' : '--client-secret-file -';
+    if (!sources.readStdin) {
+      problems.push(`${origin}: standard input cannot be read here`);
+      return null;
+    }
+    // Only the first line: a here-string or `echo` adds a newline, and nothing else belongs to the secret.
+    return accept((await sources.readStdin()).split(/\r?\n/, 1)[0] ?? '', 'standard input');
+  }
   if (flags.clientSecretFile !== undefined) {
     const path = flags.clientSecretFile;
-    if (path === '-') {
-      if (!sources.readStdin) {
-        problems.push('--client-secret-file -: standard input cannot be read here');
-        return null;
-      }
-      return accept(await sources.readStdin(), 'standard input');
-    }
     try {
       return accept(await readFile(path, 'utf8'), `file ${path}`);
     } catch (error) {
@@ -217,6 +244,6 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
     });
     return accept(answer, 'prompt');
   }
-  missing.push(`client secret (${SECRET_ENV} or --client-secret-file <path|->)`);
+  missing.push(`client secret (${SECRET_ENV}, --client-secret-file <path|->, or --client-secret-stdin)`);
   return null;
 }

@@ -1,4 +1,5 @@
 import { rootCertificates, type TLSSocket } from 'node:tls';
+import { format } from 'node:util';
 import type { SmtpFailure, SmtpPhase } from '../diagnose/types.js';
 
 export interface SmtpSessionRequest {
@@ -13,6 +14,11 @@ export interface SmtpSessionRequest {
   extraCaPem?: string;
   /** Called once AUTH has succeeded, before the message is sent (for live progress). */
   onAuthenticated?: () => void;
+  /**
+   * `--verbose`: receives each command (`C: …`) and reply (`S: …`), never the message body.
+   * nodemailer already masks the XOAUTH2 blob; the caller's redactor guards the rest.
+   */
+  transcript?: (line: string) => void;
 }
 
 export interface SmtpSessionResult {
@@ -67,8 +73,9 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
     connectionTimeout: request.timeoutMs,
     greetingTimeout: request.timeoutMs,
     socketTimeout: request.timeoutMs,
-    // Never hand the session to a logger: nodemailer masks the XOAUTH2 blob, but nothing here needs it.
-    logger: false,
+    // Only the dialogue, and only when asked for: transactionLog leaves the message data out.
+    logger: request.transcript ? transcriptLogger(request.transcript) : false,
+    transactionLog: request.transcript !== undefined,
   });
 
   let phase: SmtpPhase = 'connect';
@@ -119,6 +126,19 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
   } finally {
     rejectCurrent = null;
   }
+}
+
+/** A bunyan-style logger that keeps nodemailer's dialogue lines (`tnx` client/server) and drops the rest. */
+function transcriptLogger(write: (line: string) => void) {
+  const line = (entry: unknown, ...args: unknown[]) => {
+    const tnx = (entry as { tnx?: string } | undefined)?.tnx;
+    if (tnx !== 'client' && tnx !== 'server') return;
+    // The blob is base64 of user, bearer token and separators: shown as what it is, never as it is.
+    const text = format(...args).replace(/^(AUTH XOAUTH2)\s+\S+$/i, '$1 [redacted: user= and bearer token]');
+    write(`${tnx === 'client' ? 'C:' : 'S:'} ${text}`);
+  };
+  const ignore = () => {};
+  return { debug: line, trace: ignore, info: ignore, warn: ignore, error: ignore, fatal: ignore };
 }
 
 function tlsVersionOf(socket: unknown): string | null {

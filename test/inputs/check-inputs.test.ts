@@ -122,6 +122,10 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     });
     expect(fromStdin.inputs.clientSecret.source).toBe('standard input');
     expect(fromStdin.warnings[0]).toContain('secret\'s ID');
+    const viaFlag = await resolveCheckInputs({ flags: { ...base, clientSecretStdin: true }, env: { AZURE_CLIENT_SECRET: 'env-loses-to-stdin' }, prompter: null, readStdin: async () => `${SECRET}\nsecond line ignored\n` });
+    expect(viaFlag.inputs.clientSecret.reveal()).toBe(SECRET);
+    const both = (await resolveCheckInputs({ flags: { ...base, clientSecretStdin: true, clientSecretFile: file }, env: {}, prompter: null, readStdin: async () => SECRET }).catch((e: unknown) => e)) as InputError;
+    expect(both.problems[0]).toContain('one way only');
     const missing = (await resolveCheckInputs({ flags: { ...base, clientSecretFile: join(dir, 'nope') }, env: {}, prompter: null }).catch((e: unknown) => e)) as InputError;
     expect(missing.problems[0]).toContain('no such file');
   });
