@@ -345,6 +345,13 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
   ): void => {
     const info = sessionInfo(session);
     const chunks: Buffer[] = [];
+    if (state.faults.dropDuringData) {
+      // A connection lost mid-message: no reply at all, the client must time out or see the reset.
+      stream.once('data', () => {
+        const connection = ([...server.connections] as SmtpConnection[]).find((c) => c.session === session);
+        connection?._socket.destroy();
+      });
+    }
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', () => undefined);
     stream.on('end', () => {

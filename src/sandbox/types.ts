@@ -43,6 +43,8 @@ export interface SandboxFaults {
   tokenEndpoint: TokenEndpointFault | null;
   /** STARTTLS is really unavailable (not advertised, command refused) for new SMTP sessions. */
   noStartTls: boolean;
+  /** Drop the TCP connection as soon as message data arrives (a network fault in the middle of DATA). */
+  dropDuringData?: boolean;
   inject: ReplyInjection | null;
 }
 
