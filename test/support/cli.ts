@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { assertFreshBuild } from './fresh-build.js';
 
 export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'bin.js');
 
@@ -15,6 +16,7 @@ export interface CliRun {
  * pipe (never a terminal), and only the environment given plus PATH.
  */
 export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+  assertFreshBuild();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { PATH: process.env.PATH ?? '', ...options.env },

@@ -1,0 +1,64 @@
+import type { CheckReport } from '../check/run.js';
+
+/** One checked target (a single `check` is a fleet of one named after its mailbox). */
+export interface TargetResult {
+  name: string;
+  report: CheckReport;
+}
+
+// Workflow command escaping (GitHub Actions toolkit, core/command.ts): data escapes %, CR, LF;
+// property values also escape ':' and ','.
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * `::error` for each failing target and `::warning` for each warning (an expiring secret), for the
+ * GitHub Actions runner, which reads them from stderr as well as stdout.
+ */
+export function githubAnnotations(results: readonly TargetResult[]): string[] {
+  const lines: string[] = [];
+  for (const { name, report } of results) {
+    const d = report.diagnosis;
+    if (d) {
+      const title = `${name}: ${d.code}${d.step ? ` (setup step ${d.step})` : ''}`;
+      lines.push(`::error title=${escapeProperty(title)}::${escapeData(`${d.summary}\n${d.fix}`)}`);
+    }
+    for (const warning of report.warnings) {
+      lines.push(`::warning title=${escapeProperty(`${name}: warning`)}::${escapeData(warning)}`);
+    }
+  }
+  return lines;
+}
+
+function cell(value: string): string {
+  return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A Markdown summary for `$GITHUB_STEP_SUMMARY`: one row per target, then the fixes of the failures. */
+export function githubStepSummary(results: readonly TargetResult[]): string {
+  const failed = results.filter((r) => !r.report.ok);
+  const lines = [
+    `### smtp-oauth-setup: ${results.length - failed.length} of ${results.length} passed`,
+    '',
+    '| target | result | step | exit | details |',
+    '|---|---|---|---|---|',
+    ...results.map(({ name, report }) => {
+      const d = report.diagnosis;
+      return `| ${cell(name)} | ${report.ok ? '✅ ok' : `❌ ${d?.code ?? 'failed'}`} | ${d?.step ?? ''} | ${report.exitCode} | ${cell(d ? d.summary : report.smtp.response ?? '')} |`;
+    }),
+  ];
+  for (const { name, report } of failed) {
+    if (!report.diagnosis) continue;
+    lines.push('', `#### ${cell(name)}: how to fix`, '', '```', report.diagnosis.fix, '```');
+  }
+  const warned = results.filter((r) => r.report.warnings.length > 0);
+  if (warned.length > 0) {
+    lines.push('', '#### Warnings', '');
+    for (const { name, report } of warned) for (const w of report.warnings) lines.push(`- **${cell(name)}**: ${cell(w)}`);
+  }
+  return lines.join('\n') + '\n';
+}
