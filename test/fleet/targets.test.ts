@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parseTargets } from '../../src/fleet/targets.js';
+
+const T1 = '11111111-2222-4333-8444-555555555555';
+const C1 = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+
+async function problems(text: string, file = 'targets.csv'): Promise<string[]> {
+  const error = await parseTargets(text, file).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  return (error as InputError).problems as string[];
+}
+
+describe('parseTargets', () => {
+  it('reads CSV with any spelling of the column names', async () => {
+    const csv = ['Name,Tenant ID,client_id,secretEnv,mailbox,to,cloud', `contoso,contoso.onmicrosoft.com,${C1},CONTOSO_SECRET,alerts@contoso.com,it@contoso.com,global`, `# a comment`, `,${T1},${C1},,relay@fabrikam.com,,`].join('\n');
+    await expect(parseTargets(csv.replace(',,relay', ',FAB_SECRET,relay'), 'targets.csv')).resolves.toEqual([
+      { origin: 'targets.csv row 2', name: 'contoso', tenantId: 'contoso.onmicrosoft.com', clientId: C1, secret: { kind: 'env', variable: 'CONTOSO_SECRET' }, mailbox: 'alerts@contoso.com', to: 'it@contoso.com', cloud: 'global' },
+      { origin: 'targets.csv row 3', name: 'relay@fabrikam.com', tenantId: T1, clientId: C1, secret: { kind: 'env', variable: 'FAB_SECRET' }, mailbox: 'relay@fabrikam.com' },
+    ]);
+  });
+
+  it('reads JSON, as an array or under "targets"', async () => {
+    const entry = { name: 'a', tenant: T1, clientId: C1, secretFile: '/run/secrets/a', mailbox: 'a@contoso.com' };
+    const expected = [{ origin: 'targets.json entry 1', name: 'a', tenantId: T1, clientId: C1, secret: { kind: 'file', path: '/run/secrets/a' }, mailbox: 'a@contoso.com' }];
+    await expect(parseTargets(JSON.stringify([entry]), 'targets.json')).resolves.toEqual(expected);
+    await expect(parseTargets(JSON.stringify({ targets: [entry] }), 'dir/targets.json')).resolves.toEqual(expected);
+  });
+
+  it('refuses a secret in the file, naming the safe alternative', async () => {
+    const found = await problems(`tenant,clientId,clientSecret,mailbox\n${T1},${C1},Abc8Q~x,a@contoso.com`);
+    expect(found[0]).toContain("'clientSecret': a targets file never holds secrets");
+    expect(found.join('\n')).not.toContain('Abc8Q~x');
+  });
+
+  it('lists every problem with its row', async () => {
+    const found = await problems(
+      [`tenant,clientId,secretEnv,mailbox,cloud,colour`, `common,nope,1BAD,not-an-address,mars,blue`, `${T1},${C1},,a@contoso.com,,`].join('\n'),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^targets\.csv row 2: unknown column 'colour'/),
+        expect.stringMatching(/^targets\.csv row 2: tenant: .*client credentials need/),
+        expect.stringMatching(/^targets\.csv row 2: clientId: /),
+        expect.stringMatching(/^targets\.csv row 2: mailbox: /),
+        expect.stringMatching(/^targets\.csv row 2: cloud: /),
+        expect.stringMatching(/^targets\.csv row 2: secretEnv: must be an environment variable name/),
+        expect.stringMatching(/^targets\.csv row 3: secretEnv or secretFile is missing/),
+      ]),
+    );
+  });
+
+  it('refuses duplicate names, empty files and malformed input', async () => {
+    const dup = `name,tenant,clientId,secretEnv,mailbox\nx,${T1},${C1},S,a@contoso.com\nx,${T1},${C1},S,b@contoso.com`;
+    expect((await problems(dup))[0]).toContain("name 'x' is used by targets.csv row 2 too");
+    expect(await problems('tenant,clientId,secretEnv,mailbox\n')).toEqual(['targets.csv: no targets']);
+    expect((await problems('{"targets": 3}', 't.json'))[0]).toContain('expected a JSON array');
+    expect((await problems('[1,', 't.json'))[0]).toContain('not valid JSON');
+    expect((await problems('a,b\n"unclosed', 't.csv'))[0]).toContain('not valid CSV');
+  });
+});
