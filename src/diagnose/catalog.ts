@@ -70,6 +70,8 @@ export interface Facts extends DiagnosisContext {
   oauthError?: string;
   retryAfterSeconds?: number;
   claim?: ClaimProblem;
+  /** The secret is past `secretExpiresOn`, yet Entra ID still issued a token with it (a local check). */
+  secretStillAccepted?: boolean;
 }
 
 export interface CatalogEntry {
@@ -77,6 +79,12 @@ export interface CatalogEntry {
   code: string;
   /** What Microsoft (or Node) says, e.g. `AADSTS7000215`, `535 5.7.139`, `ECONNREFUSED`; null for local checks. */
   source: string | null;
+  /**
+   * Microsoft's (or Node's) words, verbatim from the reference (exchange-online-errors.md), with its
+   * `<PLACEHOLDERS>` and without the parts the sources cut off. Shown in docs/errors.md; the tests run
+   * every example through the recogniser. Absent for local checks and fallbacks.
+   */
+  example?: string;
   title: string;
   domain: Domain;
   recognise: Recognise;
@@ -209,6 +217,11 @@ const NEW_SECRET = (f: Facts) =>
   `${appPath(f)} → Certificates & secrets → Client secrets → New client secret; copy the Value column at once (it is shown only once — the Secret ID is not the secret).`;
 const USE_SECRET = 'Put that value into the client secret setting of the sending application (step 4).';
 
+/** The portal action that creates a client secret (also used by the expiry warning of `check`). */
+export function newClientSecretAction(clientId?: string): string {
+  return NEW_SECRET(clientId ? { clientId } : {});
+}
+
 const EXO_CONNECT = 'In Exchange Online PowerShell (Connect-ExchangeOnline):';
 const PROPAGATION =
   'Exchange applies such changes after 15–30 minutes (a new mailbox can take up to a day): if you made them just now, wait and try again with a fresh token.';
@@ -271,6 +284,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'client-secret-invalid',
     source: 'AADSTS7000215',
+    example: 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'<APP_ID>\'.',
     title: 'Invalid client secret (secret ID used instead of its Value, or a wrong value)',
     domain: 'token',
     recognise: { aadsts: [7000215] },
@@ -290,24 +304,29 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'client-secret-expired',
     source: 'AADSTS7000222',
+    example: 'AADSTS7000222: The provided client secret keys for app \'<APP_ID>\' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.',
     title: 'Client secret expired',
     domain: 'token',
     recognise: { aadsts: [7000222] },
     step: 1,
     transient: false,
     exitCode: ExitCode.token,
-    summary: (f) => `The client secret of ${theApp(f)} has expired, so Entra ID no longer issues tokens with it.`,
+    summary: (f) =>
+      f.secretStillAccepted
+        ? `The client secret of ${theApp(f)} expired on ${f.secretExpiresOn ?? 'the date given'} (the expiry date you gave). Entra ID still issued a token with it, as it may for a short while (or the date is wrong), but it will refuse the secret with AADSTS7000222 any moment now.`
+        : `The client secret of ${theApp(f)} has expired${f.secretExpiresOn ? ` (expiry date given: ${f.secretExpiresOn})` : ''}, so Entra ID no longer issues tokens with it.`,
     fix: (f) =>
       numbered(
         NEW_SECRET(f),
         USE_SECRET,
-        'Note the new expiry date (portal secrets last at most 24 months) and delete the expired secret.',
+        'Note the new expiry date (portal secrets last at most 24 months), pass it to check with --secret-expires <date> so it warns in time, and delete the expired secret.',
       ),
     learnMore: LEARN.entraErrors,
   },
   {
     code: 'client-secret-missing',
     source: 'AADSTS7000218',
+    example: 'AADSTS7000218: The request body must contain the following parameter: \'client_assertion\' or \'client_secret\'.',
     title: 'No client secret sent',
     domain: 'token',
     recognise: { aadsts: [7000218], or: [{ aadsts: [90014], phrases: [/client_secret/i] }] },
@@ -326,6 +345,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'app-not-found-in-tenant',
     source: 'AADSTS700016',
+    example: 'AADSTS700016: Application with identifier \'<APP_ID>\' was not found in the directory \'<TENANT>\'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.',
     title: 'Application not found in the tenant',
     domain: 'token',
     recognise: { aadsts: [700016] },
@@ -345,6 +365,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'app-service-principal-missing',
     source: 'AADSTS7000229',
+    example: 'AADSTS7000229: The client application <APP_ID> is missing service principal in the tenant <TENANT_ID>. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119',
     title: 'Application has no service principal (Enterprise application) in the tenant',
     domain: 'token',
     recognise: { aadsts: [7000229] },
@@ -364,6 +385,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tenant-not-found',
     source: 'AADSTS90002',
+    example: 'AADSTS90002: Tenant \'<TENANT>\' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.',
     title: 'Tenant not found',
     domain: 'token',
     recognise: { aadsts: [90002] },
@@ -382,6 +404,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tenant-id-invalid',
     source: 'AADSTS900023',
+    example: 'AADSTS900023: Specified tenant identifier \'<TENANT>\' is neither a valid DNS name, nor a valid external domain.',
     title: 'Tenant identifier is not a GUID or domain',
     domain: 'token',
     recognise: { aadsts: [900023] },
@@ -400,6 +423,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tenant-missing',
     source: 'AADSTS50059',
+    example: 'AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials.',
     title: 'No tenant in the request (authority /common or /organizations)',
     domain: 'token',
     recognise: { aadsts: [50059] },
@@ -417,6 +441,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'scope-not-default',
     source: 'AADSTS1002012',
+    example: 'AADSTS1002012: The provided value for scope <SCOPE> is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
     title: 'Scope is not <resource>/.default',
     domain: 'token',
     recognise: { aadsts: [1002012] },
@@ -435,6 +460,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'scope-invalid',
     source: 'AADSTS70011',
+    example: 'AADSTS70011: The provided value for the input parameter \'scope\' is not valid. The scope <SCOPE> is not valid.',
     title: 'Invalid scope value',
     domain: 'token',
     recognise: { aadsts: [70011] },
@@ -451,6 +477,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'resource-not-found',
     source: 'AADSTS500011',
+    example: 'AADSTS500011: The resource principal named <RESOURCE> was not found in the tenant named <TENANT>. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.',
     title: 'Resource principal not found in the tenant',
     domain: 'token',
     recognise: { aadsts: [500011] },
@@ -469,6 +496,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'conditional-access-blocked',
     source: 'AADSTS53003',
+    example: 'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
     title: 'Blocked by Conditional Access',
     domain: 'token',
     recognise: { aadsts: [53003] },
@@ -486,6 +514,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'app-disabled',
     source: 'AADSTS7000112',
+    example: 'AADSTS7000112: Application \'<APP_ID>\'(<APP_DISPLAY_NAME>) is disabled.',
     title: 'Application disabled',
     domain: 'token',
     recognise: { aadsts: [7000112] },
@@ -504,6 +533,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'exchange-service-principal-disabled',
     source: 'AADSTS500014',
+    example: 'AADSTS500014: The service principal for resource \'<RESOURCE>\' is disabled.',
     title: 'Resource service principal (Office 365 Exchange Online) disabled',
     domain: 'token',
     recognise: { aadsts: [500014] },
@@ -521,6 +551,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'client-assertion-invalid',
     source: 'AADSTS700027',
+    example: 'AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: \'<THUMBPRINT>\'',
     title: 'Client certificate assertion has an invalid signature',
     domain: 'token',
     recognise: { aadsts: [700027] },
@@ -538,6 +569,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'client-assertion-expired',
     source: 'AADSTS700024',
+    example: 'AADSTS700024: Client assertion is not within its valid time range. Current time: <TIME>',
     title: 'Client certificate assertion outside its validity time',
     domain: 'token',
     recognise: { aadsts: [700024] },
@@ -552,6 +584,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'token-request-malformed',
     source: 'AADSTS900144',
+    example: 'AADSTS900144: The request body must contain the following parameter: \'client_id\'.',
     title: 'Token request misses a required parameter',
     domain: 'token',
     recognise: { aadsts: [900144, 90014] },
@@ -569,6 +602,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'app-is-public-client',
     source: 'AADSTS700025',
+    example: 'AADSTS700025: Client is public so neither \'client_assertion\' nor \'client_secret\' should be presented.',
     title: 'Application is a public client',
     domain: 'token',
     recognise: { aadsts: [700025] },
@@ -584,6 +618,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tenant-in-national-cloud',
     source: 'AADSTS90038',
+    example: 'AADSTS90038: Tenant \'<TENANT>\' request is being redirected to the National Cloud \'microsoftonline.us\'.',
     title: 'Tenant is in a national cloud (e.g. US Government)',
     domain: 'token',
     recognise: { aadsts: [90038] },
@@ -601,6 +636,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tenant-in-public-cloud',
     source: 'AADSTS900440',
+    example: 'AADSTS900440: Requests to tenants hosted in the public cloud are not supported on USGov endpoints',
     title: 'Public-cloud tenant sent to a US Government authority',
     domain: 'token',
     recognise: { aadsts: [900440] },
@@ -617,6 +653,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'cross-cloud-request',
     source: 'AADSTS900432',
+    example: 'AADSTS900432: Confidential Client is not supported in Cross Cloud request.',
     title: 'Confidential client used across clouds',
     domain: 'token',
     recognise: { aadsts: [900432] },
@@ -634,6 +671,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'user-sign-in-used',
     source: 'AADSTS50126',
+    example: 'AADSTS50126: Error validating credentials due to invalid username or password.',
     title: 'User sign-in error: the application is not using client credentials',
     domain: 'token',
     recognise: { aadsts: [50126, 50034, 50076, 50079, 65001, 530035] },
@@ -652,6 +690,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'token-service-unavailable',
     source: 'temporarily_unavailable',
+    example: '{"error":"temporarily_unavailable","error_description":"The server is temporarily too busy to handle the request."}',
     title: 'Entra ID temporarily unavailable or throttling',
     domain: 'token',
     recognise: {
@@ -675,6 +714,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'authority-metadata-unavailable',
     source: 'endpoints_resolution_error',
+    example: 'ClientAuthError: endpoints_resolution_error',
     title: 'Token endpoint could not be discovered',
     domain: 'token',
     recognise: { oauthError: ['endpoints_resolution_error', 'openid_config_error'] },
@@ -868,6 +908,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-unsuccessful',
     source: '535 5.7.3',
+    example: '535 5.7.3 Authentication unsuccessful [VI1PR0902CA0036.eurprd09.prod.outlook.com 2024-03-20T10:27:56.998Z 08DC48BEE95C08E5]',
     title: 'Authentication unsuccessful (XOAUTH2 rejected; token role not known)',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.3'], sendAsRole: 'unknown' },
@@ -889,6 +930,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-service-principal',
     source: '535 5.7.3',
+    example: '535 5.7.3 Authentication unsuccessful [VI1PR0902CA0036.eurprd09.prod.outlook.com 2024-03-20T10:27:56.998Z 08DC48BEE95C08E5]',
     title: 'Authentication unsuccessful with a valid SMTP.SendAsApp token: Exchange service principal or mailbox permission',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.3'], sendAsRole: 'present' },
@@ -903,6 +945,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-missing-role',
     source: '535 5.7.3',
+    example: '535 5.7.3 Authentication unsuccessful [VI1PR0902CA0036.eurprd09.prod.outlook.com 2024-03-20T10:27:56.998Z 08DC48BEE95C08E5]',
     title: 'Authentication unsuccessful: the token lacks SMTP.SendAsApp',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.3'], sendAsRole: 'absent' },
@@ -923,11 +966,12 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-disabled-tenant',
     source: '535 5.7.139',
+    example: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]',
     title: 'SMTP AUTH disabled for the organization',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/disabled for the (?:tenant|organi[sz]ation)/i] },
     step: 3,
-    transient: false,
+    transient: 'propagation',
     exitCode: ExitCode.smtpAuth,
     summary: (f) =>
       `SMTP AUTH is turned off for the organization, and ${theMailbox(f)} does not override it, so Exchange Online refuses every SMTP login.`,
@@ -937,11 +981,12 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-disabled-mailbox',
     source: '535 5.7.139',
+    example: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.',
     title: 'SMTP AUTH disabled for the mailbox',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/disabled for the (?:mailbox|user)/i] },
     step: 3,
-    transient: false,
+    transient: 'propagation',
     exitCode: ExitCode.smtpAuth,
     summary: (f) => `SMTP AUTH is turned off for ${theMailbox(f)}.`,
     fix: (f) => numbered(...smtpAuthSteps(f, 'mailbox')),
@@ -950,6 +995,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-basic-auth-disabled',
     source: '535 5.7.139',
+    example: '535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [PH7P220CA0132.NAMP220.PROD.OUTLOOK.COM 2024-11-11T21:51:32.927Z 08DD021D9EEB05BC]',
     title: 'Basic authentication disabled (the client used a password, not XOAUTH2)',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/basic auth(?:entication)? (?:is )?(?:disabled|blocked)/i] },
@@ -968,6 +1014,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-basic-auth-credentials',
     source: '535 5.7.139',
+    example: '535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [PH0PR07CA0004.namprd07.prod.outlook.com]',
     title: 'User credentials incorrect (basic authentication attempted)',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/credentials (?:were|are) incorrect/i] },
@@ -982,6 +1029,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-policy-blocked',
     source: '535 5.7.139',
+    example: '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [BN9PR03CA0716.namprd03.prod.outlook.com 2026-07-01T01:57:31.695Z 08DED6A3FAA75B29]',
     title: 'Request did not meet the criteria to be authenticated (tenant policy)',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/did not meet the criteria/i] },
@@ -1000,11 +1048,12 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-security-defaults',
     source: '535 5.7.139',
+    example: '535 5.7.139 Authentication unsuccessful, user is locked by your organization\'s security defaults policy. Contact your administrator.',
     title: 'Blocked by security defaults',
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/security defaults/i] },
     step: 3,
-    transient: false,
+    transient: 'propagation',
     exitCode: ExitCode.smtpAuth,
     summary: () => 'Security defaults are on in this tenant, and they block SMTP AUTH.',
     fix: () =>
@@ -1017,6 +1066,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-blocked',
     source: '535 5.7.139',
+    example: '535 5.7.139 Authentication unsuccessful, account locked.',
     title: 'Authentication unsuccessful for a policy reason (other wording)',
     domain: 'smtp',
     generic: true,
@@ -1031,6 +1081,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-basic-auth-not-supported',
     source: '550 5.7.30',
+    example: '550 5.7.30 Basic authentication is not supported for Client Submission.',
     title: 'Basic authentication not supported for client submission',
     domain: 'smtp',
     recognise: { smtpReply: [550], enhanced: ['5.7.30'] },
@@ -1045,6 +1096,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-not-authenticated',
     source: '530 5.7.57',
+    example: '530 5.7.57 Client not authenticated to send mail. [BN1P110CA0052.NAMP110.PROD.OUTLOOK.COM 2023-11-29T14:52:57.126Z 08DBE7319275F6BA]',
     title: 'Client not authenticated to send mail',
     domain: 'smtp',
     recognise: { smtpReply: [530], enhanced: ['5.7.57'] },
@@ -1063,6 +1115,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-starttls-required',
     source: '451 5.7.3',
+    example: '451 5.7.3 STARTTLS is required to send mail [SG2PR02CA0073.apcprd02.prod.outlook.com 2024-07-24T03:43:18.298Z 08DCAB6EB788477A]',
     title: 'STARTTLS is required to send mail',
     domain: 'smtp',
     recognise: { smtpReply: [451], enhanced: ['5.7.3'], phrases: [/starttls/i] },
@@ -1076,6 +1129,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-auth-mechanism-unsupported',
     source: '504 5.7.4',
+    example: '504 5.7.4 Unrecognized authentication type [FR2P281CA0035.DEUP281.PROD.OUTLOOK.COM 2023-03-23T18:00:39.250Z 08DB2B43918359DA]',
     title: 'Unrecognized authentication type',
     domain: 'smtp',
     recognise: { smtpReply: [504], enhanced: ['5.7.4'] },
@@ -1090,6 +1144,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-send-hello-first',
     source: '503 5.5.2',
+    example: '503 5.5.2 Send hello first [PR0P264CA0090.FRAP264.PROD.OUTLOOK.COM]',
     title: 'Send hello first',
     domain: 'smtp',
     recognise: { smtpReply: [503], enhanced: ['5.5.2'] },
@@ -1104,6 +1159,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-xoauth2-user-invalid',
     source: '501 5.5.124',
+    example: '501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth d',
     title: 'Invalid XOAUTH2 auth data: user address not valid',
     domain: 'smtp',
     recognise: { smtpReply: [501], enhanced: ['5.5.124'] },
@@ -1117,6 +1173,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-tls-version-too-old',
     source: '421 4.7.66',
+    example: '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [SA9P221CA0019.NAMP221.PROD.OUTLOOK.COM]',
     title: 'TLS 1.0 and 1.1 are not supported',
     domain: 'smtp',
     recognise: { smtpReply: [421], enhanced: ['4.7.66'] },
@@ -1133,6 +1190,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-temporary-server-error',
     source: '451 4.7.0',
+    example: '451 4.7.0 Temporary server error. Please try again later. PRX4  [server.prod.outlook.com]',
     title: 'Temporary server error',
     domain: 'smtp',
     recognise: { smtpReply: [451], enhanced: ['4.7.0'] },
@@ -1145,6 +1203,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-concurrent-connections',
     source: '432 4.3.2',
+    example: '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded [Hostname=DM5SPR00MB2471.namprd08.prod.outlook.com]',
     title: 'Too many concurrent connections for the mailbox',
     domain: 'smtp',
     recognise: { smtpReply: [432], enhanced: ['4.3.2'] },
@@ -1163,6 +1222,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-mailbox-logon-failure',
     source: '430 4.2.0',
+    example: '430 4.2.0 STOREDRV; mailbox logon failure; STOREDRV.Submission.Exception:ConnectionFailedTransientException.MapiExceptionLogonFailed; Failed to process message due to a transient exception with message [BeginDiagnosticData]Cannot open mailbox. Server = ',
     title: 'Mailbox logon failure at submission',
     domain: 'smtp',
     recognise: { smtpReply: [430], enhanced: ['4.2.0'], phrases: [/logon ?failure|logonfailed|cannot open mailbox/i] },
@@ -1182,6 +1242,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-send-as-denied',
     source: '550 5.7.60',
+    example: '550 5.7.60 SMTP; Client does not have permissions to send as this sender [MW2PR1901MB2155.namprd19.prod.outlook.com]',
     title: 'Client does not have permissions to send as this sender',
     domain: 'smtp',
     recognise: { smtpReply: [550], enhanced: ['5.7.60'] },
@@ -1202,6 +1263,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-send-as-denied-submission',
     source: '554 5.2.0',
+    example: '554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message. ',
     title: 'SendAsDenied at submission',
     domain: 'smtp',
     recognise: {
@@ -1226,6 +1288,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-submission-quota-exceeded',
     source: '554 5.2.0',
+    example: '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException',
     title: 'Daily recipient limit (submission quota) exceeded',
     domain: 'smtp',
     recognise: { smtpReply: [554], enhanced: ['5.2.0'], phrases: [/submissionquotaexceeded|submission quota/i] },
@@ -1244,6 +1307,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-sender-mailbox-full',
     source: '554 5.2.2',
+    example: '554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
     title: 'Sender mailbox full',
     domain: 'smtp',
     recognise: { smtpReply: [554], enhanced: ['5.2.2'], phrases: [/storedrv|quotaexceeded/i] },
@@ -1260,6 +1324,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-ip-blocked',
     source: '550 5.7.708',
+    example: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [BM1PR01MB1076.INDPRD01.PROD.OUTLOOK.COM]',
     title: 'Tenant or IP blocked by Microsoft',
     domain: 'smtp',
     recognise: { smtpReply: [550], enhanced: ['5.7.708', '5.7.703', '5.7.705', '5.7.750'] },
@@ -1277,6 +1342,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-sender-banned',
     source: '550 5.7.501',
+    example: '550 5.7.501 Service unavailable. Spam abuse detected from IP range. ',
     title: 'Sender blocked for spam (restricted sender)',
     domain: 'smtp',
     recognise: { smtpReply: [550], enhanced: ['5.7.501', '5.7.502', '5.7.503'] },
@@ -1293,6 +1359,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'smtp-tenant-recipient-limit',
     source: '5.7.233',
+    example: '5.7.233 Your message can\'t be sent because your tenant exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)',
     title: 'Tenant external recipient rate limit exceeded',
     domain: 'smtp',
     recognise: { enhanced: ['5.7.232', '5.7.233'] },
@@ -1308,6 +1375,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'connection-refused',
     source: 'ECONNREFUSED',
+    example: 'Error: connect ECONNREFUSED 52.98.1.2:587',
     title: 'Connection refused',
     domain: 'network',
     recognise: { nodeCodes: ['ECONNREFUSED'], or: [{ phrases: [/connection refused/i] }] },
@@ -1329,6 +1397,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'host-not-found',
     source: 'ENOTFOUND',
+    example: 'Error: getaddrinfo ENOTFOUND smtp.office365.con',
     title: 'Host name not found (DNS)',
     domain: 'network',
     recognise: { nodeCodes: ['ENOTFOUND', 'EDNS'] },
@@ -1347,6 +1416,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'dns-temporary-failure',
     source: 'EAI_AGAIN',
+    example: 'Error: getaddrinfo EAI_AGAIN smtp.office365.com',
     title: 'DNS lookup failed temporarily',
     domain: 'network',
     recognise: { nodeCodes: ['EAI_AGAIN'] },
@@ -1359,6 +1429,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'connection-timeout',
     source: 'ETIMEDOUT',
+    example: 'Error: connect ETIMEDOUT 52.98.1.2:587',
     title: 'Timed out',
     domain: 'network',
     recognise: {
@@ -1389,6 +1460,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'connection-reset',
     source: 'ECONNRESET',
+    example: 'Error: read ECONNRESET',
     title: 'Connection reset or closed unexpectedly',
     domain: 'network',
     recognise: {
@@ -1408,6 +1480,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'network-unreachable',
     source: 'ENETUNREACH',
+    example: 'Error: connect ENETUNREACH 2603:1026:c03::2 - Local (:::0)',
     title: 'Network or host unreachable',
     domain: 'network',
     recognise: { nodeCodes: ['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN', 'ENETDOWN'] },
@@ -1420,6 +1493,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tls-certificate-untrusted',
     source: 'SELF_SIGNED_CERT_IN_CHAIN',
+    example: 'Error: self-signed certificate in certificate chain',
     title: 'Untrusted TLS certificate (often a TLS-inspecting proxy)',
     domain: 'network',
     recognise: {
@@ -1441,6 +1515,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tls-certificate-wrong-host',
     source: 'ERR_TLS_CERT_ALTNAME_INVALID',
+    example: 'Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate\'s altnames: IP: 52.98.1.2 is not in the cert\'s list: ',
     title: 'TLS certificate is for another host name',
     domain: 'network',
     recognise: {
@@ -1463,6 +1538,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tls-certificate-expired',
     source: 'CERT_HAS_EXPIRED',
+    example: 'Error: certificate has expired',
     title: 'TLS certificate expired or not yet valid',
     domain: 'network',
     recognise: {
@@ -1483,6 +1559,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tls-wrong-mode',
     source: 'ERR_SSL_WRONG_VERSION_NUMBER',
+    example: 'Error: 0A00010B:SSL routines:ssl3_get_record:wrong version number',
     title: 'Implicit TLS used on a STARTTLS port',
     domain: 'network',
     recognise: { nodeCodes: ['ERR_SSL_WRONG_VERSION_NUMBER'], or: [{ phrases: [/wrong version number/i] }] },
@@ -1500,6 +1577,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'tls-handshake-failed',
     source: 'EPROTO',
+    example: 'Error: write EPROTO 0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure',
     title: 'TLS handshake failed',
     domain: 'network',
     recognise: {
@@ -1526,6 +1604,7 @@ export const catalog: readonly CatalogEntry[] = [
   {
     code: 'starttls-not-offered',
     source: 'ETLS',
+    example: 'smtplib.SMTPNotSupportedError: STARTTLS extension not supported by server.',
     title: 'Server does not offer STARTTLS',
     domain: 'network',
     recognise: {

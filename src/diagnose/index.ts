@@ -96,6 +96,8 @@ function cleanContext(ctx: DiagnosisContext | undefined): Facts {
   if (sp) facts.servicePrincipalObjectId = sp;
   if (isPort(ctx.smtpPort)) facts.smtpPort = ctx.smtpPort;
   if (typeof ctx.tokenHasSendAsRole === 'boolean') facts.tokenHasSendAsRole = ctx.tokenHasSendAsRole;
+  const secretExpiresOn = str(ctx.secretExpiresOn);
+  if (secretExpiresOn) facts.secretExpiresOn = secretExpiresOn.slice(0, 40);
   return facts;
 }
 
@@ -315,6 +317,24 @@ export function diagnoseClaimProblems(problems: ClaimProblem[], ctx?: DiagnosisC
         first.fix += `\n\nAlso wrong in this token (fix after the above):\n${more.map((d) => `- ${d.summary}`).join('\n')}`;
       }
       return first;
+    },
+    (e) => internalError(e instanceof Error ? e.message : undefined),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client secret past its expiry date (a local check: the date the user gave)
+
+/**
+ * The client secret is past the expiry date the user gave (`--secret-expires`) although Entra ID
+ * still issued a token with it: `client-secret-expired`, with the date, as a local finding (no source).
+ */
+export function diagnoseSecretPastExpiry(ctx: DiagnosisContext & { secretExpiresOn: string }): Diagnosis {
+  return guarded(
+    () => {
+      const facts: Facts = { ...cleanContext(ctx), target: 'token', secretStillAccepted: true };
+      // Nothing was recognised in an answer of Microsoft's: the finding is the date alone.
+      return { ...build(known('client-secret-expired'), facts, null), source: null };
     },
     (e) => internalError(e instanceof Error ? e.message : undefined),
   );

@@ -42,6 +42,8 @@ export interface DiagnosisContext {
   servicePrincipalObjectId?: string;
   /** Whether the token used for AUTH carried the SMTP.SendAsApp role (sharpens 535 5.7.3). */
   tokenHasSendAsRole?: boolean;
+  /** The client secret's expiry date as the user gave it (`--secret-expires`, YYYY-MM-DD or ISO 8601). */
+  secretExpiresOn?: string;
 }
 
 /** A failure reported by the token endpoint (or the way to it), normalised from MSAL's errors. */

@@ -1,4 +1,6 @@
+import type { ChalkInstance } from 'chalk';
 import type { CheckReport } from '../check/run.js';
+import type { Diagnosis } from '../diagnose/types.js';
 import type { Output } from '../output.js';
 
 const STEP_NAMES = {
@@ -37,13 +39,7 @@ export function renderCheckReport(report: CheckReport, output: Output): void {
 
   const d = report.diagnosis;
   if (d) {
-    lines.push('', c.red.bold(`✖ ${d.summary}`));
-    lines.push(`  ${c.bold('Setup step')}: ${d.step ? `${d.step} of 4, ${STEP_NAMES[d.step]}` : 'none of the four (see below)'}`);
-    if (d.transient) lines.push(`  ${c.yellow('Waiting may help')}: this can be temporary or a recent change still propagating; try again in a few minutes.`);
-    lines.push(`  ${c.bold('Fix')}:`);
-    for (const fixLine of d.fix.split('\n')) lines.push(`    ${fixLine}`);
-    if (d.source) lines.push(`  ${c.dim(`Recognised: ${d.source}`)}`);
-    if (d.learnMore) lines.push(`  ${c.dim(`More: ${d.learnMore}`)}`);
+    lines.push('', ...renderDiagnosis(d, c));
     if (report.smtp.response && !d.summary.includes(report.smtp.response)) lines.push(`  ${c.dim(`Server said: ${report.smtp.response}`)}`);
   }
 
@@ -52,4 +48,22 @@ export function renderCheckReport(report: CheckReport, output: Output): void {
     for (const warning of report.warnings) lines.push(`  ! ${warning}`);
   }
   output.result(lines.join('\n'));
+}
+
+/** The fields of a diagnosis a person reads (a CheckReport's diagnosis, or one from `explain`). */
+export type DiagnosisView = Pick<Diagnosis, 'summary' | 'step' | 'transient' | 'fix' | 'source'> & { learnMore?: string };
+
+/**
+ * One diagnosis for a person: what happened, the setup step, whether waiting may help, the fix, and
+ * what was recognised. Shared by `check` (and the front-ends over it) and `explain`.
+ */
+export function renderDiagnosis(d: DiagnosisView, c: ChalkInstance): string[] {
+  const lines = [c.red.bold(`✖ ${d.summary}`)];
+  lines.push(`  ${c.bold('Setup step')}: ${d.step ? `${d.step} of 4, ${STEP_NAMES[d.step]}` : 'none of the four (see below)'}`);
+  if (d.transient) lines.push(`  ${c.yellow('Waiting may help')}: this can be temporary or a recent change still propagating; try again in a few minutes.`);
+  lines.push(`  ${c.bold('Fix')}:`);
+  for (const fixLine of d.fix.split('\n')) lines.push(`    ${fixLine}`);
+  if (d.source) lines.push(`  ${c.dim(`Recognised: ${d.source}`)}`);
+  if (d.learnMore) lines.push(`  ${c.dim(`More: ${d.learnMore}`)}`);
+  return lines;
 }

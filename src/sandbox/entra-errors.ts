@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * Entra ID (AADSTS) errors the sandbox token endpoint answers, with the message texts of the catalog
  * (section A, "current text" where two generations exist) and the body shape of catalog A.0.
@@ -123,6 +125,34 @@ export const EntraErrors = {
       700027,
       `Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}']`,
     ),
+  /**
+   * A.12 — a Conditional Access policy for workload identities blocks the service principal. Text as
+   * observed for user flows; the `error` class for app-only requests is [UNVERIFIED]: the user-flow
+   * class (`interaction_required`, HTTP 400) is used.
+   */
+  conditionalAccessBlocked: () =>
+    e(400, 'interaction_required', 53003, 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'),
+  /**
+   * A.14 — the resource's service principal ("Office 365 Exchange Online") is disabled. Only the
+   * beginning of the message is known; `error` class and status are [UNVERIFIED] (invalid_resource, 400).
+   */
+  resourceDisabled: (resource: string) =>
+    e(400, 'invalid_resource', 500014, `The service principal for resource '${resource}' is disabled.`),
+  /** A.15 — the certificate assertion is outside its validity (clock skew). The tail is unknown and left off. */
+  assertionNotYetValidOrExpired: (currentTime: string) =>
+    e(401, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${currentTime}`),
+  /** A.16 — the app registration is a public client ("Allow public client flows": Yes), so a secret is refused. */
+  publicClient: () =>
+    e(401, 'invalid_client', 700025, "Client is public so neither 'client_assertion' nor 'client_secret' should be presented."),
+  /** A.17 — a US Government tenant asked at the worldwide authority. Class and status [UNVERIFIED]: 400 invalid_request. */
+  nationalCloudRedirect: (tenant: string) =>
+    e(400, 'invalid_request', 90038, `Tenant '${tenant}' request is being redirected to the National Cloud 'microsoftonline.us'.`),
+  /** A.17 — a worldwide tenant asked at the US Government authority (tail of the message unknown, left off). */
+  publicCloudTenantOnUsGov: () =>
+    e(400, 'invalid_request', 900440, 'Requests to tenants hosted in the public cloud are not supported on USGov endpoints'),
+  /** A.17 — a confidential client calling another cloud's authority (msgraph-cli#396: 400 invalid_request). */
+  crossCloudConfidentialClient: () =>
+    e(400, 'invalid_request', 900432, 'Confidential Client is not supported in Cross Cloud request.'),
   /** A.16 — a required form parameter is missing. */
   missingParameter: (name: string) =>
     e(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`),
@@ -174,5 +204,18 @@ export function temporarilyUnavailableBody(ids: EntraTraceIds, at: Date): Record
     timestamp,
     trace_id: ids.traceId,
     correlation_id: ids.correlationId,
+  };
+}
+
+/**
+ * A token-endpoint fault that answers every token POST with this Entra error, body as in catalog A.0
+ * with fresh trace and correlation ids per answer: for failures `check` cannot cause by itself (it
+ * validates its inputs and always asks for `<resource>/.default`), replayed as Microsoft sends them.
+ */
+export function entraErrorFault(err: EntraError): { kind: 'respond'; status: number; body: () => string } {
+  return {
+    kind: 'respond',
+    status: err.status,
+    body: () => entraErrorBody(err, { traceId: randomUUID(), correlationId: randomUUID() }, new Date()),
   };
 }

@@ -149,6 +149,83 @@ export const TEMPORARY_SERVER_ERROR_TEMPLATE: { code: number; text: string } = {
 };
 
 /**
+ * Exchange Online replies the tenant model does not produce by itself (basic authentication, client
+ * faults, policies, limits, Microsoft-side blocks), as templates for a `ReplyInjection` at the phase
+ * where Exchange gives them. Text verbatim from catalog section B; `{suffix}` / `{host}` /
+ * `{mailboxHost}` stand where the observed reply had its server suffix. Where the source cut the text
+ * off, it ends there too.
+ */
+export const REPLY_TEMPLATES = {
+  /** B.4 — after AUTH LOGIN/PLAIN when Basic authentication is blocked. */
+  basicAuthDisabled: { code: 535, text: '5.7.139 Authentication unsuccessful, basic authentication is disabled. {suffix}' },
+  /** B.5 — AUTH LOGIN with a wrong password. */
+  basicAuthCredentialsIncorrect: { code: 535, text: '5.7.139 Authentication unsuccessful, the user credentials were incorrect. [{host}]' },
+  /** B.6 — a tenant policy (Conditional Access, authentication policy) blocked the login. */
+  criteriaNotMet: {
+    code: 535,
+    text: '5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. {suffix}',
+  },
+  /** B.7 — security defaults are on (suffix not observed: none). */
+  securityDefaults: {
+    code: 535,
+    text: "5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+  },
+  /** B.7 — other wording seen in code fixtures [UNVERIFIED]. */
+  accountLocked: { code: 535, text: '5.7.139 Authentication unsuccessful, account locked.' },
+  /** B.24 — Basic authentication retired for client submission (suffix not observed: none). */
+  basicAuthNotSupported: { code: 550, text: '5.7.30 Basic authentication is not supported for Client Submission.' },
+  /** B.8 — MAIL FROM without a successful AUTH. */
+  clientNotAuthenticated: { code: 530, text: '5.7.57 Client not authenticated to send mail. {suffix}' },
+  /** B.9 — a mail transaction on a session without TLS. */
+  startTlsRequired: { code: 451, text: '5.7.3 STARTTLS is required to send mail {suffix}' },
+  /** B.10 — AUTH before STARTTLS, or a mechanism Exchange does not offer. */
+  unrecognizedAuthType: { code: 504, text: '5.7.4 Unrecognized authentication type {suffix}' },
+  /** B.11 — a command before EHLO (e.g. no EHLO again after STARTTLS). */
+  sendHelloFirst: { code: 503, text: '5.5.2 Send hello first [{host}]' },
+  /** B.14 — `user=` in the XOAUTH2 blob is empty or not an address (the source cuts the line off here). */
+  xoauth2UserInvalid: {
+    code: 501,
+    text: '5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth d',
+  },
+  /** B.12 — TLS 1.0/1.1 negotiated; Exchange closes the connection. */
+  tlsVersionTooOld: {
+    code: 421,
+    text: '4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [{host}]',
+  },
+  /** B.13 — front-end proxy failure (two spaces before the bracket, verbatim). */
+  temporaryServerError: TEMPORARY_SERVER_ERROR_TEMPLATE,
+  /** B.15 — the mailbox cannot be opened at submission (the source cuts the line off after `Server = `; the sandbox names its mailbox host there). */
+  mailboxLogonFailure: {
+    code: 430,
+    text: '4.2.0 STOREDRV; mailbox logon failure; STOREDRV.Submission.Exception:ConnectionFailedTransientException.MapiExceptionLogonFailed; Failed to process message due to a transient exception with message [BeginDiagnosticData]Cannot open mailbox. Server = {mailboxHost}',
+  },
+  /** B.17 — SendAs denied at submission (the source cuts the line off after `Cannot submit message.`). */
+  sendAsDeniedSubmission: {
+    code: 554,
+    text: '5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.',
+  },
+  /** B.19 — the 10,000 recipients per day limit (documented string; suffix [UNVERIFIED]: none). */
+  submissionQuotaExceeded: { code: 554, text: '5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException' },
+  /** B.20 — the sender's mailbox is over its quota. */
+  senderMailboxFull: {
+    code: 554,
+    text: '5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
+  },
+  /** B.21 — Microsoft refuses traffic from the tenant's IP pool. */
+  ipBlocked: {
+    code: 550,
+    text: '5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [{mailboxHost}]',
+  },
+  /** B.22 — sender blocked for spam (the source cuts the line off). */
+  senderBanned: { code: 550, text: '5.7.501 Service unavailable. Spam abuse detected from IP range.' },
+  /** B.23 — tenant external recipient rate limit: the NDR description; the SMTP reply line is [UNVERIFIED]. */
+  tenantRecipientLimit: {
+    code: 550,
+    text: "5.7.233 Your message can't be sent because your tenant exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)",
+  },
+} as const satisfies Record<string, { code: number; text: string }>;
+
+/**
  * EHLO keywords in the order Exchange Online lists them (catalog §0.2). BINARYMIME and CHUNKING are
  * listed by Exchange but left out: smtp-server has no BDAT, and advertising it would break clients
  * that use it.

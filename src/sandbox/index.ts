@@ -42,6 +42,7 @@ export type {
   SandboxClientSettings,
   SandboxFaults,
   SmtpReplyPhase,
+  TokenClaimsFault,
   TokenEndpointFault,
   TokenRequestLogEntry,
 } from './types.js';
@@ -128,7 +129,7 @@ function assertPort(name: string, port: number): void {
 }
 
 function noFaults(): SandboxFaults {
-  return { tokenEndpoint: null, noStartTls: false, inject: null };
+  return { tokenEndpoint: null, tokenClaims: null, noStartTls: false, inject: null };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

@@ -1,7 +1,7 @@
 import { newGuid, SANDBOX_ADDRESSES, SANDBOX_IDS, generateSecretValue, type AppRegistration, type Mailbox, type TenantState } from './tenant.js';
-import { temporarilyUnavailableBody } from './entra-errors.js';
-import { TEMPORARY_SERVER_ERROR_TEMPLATE } from './exchange-replies.js';
-import type { SandboxClientSettings, SandboxState } from './types.js';
+import { EntraErrors, entraErrorFault, temporarilyUnavailableBody, type EntraError } from './entra-errors.js';
+import { REPLY_TEMPLATES, TEMPORARY_SERVER_ERROR_TEMPLATE } from './exchange-replies.js';
+import type { SandboxClientSettings, SandboxState, SmtpReplyPhase, TokenClaimsFault } from './types.js';
 
 /**
  * Named scenarios: each starts from the healthy tenant and breaks exactly one setup step the way
@@ -80,6 +80,43 @@ const authUnsuccessful: ScenarioExpectation = {
   enhanced: '5.7.3',
   text: 'Authentication unsuccessful',
 };
+
+/** Entra's answer to every token POST, as Microsoft sends it (for failures `check` cannot cause itself). */
+function entraAnswer(err: EntraError): Pick<Scenario, 'expect' | 'apply'> {
+  return {
+    expect: tokenError(err.status, err.error, err.code),
+    apply: (state) => {
+      state.faults.tokenEndpoint = entraErrorFault(err);
+    },
+  };
+}
+
+/** Exchange's reply at the phase where it gives it (catalog B), on every session. */
+function exchangeReply(phase: SmtpReplyPhase, template: { code: number; text: string }): Pick<Scenario, 'expect' | 'apply' | 'needsRecipient'> {
+  const [enhanced = '', ...words] = template.text.split(' ');
+  return {
+    // A distinctive part of the text: the words after the enhanced code, up to a placeholder.
+    expect: { kind: 'smtp', phase, code: template.code, enhanced, text: words.join(' ').split('{')[0]?.split('[')[0]?.trim().slice(0, 40) ?? null },
+    ...(phase !== 'auth' && { needsRecipient: true }),
+    apply: (state) => {
+      state.faults.inject = { phase, ...template };
+    },
+  };
+}
+
+/** Tokens with claims Exchange cannot accept: the CLI stops at its claims check; Exchange would answer 535 5.7.3. */
+function tokenClaims(fault: TokenClaimsFault): Pick<Scenario, 'expect' | 'apply'> {
+  return {
+    expect: authUnsuccessful,
+    apply: (state) => {
+      state.faults.tokenClaims = fault;
+    },
+  };
+}
+
+const REPLAYED =
+  '`check` validates its inputs and always asks for https://outlook.office365.com/.default, so it cannot cause this itself: the sandbox answers every token request the way Entra ID answers the request described.';
+const REPLAYED_SMTP = 'The sandbox gives this reply on every session, at the phase where Exchange Online gives it.';
 
 const SCENARIOS: readonly Scenario[] = [
   {
@@ -320,6 +357,315 @@ const SCENARIOS: readonly Scenario[] = [
     apply: (state) => {
       state.faults.inject = { phase: 'auth', ...TEMPORARY_SERVER_ERROR_TEMPLATE };
     },
+  },
+  // ----- Entra ID: the tenant's state (catalog A) -----
+  {
+    name: 'public-client',
+    title: 'The app registration allows public client flows → AADSTS700025',
+    description:
+      'Step 1: Authentication → "Allow public client flows" is Yes, so Entra ID treats the app as a public client and refuses its client secret: 401 invalid_client AADSTS700025.',
+    step: 1,
+    expect: tokenError(401, 'invalid_client', 700025),
+    apply: ({ tenant }) => {
+      mainApp(tenant).publicClient = true;
+    },
+  },
+  {
+    name: 'conditional-access-blocked',
+    title: 'A Conditional Access policy for workload identities blocks the app → AADSTS53003',
+    description:
+      'Tenant policy (step 3 in this tool\'s terms): a Conditional Access policy that targets service principals (for example by location) blocks token issuance for the app: 400 AADSTS53003.',
+    step: 3,
+    expect: tokenError(400, 'interaction_required', 53003),
+    apply: ({ tenant }) => {
+      tenant.conditionalAccessBlockedApps = [SANDBOX_IDS.clientId];
+    },
+  },
+  {
+    name: 'exchange-online-disabled',
+    title: 'The tenant\'s "Office 365 Exchange Online" enterprise application is disabled → AADSTS500014',
+    description:
+      'Step 1: the resource service principal of Exchange Online is disabled in the tenant, so Entra ID issues no token for it: 400 AADSTS500014.',
+    step: 1,
+    expect: tokenError(400, 'invalid_resource', 500014),
+    apply: ({ tenant }) => {
+      tenant.exchangeOnlineEnabled = false;
+    },
+  },
+  // ----- Entra ID: answers to requests `check` never makes (catalog A), replayed -----
+  {
+    name: 'secret-not-sent',
+    title: 'The sending application sent no client secret → AADSTS7000218',
+    description: `Step 4: the secret setting is empty or not passed on (an unset environment variable). ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.missingClientCredential()),
+  },
+  {
+    name: 'tenant-id-malformed',
+    title: 'The tenant field holds neither a GUID nor a domain → AADSTS900023',
+    description: `Step 4: quotes, spaces, a URL or the word "tenant" in the tenant setting. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.malformedTenant('"contoso tenant"')),
+  },
+  {
+    name: 'tenant-common',
+    title: 'The authority names /common instead of the tenant → AADSTS50059',
+    description: `Step 4: app-only tokens need the tenant id or a verified domain in the authority, not /common or /organizations. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.noTenantInformation()),
+  },
+  {
+    name: 'scope-not-default',
+    title: 'The scope is SMTP.SendAsApp instead of …/.default → AADSTS1002012',
+    description: `Step 4: the sending application asks for https://outlook.office365.com/SMTP.SendAsApp. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.scopeNotDefault('https://outlook.office365.com/SMTP.SendAsApp')),
+  },
+  {
+    name: 'scope-invalid',
+    title: 'The scope mixes values (…/.default offline_access) → AADSTS70011',
+    description: `Step 4: more than one value in the scope of a client-credentials request. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.invalidScope('https://outlook.office365.com/.default offline_access')),
+  },
+  {
+    name: 'resource-not-found',
+    title: 'The scope names another cloud\'s resource (outlook.office365.us) → AADSTS500011',
+    description: `Step 4: a GCC High scope asked of a worldwide tenant (or a typo in the resource). ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.resourceNotFound('https://outlook.office365.us', 'Contoso Sandbox')),
+  },
+  {
+    name: 'certificate-not-uploaded',
+    title: 'The client certificate is not uploaded to the app → AADSTS700027',
+    description: `Step 1: a sender that authenticates with a certificate uses one the app registration does not have. ${REPLAYED}`,
+    step: 1,
+    ...entraAnswer(EntraErrors.assertionKeyNotFound('9F4C2B1A0E7D6C5B4A39281706F5E4D3C2B1A098')),
+  },
+  {
+    name: 'certificate-clock-skew',
+    title: 'The certificate assertion is outside its validity (clock skew) → AADSTS700024',
+    description: `Step 4: the clock of a sender that authenticates with a certificate is wrong. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.assertionNotYetValidOrExpired('2026-01-05 10:00:00Z')),
+  },
+  {
+    name: 'missing-client-id',
+    title: 'The token request has no client_id → AADSTS900144',
+    description: `Step 4: the client id setting of the sending application is empty. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.missingParameter('client_id')),
+  },
+  {
+    name: 'national-cloud-tenant',
+    title: 'A US Government tenant asked at the worldwide authority → AADSTS90038',
+    description: `Step 4: a GCC High or DoD tenant needs login.microsoftonline.us (check --cloud usgov). ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.nationalCloudRedirect(SANDBOX_IDS.tenantId)),
+  },
+  {
+    name: 'worldwide-tenant-on-usgov',
+    title: 'A worldwide tenant asked at the US Government authority → AADSTS900440',
+    description: `Step 4: a commercial tenant needs login.microsoftonline.com. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.publicCloudTenantOnUsGov()),
+  },
+  {
+    name: 'cross-cloud-request',
+    title: 'A confidential client calls another cloud\'s authority → AADSTS900432',
+    description: `Step 4: the authority host belongs to another Microsoft cloud than the app. ${REPLAYED}`,
+    step: 4,
+    ...entraAnswer(EntraErrors.crossCloudConfidentialClient()),
+  },
+  // ----- Tokens Exchange Online cannot accept (catalog C) -----
+  {
+    name: 'graph-token',
+    title: 'The token is for Microsoft Graph, not Exchange Online → wrong audience',
+    description:
+      'Step 4: the token carries aud https://graph.microsoft.com (a Graph scope was asked for). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+    step: 4,
+    ...tokenClaims({ audience: 'https://graph.microsoft.com' }),
+  },
+  {
+    name: 'token-from-other-tenant',
+    title: 'The token was issued by another tenant → tid mismatch',
+    description:
+      'Step 4: the token\'s tid is not the configured tenant (an app and tenant id from different directories). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+    step: 4,
+    ...tokenClaims({ tenantId: '0d3c1f5a-7b29-4e86-a1c4-5a4db0c5e0f2' }),
+  },
+  {
+    name: 'token-for-other-app',
+    title: 'The token belongs to another application → appid mismatch',
+    description:
+      'Step 4: the token\'s appid is not the configured client id (two app registrations mixed up). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+    step: 4,
+    ...tokenClaims({ clientId: '7a4e2c90-1b5d-4f38-9c62-5a4db0c5e0f3' }),
+  },
+  {
+    name: 'clock-skew-expired-token',
+    title: 'A brand-new token is already expired for this machine → clock skew',
+    description:
+      'No setup step: the token was issued two hours "ago" as this machine\'s clock sees it (the clock runs fast). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+    step: null,
+    ...tokenClaims({ shiftSeconds: -2 * 60 * 60 }),
+  },
+  {
+    name: 'delegated-token',
+    title: 'A delegated (user) token with scp SMTP.Send instead of an app-only one',
+    description:
+      'Step 4: the token carries scp and upn (a user sign-in with the delegated SMTP.Send permission) and no roles. The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+    step: 4,
+    ...tokenClaims({ dropRoles: true, extra: { scp: 'SMTP.Send', upn: SANDBOX_ADDRESSES.mailbox } }),
+  },
+  {
+    name: 'opaque-token',
+    title: 'The access token is not a JWT → cannot be decoded',
+    description:
+      'Step 4: the token endpoint answers 200 with an access token that is no JWT (a wrong endpoint or a proxy rewriting the answer). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+    step: 4,
+    expect: authUnsuccessful,
+    apply: (state) => {
+      state.faults.tokenEndpoint = {
+        kind: 'respond',
+        status: 200,
+        body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'opaque-sandbox-access-token-not-a-jwt' },
+      };
+    },
+  },
+  // ----- Exchange Online replies the tenant model does not produce (catalog B), at their phase -----
+  {
+    name: 'basic-auth-disabled',
+    title: 'A password login (AUTH LOGIN) where Basic authentication is off → 535 5.7.139 … basic authentication is disabled',
+    description: `Step 4: the sending application logs in with user name and password, not XOAUTH2. Exchange gives this reply to AUTH LOGIN/PLAIN. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('auth', REPLY_TEMPLATES.basicAuthDisabled),
+  },
+  {
+    name: 'basic-auth-wrong-password',
+    title: 'A password login with wrong credentials → 535 5.7.139 … credentials were incorrect',
+    description: `Step 4: the sending application uses basic authentication (AUTH LOGIN). ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('auth', REPLY_TEMPLATES.basicAuthCredentialsIncorrect),
+  },
+  {
+    name: 'auth-policy-blocked',
+    title: 'A tenant policy blocks the SMTP login → 535 5.7.139 … did not meet the criteria',
+    description: `Step 3 (tenant policies): Conditional Access or an authentication policy blocks the login. ${REPLAYED_SMTP}`,
+    step: 3,
+    ...exchangeReply('auth', REPLY_TEMPLATES.criteriaNotMet),
+  },
+  {
+    name: 'security-defaults',
+    title: 'Security defaults block SMTP AUTH → 535 5.7.139 … security defaults policy',
+    description: `Step 3: security defaults are on in the tenant. ${REPLAYED_SMTP}`,
+    step: 3,
+    ...exchangeReply('auth', REPLY_TEMPLATES.securityDefaults),
+  },
+  {
+    name: 'account-locked',
+    title: 'The login is refused for a policy reason in other words → 535 5.7.139 … account locked',
+    description: `Step 3: another wording of a policy block. ${REPLAYED_SMTP}`,
+    step: 3,
+    ...exchangeReply('auth', REPLY_TEMPLATES.accountLocked),
+  },
+  {
+    name: 'basic-auth-retired',
+    title: 'A password login after the Basic authentication retirement → 550 5.7.30',
+    description: `Step 4: Exchange gives this reply to AUTH LOGIN/PLAIN once Basic authentication for client submission is retired. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('auth', REPLY_TEMPLATES.basicAuthNotSupported),
+  },
+  {
+    name: 'not-authenticated',
+    title: 'MAIL FROM without a successful login → 530 5.7.57',
+    description: `Step 4: a sending application that carries on after a failed (or without any) AUTH. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('mail', REPLY_TEMPLATES.clientNotAuthenticated),
+  },
+  {
+    name: 'starttls-required',
+    title: 'Sending without STARTTLS → 451 5.7.3 STARTTLS is required',
+    description: `Step 4: a sending application that does not switch to TLS. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('mail', REPLY_TEMPLATES.startTlsRequired),
+  },
+  {
+    name: 'auth-mechanism-unsupported',
+    title: 'AUTH before STARTTLS or with an unsupported mechanism → 504 5.7.4',
+    description: `Step 4: Exchange offers only LOGIN and XOAUTH2, and only inside TLS. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('auth', REPLY_TEMPLATES.unrecognizedAuthType),
+  },
+  {
+    name: 'send-hello-first',
+    title: 'A command before EHLO (no EHLO after STARTTLS) → 503 5.5.2',
+    description: `Step 4: a fault of the sending application's SMTP client. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('auth', REPLY_TEMPLATES.sendHelloFirst),
+  },
+  {
+    name: 'xoauth2-user-invalid',
+    title: 'The XOAUTH2 user= is empty or not an address → 501 5.5.124',
+    description: `Step 4: the user name of the sending application is not the mailbox address. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('auth', REPLY_TEMPLATES.xoauth2UserInvalid),
+  },
+  {
+    name: 'tls-version-too-old',
+    title: 'The client negotiated TLS 1.0 or 1.1 → 421 4.7.66',
+    description: `Step 4: an old runtime or operating system of the sending application. ${REPLAYED_SMTP}`,
+    step: 4,
+    ...exchangeReply('auth', REPLY_TEMPLATES.tlsVersionTooOld),
+  },
+  {
+    name: 'mailbox-logon-failure',
+    title: 'The mailbox cannot be opened at submission → 430 4.2.0 at end of DATA',
+    description: `Step 2: the service principal has no FullAccess on the mailbox, or a change has not propagated yet. ${REPLAYED_SMTP}`,
+    step: 2,
+    ...exchangeReply('data', REPLY_TEMPLATES.mailboxLogonFailure),
+  },
+  {
+    name: 'send-as-denied-submission',
+    title: 'SendAs refused at submission → 554 5.2.0 … SendAsDenied at end of DATA',
+    description: `Step 2 (SendAs) or 4 (sender): the From address is not the mailbox and the app may not send as it. ${REPLAYED_SMTP}`,
+    step: 2,
+    ...exchangeReply('data', REPLY_TEMPLATES.sendAsDeniedSubmission),
+  },
+  {
+    name: 'submission-quota-exceeded',
+    title: 'The mailbox sent to 10,000 recipients today → 554 5.2.0 SubmissionQuotaExceeded',
+    description: `No setup step: the rolling 24-hour recipient limit of the mailbox. ${REPLAYED_SMTP}`,
+    step: null,
+    ...exchangeReply('data', REPLY_TEMPLATES.submissionQuotaExceeded),
+  },
+  {
+    name: 'sender-mailbox-full',
+    title: 'The sending mailbox is full → 554 5.2.2 at end of DATA',
+    description: `No setup step: the mailbox is over its quota, so the sent copy cannot be stored. ${REPLAYED_SMTP}`,
+    step: null,
+    ...exchangeReply('data', REPLY_TEMPLATES.senderMailboxFull),
+  },
+  {
+    name: 'ip-blocked',
+    title: 'Microsoft refuses the tenant\'s traffic → 550 5.7.708 at RCPT TO',
+    description: `No setup step: a new or trial tenant sending from a low-reputation pool (Microsoft support). ${REPLAYED_SMTP}`,
+    step: null,
+    ...exchangeReply('rcpt', REPLY_TEMPLATES.ipBlocked),
+  },
+  {
+    name: 'sender-banned',
+    title: 'The sender is blocked for spam → 550 5.7.501 at end of DATA',
+    description: `No setup step: a restricted sender (Defender → Restricted entities). ${REPLAYED_SMTP}`,
+    step: null,
+    ...exchangeReply('data', REPLY_TEMPLATES.senderBanned),
+  },
+  {
+    name: 'tenant-recipient-limit',
+    title: 'The tenant\'s daily external recipient limit is reached → 5.7.233',
+    description: `No setup step: the tenant external recipient rate limit (the exact SMTP reply line is unverified; the NDR text is Microsoft's). ${REPLAYED_SMTP}`,
+    step: null,
+    ...exchangeReply('data', REPLY_TEMPLATES.tenantRecipientLimit),
   },
 ];
 

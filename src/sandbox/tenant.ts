@@ -35,6 +35,8 @@ export interface AppRegistration {
   displayName: string;
   /** Service principal `accountEnabled`. False → AADSTS7000112 (catalog A.13). */
   enabled: boolean;
+  /** Authentication → "Allow public client flows" = Yes: a secret is then refused with AADSTS700025 (catalog A.16). */
+  publicClient: boolean;
   secrets: ClientSecret[];
   /**
    * Application permissions on "Office 365 Exchange Online" that an admin has consented to. They
@@ -88,6 +90,16 @@ export interface TenantState {
   exchangeServicePrincipals: ExchangeServicePrincipal[];
   mailboxes: Mailbox[];
   organization: OrganizationConfig;
+  /**
+   * Client ids a Conditional Access policy for workload identities blocks: their token requests get
+   * AADSTS53003 once the credential is verified (catalog A.12).
+   */
+  conditionalAccessBlockedApps: string[];
+  /**
+   * The tenant's "Office 365 Exchange Online" enterprise application is enabled. False → tokens for
+   * Exchange Online are refused with AADSTS500014 (catalog A.14).
+   */
+  exchangeOnlineEnabled: boolean;
 }
 
 /** The only permission Exchange Online requires in the token for SMTP client submission (catalog C, `roles`). */
@@ -186,6 +198,7 @@ export function createHealthyTenant(seed: TenantSeed, now: Date = new Date()): T
         servicePrincipalObjectId: spObjectId,
         displayName: SANDBOX_APP_NAME,
         enabled: true,
+        publicClient: false,
         secrets: [
           {
             id: SANDBOX_IDS.secretId,
@@ -225,6 +238,8 @@ export function createHealthyTenant(seed: TenantSeed, now: Date = new Date()): T
       },
     ],
     organization: { smtpClientAuthenticationDisabled: true, sendFromAliasEnabled: true },
+    conditionalAccessBlockedApps: [],
+    exchangeOnlineEnabled: true,
   };
 }
 

@@ -233,6 +233,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
 
     const assertion = param('client_assertion');
     const secret = param('client_secret');
+    if (app.publicClient && (assertion !== null || secret !== null)) return sendError(res, entry, EntraErrors.publicClient(), ids);
     if (assertion !== null) {
       // Certificate credentials are not modelled: the key is never found (catalog A.15).
       let thumbprint = '';
@@ -251,6 +252,10 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     if (Date.parse(matching.expiresAt) <= Date.now()) {
       return sendError(res, entry, EntraErrors.clientSecretExpired(app.clientId), ids);
     }
+    // The credential is good: now the tenant's policies decide whether a token may be issued.
+    if (tenant.conditionalAccessBlockedApps.some((id) => id.toLowerCase() === app.clientId.toLowerCase())) {
+      return sendError(res, entry, EntraErrors.conditionalAccessBlocked(), ids);
+    }
 
     const scope = param('scope');
     if (scope === null) return sendError(res, entry, EntraErrors.missingParameter('scope'), ids);
@@ -259,6 +264,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     const resourceId = scope.slice(0, -'/.default'.length);
     const resource = KNOWN_RESOURCES[resourceId.toLowerCase()];
     if (!resource) return sendError(res, entry, EntraErrors.resourceNotFound(resourceId, tenant.displayName), ids);
+    if (resource.exchange && !tenant.exchangeOnlineEnabled) return sendError(res, entry, EntraErrors.resourceDisabled(resource.audience), ids);
 
     const grantType = param('grant_type');
     if (grantType === null) return sendError(res, entry, EntraErrors.missingParameter('grant_type'), ids);
@@ -266,16 +272,19 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       return sendError(res, entry, EntraErrors.unsupportedGrantType(grantType), ids);
     }
 
+    const claimsFault = state.faults.tokenClaims;
     const token = await issuer.issue({
-      tenantId: tenant.id,
-      clientId: app.clientId,
+      tenantId: claimsFault?.tenantId ?? tenant.id,
+      clientId: claimsFault?.clientId ?? app.clientId,
       appDisplayName: app.displayName,
       servicePrincipalObjectId: app.servicePrincipalObjectId,
-      audience: resource.audience,
+      audience: claimsFault?.audience ?? resource.audience,
       // Consented permissions are Exchange Online application permissions: they appear in Exchange
       // tokens only. A Graph token for this app carries no roles.
-      roles: resource.exchange ? app.consentedRoles : [],
+      roles: resource.exchange && !claimsFault?.dropRoles ? app.consentedRoles : [],
       lifetimeSeconds: options.tokenLifetimeSeconds,
+      ...(claimsFault?.shiftSeconds && { now: new Date(Date.now() + claimsFault.shiftSeconds * 1000) }),
+      ...(claimsFault?.extra && { extraClaims: claimsFault.extra }),
     });
     send(
       res,

@@ -22,6 +22,8 @@ export interface IssueTokenParams {
   roles: readonly string[];
   lifetimeSeconds: number;
   now?: Date;
+  /** Added to (or replacing) the standard claims, e.g. `scp`/`upn` of a delegated token. */
+  extraClaims?: Record<string, string>;
 }
 
 export interface IssuedToken {
@@ -94,7 +96,7 @@ export async function createTokenIssuer(): Promise<TokenIssuer> {
       };
       // Only add `roles` when there is something in it: without consent Entra omits the claim (catalog C).
       if (params.roles.length > 0) claims.roles = [...params.roles];
-      const accessToken = await new SignJWT(claims)
+      const accessToken = await new SignJWT({ ...claims, ...params.extraClaims })
         .setProtectedHeader({ typ: 'JWT', alg: 'RS256', x5t: kid, kid })
         .setAudience(params.audience)
         .setIssuer(v1Issuer(params.tenantId))

@@ -37,10 +37,32 @@ export type TokenEndpointFault =
       remaining?: number;
     };
 
+/**
+ * Changes to the claims of the tokens the endpoint issues, to reproduce tokens Exchange Online cannot
+ * accept (catalog C) — as a misconfigured client or a skewed clock would get them. The tokens stay
+ * properly signed.
+ */
+export interface TokenClaimsFault {
+  /** `aud`, e.g. `https://graph.microsoft.com` (a Graph token). */
+  audience?: string;
+  /** `tid`. */
+  tenantId?: string;
+  /** `appid`. */
+  clientId?: string;
+  /** Moves `iat`, `nbf` and `exp` by this many seconds (negative: issued in the past, as a fast clock sees it). */
+  shiftSeconds?: number;
+  /** Leaves the `roles` claim out (a delegated token carries `scp` instead). */
+  dropRoles?: boolean;
+  /** Extra claims, e.g. `scp` and `upn` of a delegated (user) token. */
+  extra?: Record<string, string>;
+}
+
 /** Fault switches, live and mutable like the tenant. */
 export interface SandboxFaults {
   /** Applies to `POST …/oauth2/v2.0/token` only; discovery and JWKS keep working. */
   tokenEndpoint: TokenEndpointFault | null;
+  /** Applies to the tokens the endpoint issues (successful token POSTs). */
+  tokenClaims: TokenClaimsFault | null;
   /** STARTTLS is really unavailable (not advertised, command refused) for new SMTP sessions. */
   noStartTls: boolean;
   /** Drop the TCP connection as soon as message data arrives (a network fault in the middle of DATA). */

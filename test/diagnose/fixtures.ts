@@ -336,21 +336,21 @@ export const smtpFixtures: SmtpFixture[] = [
     reply:
       '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]',
     phase: 'auth',
-    expect: s('smtp-auth-disabled-tenant', 3, false, 4),
+    expect: s('smtp-auth-disabled-tenant', 3, true, 4),
   },
   {
     name: 'B.2 535 5.7.139 disabled for the Tenant (old suffix)',
     reply:
       '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [TY1PR01CA0183.jpnprd01.prod.outlook.com]',
     phase: 'auth',
-    expect: s('smtp-auth-disabled-tenant', 3, false, 4),
+    expect: s('smtp-auth-disabled-tenant', 3, true, 4),
   },
   {
     name: 'B.3 535 5.7.139 disabled for the Mailbox',
     reply:
       '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.',
     phase: 'auth',
-    expect: s('smtp-auth-disabled-mailbox', 3, false, 4),
+    expect: s('smtp-auth-disabled-mailbox', 3, true, 4),
   },
   {
     name: 'B.4 535 5.7.139 basic authentication is disabled',
@@ -377,7 +377,7 @@ export const smtpFixtures: SmtpFixture[] = [
     reply:
       "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
     phase: 'auth',
-    expect: s('smtp-auth-security-defaults', 3, false, 4),
+    expect: s('smtp-auth-security-defaults', 3, true, 4),
   },
   {
     name: 'B.7 535 5.7.139 account locked (other wording)',
@@ -818,7 +818,7 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
   {
     name: 'library stripped the code from the response',
     failure: { phase: 'auth', code: 'EAUTH', responseCode: 535, response: '5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.', message: 'Invalid login', ...EXO },
-    expect: s('smtp-auth-disabled-mailbox', 3, false, 4),
+    expect: s('smtp-auth-disabled-mailbox', 3, true, 4),
   },
   // Unknown replies → generic diagnoses
   {

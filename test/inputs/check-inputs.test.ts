@@ -79,7 +79,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     const error = await resolveCheckInputs({ flags: {}, env: {}, prompter: null }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     const message = (error as InputError).message;
-    for (const name of ['--tenant-id (or AZURE_TENANT_ID)', '--client-id (or AZURE_CLIENT_ID)', '--mailbox (or SMTP_OAUTH_MAILBOX)', 'AZURE_CLIENT_SECRET or --client-secret-file']) {
+    for (const name of ['--tenant-id (or AZURE_TENANT_ID)', '--client-id (or AZURE_CLIENT_ID)', '--mailbox (or SMTP_OAUTH_MAILBOX)', 'AZURE_CLIENT_SECRET, --client-secret-file']) {
       expect(message).toContain(name);
     }
     expect((error as InputError).exitCode).toBe(2);

@@ -1,0 +1,110 @@
+import type { ExplainOptions } from '../cli.js';
+import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
+import { InputError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { type CliIO, readAll } from '../io.js';
+import type { Output } from '../output.js';
+
+/**
+ * `explain "<text>"` (or `-` for standard input): the diagnosis of a pasted error message, log excerpt
+ * or token-endpoint answer, by the same engine `check` uses (diagnoseText). Offline. Exit 0 when
+ * something was recognised, 2 when not (saying what it looks for).
+ */
+export async function explainCommand(options: ExplainOptions, io: CliIO, output: Output): Promise<number> {
+  const [{ diagnoseText }, { whatIsLookedFor }, { renderDiagnosis }] = await Promise.all([
+    import('../diagnose/index.js'),
+    import('../diagnose/looked-for.js'),
+    import('../report/human.js'),
+  ]);
+  const context = await explainContext(options, io.env);
+  // A pasted log may hold the secret this machine uses: never echo it.
+  if (io.env.AZURE_CLIENT_SECRET) output.redactor.protect(io.env.AZURE_CLIENT_SECRET);
+
+  const text = options.text.trim() === '-' ? await readAll(io.stdin) : options.text;
+  if (text.trim() === '') {
+    throw new InputError([
+      options.text.trim() === '-' ? 'standard input was empty: nothing to explain' : 'nothing to explain: give the error text (quoted), or - to read it from standard input',
+    ]);
+  }
+
+  const result = diagnoseText(text, context);
+  const c = output.color;
+  if (!result) {
+    const lookedFor = whatIsLookedFor();
+    const suggestion =
+      'Paste the complete error message with its codes, or run `smtp-oauth-setup check` to test the setup itself and get a diagnosis from what Microsoft answers.';
+    if (options.json) {
+      output.result(
+        JSON.stringify(
+          {
+            recognized: false,
+            diagnosis: null,
+            lookedFor: lookedFor.map((l) => ({ kind: l.kind, known: l.known, examples: l.examples })),
+            suggestion,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      output.info(
+        [
+          'smtp-oauth-setup explain: nothing in this text was recognised. It looks for:',
+          ...lookedFor.map((l) => `  - ${l.kind}, e.g. ${l.examples.join(', ')} (${l.known} known)`),
+          suggestion,
+        ].join('\n'),
+      );
+    }
+    return ExitCode.input;
+  }
+
+  if (options.json) {
+    output.result(JSON.stringify({ recognized: true, diagnosis: view(result.diagnosis), others: result.others.map(view) }, null, 2));
+    return ExitCode.ok;
+  }
+  const lines = ['', ...renderDiagnosis(result.diagnosis, c)];
+  if (result.others.length > 0) {
+    lines.push('', c.bold('Also found in this text (the first one above is the most specific):'));
+    for (const other of result.others) {
+      lines.push(`  - ${other.code}${other.source ? ` (${other.source})` : ''}: ${other.summary}`);
+    }
+  }
+  output.result(lines.join('\n'));
+  return ExitCode.ok;
+}
+
+/** The JSON form: the fields of the contract (`code, step, transient, summary, fix, source`), and `learnMore`. */
+function view(d: Diagnosis) {
+  return {
+    code: d.code,
+    step: d.step,
+    transient: d.transient,
+    summary: d.summary,
+    fix: d.fix,
+    source: d.source,
+    ...(d.learnMore && { learnMore: d.learnMore }),
+  };
+}
+
+/** Values to fill into the fix: flags, else the environment `check` reads; each validated like check's. */
+async function explainContext(options: ExplainOptions, env: NodeJS.ProcessEnv): Promise<DiagnosisContext> {
+  const { addressSchema, clientIdSchema, tenantIdSchema } = await import('../inputs/schemas.js');
+  const problems: string[] = [];
+  const context: DiagnosisContext = {};
+  const fields = [
+    ['tenantId', '--tenant-id', 'AZURE_TENANT_ID', tenantIdSchema],
+    ['clientId', '--client-id', 'AZURE_CLIENT_ID', clientIdSchema],
+    ['mailbox', '--mailbox', 'SMTP_OAUTH_MAILBOX', addressSchema],
+    ['from', '--from', undefined, addressSchema],
+  ] as const;
+  for (const [key, flag, envName, schema] of fields) {
+    const fromFlag = options[key];
+    const raw = fromFlag ?? (envName ? env[envName] : undefined);
+    if (raw === undefined || raw === '') continue;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) context[key] = parsed.data;
+    else problems.push(`${fromFlag !== undefined ? flag : envName}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return context;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckReport } from '../../src/check/run.js';
+import {
+  backoffDelayMs,
+  checkUntilSettled,
+  formatDuration,
+  isRetryable,
+  retryLine,
+  settledLine,
+  type RetryNotice,
+} from '../../src/check/wait.js';
+
+/** A report with just what the wait loop reads. */
+function report(diagnosis: { code: string; transient: boolean; source?: string; exitCode: number } | null): CheckReport {
+  return {
+    ok: diagnosis === null,
+    exitCode: diagnosis?.exitCode ?? 0,
+    diagnosis: diagnosis && { code: diagnosis.code, step: 2, transient: diagnosis.transient, summary: 's', fix: 'f', source: diagnosis.source ?? null },
+  } as unknown as CheckReport;
+}
+
+const PROPAGATION = report({ code: 'smtp-auth-service-principal', transient: true, source: '535 5.7.3', exitCode: 4 });
+const WRONG_SECRET = report({ code: 'client-secret-invalid', transient: false, source: 'AADSTS7000215', exitCode: 3 });
+const PASSED = report(null);
+
+/** A fake clock: sleeping advances it; each attempt costs `attemptMs`. */
+function fakeTime(attemptMs = 500) {
+  let now = Date.parse('2026-03-01T10:00:00Z');
+  const sleeps: number[] = [];
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    spend: () => {
+      now += attemptMs;
+    },
+    sleeps,
+  };
+}
+
+function scripted(reports: CheckReport[], time: ReturnType<typeof fakeTime>) {
+  let i = 0;
+  return async () => {
+    time.spend();
+    const r = reports[Math.min(i, reports.length - 1)] as CheckReport;
+    i++;
+    return r;
+  };
+}
+
+describe('isRetryable: the diagnosis decides', () => {
+  it('retries transient failures (propagation, temporary), never configuration errors or success', () => {
+    expect(isRetryable(PROPAGATION)).toBe(true);
+    expect(isRetryable(report({ code: 'smtp-temporary-server-error', transient: true, exitCode: 6 }))).toBe(true);
+    expect(isRetryable(WRONG_SECRET)).toBe(false);
+    expect(isRetryable(report({ code: 'tenant-not-found', transient: false, exitCode: 3 }))).toBe(false);
+    expect(isRetryable(PASSED)).toBe(false);
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it('starts small, doubles, and is capped', () => {
+    const backoff = { initialMs: 2000, maxMs: 120_000 };
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map((n) => backoffDelayMs(n, backoff))).toEqual([
+      2000, 4000, 8000, 16_000, 32_000, 64_000, 120_000, 120_000, 120_000,
+    ]);
+  });
+});
+
+describe('checkUntilSettled', () => {
+  it('one attempt when the first passes: nothing is waited for', async () => {
+    const time = fakeTime();
+    const result = await checkUntilSettled(scripted([PASSED], time), { durationSeconds: 1800, now: time.now, sleep: time.sleep });
+    expect(result.attempts).toHaveLength(1);
+    expect(result.attempts[0]).toMatchObject({ exitCode: 0, diagnosisCode: null, at: '2026-03-01T10:00:00.000Z' });
+    expect(time.sleeps).toEqual([]);
+    expect(settledLine(result)).toBeNull();
+  });
+
+  it('a configuration error ends at once, however long the wait', async () => {
+    const time = fakeTime();
+    const result = await checkUntilSettled(scripted([WRONG_SECRET, PASSED], time), { durationSeconds: 1800, now: time.now, sleep: time.sleep });
+    expect(result.attempts.map((a) => a.diagnosisCode)).toEqual(['client-secret-invalid']);
+    expect(result.report.exitCode).toBe(3);
+    expect(result.timedOut).toBe(false);
+    expect(time.sleeps).toEqual([]);
+  });
+
+  it('retries a propagation failure with growing pauses until it passes', async () => {
+    const time = fakeTime();
+    const notices: RetryNotice[] = [];
+    const result = await checkUntilSettled(scripted([PROPAGATION, PROPAGATION, PROPAGATION, PASSED], time), {
+      durationSeconds: 1800,
+      now: time.now,
+      sleep: time.sleep,
+      onRetry: (n) => notices.push(n),
+    });
+    expect(result.report.ok).toBe(true);
+    expect(result.attempts.map((a) => a.diagnosisCode)).toEqual([
+      'smtp-auth-service-principal',
+      'smtp-auth-service-principal',
+      'smtp-auth-service-principal',
+      null,
+    ]);
+    expect(time.sleeps).toEqual([2000, 4000, 8000]);
+    expect(notices.map((n) => n.attempt)).toEqual([1, 2, 3]);
+    expect(notices[0]?.remainingMs).toBe(1800_000 - 500);
+    expect(settledLine(result)).toMatch(/^attempt 4 passed \(4 attempts over 16 s\)$/);
+  });
+
+  it('stops when a retried failure turns into one waiting cannot fix', async () => {
+    const time = fakeTime();
+    const result = await checkUntilSettled(scripted([PROPAGATION, WRONG_SECRET], time), { durationSeconds: 600, now: time.now, sleep: time.sleep });
+    expect(result.attempts).toHaveLength(2);
+    expect(settledLine(result)).toContain('waiting will not fix this');
+  });
+
+  it('never starts an attempt after the deadline, and the last pause ends at it', async () => {
+    const time = fakeTime(3000);
+    const start = time.now();
+    const result = await checkUntilSettled(scripted([PROPAGATION], time), { durationSeconds: 30 * 60, now: time.now, sleep: time.sleep });
+    const deadline = start + 30 * 60 * 1000;
+    expect(result.timedOut).toBe(true);
+    for (const a of result.attempts) expect(Date.parse(a.at)).toBeLessThanOrEqual(deadline);
+    expect(Date.parse(result.attempts.at(-1)?.at ?? '')).toBe(deadline);
+    expect(Math.max(...time.sleeps)).toBe(120_000);
+    // 0, 2, 4, 8, 16, 32, 64 s then every 2 min (plus 3 s per attempt) within 30 min, and one at the deadline.
+    expect(result.attempts.length).toBeGreaterThanOrEqual(18);
+    expect(result.attempts.length).toBeLessThanOrEqual(22);
+    expect(settledLine(result)).toMatch(/no time left, giving up after \d+ attempts over 30 min$/);
+  });
+});
+
+describe('progress lines', () => {
+  it('names the failure, the pause and the time left', () => {
+    expect(retryLine({ attempt: 3, report: PROPAGATION, delayMs: 60_000, remainingMs: 24 * 60_000 })).toBe(
+      'attempt 3 failed: 535 5.7.3 (smtp-auth-service-principal); next try in 60 s, 24 min left',
+    );
+  });
+
+  it('formats durations for a person', () => {
+    expect([0, 1499, 90_000, 119_000, 120_000, 3_600_000, 3_900_000, 7_200_000].map(formatDuration)).toEqual([
+      '0 s',
+      '1 s',
+      '90 s',
+      '119 s',
+      '2 min',
+      '60 min',
+      '65 min',
+      '2 h',
+    ]);
+  });
+});
