@@ -397,7 +397,7 @@ export const catalog: readonly CatalogEntry[] = [
     fix: (f) =>
       numbered(
         `${PORTAL} → Entra ID → Overview: copy the Tenant ID (a GUID) and use it in the sending application (step 4).`,
-        `Check the cloud: worldwide and GCC tenants use login.microsoftonline.com, GCC High and DoD use login.microsoftonline.us, Microsoft 365 operated by 21Vianet uses login.partner.microsoftonline.cn. This request went to ${authority(f)}.`,
+        `Check the cloud: worldwide and GCC tenants use --cloud global (login.microsoftonline.com), GCC High and DoD --cloud usgov or usgovdod (login.microsoftonline.us), Microsoft 365 operated by 21Vianet --cloud china (login.partner.microsoftonline.cn). This request went to ${authority(f)}${f.cloud ? ` (--cloud ${f.cloud})` : ''}.`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -629,7 +629,7 @@ export const catalog: readonly CatalogEntry[] = [
       `${cap(theTenant(f))} lives in a national cloud, but the token was requested from ${authority(f)}.`,
     fix: () =>
       numbered(
-        'For GCC High and DoD tenants use the authority login.microsoftonline.us, the scope https://outlook.office365.us/.default and the SMTP host smtp.office365.us (step 4).',
+        'For GCC High tenants run with --cloud usgov (DoD: --cloud usgovdod): the authority login.microsoftonline.us, the scope https://outlook.office365.us/.default and the SMTP host smtp.office365.us (step 4).',
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -646,7 +646,7 @@ export const catalog: readonly CatalogEntry[] = [
     summary: (f) => `${cap(theTenant(f))} is in the worldwide cloud, but the token was requested from ${authority(f)}.`,
     fix: () =>
       numbered(
-        'Use the authority login.microsoftonline.com, the scope https://outlook.office365.com/.default and the SMTP host smtp.office365.com (step 4).',
+        'Run with --cloud global (the default): the authority login.microsoftonline.com, the scope https://outlook.office365.com/.default and the SMTP host smtp.office365.com (step 4).',
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -664,7 +664,7 @@ export const catalog: readonly CatalogEntry[] = [
       `The app and the authority ${authority(f)} belong to different Microsoft clouds, which the client-credentials flow does not support.`,
     fix: () =>
       numbered(
-        'Use the authority of the cloud the tenant lives in: login.microsoftonline.com (worldwide, GCC), login.microsoftonline.us (GCC High, DoD), login.partner.microsoftonline.cn (21Vianet) (step 4).',
+        'Use the cloud the tenant lives in: --cloud global (login.microsoftonline.com: worldwide, GCC), --cloud usgov or usgovdod (login.microsoftonline.us: GCC High, DoD), --cloud china (login.partner.microsoftonline.cn: 21Vianet) (step 4).',
       ),
     learnMore: LEARN.nationalClouds,
   },
