@@ -18,6 +18,27 @@ export interface CheckOptions extends CheckFlags {
 export interface DemoOptions {
   scenario?: string;
   json: boolean;
+  /** False with --no-input: the non-interactive demo even on a terminal. */
+  input?: boolean;
+}
+
+/** `setup` (the default command): the input flags of `check` prefill the wizard's answers. */
+export interface SetupOptions extends CheckFlags {
+  /** Accept every default that is safe to accept. */
+  yes: boolean;
+  /** False with --no-input: then the wizard refuses to start (exit 2). */
+  input: boolean;
+}
+
+export interface ExplainOptions {
+  /** The pasted text (words joined by spaces), or `-` to read standard input. */
+  text: string;
+  json: boolean;
+  /** Optional values to fill into the fix (else the environment's AZURE_TENANT_ID etc., else placeholders). */
+  tenantId?: string;
+  clientId?: string;
+  mailbox?: string;
+  from?: string;
 }
 
 export interface SandboxOptions {
@@ -32,7 +53,9 @@ export interface SandboxOptions {
 export type ParsedCommand =
   | { command: 'check'; options: CheckOptions }
   | { command: 'demo'; options: DemoOptions }
+  | { command: 'setup'; options: SetupOptions }
   | { command: 'sandbox'; options: SandboxOptions }
+  | { command: 'explain'; options: ExplainOptions }
   | { command: 'print'; text: string };
 
 const SECRET_ON_ARGV = [
@@ -57,7 +80,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      '\nStart with `smtp-oauth-setup demo` to see the whole flow against the built-in sandbox.\nExit codes: 0 ok · 1 internal error · 2 invalid input · 3 Entra ID token · 4 Exchange refused AUTH · 5 Exchange refused the message · 6 network/TLS/timeout/temporary · 130 cancelled',
+      '\nRun `smtp-oauth-setup` (no command) in a terminal for the setup wizard; `smtp-oauth-setup demo` walks it against the built-in sandbox.\nExit codes: 0 ok · 1 internal error · 2 invalid input · 3 Entra ID token · 4 Exchange refused AUTH · 5 Exchange refused the message · 6 network/TLS/timeout/temporary · 130 cancelled',
     );
 
   program
@@ -68,6 +91,8 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--client-id <id>', 'application (client) ID [env AZURE_CLIENT_ID]')
     .option('--client-secret-file <path|->', 'read the client secret from a file, or - for stdin [or env AZURE_CLIENT_SECRET]')
     .option('--client-secret-stdin', 'read the client secret from standard input')
+    .option('--certificate <pem>', 'certificate credential: certificate and private key in one PEM [env AZURE_CLIENT_CERTIFICATE_PATH; key password in AZURE_CLIENT_CERTIFICATE_PASSWORD]')
+    .option('--private-key <pem>', 'the certificate\'s private key, when not in the --certificate PEM')
     .addOption(new Option('--client-secret <value>').hideHelp())
     .option('--mailbox <address>', 'the mailbox the app sends as; the XOAUTH2 user [env SMTP_OAUTH_MAILBOX]')
     .option('--from <address>', 'sender address (default: the mailbox)')
@@ -77,6 +102,9 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--smtp-port <port>', 'SMTP port (default: 587)')
     .option('--timeout <seconds>', 'limit for each network step (default: 20)')
     .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY); SMTP always connects directly')
+    .option('--wait <duration>', 'retry with a fresh token while the failure may be propagation or temporary, up to e.g. 90s, 30m, 1h')
+    .option('--secret-expires <date>', 'the client secret\'s expiry date (YYYY-MM-DD): warn before it, diagnose after it [env SMTP_OAUTH_SECRET_EXPIRES]')
+    .option('--warn-days <days>', 'warn this many days before --secret-expires (default: 30)')
     .option('--json', 'print exactly one JSON object on stdout', false)
     .option('--verbose', 'show the SMTP dialogue on stderr (the AUTH payload and tokens replaced)')
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
@@ -86,10 +114,47 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     });
 
   program
+    .command('explain')
+    .description('Diagnose a pasted error message or log excerpt (offline: nothing is sent anywhere)')
+    .argument('<text...>', 'the error text (quote it), or - to read it from standard input')
+    .option('--tenant-id <id>', 'fill the tenant into the fix [env AZURE_TENANT_ID]')
+    .option('--client-id <id>', 'fill the application (client) ID into the fix [env AZURE_CLIENT_ID]')
+    .option('--mailbox <address>', 'fill the mailbox into the fix [env SMTP_OAUTH_MAILBOX]')
+    .option('--from <address>', 'fill the sender address into the fix')
+    .option('--json', 'print exactly one JSON object on stdout', false)
+    .action((words: string[], opts: Omit<ExplainOptions, 'text'>) => onParsed({ command: 'explain', options: { ...opts, text: words.join(' ') } }));
+
+  program
+    .command('setup')
+    .description('The interactive setup wizard (the default command): from an empty tenant to a working sender, step by step')
+    .option('--cloud <name>', 'Microsoft cloud: global, usgov, usgovdod, china [env SMTP_OAUTH_CLOUD]')
+    .option('--tenant-id <id>', 'prefill the tenant ID (GUID) or verified domain [env AZURE_TENANT_ID]')
+    .option('--client-id <id>', 'prefill the application (client) ID [env AZURE_CLIENT_ID]')
+    .option('--client-secret-file <path>', 'read the client secret from a file [or env AZURE_CLIENT_SECRET]')
+    .addOption(new Option('--client-secret-stdin').hideHelp())
+    .addOption(new Option('--client-secret <value>').hideHelp())
+    .option('--mailbox <address>', 'prefill the mailbox to send from [env SMTP_OAUTH_MAILBOX]')
+    .option('--from <address>', 'prefill the sender address')
+    .option('--to <address>', 'prefill the recipient of the test message')
+    .option('--secret-expires <date>', 'prefill the client secret\'s expiry date (YYYY-MM-DD) [env SMTP_OAUTH_SECRET_EXPIRES]')
+    .option('--authority-host <url>', 'Entra ID authority host [env AZURE_AUTHORITY_HOST]')
+    .option('--smtp-host <host>', 'SMTP server (default: the cloud\'s, smtp.office365.com)')
+    .option('--smtp-port <port>', 'SMTP port (default: 587)')
+    .option('--timeout <seconds>', 'limit for each network step (default: 20)')
+    .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY)')
+    .option('-y, --yes', 'accept every default that is safe to accept (prefilled values, "continue")', false)
+    .option('--no-input', 'never prompt: the wizard then refuses to start (use `check` with flags)')
+    .action((opts: SetupOptions & { clientSecret?: string }) => {
+      if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);
+      onParsed({ command: 'setup', options: opts });
+    });
+
+  program
     .command('demo')
-    .description('Run the whole check against the built-in sandbox (no tenant needed)')
+    .description('Run the whole check against the built-in sandbox (no tenant needed); on a terminal, the setup wizard against it')
     .option('--scenario <name>', 'a sandbox scenario that shows a failure and its diagnosis (see `sandbox --list-scenarios`)')
     .option('--json', 'print exactly one JSON object on stdout', false)
+    .option('--no-input', 'the non-interactive demo even on a terminal')
     .action((opts: DemoOptions) => onParsed({ command: 'demo', options: opts }));
 
   program
@@ -107,6 +172,9 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
 }
 
 export function parseArgv(argv: readonly string[]): ParsedCommand {
+  // No command at all: the setup wizard (it refuses to start, exit 2, when there is no terminal).
+  // Commander itself would print the help as an error for an empty argv.
+  if (argv.length === 0) return { command: 'setup', options: { yes: false, input: true } };
   let parsed: ParsedCommand | undefined;
   let printed = '';
   const program = buildProgram(
@@ -122,6 +190,5 @@ export function parseArgv(argv: readonly string[]): ParsedCommand {
     }
     throw error;
   }
-  // No command: the wizard is the default once it exists; until then, the overview.
   return parsed ?? { command: 'print', text: program.helpInformation() };
 }

@@ -1,4 +1,5 @@
 import type { CheckInputs } from '../inputs/check-inputs.js';
+import { describeCredential } from '../inputs/credential.js';
 import { displayProxy } from '../token/proxy.js';
 import { MICROSOFT_AUTHORITY_HOSTS } from '../cloud.js';
 
@@ -33,18 +34,23 @@ export interface CheckPlan {
   timeoutSeconds: number;
 }
 
-export function buildCheckPlan(inputs: CheckInputs): CheckPlan {
+/** The token request alone: `runCheck` and the wizard's step 1 (which runs only the token stages). */
+export function buildTokenPlan(inputs: Pick<CheckInputs, 'cloud' | 'authorityHost' | 'tenantId' | 'clientId' | 'credential' | 'proxy'>): CheckPlan['token'] {
   const authorityHost = new URL(inputs.authorityHost);
   return {
+    authority: `${authorityHost.origin}/${inputs.tenantId}`,
+    metadata: MICROSOFT_AUTHORITY_HOSTS.has(authorityHost.hostname) ? 'static' : 'discovery',
+    scope: inputs.cloud.scope,
+    clientId: inputs.clientId,
+    credential: describeCredential(inputs.credential),
+    proxy: inputs.proxy ? displayProxy(inputs.proxy) : null,
+  };
+}
+
+export function buildCheckPlan(inputs: CheckInputs): CheckPlan {
+  return {
     cloud: inputs.cloud.name,
-    token: {
-      authority: `${authorityHost.origin}/${inputs.tenantId}`,
-      metadata: MICROSOFT_AUTHORITY_HOSTS.has(authorityHost.hostname) ? 'static' : 'discovery',
-      scope: inputs.cloud.scope,
-      clientId: inputs.clientId,
-      credential: `client secret from ${inputs.clientSecret.source} (${inputs.clientSecret.length} characters, not shown)`,
-      proxy: inputs.proxy ? displayProxy(inputs.proxy) : null,
-    },
+    token: buildTokenPlan(inputs),
     claims: { requiredRole: 'SMTP.SendAsApp', audiences: inputs.cloud.audiences, tenantId: inputs.tenantId, clientId: inputs.clientId },
     smtp: {
       host: inputs.smtpHost,

@@ -2,13 +2,14 @@ import { diagnoseClaimProblems, diagnoseSecretPastExpiry, diagnoseSmtpFailure, d
 import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
+import { credentialSecrets } from '../inputs/credential.js';
 import type { Redactor } from '../redact.js';
 import { runSmtpSession, SmtpSessionError, type SmtpSessionResult } from '../smtp/session.js';
 import { composeTestMessage } from '../smtp/test-message.js';
 import { acquireToken, TokenRequestError } from '../token/acquire.js';
 import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
 import { toolVersion } from '../version.js';
-import { buildCheckPlan, type CheckPlan } from './plan.js';
+import { buildCheckPlan, buildTokenPlan, type CheckPlan } from './plan.js';
 import { secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
 
 /** The pipeline's stages, in order; a front-end shows each as it starts and ends. */
@@ -67,11 +68,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   const now = options.now ?? (() => new Date());
   const plan = buildCheckPlan(inputs);
   const timeoutMs = inputs.timeoutSeconds * 1000;
-  redactor.protect(inputs.clientSecret.reveal());
-  if (inputs.proxy) {
-    const proxyPassword = decodeURIComponent(new URL(inputs.proxy).password);
-    if (proxyPassword) redactor.protect(proxyPassword);
-  }
+  protectCredentials(inputs, redactor);
 
   const report: CheckReport = {
     ok: false,
@@ -117,71 +114,23 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     return report;
   };
 
-  // 1. Token
-  const tokenLabel = `Token from ${plan.token.authority}`;
-  events.start('token', tokenLabel);
-  let accessToken: string;
-  try {
-    const token = await acquireToken({
-      authorityHost: inputs.authorityHost,
-      tenantId: inputs.tenantId,
-      clientId: inputs.clientId,
-      clientSecret: inputs.clientSecret,
-      scope: plan.token.scope,
-      timeoutMs,
-      ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
-      proxy: inputs.proxy,
-    });
-    accessToken = token.accessToken;
-    redactor.protect(accessToken);
-    redactor.protectXoauth2(inputs.mailbox, accessToken);
-    report.token.acquired = true;
-    report.token.expiresOn = token.expiresOn?.toISOString() ?? null;
-  } catch (error) {
-    if (!(error instanceof TokenRequestError)) throw error;
-    events.fail('token', tokenLabel);
-    skipRest(events, ['claims', 'smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
-    return finish(diagnoseTokenFailure(error.failure, context));
-  }
-  events.succeed('token', tokenLabel);
-
-  // 2. Claims: a token that cannot work is never sent to Exchange (it would earn an opaque 535 5.7.3).
-  const claimsLabel = `Token claims (role ${SEND_AS_APP_ROLE}, audience, tenant, app)`;
-  events.start('claims', claimsLabel);
-  let claims: TokenClaims;
-  try {
-    claims = decodeClaims(accessToken);
-  } catch (error) {
-    if (!(error instanceof UndecodableTokenError)) throw error;
-    events.fail('claims', claimsLabel);
-    skipRest(events, ['smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
-    return finish(diagnoseClaimProblems([{ kind: 'undecodable', reason: error.message }], context));
-  }
-  report.token.claims = {
-    aud: claims.aud,
-    roles: claims.roles,
-    tid: claims.tid,
-    appid: claims.appid,
-    oid: claims.oid,
-    exp: claims.exp,
-    ...(claims.appDisplayName && { appDisplayName: claims.appDisplayName }),
-  };
-  report.token.servicePrincipalObjectId = claims.oid;
-  if (claims.oid) context.servicePrincipalObjectId = claims.oid;
-  context.tokenHasSendAsRole = claims.roles.includes(SEND_AS_APP_ROLE);
-  const { problems, warnings } = checkClaims(claims, {
-    tenantId: inputs.tenantId,
-    clientId: inputs.clientId,
-    audiences: inputs.cloud.audiences,
-    nowSeconds: Math.floor(now().getTime() / 1000),
+  // 1–2. Token and claims: a token that cannot work is never sent to Exchange.
+  const tokenCheck = await acquireAndCheckToken(inputs, {
+    events,
+    redactor,
+    now,
+    context,
+    ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
   });
-  report.warnings.push(...warnings);
-  if (problems.length > 0) {
-    events.fail('claims', claimsLabel);
+  report.token = tokenCheck.token;
+  report.warnings.push(...tokenCheck.warnings);
+  Object.assign(context, tokenCheck.context);
+  if (tokenCheck.diagnosis) {
     skipRest(events, ['smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
-    return finish(diagnoseClaimProblems(problems, context));
+    return finish(tokenCheck.diagnosis);
   }
-  events.succeed('claims', claimsLabel);
+  const accessToken = tokenCheck.accessToken;
+  if (accessToken === null) throw new Error('acquireAndCheckToken returned neither a token nor a diagnosis');
 
   // 3. SMTP: AUTH, then the test message when a recipient was given.
   const authLabel = `SMTP ${inputs.smtpHost}:${inputs.smtpPort}: STARTTLS and AUTH XOAUTH2 as ${inputs.mailbox}`;
@@ -230,6 +179,138 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   Object.assign(report.smtp, session);
   if (inputs.to) events.succeed('smtp-send', sendLabel);
   return finish(null);
+}
+
+/** What the token and claims stages need: no mailbox or SMTP settings (the wizard's step 1 has none yet). */
+export type TokenCheckInputs = Pick<CheckInputs, 'cloud' | 'tenantId' | 'clientId' | 'credential' | 'authorityHost' | 'timeoutSeconds' | 'proxy'> & {
+  /** The XOAUTH2 user when known, so that the redactor also knows the token's XOAUTH2 form. */
+  mailbox?: string;
+};
+
+export interface TokenCheckOptions {
+  events: StageEvents;
+  redactor: Redactor;
+  extraCaPem?: string;
+  now?: () => Date;
+  /** What a diagnosis may name in its fix (mailbox, hosts, …); tenant, app, authority and cloud are added. */
+  context?: DiagnosisContext;
+}
+
+export interface TokenCheck {
+  /** The report's token section. */
+  token: CheckReport['token'];
+  /** Warnings about the claims (not problems). */
+  warnings: string[];
+  /** Null when the token can work for SMTP. */
+  diagnosis: Diagnosis | null;
+  /** The token itself, only when it can work (already registered with the redactor). */
+  accessToken: string | null;
+  /** The diagnosis context with what the token showed (its oid, whether it has SMTP.SendAsApp). */
+  context: DiagnosisContext;
+}
+
+/**
+ * Stages 1 and 2 of the pipeline: a fresh token (a new MSAL client each call, never a cached token)
+ * and the claims that decide whether SMTP can work. `runCheck` runs it first; the wizard's step 1
+ * runs it alone. Failures are returned with a diagnosis, never thrown.
+ */
+export async function acquireAndCheckToken(inputs: TokenCheckInputs, options: TokenCheckOptions): Promise<TokenCheck> {
+  const { events, redactor } = options;
+  const now = options.now ?? (() => new Date());
+  const plan = buildTokenPlan(inputs);
+  protectCredentials(inputs, redactor);
+  const context: DiagnosisContext = {
+    ...options.context,
+    tenantId: inputs.tenantId,
+    clientId: inputs.clientId,
+    authorityHost: inputs.authorityHost,
+    cloud: inputs.cloud.name,
+  };
+  const result: TokenCheck = {
+    token: { acquired: false, expiresOn: null, claims: null, servicePrincipalObjectId: null },
+    warnings: [],
+    diagnosis: null,
+    accessToken: null,
+    context,
+  };
+
+  // 1. Token
+  const tokenLabel = `Token from ${plan.authority}`;
+  events.start('token', tokenLabel);
+  let accessToken: string;
+  try {
+    const token = await acquireToken({
+      authorityHost: inputs.authorityHost,
+      tenantId: inputs.tenantId,
+      clientId: inputs.clientId,
+      credential: inputs.credential,
+      scope: plan.scope,
+      timeoutMs: inputs.timeoutSeconds * 1000,
+      ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+      proxy: inputs.proxy,
+    });
+    accessToken = token.accessToken;
+    redactor.protect(accessToken);
+    if (inputs.mailbox) redactor.protectXoauth2(inputs.mailbox, accessToken);
+    result.token.acquired = true;
+    result.token.expiresOn = token.expiresOn?.toISOString() ?? null;
+  } catch (error) {
+    if (!(error instanceof TokenRequestError)) throw error;
+    events.fail('token', tokenLabel);
+    skipRest(events, ['claims']);
+    result.diagnosis = diagnoseTokenFailure(error.failure, context);
+    return result;
+  }
+  events.succeed('token', tokenLabel);
+
+  // 2. Claims: a token that cannot work is never sent to Exchange (it would earn an opaque 535 5.7.3).
+  const claimsLabel = `Token claims (role ${SEND_AS_APP_ROLE}, audience, tenant, app)`;
+  events.start('claims', claimsLabel);
+  let claims: TokenClaims;
+  try {
+    claims = decodeClaims(accessToken);
+  } catch (error) {
+    if (!(error instanceof UndecodableTokenError)) throw error;
+    events.fail('claims', claimsLabel);
+    result.diagnosis = diagnoseClaimProblems([{ kind: 'undecodable', reason: error.message }], context);
+    return result;
+  }
+  result.token.claims = {
+    aud: claims.aud,
+    roles: claims.roles,
+    tid: claims.tid,
+    appid: claims.appid,
+    oid: claims.oid,
+    exp: claims.exp,
+    ...(claims.appDisplayName && { appDisplayName: claims.appDisplayName }),
+  };
+  result.token.servicePrincipalObjectId = claims.oid;
+  if (claims.oid) context.servicePrincipalObjectId = claims.oid;
+  context.tokenHasSendAsRole = claims.roles.includes(SEND_AS_APP_ROLE);
+  const { problems, warnings } = checkClaims(claims, {
+    tenantId: inputs.tenantId,
+    clientId: inputs.clientId,
+    audiences: inputs.cloud.audiences,
+    nowSeconds: Math.floor(now().getTime() / 1000),
+  });
+  result.warnings.push(...warnings);
+  if (problems.length > 0) {
+    events.fail('claims', claimsLabel);
+    result.diagnosis = diagnoseClaimProblems(problems, context);
+    return result;
+  }
+  events.succeed('claims', claimsLabel);
+  result.accessToken = accessToken;
+  return result;
+}
+
+/** The credential (secret or private key) and a proxy password are known to the redactor before any request is made. */
+function protectCredentials(inputs: Pick<CheckInputs, 'credential' | 'proxy'>, redactor: Redactor): void {
+  for (const value of credentialSecrets(inputs.credential)) redactor.protect(value);
+  if (inputs.proxy) {
+    const proxyPassword = decodeURIComponent(new URL(inputs.proxy).password);
+    if (proxyPassword) redactor.protect(proxyPassword);
+  }
 }
 
 function skipRest(events: StageEvents, stages: readonly StageName[]): void {

@@ -19,6 +19,8 @@ import {
   waitDurationSchema,
   warnDaysSchema,
 } from './schemas.js';
+import { loadClientCertificate } from '../token/certificate.js';
+import type { Credential } from './credential.js';
 import { Secret } from './secret.js';
 
 /** What `check` runs with, after every source has been merged and validated. */
@@ -27,7 +29,8 @@ export interface CheckInputs {
   cloud: Cloud;
   tenantId: string;
   clientId: string;
-  clientSecret: Secret;
+  /** A client secret or a certificate: never both. */
+  credential: Credential;
   mailbox: string;
   from: string;
   /** Without a recipient the check stops after AUTH succeeds: nothing is sent. */
@@ -54,6 +57,9 @@ export interface CheckFlags {
   clientSecretFile?: string;
   /** `--client-secret-stdin`: the secret is the first line of standard input. */
   clientSecretStdin?: boolean;
+  /** `--certificate <pem>`: certificate and private key in one PEM, or the certificate with --private-key. */
+  certificate?: string;
+  privateKey?: string;
   mailbox?: string;
   from?: string;
   to?: string;
@@ -68,7 +74,7 @@ export interface CheckFlags {
 }
 
 /** Values saved by the wizard (never the secret unless the user asked for it). */
-export type SavedInputs = Partial<Record<Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin'> | 'clientSecret', string>>;
+export type SavedInputs = Partial<Record<Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin' | 'certificate' | 'privateKey'> | 'clientSecret', string>>;
 
 export interface InputSources {
   flags: CheckFlags;
@@ -80,7 +86,7 @@ export interface InputSources {
   readStdin?: () => Promise<string>;
 }
 
-type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin'>;
+type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin' | 'certificate' | 'privateKey'>;
 
 interface FieldSpec {
   flag: string;
@@ -166,7 +172,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
     missing.push(spec.env ? `${spec.flag} (or ${spec.env})` : spec.flag);
   }
 
-  const secret = await resolveSecret(sources, problems, missing);
+  const credential = await resolveCredential(sources, problems, missing);
 
   if (missing.length > 0) {
     problems.push(
@@ -176,14 +182,14 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
         : 'Not prompting (no terminal, or --no-input): give them as flags or environment variables; see `smtp-oauth-setup check --help`.',
     );
   }
-  if (problems.length > 0 || !secret) throw new InputError(problems);
+  if (problems.length > 0 || !credential) throw new InputError(problems);
 
   const mailbox = values.mailbox as string;
   const inputs: CheckInputs = {
     cloud: CLOUDS[values.cloud as CloudName],
     tenantId: values.tenantId as string,
     clientId: values.clientId as string,
-    clientSecret: secret,
+    credential,
     mailbox,
     from: (values.from as string | undefined) ?? mailbox,
     to: (values.to as string | undefined) ?? null,
@@ -196,7 +202,41 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
     secretExpires: (values.secretExpires as string | undefined) ?? null,
     warnDays: values.warnDays as number,
   };
-  return { inputs, warnings: clientSecretWarnings(secret.reveal()) };
+  return { inputs, warnings: credential.kind === 'secret' ? clientSecretWarnings(credential.secret.reveal()) : [] };
+}
+
+const CERTIFICATE_ENV = 'AZURE_CLIENT_CERTIFICATE_PATH';
+const CERTIFICATE_PASSWORD_ENV = 'AZURE_CLIENT_CERTIFICATE_PASSWORD';
+
+/**
+ * A certificate (--certificate or AZURE_CLIENT_CERTIFICATE_PATH, the Azure SDKs' names) or a client
+ * secret; both at once is refused, since which one would be used would be a guess.
+ */
+async function resolveCredential(sources: InputSources, problems: string[], missing: string[]): Promise<Credential | null> {
+  const { flags, env } = sources;
+  const certificatePath = flags.certificate ?? (env[CERTIFICATE_ENV] || undefined);
+  if (certificatePath === undefined) {
+    if (flags.privateKey !== undefined) problems.push('--private-key: goes with --certificate');
+    const secret = await resolveSecret(sources, problems, missing);
+    return secret && { kind: 'secret', secret };
+  }
+  const secretGiven = [
+    flags.clientSecretFile !== undefined && '--client-secret-file',
+    flags.clientSecretStdin && '--client-secret-stdin',
+    env[SECRET_ENV] && SECRET_ENV,
+  ].filter(Boolean);
+  if (secretGiven.length > 0) {
+    problems.push(`${flags.certificate ? '--certificate' : CERTIFICATE_ENV} and ${secretGiven.join(', ')}: give a certificate or a client secret, not both`);
+    return null;
+  }
+  const password = env[CERTIFICATE_PASSWORD_ENV] ? new Secret(env[CERTIFICATE_PASSWORD_ENV], CERTIFICATE_PASSWORD_ENV) : undefined;
+  const loaded = await loadClientCertificate({
+    certificatePath,
+    ...(flags.privateKey !== undefined && { privateKeyPath: flags.privateKey }),
+    ...(password && { password }),
+  });
+  problems.push(...loaded.problems);
+  return loaded.certificate && { kind: 'certificate', certificate: loaded.certificate };
 }
 
 async function resolveSecret(sources: InputSources, problems: string[], missing: string[]): Promise<Secret | null> {
@@ -246,4 +286,43 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
   }
   missing.push(`client secret (${SECRET_ENV}, --client-secret-file <path|->, or --client-secret-stdin)`);
   return null;
+}
+
+/** A value found before any prompt, and where: the flag, the environment variable, or `saved configuration`. */
+export interface GivenValue {
+  value: string;
+  origin: string;
+  /** Why the field's schema refuses it, if it does. */
+  problem?: string;
+}
+
+/**
+ * For the setup wizard, which asks for every value itself: what flag > environment > saved
+ * configuration give for each field, judged by the field's schema (the wizard offers a valid one as
+ * the prompt's default and says why it ignores an invalid one). Same fields, flags and environment
+ * names as `check`.
+ */
+export function givenCheckInputs(sources: Pick<InputSources, 'flags' | 'env' | 'saved'>): Partial<Record<FieldKey, GivenValue>> {
+  const { flags, env, saved = {} } = sources;
+  const given: Partial<Record<FieldKey, GivenValue>> = {};
+  for (const [key, spec] of Object.entries(FIELDS) as [FieldKey, FieldSpec][]) {
+    const candidates: Array<[string, string | undefined]> = [
+      [spec.flag, flags[key]],
+      [spec.env ?? '', spec.env ? env[spec.env] : undefined],
+      ['saved configuration', saved[key]],
+    ];
+    const found = candidates.find(([, value]) => value !== undefined && value !== '');
+    if (!found) continue;
+    const [origin, value] = found as [string, string];
+    const verdict = validatorFor(spec.schema)(value);
+    given[key] = { value, origin, ...(verdict !== true && { problem: verdict }) };
+  }
+  return given;
+}
+
+/** For the setup wizard: the secret from a file, standard input, the environment or saved configuration; never a prompt. */
+export async function givenClientSecret(sources: Omit<InputSources, 'prompter'>): Promise<{ secret: Secret | null; problems: string[] }> {
+  const problems: string[] = [];
+  const secret = await resolveSecret({ ...sources, prompter: null }, problems, []);
+  return { secret, problems };
 }

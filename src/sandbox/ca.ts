@@ -1,20 +1,7 @@
-import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { isIP, isIPv4 } from 'node:net';
-import {
-  bitString,
-  booleanTrue,
-  explicit,
-  implicitPrimitive,
-  integer,
-  namedBits,
-  objectIdentifier,
-  octetString,
-  sequence,
-  set,
-  time,
-  toPem,
-  utf8String,
-} from './der.js';
+import { certificate, distinguishedName, extension, keyIdentifier, OID } from '../x509/certificate.js';
+import { booleanTrue, implicitPrimitive, integer, namedBits, objectIdentifier, octetString, sequence, toPem } from '../x509/der.js';
 
 /**
  * A throw-away certificate authority and one server certificate signed by it.
@@ -33,19 +20,6 @@ export interface SandboxCertificates {
   keyPem: string;
 }
 
-const OID = {
-  ecdsaWithSha256: '1.2.840.10045.4.3.2',
-  commonName: '2.5.4.3',
-  organization: '2.5.4.10',
-  subjectKeyIdentifier: '2.5.29.14',
-  keyUsage: '2.5.29.15',
-  subjectAltName: '2.5.29.17',
-  basicConstraints: '2.5.29.19',
-  authorityKeyIdentifier: '2.5.29.35',
-  extKeyUsage: '2.5.29.37',
-  serverAuth: '1.3.6.1.5.5.7.3.1',
-} as const;
-
 // KeyUsage bit numbers (RFC 5280 §4.2.1.3).
 const DIGITAL_SIGNATURE = 0;
 const KEY_CERT_SIGN = 5;
@@ -54,23 +28,7 @@ const CRL_SIGN = 6;
 const ORGANIZATION = 'smtp-oauth-setup sandbox (not Microsoft)';
 
 function name(commonName: string): Buffer {
-  const attribute = (oid: string, value: string) => set(sequence(objectIdentifier(oid), utf8String(value)));
-  return sequence(attribute(OID.commonName, commonName), attribute(OID.organization, ORGANIZATION));
-}
-
-function extension(oid: string, critical: boolean, value: Buffer): Buffer {
-  return sequence(objectIdentifier(oid), ...(critical ? [booleanTrue()] : []), octetString(value));
-}
-
-function serialNumber(): Buffer {
-  // 16 random bytes, top bit cleared: a positive serial of at most 20 octets (RFC 5280 §4.1.2.2).
-  const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f;
-  return bytes;
-}
-
-function keyIdentifier(spki: Buffer): Buffer {
-  return createHash('sha1').update(spki).digest();
+  return distinguishedName(commonName, ORGANIZATION);
 }
 
 function ipAddressBytes(ip: string): Buffer {
@@ -81,33 +39,6 @@ function ipAddressBytes(ip: string): Buffer {
   const t = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t] : h;
   return Buffer.concat(groups.map((g) => Buffer.from(g.padStart(4, '0'), 'hex')));
-}
-
-interface CertificateSpec {
-  subject: Buffer;
-  issuer: Buffer;
-  notBefore: Date;
-  notAfter: Date;
-  subjectSpki: Buffer;
-  signingKey: KeyObject;
-  extensions: Buffer[];
-}
-
-function certificate(spec: CertificateSpec): Buffer {
-  const signatureAlgorithm = sequence(objectIdentifier(OID.ecdsaWithSha256));
-  const tbs = sequence(
-    explicit(0, integer(2)), // v3
-    integer(serialNumber()),
-    signatureAlgorithm,
-    spec.issuer,
-    sequence(time(spec.notBefore), time(spec.notAfter)),
-    spec.subject,
-    spec.subjectSpki,
-    explicit(3, sequence(...spec.extensions)),
-  );
-  // For EC keys node:crypto returns the DER-encoded ECDSA-Sig-Value X.509 expects.
-  const signature = sign('sha256', tbs, spec.signingKey);
-  return sequence(tbs, signatureAlgorithm, bitString(signature));
 }
 
 /**

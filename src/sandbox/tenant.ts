@@ -21,6 +21,13 @@ export interface ClientSecret {
 }
 
 /** An app registration together with its service principal (enterprise application) in this tenant. */
+/** A certificate uploaded to the app registration; its private key stays with the client. */
+export interface UploadedCertificate {
+  /** SHA-256 thumbprint, hex: what the client assertion's `x5t#S256` header names. */
+  thumbprintSha256: string;
+  certificatePem: string;
+}
+
 export interface AppRegistration {
   /** Application (client) ID. The token's `appid`; `New-ServicePrincipal -AppId`. */
   clientId: string;
@@ -38,6 +45,8 @@ export interface AppRegistration {
   /** Authentication → "Allow public client flows" = Yes: a secret is then refused with AADSTS700025 (catalog A.16). */
   publicClient: boolean;
   secrets: ClientSecret[];
+  /** Certificates & secrets → Certificates: uploaded public certificates (certificate credentials). */
+  certificates: UploadedCertificate[];
   /**
    * Application permissions on "Office 365 Exchange Online" that an admin has consented to. They
    * become the token's `roles` claim; empty → the claim is absent (catalog A.0, C).
@@ -207,6 +216,7 @@ export function createHealthyTenant(seed: TenantSeed, now: Date = new Date()): T
             expiresAt: inOneYear,
           },
         ],
+        certificates: [],
         consentedRoles: [SMTP_SEND_AS_APP_ROLE],
       },
     ],

@@ -1,7 +1,6 @@
 import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { decodeProtectedHeader } from 'jose';
 import {
   EntraErrors,
   entraErrorBody,
@@ -17,6 +16,8 @@ import {
   tenantMatches,
   type TenantState,
 } from './tenant.js';
+import { verifyClientAssertion } from './client-assertion.js';
+import { findTenant } from './fleet.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { SandboxState, TokenRequestLogEntry } from './types.js';
 
@@ -153,8 +154,8 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
   /** Tenant resolution shared by all routes: malformed → 900023, unknown → 90002 (catalog A.6, A.7). */
   const resolveTenant = (raw: string): { tenant: TenantState } | { error: EntraError } => {
     if (!isWellFormedTenantIdentifier(raw)) return { error: EntraErrors.malformedTenant(raw) };
-    if (!tenantMatches(state.tenant, raw)) return { error: EntraErrors.tenantNotFound(raw) };
-    return { tenant: state.tenant };
+    const tenant = findTenant(state, raw);
+    return tenant ? { tenant } : { error: EntraErrors.tenantNotFound(raw) };
   };
 
   const openIdConfiguration = (tid: string): Record<string, unknown> => {
@@ -235,22 +236,18 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     const secret = param('client_secret');
     if (app.publicClient && (assertion !== null || secret !== null)) return sendError(res, entry, EntraErrors.publicClient(), ids);
     if (assertion !== null) {
-      // Certificate credentials are not modelled: the key is never found (catalog A.15).
-      let thumbprint = '';
-      try {
-        const header = decodeProtectedHeader(assertion);
-        const x5t = header['x5t#S256'] ?? header.x5t;
-        thumbprint = typeof x5t === 'string' ? Buffer.from(x5t, 'base64url').toString('hex').toUpperCase() : '';
-      } catch {
-        thumbprint = '';
+      // MSAL signs for the token_endpoint of the openid-configuration (tenant GUID); a client that
+      // builds the URL itself uses the tenant as it asked. Entra accepts its token endpoint either way.
+      const endpoints = [`${origin}/${tenant.id}/oauth2/v2.0/token`, `${origin}/${rawTenant}/oauth2/v2.0/token`];
+      const refused = await verifyClientAssertion(assertion, app, endpoints);
+      if (refused) return sendError(res, entry, refused, ids);
+    } else {
+      if (secret === null) return sendError(res, entry, EntraErrors.missingClientCredential(), ids);
+      const matching = app.secrets.find((s) => s.value === secret);
+      if (!matching) return sendError(res, entry, EntraErrors.invalidClientSecret(app.clientId), ids);
+      if (Date.parse(matching.expiresAt) <= Date.now()) {
+        return sendError(res, entry, EntraErrors.clientSecretExpired(app.clientId), ids);
       }
-      return sendError(res, entry, EntraErrors.assertionKeyNotFound(thumbprint), ids);
-    }
-    if (secret === null) return sendError(res, entry, EntraErrors.missingClientCredential(), ids);
-    const matching = app.secrets.find((s) => s.value === secret);
-    if (!matching) return sendError(res, entry, EntraErrors.invalidClientSecret(app.clientId), ids);
-    if (Date.parse(matching.expiresAt) <= Date.now()) {
-      return sendError(res, entry, EntraErrors.clientSecretExpired(app.clientId), ids);
     }
     // The credential is good: now the tenant's policies decide whether a token may be issued.
     if (tenant.conditionalAccessBlockedApps.some((id) => id.toLowerCase() === app.clientId.toLowerCase())) {

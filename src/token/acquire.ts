@@ -1,5 +1,5 @@
 import type { TokenFailure } from '../diagnose/types.js';
-import type { Secret } from '../inputs/secret.js';
+import type { Credential } from '../inputs/credential.js';
 import { authorityConfig } from './authority.js';
 import { TokenNetworkClient } from './network-client.js';
 
@@ -7,7 +7,7 @@ export interface TokenRequest {
   authorityHost: string;
   tenantId: string;
   clientId: string;
-  clientSecret: Secret;
+  credential: Credential;
   scope: string;
   timeoutMs: number;
   extraCaPem?: string;
@@ -47,7 +47,10 @@ export async function acquireToken(request: TokenRequest): Promise<AcquiredToken
   const app = new msal.ConfidentialClientApplication({
     auth: {
       clientId: request.clientId,
-      clientSecret: request.clientSecret.reveal(),
+      // A certificate signs a client assertion (PS256, `x5t#S256` header); MSAL builds and signs it.
+      ...(request.credential.kind === 'secret'
+        ? { clientSecret: request.credential.secret.reveal() }
+        : { clientCertificate: { thumbprintSha256: request.credential.certificate.thumbprintSha256, privateKey: request.credential.certificate.privateKey.reveal() } }),
       ...authority,
     },
     system: { networkClient },

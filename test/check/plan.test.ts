@@ -9,7 +9,7 @@ const inputs: CheckInputs = {
   cloud: CLOUDS.global,
   tenantId: 'contoso.onmicrosoft.com',
   clientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-  clientSecret: new Secret(SECRET, 'AZURE_CLIENT_SECRET'),
+  credential: { kind: 'secret', secret: new Secret(SECRET, 'AZURE_CLIENT_SECRET') },
   mailbox: 'relay@contoso.com',
   from: 'relay@contoso.com',
   to: null,

@@ -30,7 +30,7 @@ const inputs = (secret = sandbox.client.clientSecret): TokenCheckInputs => ({
   cloud: GLOBAL_CLOUD,
   tenantId: sandbox.client.tenantId,
   clientId: sandbox.client.clientId,
-  clientSecret: new Secret(secret, 'prompt'),
+  credential: { kind: 'secret', secret: new Secret(secret, 'prompt') },
   authorityHost: sandbox.authorityHost,
   timeoutSeconds: 10,
   proxy: null,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import type { Prompter } from '../../src/inputs/prompter.js';
+import { secretOf } from '../support/credential.js';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -42,8 +43,8 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
       smtpPort: 587,
       timeoutSeconds: 20,
     });
-    expect(inputs.clientSecret.reveal()).toBe(SECRET);
-    expect(inputs.clientSecret.source).toBe('AZURE_CLIENT_SECRET');
+    expect(secretOf(inputs).reveal()).toBe(SECRET);
+    expect(secretOf(inputs).source).toBe('AZURE_CLIENT_SECRET');
     expect(warnings).toEqual([]);
   });
 
@@ -102,7 +103,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     const prompter = scriptedPrompter({ tenantId: TENANT, clientId: CLIENT, mailbox: 'p@contoso.com', clientSecret: SECRET });
     const { inputs } = await resolveCheckInputs({ flags: {}, env: {}, prompter });
     expect(prompter.asked).toEqual(['tenantId', 'clientId', 'mailbox', 'clientSecret']);
-    expect(inputs.clientSecret.source).toBe('prompt');
+    expect(secretOf(inputs).source).toBe('prompt');
     const bad = scriptedPrompter({ tenantId: 'organizations', clientId: CLIENT, mailbox: 'p@contoso.com', clientSecret: SECRET });
     await expect(resolveCheckInputs({ flags: {}, env: {}, prompter: bad })).rejects.toThrow(/client credentials need/);
   });
@@ -113,17 +114,17 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     writeFileSync(file, `${SECRET}\n`);
     const base = { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' };
     const fromFile = await resolveCheckInputs({ flags: { ...base, clientSecretFile: file }, env: { AZURE_CLIENT_SECRET: 'ignored-because-file-wins' }, prompter: null });
-    expect(fromFile.inputs.clientSecret.reveal()).toBe(SECRET);
+    expect(secretOf(fromFile.inputs).reveal()).toBe(SECRET);
     const fromStdin = await resolveCheckInputs({
       flags: { ...base, clientSecretFile: '-' },
       env: {},
       prompter: null,
       readStdin: async () => '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\n',
     });
-    expect(fromStdin.inputs.clientSecret.source).toBe('standard input');
+    expect(secretOf(fromStdin.inputs).source).toBe('standard input');
     expect(fromStdin.warnings[0]).toContain('secret\'s ID');
     const viaFlag = await resolveCheckInputs({ flags: { ...base, clientSecretStdin: true }, env: { AZURE_CLIENT_SECRET: 'env-loses-to-stdin' }, prompter: null, readStdin: async () => `${SECRET}\nsecond line ignored\n` });
-    expect(viaFlag.inputs.clientSecret.reveal()).toBe(SECRET);
+    expect(secretOf(viaFlag.inputs).reveal()).toBe(SECRET);
     const both = (await resolveCheckInputs({ flags: { ...base, clientSecretStdin: true, clientSecretFile: file }, env: {}, prompter: null, readStdin: async () => SECRET }).catch((e: unknown) => e)) as InputError;
     expect(both.problems[0]).toContain('one way only');
     const missing = (await resolveCheckInputs({ flags: { ...base, clientSecretFile: join(dir, 'nope') }, env: {}, prompter: null }).catch((e: unknown) => e)) as InputError;
@@ -133,7 +134,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
   it('never shows the secret when the inputs are printed or serialised', async () => {
     const { inputs } = await resolveCheckInputs({ flags: { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' }, env: { AZURE_CLIENT_SECRET: SECRET }, prompter: null });
     expect(JSON.stringify(inputs)).not.toContain(SECRET);
-    expect(String(inputs.clientSecret)).not.toContain(SECRET);
+    expect(String(secretOf(inputs))).not.toContain(SECRET);
     const { inspect } = await import('node:util');
     expect(inspect(inputs)).not.toContain(SECRET);
   });

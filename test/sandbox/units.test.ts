@@ -3,7 +3,7 @@ import { entraErrorBody, entraTimestamp, EntraErrors } from '../../src/sandbox/e
 import { fillReplyTemplate, modernSuffix, rfc2822Date } from '../../src/sandbox/exchange-replies.js';
 import { decodeEncodedWords, headerValue, parseAddressList } from '../../src/sandbox/message-headers.js';
 import { generateSecretValue, isWellFormedTenantIdentifier } from '../../src/sandbox/tenant.js';
-import { integer, namedBits, objectIdentifier, time } from '../../src/sandbox/der.js';
+import { integer, namedBits, objectIdentifier, time } from '../../src/x509/der.js';
 
 describe('Exchange reply formatting', () => {
   it('formats the banner date like Exchange (day not zero-padded, +0000)', () => {

@@ -23,6 +23,7 @@ export const set = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat(items
 export const octetString = (content: Buffer): Buffer => tlv(0x04, content);
 export const utf8String = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8'));
 export const booleanTrue = (): Buffer => tlv(0x01, Buffer.from([0xff]));
+export const nullValue = (): Buffer => tlv(0x05, Buffer.alloc(0));
 /** `[n] EXPLICIT` (constructed, context-specific). */
 export const explicit = (n: number, content: Buffer): Buffer => tlv(0xa0 | n, content);
 /** `[n] IMPLICIT` of a primitive type (context-specific, primitive). */

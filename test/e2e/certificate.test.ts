@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
+import { runCli } from '../support/cli.js';
+
+/**
+ * Certificate credentials end to end: real MSAL signs the client assertion (PS256, x5t#S256), the
+ * sandbox verifies it as Entra does, and answers AADSTS700027 when the certificate was not uploaded.
+ */
+let sandbox: Sandbox;
+const dir = mkdtempSync(join(tmpdir(), 'cert-e2e-'));
+const cert = createSelfSignedCertificate({ commonName: 'relay.contoso.com', validDays: 30 });
+const pemPath = join(dir, 'app.pem');
+writeFileSync(pemPath, cert.certificatePem + cert.privateKeyPem, { mode: 0o600 });
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+beforeEach(() => sandbox.applyScenario('healthy'));
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  const { client } = sandbox;
+  return {
+    NODE_EXTRA_CA_CERTS: sandbox.caFile,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    AZURE_TENANT_ID: client.tenantId,
+    AZURE_CLIENT_ID: client.clientId,
+    SMTP_OAUTH_MAILBOX: client.mailbox,
+    ...extra,
+  };
+}
+const smtp = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+
+describe('check with a certificate credential', () => {
+  it('authenticates with an uploaded certificate and never prints the private key', async () => {
+    sandbox.tenant.apps[0]!.certificates.push({ thumbprintSha256: cert.thumbprintSha256, certificatePem: cert.certificatePem });
+    const run = await runCli(['check', '--json', '--certificate', pemPath, ...smtp(), '--to', sandbox.client.to], { env: env() });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.plan.token.credential).toContain(`certificate ${cert.thumbprintSha256}`);
+    expect(run.stdout + run.stderr).not.toContain('PRIVATE KEY');
+    expect(run.stdout + run.stderr).not.toContain(cert.privateKeyPem.split('\n')[1]!);
+  });
+
+  it('AZURE_CLIENT_CERTIFICATE_PATH works like --certificate', async () => {
+    sandbox.tenant.apps[0]!.certificates.push({ thumbprintSha256: cert.thumbprintSha256, certificatePem: cert.certificatePem });
+    const run = await runCli(['check', '--json', ...smtp()], { env: env({ AZURE_CLIENT_CERTIFICATE_PATH: pemPath }) });
+    expect(run.status, run.stderr).toBe(0);
+  });
+
+  it('a certificate that was not uploaded → AADSTS700027, exit 3, step 1', async () => {
+    const run = await runCli(['check', '--json', '--certificate', pemPath, ...smtp()], { env: env() });
+    expect(run.status).toBe(3);
+    expect(JSON.parse(run.stdout).diagnosis).toMatchObject({ code: 'client-assertion-invalid', step: 1, source: 'AADSTS700027' });
+  });
+
+  it('a secret and a certificate together → exit 2', async () => {
+    const run = await runCli(['check', '--certificate', pemPath, ...smtp()], { env: env({ AZURE_CLIENT_SECRET: sandbox.client.clientSecret }) });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('give a certificate or a client secret, not both');
+    expect(run.stderr).not.toContain(sandbox.client.clientSecret);
+  });
+});

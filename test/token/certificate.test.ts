@@ -1,0 +1,60 @@
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Secret } from '../../src/inputs/secret.js';
+import { loadClientCertificate } from '../../src/token/certificate.js';
+import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cert-'));
+const cert = createSelfSignedCertificate({ commonName: 'smtp-oauth-setup test', validDays: 30 });
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('createSelfSignedCertificate', () => {
+  it('makes an RSA certificate whose thumbprint is the SHA-256 of its DER', async () => {
+    const { X509Certificate, createHash } = await import('node:crypto');
+    const x509 = new X509Certificate(cert.certificatePem);
+    expect(x509.subject).toContain('CN=smtp-oauth-setup test');
+    expect(x509.checkPrivateKey(createPrivateKey(cert.privateKeyPem))).toBe(true);
+    expect(x509.verify(x509.publicKey)).toBe(true);
+    expect(cert.thumbprintSha256).toBe(createHash('sha256').update(x509.raw).digest('hex').toUpperCase());
+    expect(createPrivateKey(cert.privateKeyPem).asymmetricKeyType).toBe('rsa');
+  });
+});
+
+describe('loadClientCertificate', () => {
+  it('reads certificate and key from one PEM', async () => {
+    const { certificate, problems } = await loadClientCertificate({ certificatePath: file('both.pem', cert.certificatePem + cert.privateKeyPem) });
+    expect(problems).toEqual([]);
+    expect(certificate).toMatchObject({ thumbprintSha256: cert.thumbprintSha256, subject: expect.stringContaining('smtp-oauth-setup test') });
+    expect(certificate!.privateKey.reveal()).toContain('BEGIN PRIVATE KEY');
+    expect(JSON.stringify(certificate)).not.toContain('PRIVATE KEY');
+  });
+
+  it('reads the key from --private-key and decrypts it with the password', async () => {
+    const encrypted = createPrivateKey(cert.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' }).toString();
+    const certPath = file('cert.pem', cert.certificatePem);
+    const keyPath = file('enc.key', encrypted);
+    const ok = await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath, password: new Secret('correct horse', 'env') });
+    expect(ok.problems).toEqual([]);
+    expect(ok.certificate!.thumbprintSha256).toBe(cert.thumbprintSha256);
+    expect((await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath })).problems[0]).toContain('encrypted: set AZURE_CLIENT_CERTIFICATE_PASSWORD');
+    expect((await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath, password: new Secret('wrong', 'env') })).problems[0]).toContain('wrong password');
+  });
+
+  it('names every problem: missing file, no key, key of another certificate, non-RSA key, expired', async () => {
+    expect((await loadClientCertificate({ certificatePath: join(dir, 'nope.pem') })).problems).toEqual([`--certificate: ${join(dir, 'nope.pem')}: no such file`]);
+    expect((await loadClientCertificate({ certificatePath: file('only-cert.pem', cert.certificatePem) })).problems[0]).toContain('holds no private key');
+    const other = createSelfSignedCertificate({ commonName: 'other', validDays: 1 });
+    expect((await loadClientCertificate({ certificatePath: file('mismatch.pem', cert.certificatePem + other.privateKeyPem) })).problems).toContain('--certificate: the private key does not belong to the certificate');
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect((await loadClientCertificate({ certificatePath: file('ec.pem', cert.certificatePem + ec) })).problems.join('\n')).toContain('need an RSA key');
+    const old = createSelfSignedCertificate({ commonName: 'old', validDays: 1, now: new Date('2020-01-01T00:00:00Z') });
+    expect((await loadClientCertificate({ certificatePath: file('old.pem', old.certificatePem + old.privateKeyPem) })).problems[0]).toContain('expired on 2020-01-02');
+  });
+});
