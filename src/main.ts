@@ -31,6 +31,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         const { checkCommand } = await import('./commands/check.js');
         return await checkCommand(parsed.options, io, output);
       }
+      case 'setup': {
+        const { setupCommand } = await import('./commands/setup.js');
+        return await setupCommand(parsed.options, io, output);
+      }
       case 'demo': {
         const { demoCommand } = await import('./commands/demo.js');
         return await demoCommand(parsed.options, io, output);
@@ -38,6 +42,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       case 'sandbox': {
         const { sandboxCommand } = await import('./commands/sandbox.js');
         return await sandboxCommand(parsed.options, io, output);
+      }
+      case 'explain': {
+        const { explainCommand } = await import('./commands/explain.js');
+        return await explainCommand(parsed.options, io, output);
       }
     }
   } catch (error) {

@@ -7,10 +7,24 @@ describe('parseArgv: argv → typed command', () => {
     ['check with every flag', ['check', '--cloud', 'usgov', '--tenant-id', 'contoso.onmicrosoft.com', '--client-id', 'c', '--client-secret-file', '-', '--mailbox', 'm@x.com', '--from', 'f@x.com', '--to', 't@x.com', '--authority-host', 'https://a', '--smtp-host', 'h', '--smtp-port', '25', '--timeout', '5', '--json', '--no-input'],
       { command: 'check', options: { cloud: 'usgov', tenantId: 'contoso.onmicrosoft.com', clientId: 'c', clientSecretFile: '-', mailbox: 'm@x.com', from: 'f@x.com', to: 't@x.com', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', json: true, input: false } }],
     ['check with nothing', ['check'], { command: 'check', options: { json: false, input: true } }],
-    ['demo', ['demo'], { command: 'demo', options: { json: false } }],
-    ['demo with a scenario', ['demo', '--scenario', 'no-admin-consent', '--json'], { command: 'demo', options: { scenario: 'no-admin-consent', json: true } }],
+    ['demo', ['demo'], { command: 'demo', options: { json: false, input: true } }],
+    ['demo with a scenario', ['demo', '--scenario', 'no-admin-consent', '--json'], { command: 'demo', options: { scenario: 'no-admin-consent', json: true, input: true } }],
+    ['demo --no-input', ['demo', '--no-input'], { command: 'demo', options: { json: false, input: false } }],
+    ['no command: the setup wizard', [], { command: 'setup', options: { yes: false, input: true } }],
+    ['setup with nothing', ['setup'], { command: 'setup', options: { yes: false, input: true } }],
+    ['setup with prefilled answers', ['setup', '--cloud', 'usgov', '--tenant-id', 'contoso.onmicrosoft.com', '--client-id', 'c', '--client-secret-file', 's.txt', '--mailbox', 'm@x.com', '--from', 'f@x.com', '--to', 't@x.com', '--secret-expires', '2027-05-31', '--authority-host', 'https://a', '--smtp-host', 'h', '--smtp-port', '25', '--timeout', '5', '--proxy', 'http://p:8080', '--yes', '--no-input'],
+      { command: 'setup', options: { cloud: 'usgov', tenantId: 'contoso.onmicrosoft.com', clientId: 'c', clientSecretFile: 's.txt', mailbox: 'm@x.com', from: 'f@x.com', to: 't@x.com', secretExpires: '2027-05-31', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', proxy: 'http://p:8080', yes: true, input: false } }],
+    ['setup -y', ['setup', '-y'], { command: 'setup', options: { yes: true, input: true } }],
     ['sandbox with ports', ['sandbox', '--token-port', '8443', '--smtp-port', '2587'], { command: 'sandbox', options: { tokenPort: 8443, smtpPort: 2587, listScenarios: false, json: false } }],
     ['sandbox --list-scenarios', ['sandbox', '--list-scenarios'], { command: 'sandbox', options: { listScenarios: true, json: false } }],
+    ['check --wait, --secret-expires, --warn-days', ['check', '--wait', '30m', '--secret-expires', '2027-05-31', '--warn-days', '14'],
+      { command: 'check', options: { wait: '30m', secretExpires: '2027-05-31', warnDays: '14', json: false, input: true } }],
+    ['check --targets with the fleet-wide flags', ['check', '--targets', 'targets.csv', '--concurrency', '8', '--junit', 'out.xml', '--json'],
+      { command: 'check', options: { targets: 'targets.csv', concurrency: '8', junit: 'out.xml', json: true, input: true } }],
+    ['explain a quoted text', ['explain', '535 5.7.3 Authentication unsuccessful'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: false } }],
+    ['explain unquoted words, joined', ['explain', '535', '5.7.3', 'Authentication', 'unsuccessful', '--json'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: true } }],
+    ['explain - (standard input) with values for the fix', ['explain', '-', '--tenant-id', 't.onmicrosoft.com', '--client-id', 'c', '--mailbox', 'm@x.com', '--from', 'f@x.com'],
+      { command: 'explain', options: { text: '-', tenantId: 't.onmicrosoft.com', clientId: 'c', mailbox: 'm@x.com', from: 'f@x.com', json: false } }],
   ];
   it.each(cases)('%s', (_name, argv, expected) => {
     expect(parseArgv(argv)).toEqual(expected);
@@ -28,6 +42,11 @@ describe('parseArgv: argv → typed command', () => {
     expect(parsed.text).toContain('check');
     expect(parsed.text).toContain('demo');
     expect(parsed.text).toContain('sandbox');
+    expect(parsed.text).toContain('setup');
+  });
+
+  it('refuses a secret on the setup command line too', () => {
+    expect(() => parseArgv(['setup', '--client-secret', 'abc'])).toThrow(InputError);
   });
 
   it('refuses a secret on the command line and names the safe alternatives', () => {
@@ -45,6 +64,7 @@ describe('parseArgv: argv → typed command', () => {
   });
 
   it.each([
+    [['explain']],
     [['check', '--bogus']],
     [['nonsense']],
     [['sandbox', '--smtp-port', 'x']],

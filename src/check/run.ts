@@ -56,6 +56,12 @@ export interface RunCheckOptions {
   now?: () => Date;
   /** `--verbose`: the SMTP dialogue, line by line (the caller prints it through its redactor). */
   transcript?: (line: string) => void;
+  /**
+   * A token already acquired and checked with the same tenant, app, credential and authority
+   * (`check --targets`: one token per app, reused for each of its mailboxes). The token and claims
+   * stages are then not run again (and report no events); the report has the same shape.
+   */
+  tokenCheck?: TokenCheck;
 }
 
 /**
@@ -115,16 +121,24 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   };
 
   // 1–2. Token and claims: a token that cannot work is never sent to Exchange.
-  const tokenCheck = await acquireAndCheckToken(inputs, {
-    events,
-    redactor,
-    now,
-    context,
-    ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
-  });
-  report.token = tokenCheck.token;
+  const tokenCheck =
+    options.tokenCheck ??
+    (await acquireAndCheckToken(inputs, {
+      events,
+      redactor,
+      now,
+      context,
+      ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+    }));
+  // A reused token travels to this mailbox's server too: its XOAUTH2 form for this user is new.
+  if (options.tokenCheck?.accessToken) {
+    redactor.protect(options.tokenCheck.accessToken);
+    redactor.protectXoauth2(inputs.mailbox, options.tokenCheck.accessToken);
+  }
+  report.token = { ...tokenCheck.token };
   report.warnings.push(...tokenCheck.warnings);
-  Object.assign(context, tokenCheck.context);
+  // What the token showed (its oid, the role) is added; this target's own values (mailbox, hosts) stay.
+  Object.assign(context, { ...tokenCheck.context, ...context });
   if (tokenCheck.diagnosis) {
     skipRest(events, ['smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
     return finish(tokenCheck.diagnosis);

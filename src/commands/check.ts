@@ -1,29 +1,71 @@
 import type { CheckOptions } from '../cli.js';
-import { runCheck } from '../check/run.js';
+import { InputError } from '../errors.js';
+import { type CheckReport, runCheck } from '../check/run.js';
+import { checkUntilSettled, retryLine, settledLine } from '../check/wait.js';
+import { loadSavedConfig, savedCheckInputs } from '../config/store.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
 import { createTerminalPrompter } from '../inputs/prompter.js';
 import { type CliIO, readAll } from '../io.js';
 import type { Output } from '../output.js';
+import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
 import { renderCheckReport } from '../report/human.js';
 import { createProgress } from '../report/progress.js';
 
 /** `check`: flags → inputs → the pipeline → a report on stdout (human or one JSON object). */
 export async function checkCommand(options: CheckOptions, io: CliIO, output: Output): Promise<number> {
+  if (options.targets !== undefined) {
+    const { fleetCheckCommand } = await import('../fleet/command.js');
+    return fleetCheckCommand(options, io, output);
+  }
+  const upfront = [
+    ...(options.concurrency !== undefined ? ['--concurrency: only with --targets'] : []),
+    ...(options.junit ? [await junitPathProblem(options.junit)].filter((p): p is string => p !== null) : []),
+  ];
+  if (upfront.length > 0) throw new InputError(upfront);
   // Prompting needs a person at a terminal; a pipe or CI never gets a question it cannot answer.
   const interactive = options.input && io.stdin.isTTY === true && !options.json;
+  // The wizard's saved answers: below flags and environment, above a prompt.
+  const saved = await loadSavedConfig(io.env, (message) => output.info(output.color.yellow(`! ${message}`)));
   const { inputs, warnings } = await resolveCheckInputs({
     flags: options,
     env: io.env,
+    saved: savedCheckInputs(saved),
     prompter: interactive ? await createTerminalPrompter() : null,
     readStdin: () => readAll(io.stdin),
   });
-  const report = await runCheck(inputs, {
-    events: createProgress(output),
-    redactor: output.redactor,
-    warnings,
-    ...(options.verbose && { transcript: (line: string) => output.info(output.color.dim(`  ${line}`)) }),
+  // Each attempt is a whole new run: a new MSAL client, so a fresh token (never a cached one).
+  const attempt = () =>
+    runCheck(inputs, {
+      events: createProgress(output),
+      redactor: output.redactor,
+      warnings,
+      ...(options.verbose && { transcript: (line: string) => output.info(output.color.dim(`  ${line}`)) }),
+    });
+  // CI outputs: a single check is a fleet of one, named after its mailbox.
+  const startedAt = new Date();
+  const ciOutputs = (report: CheckReport) =>
+    writeCiOutputs([{ name: inputs.mailbox, report }], {
+      env: io.env,
+      output,
+      startedAt,
+      durationsMs: [Date.now() - startedAt.getTime()],
+      ...(options.junit && { junitPath: options.junit }),
+    });
+  if (!inputs.waitSeconds) {
+    const report = await attempt();
+    if (options.json) output.result(JSON.stringify(report, null, 2));
+    else renderCheckReport(report, output);
+    await ciOutputs(report);
+    return report.exitCode;
+  }
+  const result = await checkUntilSettled(attempt, {
+    durationSeconds: inputs.waitSeconds,
+    onRetry: (notice) => output.info(output.color.yellow(retryLine(notice))),
   });
-  if (options.json) output.result(JSON.stringify(report, null, 2));
-  else renderCheckReport(report, output);
-  return report.exitCode;
+  const closing = settledLine(result);
+  if (closing) output.info(result.report.ok ? output.color.green(closing) : output.color.yellow(closing));
+  if (options.json) output.result(JSON.stringify({ ...result.report, attempts: result.attempts }, null, 2));
+  else renderCheckReport(result.report, output);
+  await ciOutputs(result.report);
+  return result.report.exitCode;
 }

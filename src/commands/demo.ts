@@ -3,6 +3,7 @@ import { runCheck } from '../check/run.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
 import type { CliIO } from '../io.js';
 import type { Output } from '../output.js';
+import type { Sandbox } from '../sandbox/index.js';
 import { renderCheckReport } from '../report/human.js';
 import { createProgress } from '../report/progress.js';
 import { assertScenario } from './sandbox.js';
@@ -17,6 +18,13 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
   const sandbox = await startSandbox({ ...(options.scenario && { scenario: options.scenario }) });
   try {
+    // On a terminal the demo is the setup wizard against the sandbox. Scenarios that stage wrong
+    // values in the sending application (a bad secret, an unknown app) stay non-interactive: the
+    // walk would ask for values a newcomer cannot know.
+    if (!options.json && options.input !== false && io.stdout.isTTY === true && !sandbox.scenario.client) {
+      const { canPrompt, demoWizard } = await import('./setup.js');
+      if (canPrompt(io, true)) return await demoWizard(sandbox, output);
+    }
     const { client } = sandbox;
     output.redactor.protect(client.clientSecret);
     const { inputs, warnings } = await resolveCheckInputs({
@@ -60,10 +68,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
       return report.exitCode;
     }
     renderCheckReport(report, output);
-    const message = sandbox.received[0];
-    if (message) {
-      output.result(['', c.bold('The sandbox received this message'), ...message.raw.split(/\r?\n/).map((line) => `  ${c.dim('│')} ${line}`)].join('\n'));
-    }
+    showReceivedMessage(sandbox, output);
     output.result(
       '\n' +
         (report.ok
@@ -74,4 +79,12 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
   } finally {
     await sandbox.close();
   }
+}
+
+/** The message as the sandbox's Exchange received it: proof that the whole way works. */
+export function showReceivedMessage(sandbox: Pick<Sandbox, 'received'>, output: Output): void {
+  const c = output.color;
+  const message = sandbox.received[0];
+  if (!message) return;
+  output.result(['', c.bold('The sandbox received this message'), ...message.raw.split(/\r?\n/).map((line) => `  ${c.dim('│')} ${line}`)].join('\n'));
 }

@@ -18,6 +18,8 @@ export interface SelectQuestion<T extends string> {
   message: string;
   choices: ReadonlyArray<{ value: T; name: string; description?: string }>;
   default?: T;
+  /** Ask even when defaults are accepted (`--yes`): the default is only a suggestion, e.g. on a failure. */
+  askAlways?: boolean;
 }
 
 export interface Prompter {
@@ -32,9 +34,10 @@ export interface Prompter {
  * The terminal prompter (@inquirer/prompts). Prompts draw on stderr so that stdout stays clean for
  * results; Ctrl-C becomes a CancelledError (exit 130). Loaded only when a prompt is really needed.
  */
-export async function createTerminalPrompter(): Promise<Prompter> {
+export async function createTerminalPrompter(options: { signal?: AbortSignal } = {}): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
-  const context = { output: process.stderr };
+  // The signal lets a Ctrl-C that arrives as SIGINT (not as a key press) end an open prompt too.
+  const context = { output: process.stderr, ...(options.signal && { signal: options.signal }) };
   const cancellable = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
       return await ask();
@@ -51,7 +54,8 @@ export async function createTerminalPrompter(): Promise<Prompter> {
         prompts.input({ message: q.message, ...(q.default !== undefined && { default: q.default }), ...(q.validate && { validate: q.validate }) }, context),
       ),
     password: (q) =>
-      cancellable(() => prompts.password({ message: q.message, mask: '*', ...(q.validate && { validate: q.validate }) }, context)),
+      // No Ctrl+T reveal: the secret never appears on the screen, not even on request.
+      cancellable(() => prompts.password({ message: q.message, mask: '*', toggleMask: false, ...(q.validate && { validate: q.validate }) }, context)),
     confirm: (q) => cancellable(() => prompts.confirm({ message: q.message, ...(q.default !== undefined && { default: q.default }) }, context)),
     select: <T extends string>(q: SelectQuestion<T>) =>
       cancellable(() =>

@@ -136,3 +136,61 @@ export const proxyUrlSchema = z
       return false;
     }
   }, 'must be a proxy URL such as http://proxy.contoso.com:8080');
+
+/**
+ * How long `check --wait` keeps retrying: `90s`, `30m`, `1h`, `1h30m`. A bare number is refused
+ * (seconds or minutes?). Up to a day: Microsoft's propagation delays are minutes to an hour (catalog F).
+ */
+export const waitDurationSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value, ctx) => {
+    const m = /^(?:(\d{1,3})h)?(?:(\d{1,4})m(?!s))?(?:(\d{1,5})s)?$/.exec(value.replace(/\s+/g, ''));
+    const seconds = m && value !== '' ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : NaN;
+    if (!Number.isFinite(seconds)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90s, 30m or 1h' });
+      return z.NEVER;
+    }
+    if (seconds < 1 || seconds > 24 * 3600) {
+      ctx.addIssue({ code: 'custom', message: 'must be between 1s and 24h' });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+
+/**
+ * The client secret's expiry: the date in the portal's Expires column (Certificates & secrets), as
+ * YYYY-MM-DD, or an ISO 8601 date and time. Normalised to `YYYY-MM-DD` or a full ISO timestamp.
+ * A past date is valid: it is a finding, not an input error.
+ */
+export const secretExpiresSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .transform((value, ctx) => {
+    const message = 'must be a date such as 2026-03-31 (the Expires column under Certificates & secrets), or an ISO 8601 date and time';
+    const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (dateOnly) {
+      const [y, mo, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+      const at = new Date(Date.UTC(y, mo - 1, d));
+      // Date.UTC rolls 2026-02-30 over to March: a rolled date was not a real one.
+      if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return value;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) || Number.isNaN(Date.parse(value))) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return new Date(value).toISOString();
+  });
+
+/** How many days before the secret's expiry `check` starts warning. */
+export const warnDaysSchema = z.coerce
+  .number({ message: 'must be a number of days' })
+  .int('must be a whole number of days')
+  .min(0, 'must be 0 or more days')
+  .max(730, 'must be at most 730 days (portal secrets last at most 24 months)');

@@ -1,0 +1,148 @@
+import { mkdtemp, rmdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SetupOptions } from '../cli.js';
+import {
+  type ConfigStore,
+  configDirectory,
+  fileConfigStore,
+  memoryConfigStore,
+  type SavedConfig,
+  savedCheckInputs,
+  UnreadableConfigError,
+} from '../config/store.js';
+import { InputError } from '../errors.js';
+import { givenCheckInputs, givenClientSecret } from '../inputs/check-inputs.js';
+import { Secret } from '../inputs/secret.js';
+import type { CliIO } from '../io.js';
+import type { Output } from '../output.js';
+import type { Sandbox } from '../sandbox/index.js';
+import { validateSecretValue } from '../wizard/ask.js';
+import type { DemoHooks, WizardAnswers, WizardState } from '../wizard/context.js';
+import { initialState, offerResume, runWizard } from '../wizard/index.js';
+import type { WaitPlan } from '../wizard/wait-retry.js';
+import { listenForInterrupt, terminalServices } from '../wizard/terminal.js';
+
+export const NOT_A_TERMINAL =
+  'The setup wizard asks questions, so it needs a terminal (and no --no-input). Without one, pass the values as flags to `smtp-oauth-setup check` (see `smtp-oauth-setup check --help`), or run `smtp-oauth-setup` in a terminal.';
+
+/** The answers a flag or environment variable can prefill (the names `check` uses). */
+const PREFILLED = ['cloud', 'tenantId', 'clientId', 'mailbox', 'from', 'to', 'authorityHost', 'smtpHost', 'smtpPort', 'timeout', 'proxy', 'secretExpires'] as const;
+
+/** Whether the wizard can run: a person at a terminal (prompts read stdin and draw on stderr). */
+export function canPrompt(io: CliIO, input: boolean): boolean {
+  return input && io.stdin.isTTY === true && io.stderr.isTTY === true;
+}
+
+/**
+ * `setup` (and no command at all): the interactive walk from an empty tenant to a working sender.
+ * Flags and environment prefill answers; saved answers from an unfinished walk are offered back.
+ */
+export async function setupCommand(options: SetupOptions, io: CliIO, output: Output): Promise<number> {
+  if (!canPrompt(io, options.input)) throw new InputError([NOT_A_TERMINAL]);
+  if (options.clientSecretStdin || options.clientSecretFile === '-') {
+    throw new InputError([
+      'The wizard reads your answers from the terminal, so the secret cannot come from standard input here: use --client-secret-file <path> or AZURE_CLIENT_SECRET, or type it when asked.',
+    ]);
+  }
+  const c = output.color;
+  const directory = configDirectory(io.env);
+  const store: ConfigStore = directory ? fileConfigStore(directory) : memoryConfigStore();
+  if (!directory) output.info(c.yellow('! No config directory (HOME is not set): progress will not be saved. Set SMTP_OAUTH_SETUP_CONFIG_DIR to keep it.'));
+  const saved = await loadSaved(store, output);
+
+  const answers: WizardAnswers = {};
+  const given = givenCheckInputs({ flags: options, env: io.env });
+  for (const key of PREFILLED) {
+    const found = given[key];
+    if (!found) continue;
+    if (found.problem) output.info(c.yellow(`! ${found.origin}: ${found.problem}; the wizard will ask for it.`));
+    else answers[key] = found.value;
+  }
+  const { secret: givenSecret, problems } = await givenClientSecret({ flags: options, env: io.env, saved: savedCheckInputs(saved) });
+  for (const problem of problems) output.info(c.yellow(`! ${problem}; the wizard will ask for it.`));
+  let secret = givenSecret;
+  if (secret) {
+    output.redactor.protect(secret.reveal());
+    const verdict = validateSecretValue(secret.reveal());
+    if (verdict !== true) {
+      output.info(c.yellow(`! client secret (${secret.source}): ${verdict}; the wizard will ask for it.`));
+      secret = null;
+    }
+  }
+
+  const state = initialState(saved, answers, secret);
+  return walk(state, saved, { output, store, yes: options.yes, workDir: process.cwd() });
+}
+
+async function loadSaved(store: ConfigStore, output: Output): Promise<SavedConfig | null> {
+  try {
+    return await store.load();
+  } catch (error) {
+    // A broken file must not block the walk that will replace it; an insecure one is refused (exit 2).
+    if (!(error instanceof UnreadableConfigError)) throw error;
+    output.info(output.color.yellow(`! ${error.message} Starting without it.`));
+    return null;
+  }
+}
+
+async function walk(
+  state: WizardState,
+  saved: SavedConfig | null,
+  options: { output: Output; store: ConfigStore; yes: boolean; workDir: string; extraCaPem?: string; demo?: DemoHooks; wait?: WaitPlan },
+): Promise<number> {
+  const interrupt = listenForInterrupt();
+  try {
+    const services = await terminalServices({ ...options, signal: interrupt.signal });
+    await offerResume(state, saved, services);
+    return await runWizard(state, services);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/**
+ * `demo` on a terminal: the same walk against the built-in sandbox, every answer prefilled so that
+ * Enter goes all the way to a real test message. Nothing is saved; files go to a temporary folder.
+ * With a broken-tenant scenario, a retry finds the tenant repaired (the sandbox plays the admin).
+ */
+export async function demoWizard(sandbox: Sandbox, output: Output): Promise<number> {
+  const { client } = sandbox;
+  output.redactor.protect(client.clientSecret);
+  const state = initialState(
+    null,
+    {
+      tenantId: client.tenantId,
+      clientId: client.clientId,
+      mailbox: client.mailbox,
+      from: client.from,
+      to: client.to,
+      authorityHost: sandbox.authorityHost,
+      smtpHost: sandbox.smtp.host,
+      smtpPort: String(sandbox.smtp.port),
+      timeout: '10',
+    },
+    new Secret(client.clientSecret, 'the sandbox'),
+  );
+  const demo: DemoHooks = {
+    repairTenant() {
+      const broken = sandbox.scenario.name;
+      if (broken === 'healthy') return null;
+      sandbox.applyScenario('healthy');
+      return `(demo) The sandbox now plays the administrator who fixed '${broken}'.`;
+    },
+  };
+  const workDir = await mkdtemp(join(tmpdir(), 'smtp-oauth-demo-'));
+  // The sandbox applies changes at once: a demo of waiting needs seconds, not Exchange's minutes.
+  const wait = { intervalMs: 10_000, attempts: 3 };
+  let exitCode: number;
+  try {
+    exitCode = await walk(state, null, { output, store: memoryConfigStore(), yes: false, workDir, extraCaPem: sandbox.caPem, demo, wait });
+  } finally {
+    // Kept only when the newcomer saved something there (its path was shown).
+    await rmdir(workDir).catch(() => undefined);
+  }
+  const { showReceivedMessage } = await import('./demo.js');
+  showReceivedMessage(sandbox, output);
+  return exitCode;
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Prompter, Validate } from '../inputs/prompter.js';
+import { clientSecretSchema, isGuid } from '../inputs/schemas.js';
+import { Secret } from '../inputs/secret.js';
+
+/**
+ * Questions validated on entry with the same zod schemas `check` applies to flags, environment and
+ * saved configuration: a value the wizard accepts is a value `check` accepts.
+ */
+
+export function schemaValidator(schema: z.ZodType<unknown, unknown>, options: { optional?: boolean } = {}): Validate {
+  return (value) => {
+    if (options.optional && value.trim() === '') return true;
+    const result = schema.safeParse(value);
+    return result.success ? true : result.error.issues.map((issue) => issue.message).join('; ');
+  };
+}
+
+export async function askText(
+  prompter: Prompter,
+  question: { name: string; message: string; schema: z.ZodType<unknown, unknown>; default?: string | undefined; optional?: boolean },
+): Promise<string> {
+  // A default that fails its schema would be offered and then refused: leave it out.
+  const usable = question.default !== undefined && question.default !== '' && schemaValidator(question.schema)(question.default) === true;
+  const answer = await prompter.input({
+    name: question.name,
+    message: question.message,
+    ...(usable && { default: question.default }),
+    validate: schemaValidator(question.schema, { optional: question.optional ?? false }),
+  });
+  return answer.trim();
+}
+
+/**
+ * The wizard is stricter than `check` about one thing: a GUID pasted as the secret is refused on
+ * entry. Entra ID's secret Values are never GUIDs (they look like `Abc8Q~…`), while the Secret ID
+ * next to it is one, and pasting it is the most common mistake (catalog A.1, AADSTS7000215).
+ */
+export const SECRET_ID_PASTED =
+  'this looks like the Secret ID (a GUID); copy the Value column instead (it is shown only once, right after the secret is created)';
+
+export function validateSecretValue(value: string): true | string {
+  const verdict = schemaValidator(clientSecretSchema)(value);
+  if (verdict !== true) return verdict;
+  return isGuid(value) ? SECRET_ID_PASTED : true;
+}
+
+export async function askSecret(prompter: Prompter, message = 'Client secret (its Value, not the Secret ID)'): Promise<Secret> {
+  const answer = await prompter.password({ name: 'clientSecret', message, validate: validateSecretValue });
+  return new Secret(clientSecretSchema.parse(answer), 'prompt');
+}

@@ -1,0 +1,107 @@
+/**
+ * The Exchange Online PowerShell for setup steps 2 and 3, with the admin's values filled in. Pure:
+ * the wizard shows it, writes it to a .ps1 on request, and the tests compare its exact lines.
+ *
+ * Cmdlets and parameters: Microsoft's "Authenticate an IMAP, POP or SMTP connection using OAuth"
+ * (New-ServicePrincipal, Add-MailboxPermission), the Set-CASMailbox / Get-TransportConfig references
+ * (SmtpClientAuthenticationDisabled) and Add-RecipientPermission (SendAs).
+ */
+export interface ExchangeScriptValues {
+  /** Tenant id (GUID) or its .onmicrosoft.com / verified domain. */
+  tenant: string;
+  clientId: string;
+  /** The token's `oid`: the Enterprise application's (service principal's) object id. */
+  servicePrincipalObjectId: string;
+  /** Name of the service principal in Exchange (shown by Get-ServicePrincipal). */
+  displayName: string;
+  mailbox: string;
+  /** Sender address; SendAs is granted only when it differs from the mailbox. */
+  from: string;
+  /** `-ExchangeEnvironmentName` for a sovereign cloud; omitted for the worldwide one. */
+  exchangeEnvironmentName?: string;
+}
+
+export interface ExchangeScript {
+  /** Step 2 lines: module, connection, service principal, mailbox permission (and SendAs). */
+  servicePrincipal: string[];
+  /** Step 3 lines: SMTP AUTH on the mailbox and the commands that verify it. */
+  smtpAuth: string[];
+  /** The whole .ps1 file: a header, both sections and the disconnect. */
+  script: string;
+}
+
+/** A PowerShell argument: bare when it is plainly safe, else a single-quoted literal ('' escapes '). */
+export function psArgument(value: string): string {
+  return /^[\w.@+-]+$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
+}
+
+export function sendsAsAnotherAddress(values: Pick<ExchangeScriptValues, 'mailbox' | 'from'>): boolean {
+  return values.from.trim().toLowerCase() !== values.mailbox.trim().toLowerCase();
+}
+
+/** Step 2: module, connection, the service principal with the token's object id, mailbox access. */
+export function servicePrincipalLines(values: ExchangeScriptValues): string[] {
+  const app = psArgument(values.clientId);
+  const sp = psArgument(values.servicePrincipalObjectId);
+  const environment =
+    values.exchangeEnvironmentName && values.exchangeEnvironmentName !== 'O365Default' ? ` -ExchangeEnvironmentName ${values.exchangeEnvironmentName}` : '';
+  const lines = [
+    '# Once per machine: the Exchange Online PowerShell module. On Windows Server 2016 (Windows',
+    '# PowerShell 5.1), if Install-Module fails with a download or TLS error, first run:',
+    '# [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
+    'Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser',
+    '# Sign in as an Exchange administrator of the tenant.',
+    `Connect-ExchangeOnline -Organization ${psArgument(values.tenant)}${environment}`,
+    '',
+    "# -ObjectId is the token's oid claim: the Enterprise application's object id, NOT the Object ID",
+    '# shown under App registrations (the classic mistake, which makes Exchange answer 535 5.7.3).',
+    `New-ServicePrincipal -AppId ${app} -ObjectId ${sp} -DisplayName ${psArgument(values.displayName)}`,
+    `# Check: ObjectId must read ${values.servicePrincipalObjectId}.`,
+    `Get-ServicePrincipal -Identity ${app} | Format-List DisplayName,AppId,ObjectId`,
+    '',
+    '# The app may log in to this mailbox (the XOAUTH2 user).',
+    `Add-MailboxPermission -Identity ${psArgument(values.mailbox)} -User ${sp} -AccessRights FullAccess`,
+  ];
+  if (sendsAsAnotherAddress(values)) {
+    lines.push(
+      `# The sender ${values.from} is not the mailbox: the app also needs SendAs on it.`,
+      `Add-RecipientPermission -Identity ${psArgument(values.from)} -Trustee ${sp} -AccessRights SendAs -Confirm:$false`,
+    );
+  }
+  return lines;
+}
+
+/** Step 3: SMTP AUTH on for the mailbox, and the two commands that show the result. */
+export function smtpAuthLines(mailboxAddress: string): string[] {
+  const mailbox = psArgument(mailboxAddress);
+  return [
+    '# SMTP AUTH for this mailbox (overrides the organization-wide setting).',
+    `Set-CASMailbox -Identity ${mailbox} -SmtpClientAuthenticationDisabled $false`,
+    '# Check: the mailbox must show False. The organization setting below may stay True: the mailbox',
+    '# setting wins. Empty for the mailbox means it inherits the organization setting.',
+    `Get-CASMailbox -Identity ${mailbox} | Format-List SmtpClientAuthenticationDisabled`,
+    'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled',
+  ];
+}
+
+export function buildExchangeScript(values: ExchangeScriptValues): ExchangeScript {
+  const servicePrincipal = servicePrincipalLines(values);
+  const smtpAuth = smtpAuthLines(values.mailbox);
+
+  const script = [
+    `# smtp-oauth-setup: Exchange Online setup for app ${values.clientId} (${values.displayName})`,
+    `# Tenant ${values.tenant}, mailbox ${values.mailbox}${sendsAsAnotherAddress(values) ? `, sender ${values.from}` : ''}.`,
+    '# Run it in PowerShell, line by line or as a whole. Changes take 15-30 minutes to apply.',
+    '',
+    '# ---- Step 2: Exchange service principal and mailbox permission ----',
+    ...servicePrincipal,
+    '',
+    '# ---- Step 3: SMTP AUTH on the mailbox ----',
+    ...smtpAuth,
+    '',
+    'Disconnect-ExchangeOnline -Confirm:$false',
+    '',
+  ].join('\r\n');
+
+  return { servicePrincipal, smtpAuth, script };
+}

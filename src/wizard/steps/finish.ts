@@ -1,0 +1,184 @@
+import type { Prompter } from '../../inputs/prompter.js';
+import type { Secret } from '../../inputs/secret.js';
+import { checkInputsOf, type Screen, type WizardAnswers } from '../context.js';
+import { writeFileAsked } from '../files.js';
+import { indent } from '../show.js';
+
+export interface FinishInput {
+  answers: WizardAnswers;
+  secret: Secret;
+  workDir: string;
+  /** The saved configuration's file, when there is one (it can keep the secret on request). */
+  configPath: string | null;
+  /** Against the built-in sandbox: no command line for later, the sandbox is gone by then. */
+  sandbox: boolean;
+}
+
+export interface FinishOutcome {
+  /** The user asked to keep the secret in the saved configuration. */
+  saveSecret: boolean;
+  files: string[];
+}
+
+export const SETTINGS_FILE = 'smtp-oauth-settings.json';
+export const ENV_FILE = '.env';
+export const SECRET_MASK = '••••••••';
+
+/** The settings as a sending application's form asks for them (the secret always masked). */
+export function settingsRows(answers: WizardAnswers, secret: Secret): Array<[string, string]> {
+  const inputs = checkInputsOf(answers, secret);
+  const encryption = inputs.smtpPort === 465 ? 'SSL/TLS (implicit)' : 'STARTTLS';
+  return [
+    ['SMTP server', inputs.smtpHost],
+    ['Port', String(inputs.smtpPort)],
+    ['Encryption', encryption],
+    ['Authentication', 'OAuth 2.0 (XOAUTH2), client credentials'],
+    ['Sender address', inputs.from],
+    ['Sender name', answers.senderName || '(none)'],
+    ['Username', inputs.mailbox],
+    ['Tenant ID', inputs.tenantId],
+    ['Client ID', inputs.clientId],
+    ['Client secret', `${SECRET_MASK} (the Value from step 1, not shown)`],
+    ['Token endpoint', `${inputs.authorityHost}/${inputs.tenantId}/oauth2/v2.0/token`],
+    ['Scope', inputs.cloud.scope],
+    ...(answers.secretExpires ? ([['Secret expires', answers.secretExpires]] as Array<[string, string]>) : []),
+  ];
+}
+
+/** The settings file: what the form needs, the secret only when asked. */
+export function settingsJson(answers: WizardAnswers, secret: Secret, includeSecret: boolean): string {
+  const inputs = checkInputsOf(answers, secret);
+  return (
+    JSON.stringify(
+      {
+        smtpServer: inputs.smtpHost,
+        port: inputs.smtpPort,
+        encryption: inputs.smtpPort === 465 ? 'TLS' : 'STARTTLS',
+        authentication: 'XOAUTH2',
+        senderAddress: inputs.from,
+        senderName: answers.senderName ?? '',
+        username: inputs.mailbox,
+        tenantId: inputs.tenantId,
+        clientId: inputs.clientId,
+        ...(includeSecret && { clientSecret: secret.reveal() }),
+        ...(answers.secretExpires && { clientSecretExpires: answers.secretExpires }),
+        tokenEndpoint: `${inputs.authorityHost}/${inputs.tenantId}/oauth2/v2.0/token`,
+        scope: inputs.cloud.scope,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** A .env value that both dotenv and a POSIX shell (`set -a; . ./.env`) read back unchanged. */
+export function envValue(value: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The environment `check` and the Azure SDKs read (AZURE_* names), secret included: it is asked for. */
+export function envFile(answers: WizardAnswers, secret: Secret): string {
+  const inputs = checkInputsOf(answers, secret);
+  const lines = [
+    `# smtp-oauth-setup: ${inputs.mailbox}. Holds the client secret: keep it private (mode 0600).`,
+    `AZURE_TENANT_ID=${envValue(inputs.tenantId)}`,
+    `AZURE_CLIENT_ID=${envValue(inputs.clientId)}`,
+    `AZURE_CLIENT_SECRET=${envValue(secret.reveal())}`,
+    `SMTP_OAUTH_MAILBOX=${envValue(inputs.mailbox)}`,
+  ];
+  if (inputs.authorityHost !== inputs.cloud.authorityHost) lines.push(`AZURE_AUTHORITY_HOST=${envValue(inputs.authorityHost)}`);
+  if (inputs.cloud.name !== 'global') lines.push(`SMTP_OAUTH_CLOUD=${inputs.cloud.name}`);
+  return lines.join('\n') + '\n';
+}
+
+function shellArg(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The `check` command that repeats the test later; the secret comes from the environment. */
+export function checkCommandLine(answers: WizardAnswers, secret: Secret): string {
+  const inputs = checkInputsOf(answers, secret);
+  const flags: string[] = [];
+  if (inputs.cloud.name !== 'global') flags.push(`--cloud ${inputs.cloud.name}`);
+  flags.push(`--tenant-id ${shellArg(inputs.tenantId)}`, `--client-id ${shellArg(inputs.clientId)}`, `--mailbox ${shellArg(inputs.mailbox)}`);
+  if (inputs.from !== inputs.mailbox) flags.push(`--from ${shellArg(inputs.from)}`);
+  if (inputs.to) flags.push(`--to ${shellArg(inputs.to)}`);
+  if (inputs.authorityHost !== inputs.cloud.authorityHost) flags.push(`--authority-host ${shellArg(inputs.authorityHost)}`);
+  if (inputs.smtpHost !== inputs.cloud.smtpHost) flags.push(`--smtp-host ${shellArg(inputs.smtpHost)}`);
+  if (inputs.smtpPort !== inputs.cloud.smtpPort) flags.push(`--smtp-port ${inputs.smtpPort}`);
+  return `npx smtp-oauth-setup check ${flags.join(' ')}`;
+}
+
+/**
+ * The end: the values to enter in the sending application, exactly as its form asks for them, and
+ * ways to keep them — a JSON file (no secret unless asked), a .env (0600, never replacing a file
+ * without asking) and the `check` command that repeats the test.
+ */
+export async function finishStep(input: FinishInput, deps: { prompter: Prompter; screen: Screen }): Promise<FinishOutcome> {
+  const { prompter, screen } = deps;
+  const c = screen.color;
+  const rows = settingsRows(input.answers, input.secret);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  screen.result(
+    [
+      '',
+      c.green.bold('✔ All four steps work.') + ' Enter these settings in the sending application:',
+      '',
+      indent(rows.map(([label, value]) => `${c.bold(label.padEnd(width))}  ${value}`)),
+      '',
+    ].join('\n'),
+  );
+
+  const files: string[] = [];
+  if (await prompter.confirm({ name: 'saveSettings', message: 'Save these settings to a JSON file?', default: false })) {
+    const includeSecret = await prompter.confirm({ name: 'settingsIncludeSecret', message: 'Include the client secret in that file?', default: false });
+    const path = await writeFileAsked(deps, {
+      name: 'settingsPath',
+      message: 'File name',
+      defaultPath: SETTINGS_FILE,
+      workDir: input.workDir,
+      content: settingsJson(input.answers, input.secret, includeSecret),
+    });
+    if (path) files.push(path);
+  }
+  let envPath: string | null = null;
+  if (
+    await prompter.confirm({
+      name: 'writeEnv',
+      message: 'Write a .env file with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (readable by you only)?',
+      default: false,
+    })
+  ) {
+    envPath = await writeFileAsked(deps, {
+      name: 'envPath',
+      message: 'File name',
+      defaultPath: ENV_FILE,
+      workDir: input.workDir,
+      content: envFile(input.answers, input.secret),
+    });
+    if (envPath) files.push(envPath);
+  }
+  let saveSecret = false;
+  if (input.configPath) {
+    saveSecret = await prompter.confirm({
+      name: 'keepSecret',
+      message: `Keep the client secret in ${input.configPath} too, so \`check\` needs no AZURE_CLIENT_SECRET?`,
+      default: false,
+    });
+  }
+
+  const lines = [''];
+  if (input.sandbox) {
+    lines.push(`Next: run ${c.bold('smtp-oauth-setup')} (without demo) to walk through the same steps for your own tenant.`);
+  } else {
+    lines.push('To repeat the test later' + (envPath ? ` (the secret from ${envPath}):` : saveSecret ? ':' : ', with the client secret in AZURE_CLIENT_SECRET:'));
+    if (envPath) lines.push(`  set -a; . ${shellArg(envPath)}; set +a`);
+    lines.push(`  ${checkCommandLine(input.answers, input.secret)}`);
+  }
+  if (input.answers.secretExpires) {
+    lines.push('', c.yellow(`The client secret expires on ${input.answers.secretExpires}: create a new one before then and update the sending application.`));
+  }
+  screen.result(lines.join('\n'));
+  return { saveSecret, files };
+}

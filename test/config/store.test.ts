@@ -1,0 +1,119 @@
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writePrivateFile } from '../../src/config/private-file.js';
+import {
+  configDirectory,
+  fileConfigStore,
+  InsecureConfigError,
+  loadSavedConfig,
+  savedCheckInputs,
+  UnreadableConfigError,
+} from '../../src/config/store.js';
+import { Secret } from '../../src/inputs/secret.js';
+import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+
+afterAll(removeScratchDirs);
+
+const SECRET = 'Abc8Q~not.a.real.secret_value-0123456789';
+const tempDir = () => scratchDir('store');
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe('configDirectory: from the injected environment only', () => {
+  it.each<[string, NodeJS.ProcessEnv, NodeJS.Platform, string | null]>([
+    ['override wins everywhere', { SMTP_OAUTH_SETUP_CONFIG_DIR: '/x/cfg', HOME: '/home/a', APPDATA: 'C:\\A' }, 'win32', '/x/cfg'],
+    ['XDG_CONFIG_HOME on Linux', { XDG_CONFIG_HOME: '/xdg', HOME: '/home/a' }, 'linux', '/xdg/smtp-oauth-setup'],
+    ['a relative XDG_CONFIG_HOME is ignored (XDG spec)', { XDG_CONFIG_HOME: 'rel', HOME: '/home/a' }, 'linux', '/home/a/.config/smtp-oauth-setup'],
+    ['~/.config on Linux', { HOME: '/home/a' }, 'linux', '/home/a/.config/smtp-oauth-setup'],
+    ['~/Library/Preferences on macOS', { HOME: '/Users/a' }, 'darwin', '/Users/a/Library/Preferences/smtp-oauth-setup'],
+    ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', join('C:\\Users\\a\\AppData\\Roaming', 'smtp-oauth-setup')],
+    ['none without HOME (a spawned CLI with a bare environment)', { PATH: '/bin' }, 'linux', null],
+  ])('%s', (_name, env, platform, expected) => {
+    expect(configDirectory(env, platform)).toBe(expected);
+  });
+});
+
+describe('writePrivateFile: atomic, 0600', () => {
+  it('creates the folder and a 0600 file, replaces it whole, and leaves no temporary file', async () => {
+    const dir = join(tempDir(), 'nested');
+    const path = join(dir, 'f.txt');
+    await writePrivateFile(path, 'one');
+    expect(readFileSync(path, 'utf8')).toBe('one');
+    expect(mode(path)).toBe(0o600);
+    chmodSync(path, 0o644);
+    await writePrivateFile(path, 'two');
+    expect(readFileSync(path, 'utf8')).toBe('two');
+    expect(mode(path)).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['f.txt']);
+  });
+});
+
+describe('fileConfigStore', () => {
+  const content = {
+    answers: { tenantId: 'contoso.onmicrosoft.com', clientId: '9b2e7f41-3c6a-4e18-b5d2-5a4db0c5e002', mailbox: 'a@contoso.com', to: 'it@contoso.com', senderName: '' },
+    token: { servicePrincipalObjectId: 'e71f0b36-9d24-4c8a-8b51-5a4db0c5e004' },
+    wizard: { completed: ['before-start', 'entra-app'], finished: false },
+  };
+
+  it('saves answers and progress 0600, without the secret unless asked', async () => {
+    const store = fileConfigStore(tempDir());
+    await store.save(content, { secret: null });
+    const text = readFileSync(store.path!, 'utf8');
+    expect(mode(store.path!)).toBe(0o600);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('clientSecret');
+    const loaded = await store.load();
+    expect(loaded).toMatchObject({ version: 1, ...content, answers: { tenantId: 'contoso.onmicrosoft.com', to: 'it@contoso.com' } });
+    // Empty answers are not kept.
+    expect(loaded!.answers).not.toHaveProperty('senderName');
+  });
+
+  it('keeps the secret when asked, and then refuses a copy that others can read, naming the chmod', async () => {
+    const store = fileConfigStore(tempDir(), 'linux');
+    await store.save(content, { secret: new Secret(SECRET, 'prompt') });
+    expect((await store.load())?.clientSecret).toBe(SECRET);
+    chmodSync(store.path!, 0o644);
+    const error = await store.load().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InsecureConfigError);
+    expect((error as InsecureConfigError).exitCode).toBe(2);
+    expect((error as Error).message).toContain(`chmod 600 ${store.path}`);
+    expect((error as Error).message).not.toContain(SECRET);
+  });
+
+  it('does not mind the mode of a file without a secret', async () => {
+    const store = fileConfigStore(tempDir(), 'linux');
+    await store.save(content);
+    chmodSync(store.path!, 0o644);
+    expect(await store.load()).not.toBeNull();
+  });
+
+  it('reports a broken file as unreadable (and check ignores it with a warning)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), '{ not json');
+    await expect(fileConfigStore(dir).load()).rejects.toBeInstanceOf(UnreadableConfigError);
+    const warnings: string[] = [];
+    expect(await loadSavedConfig({ SMTP_OAUTH_SETUP_CONFIG_DIR: dir }, (w) => warnings.push(w))).toBeNull();
+    expect(warnings[0]).toContain('config.json');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 2 }));
+    await expect(fileConfigStore(dir).load()).rejects.toBeInstanceOf(UnreadableConfigError);
+  });
+
+  it('a missing file is no configuration', async () => {
+    expect(await fileConfigStore(tempDir()).load()).toBeNull();
+    expect(await loadSavedConfig({}, () => undefined)).toBeNull();
+  });
+});
+
+describe('savedCheckInputs: what check takes from the saved configuration', () => {
+  it('passes the answers check knows, the secret when saved, and never the recipient', () => {
+    expect(
+      savedCheckInputs({
+        version: 1,
+        savedAt: '',
+        answers: { tenantId: 't.onmicrosoft.com', clientId: 'c', mailbox: 'm@x.com', from: 'f@x.com', to: 'r@x.com', senderName: 'N', secretExpires: '2027-01-01', smtpPort: '587' },
+        clientSecret: SECRET,
+      }),
+    ).toEqual({ tenantId: 't.onmicrosoft.com', clientId: 'c', mailbox: 'm@x.com', from: 'f@x.com', smtpPort: '587', secretExpires: '2027-01-01', clientSecret: SECRET });
+    expect(savedCheckInputs(null)).toEqual({});
+  });
+});

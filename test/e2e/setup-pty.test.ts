@@ -1,0 +1,246 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { BIN } from '../support/cli.js';
+import { assertFreshBuild } from '../support/fresh-build.js';
+import { ensureTmux, TerminalSession } from '../support/tmux.js';
+import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+
+/**
+ * The wizard as a person uses it: the built CLI in a real pseudo-terminal (tmux), real MSAL and
+ * nodemailer, against the sandbox running in this process, whose tenant the tests change while the
+ * wizard waits (as an administrator would in the portal).
+ */
+const unavailable = ensureTmux();
+if (unavailable) console.warn(`PTY tests skipped: ${unavailable}`);
+
+let sandbox: Sandbox;
+let session: TerminalSession;
+let home: string;
+let work: string;
+
+beforeAll(async () => {
+  if (unavailable) return;
+  assertFreshBuild();
+  TerminalSession.startServer();
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  removeScratchDirs();
+  TerminalSession.killServer();
+  await sandbox?.close();
+});
+beforeEach(() => {
+  if (unavailable) return;
+  sandbox.applyScenario('healthy');
+  session = new TerminalSession();
+  home = scratchDir('pty-home');
+  work = scratchDir('pty-work');
+});
+afterEach(() => session?.kill());
+
+const configDir = () => join(home, '.config', 'smtp-oauth-setup');
+
+function startCli(args: string[], env: Record<string, string> = {}): void {
+  session.start([process.execPath, BIN, ...args], {
+    cwd: work,
+    // TMPDIR too: the demo's folder for files the newcomer saves goes with the test's scratch folders.
+    env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, NODE_EXTRA_CA_CERTS: sandbox.caFile, ...env },
+  });
+}
+
+const sandboxFlags = () => ['--authority-host', sandbox.authorityHost, '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--timeout', '10'];
+
+/**
+ * Answers a question once it waits for an answer: inquirer shows a pending question as `? message`
+ * (and as `✔ message answer` once answered), so the same words elsewhere on the screen do not count.
+ */
+async function answer(prompt: string, text: string): Promise<void> {
+  await session.waitFor(`? ${prompt}`);
+  if (text) session.type(text);
+  session.press('Enter');
+}
+
+/** Chooses the highlighted entry of a menu once the entry is on screen. */
+async function choose(entry: string): Promise<void> {
+  await session.waitFor(`❯ ${entry}`);
+  session.press('Enter');
+}
+
+/** Every file under these folders. */
+function files(...dirs: string[]): Array<{ path: string; text: string; mode: number }> {
+  return dirs
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const path = join(e.parentPath, e.name);
+          return { path, text: readFileSync(path, 'utf8'), mode: statSync(path).mode & 0o777 };
+        }),
+    );
+}
+
+function expectNoSecretOnScreen(screen: string): void {
+  expect(screen).not.toContain(sandbox.client.clientSecret);
+  expect(screen).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+}
+
+describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
+  it('happy path: from the first prompt to the final settings, a real test message, private files', async () => {
+    const before = sandbox.received.length;
+    // A date far enough ahead that `check` neither warns nor reports the secret expired.
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    startCli(['setup', ...sandboxFlags()]);
+    await answer('Start with step 1?', '');
+    await answer('Directory (tenant) ID', sandbox.client.tenantId);
+    await answer('Application (client) ID', sandbox.client.clientId);
+    await answer('Client secret (its Value', sandbox.client.clientSecret);
+    await answer('When does the secret expire?', inAYear);
+    await session.waitFor('Step 1 done');
+    await answer('Mailbox to send from', sandbox.client.mailbox);
+    await answer('Sender address (From)', '');
+    await answer('Sender name shown to recipients', 'Notifications');
+    await answer('Save the PowerShell for steps 2 and 3', '');
+    await answer('File name', '');
+    await choose('Continue to step 3');
+    await choose('Continue to step 4');
+    await answer('Send the test message to', sandbox.client.to);
+    await session.waitFor('Step 4 done');
+    await answer('Save these settings to a JSON file?', '');
+    // The .env is written only because the user asks for it: then it holds the secret, mode 0600.
+    await answer('Write a .env file', 'y');
+    await answer('File name', '');
+    await answer('Keep the client secret in', '');
+    expect(await session.exitCode()).toBe(0);
+
+    const screen = session.screen();
+    for (const row of [
+      `SMTP server     ${sandbox.smtp.host}`,
+      `Port            ${sandbox.smtp.port}`,
+      'Encryption      STARTTLS',
+      `Sender address  ${sandbox.client.mailbox}`,
+      'Sender name     Notifications',
+      `Username        ${sandbox.client.mailbox}`,
+      `Tenant ID       ${sandbox.client.tenantId}`,
+      `Client ID       ${sandbox.client.clientId}`,
+      'Client secret   ••••••••',
+    ]) {
+      expect(screen).toContain(row);
+    }
+    expect(screen).toContain('npx smtp-oauth-setup check --tenant-id');
+    expect(screen).toContain(`New-ServicePrincipal -AppId ${sandbox.client.clientId} -ObjectId ${sandbox.tenant.apps[0]!.servicePrincipalObjectId}`);
+    expectNoSecretOnScreen(screen);
+    expect(sandbox.received.length).toBe(before + 1);
+    expect(sandbox.received.at(-1)?.rcptTo).toEqual([sandbox.client.to]);
+
+    const written = files(configDir(), work);
+    expect(written.map((f) => f.path.split('/').at(-1)).sort()).toEqual(['.env', 'config.json', 'smtp-oauth-setup-exchange.ps1']);
+    for (const file of written) {
+      expect(file.mode, file.path).toBe(0o600);
+      if (file.path.endsWith('.env')) expect(file.text).toContain(`AZURE_CLIENT_SECRET='${sandbox.client.clientSecret}'`);
+      else expect(file.text, file.path).not.toContain(sandbox.client.clientSecret);
+    }
+    expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({ answers: { secretExpires: inAYear }, wizard: { finished: true } });
+  });
+
+  it('no admin consent at the start: the diagnosis, then success on retry once the tenant is fixed (--yes, values from flags)', async () => {
+    sandbox.applyScenario('no-admin-consent');
+    startCli(
+      ['setup', '--yes', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox, '--to', sandbox.client.to],
+      { AZURE_CLIENT_SECRET: sandbox.client.clientSecret },
+    );
+    await session.waitFor('What now?');
+    let screen = session.screen();
+    expect(screen).toContain('The access token has no SMTP.SendAsApp role');
+    expect(screen).toContain('Grant admin consent');
+    expect(screen).toContain('I have granted admin consent: try again with a fresh token');
+    // The administrator grants consent in the portal…
+    sandbox.tenant.apps[0]!.consentedRoles = ['SMTP.SendAsApp'];
+    session.press('Enter');
+    expect(await session.exitCode()).toBe(0);
+    screen = session.screen();
+    expect(screen).toContain('Step 1 done');
+    expect(screen).toContain('Step 4 done');
+    expect(screen).toContain('All four steps work');
+    expectNoSecretOnScreen(screen);
+  });
+
+  it('Ctrl-C at a prompt: one line, exit 130, answers saved without the secret; the next run continues there', async () => {
+    startCli(['setup', ...sandboxFlags()]);
+    await answer('Start with step 1?', '');
+    await answer('Directory (tenant) ID', sandbox.client.tenantId);
+    await answer('Application (client) ID', sandbox.client.clientId);
+    await session.waitFor('Client secret (its Value');
+    session.type(sandbox.client.clientSecret.slice(0, 10));
+    session.press('C-c');
+    expect(await session.exitCode()).toBe(130);
+    const screen = session.screen();
+    // After the interrupted question, exactly one line before the shell's exit marker.
+    const all = screen.split('\n');
+    const asked = all.findIndex((line) => line.includes('Client secret (its Value'));
+    const lines = all.slice(asked + 1, all.findIndex((line) => line.startsWith('__EXIT__'))).filter((line) => line.trim() !== '');
+    expect(all[asked]).not.toContain(sandbox.client.clientSecret.slice(0, 10));
+    expect(lines).toEqual([
+      `smtp-oauth-setup: Stopped at step 1 of 4 (Entra ID app). Your answers are saved in ${join(configDir(), 'config.json')} (not the client secret); run smtp-oauth-setup again to continue.`,
+    ]);
+    const config = files(configDir());
+    expect(config).toHaveLength(1);
+    expect(config[0]!.mode).toBe(0o600);
+    expect(config[0]!.text).not.toContain(sandbox.client.clientSecret.slice(0, 10));
+    expect(JSON.parse(config[0]!.text)).toMatchObject({ answers: { tenantId: sandbox.client.tenantId, clientId: sandbox.client.clientId }, wizard: { completed: ['before-start'] } });
+
+    session.kill();
+    session = new TerminalSession();
+    startCli(['setup', ...sandboxFlags()]);
+    await answer('Continue where you stopped, at step 1 of 4 (Entra ID app)?', '');
+    // The saved answers are the defaults now.
+    await session.waitFor(`Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com (${sandbox.client.tenantId})`);
+    expect(session.screen()).not.toContain('Start with step 1?');
+    session.press('Enter');
+    await answer(`Application (client) ID (${sandbox.client.clientId})`, '');
+    await session.waitFor('Client secret (its Value');
+    session.press('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+
+  it('Ctrl-C during the wait-and-retry countdown stops at once, saved, exit 130', async () => {
+    sandbox.applyScenario('no-service-principal');
+    startCli(
+      ['setup', '--yes', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox, '--to', sandbox.client.to],
+      { AZURE_CLIENT_SECRET: sandbox.client.clientSecret },
+    );
+    await session.waitFor('What now?');
+    expect(session.screen()).toContain('Wait and retry every 5 minutes for up to 1 hour');
+    // The default after a step 2 failure is to wait.
+    session.press('Enter');
+    await session.waitFor(/Attempt 1 of 12 in 4:5\d/);
+    session.press('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(session.screen()).toContain('smtp-oauth-setup: Stopped at step 4 of 4 (test message).');
+    expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({
+      wizard: { completed: ['before-start', 'entra-app', 'service-principal', 'smtp-auth'] },
+    });
+  });
+
+  it('demo: a newcomer presses Enter through the whole walk and sees the test message arrive', async () => {
+    startCli(['demo']);
+    const deadline = Date.now() + 25_000;
+    while (!/__EXIT__=\d+/.test(session.screen()) && Date.now() < deadline) {
+      session.press('Enter');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(await session.exitCode(1000)).toBe(0);
+    const screen = session.screen();
+    expect(screen).toContain('Demo: everything below runs against the built-in sandbox');
+    expect(screen).toContain('All four steps work');
+    expect(screen).toContain('The sandbox received this message');
+    expect(screen).toContain('Subject: smtp-oauth-setup test message');
+    expectNoSecretOnScreen(screen);
+    // Nothing saved to the user's config directory, nothing written to the current folder: the
+    // script saved by pressing Enter went to a temporary folder, whose path was shown.
+    expect(files(configDir(), work)).toEqual([]);
+    expect(screen).toMatch(/Wrote \S+smtp-oauth-demo-\w+\/smtp-oauth-setup-exchange\.ps1/);
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { TokenCheck, TokenCheckInputs } from '../../../src/check/run.js';
+import { Secret } from '../../../src/inputs/secret.js';
+import { SECRET_ID_PASTED } from '../../../src/wizard/ask.js';
+import { appRegistrationsUrl, entraAppStep } from '../../../src/wizard/steps/entra-app.js';
+import { type Answer, ENTER, recordingScreen, scriptedPrompter } from '../../support/wizard.js';
+import { IDS, tokenRefusedSecret, tokenUsable, tokenWithoutRole } from '../fixtures.js';
+import { secretOf } from '../../support/credential.js';
+
+/** Step 1 with a fake token stage that answers from a list and records what it was asked. */
+function run(answers: Record<string, Answer | Answer[]>, tokens: TokenCheck[], options: { secret?: Secret; prefill?: Record<string, string> } = {}) {
+  const prompter = scriptedPrompter(answers);
+  const screen = recordingScreen();
+  const requests: TokenCheckInputs[] = [];
+  const remembered: Array<Record<string, unknown>> = [];
+  const outcome = entraAppStep(
+    { answers: { ...options.prefill }, secret: options.secret ?? null },
+    {
+      prompter,
+      screen,
+      pipeline: {
+        async checkToken(inputs) {
+          requests.push(inputs);
+          const next = tokens.shift();
+          if (!next) throw new Error('no more token results');
+          return next;
+        },
+      },
+      remember: async (patch) => void remembered.push(patch),
+    },
+  );
+  return { outcome, prompter, screen, requests, remembered };
+}
+
+const typed = { tenantId: IDS.tenantId, clientId: IDS.clientId, clientSecret: IDS.secret, secretExpires: '2027-05-31' };
+
+describe('step 1: Entra ID app', () => {
+  it('shows the portal checklist in the portal\'s words, asks the three values, and shows the claims', async () => {
+    const { outcome, screen, requests, remembered } = run(typed, [tokenUsable()]);
+    const result = await outcome;
+    expect(result).toMatchObject({
+      kind: 'next',
+      answers: { tenantId: IDS.tenantId, clientId: IDS.clientId, secretExpires: '2027-05-31' },
+      token: { servicePrincipalObjectId: IDS.servicePrincipalObjectId, tenantGuid: IDS.tenantId, appDisplayName: 'SMTP sender' },
+    });
+    for (const words of [
+      appRegistrationsUrl('https://entra.microsoft.com'),
+      'New registration',
+      'Accounts in this organizational directory only (Single tenant)',
+      'API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp',
+      'Grant admin consent',
+      'Certificates & secrets → Client secrets → New client secret',
+      'Value',
+      `oid     ${IDS.servicePrincipalObjectId}`,
+      'roles   SMTP.SendAsApp',
+    ]) {
+      expect(screen.text.replace(/\n\s+/g, ' ')).toContain(words);
+    }
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ tenantId: IDS.tenantId, clientId: IDS.clientId, authorityHost: 'https://login.microsoftonline.com', timeoutSeconds: 20, proxy: null });
+    expect(secretOf(requests[0]!).reveal()).toBe(IDS.secret);
+    // Saved as given, the secret never among them.
+    expect(remembered).toEqual([{ tenantId: IDS.tenantId }, { clientId: IDS.clientId }, { secretExpires: '2027-05-31' }]);
+    expect(JSON.stringify(remembered)).not.toContain(IDS.secret);
+    expect(screen.text).not.toContain(IDS.secret);
+  });
+
+  it('validates each answer on entry with the shared schemas, and refuses the Secret ID as the secret', async () => {
+    const { outcome, prompter } = run(
+      {
+        tenantId: ['common', 'not a tenant', IDS.tenantId],
+        clientId: ['12345', IDS.clientId],
+        clientSecret: [IDS.secretId, 'with space', IDS.secret],
+        secretExpires: ['31.05.2027', '2027-02-30', ENTER],
+      },
+      [tokenUsable()],
+    );
+    expect((await outcome).kind).toBe('next');
+    const reasons = Object.fromEntries(['tenantId', 'clientId', 'clientSecret', 'secretExpires'].map((name) => [name, prompter.rejected.filter((r) => r.name === name).map((r) => r.reason)]));
+    expect(reasons.tenantId![0]).toContain("'common' is not a tenant");
+    expect(reasons.tenantId![1]).toContain('tenant ID (a GUID');
+    expect(reasons.clientId![0]).toContain('Application (client) ID');
+    expect(reasons.clientSecret).toEqual([SECRET_ID_PASTED, expect.stringContaining('white space')]);
+    expect(reasons.secretExpires).toHaveLength(2);
+    // The secret prompt is masked: it went through password(), and the Secret ID message names the Value.
+    expect(SECRET_ID_PASTED).toContain('copy the Value');
+  });
+
+  it('without SMTP.SendAsApp: explains admin consent, and a retry gets a fresh token', async () => {
+    const { outcome, screen, requests, prompter } = run({ ...typed, tokenFailure: 'retry' }, [tokenWithoutRole(), tokenUsable()]);
+    const result = await outcome;
+    expect(result.kind).toBe('next');
+    expect(screen.text).toContain('no SMTP.SendAsApp role');
+    expect(screen.text).toContain('Grant admin consent');
+    expect(screen.text).toContain('never reuses a cached token');
+    expect(requests).toHaveLength(2);
+    const menu = prompter.asked.find((q) => q.name === 'tokenFailure');
+    expect(menu).toMatchObject({ default: 'retry' });
+  });
+
+  it('after a refused secret, offers to change it first, and uses the new one', async () => {
+    const { outcome, requests, prompter } = run(
+      { ...typed, clientSecret: [IDS.secret, 'Xyz8Q~another.secret.value-9876543210'], tokenFailure: 'change', changeField: ENTER },
+      [tokenRefusedSecret(), tokenUsable()],
+    );
+    expect((await outcome).kind).toBe('next');
+    expect(prompter.asked.find((q) => q.name === 'changeField')).toMatchObject({ default: 'clientSecret' });
+    expect(requests.map((r) => secretOf(r).reveal())).toEqual([IDS.secret, 'Xyz8Q~another.secret.value-9876543210']);
+  });
+
+  it('warns at once about a secret past or near its expiry date', async () => {
+    const past = run({ ...typed, secretExpires: '2020-01-31' }, [tokenUsable()]);
+    expect((await past.outcome).kind).toBe('next');
+    expect(past.screen.text).toContain('2020-01-31 has passed');
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const near = run({ ...typed, secretExpires: soon }, [tokenUsable()]);
+    await near.outcome;
+    expect(near.screen.text).toContain(`The client secret expires on ${soon}`);
+    const far = run({ ...typed, secretExpires: new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10) }, [tokenUsable()]);
+    await far.outcome;
+    expect(far.screen.text).not.toContain('expires on');
+  });
+
+  it('stop returns the failure\'s exit code (3 for a token problem)', async () => {
+    const { outcome } = run({ ...typed, tokenFailure: 'stop' }, [tokenWithoutRole()]);
+    expect(await outcome).toEqual({ kind: 'stop', exitCode: 3 });
+  });
+
+  it('a secret given beforehand is used without asking, named by its source, never shown', async () => {
+    const { outcome, prompter, screen } = run(
+      { tenantId: ENTER, clientId: ENTER, secretExpires: ENTER },
+      [tokenUsable()],
+      { secret: new Secret(IDS.secret, 'AZURE_CLIENT_SECRET'), prefill: { tenantId: IDS.tenantId, clientId: IDS.clientId } },
+    );
+    expect(await outcome).toMatchObject({ kind: 'next', answers: { tenantId: IDS.tenantId, clientId: IDS.clientId } });
+    expect(prompter.asked.map((q) => q.name)).toEqual(['tenantId', 'clientId', 'secretExpires']);
+    expect(screen.text).toContain('Client secret: from AZURE_CLIENT_SECRET');
+    expect(screen.text).not.toContain(IDS.secret);
+  });
+});

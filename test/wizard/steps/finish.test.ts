@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Secret } from '../../../src/inputs/secret.js';
+import { beforeStart } from '../../../src/wizard/steps/before-start.js';
+import { checkCommandLine, envFile, envValue, finishStep, SECRET_MASK } from '../../../src/wizard/steps/finish.js';
+import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
+import { IDS } from '../fixtures.js';
+
+afterAll(removeScratchDirs);
+
+const ANSWERS = {
+  tenantId: IDS.tenantId,
+  clientId: IDS.clientId,
+  mailbox: 'alerts@contoso.com',
+  from: 'noreply@contoso.com',
+  senderName: 'Contoso Alerts',
+  to: 'it@contoso.com',
+  secretExpires: '2027-05-31',
+};
+const secret = () => new Secret(IDS.secret, 'prompt');
+
+function run(answers: Record<string, Answer | Answer[]>, options: { workDir?: string; configPath?: string | null; sandbox?: boolean } = {}) {
+  const workDir = options.workDir ?? scratchDir('finish');
+  const prompter = scriptedPrompter(answers);
+  const screen = recordingScreen();
+  const outcome = finishStep(
+    { answers: ANSWERS, secret: secret(), workDir, configPath: options.configPath === undefined ? '/home/a/.config/smtp-oauth-setup/config.json' : options.configPath, sandbox: options.sandbox ?? false },
+    { prompter, screen },
+  );
+  return { outcome, prompter, screen, workDir };
+}
+
+describe('the end: settings for the sending application', () => {
+  it('shows every field the form asks for, the secret masked, and the check command with the secret from the environment', async () => {
+    const { outcome, screen } = run({ saveSettings: false, writeEnv: false, keepSecret: false });
+    expect(await outcome).toEqual({ saveSecret: false, files: [] });
+    const rows = Object.fromEntries(
+      screen.results
+        .split('\n')
+        .map((line) => /^ {2}(\S.*?) {2,}(.*)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1]!.trim(), m[2]!]),
+    );
+    expect(rows).toMatchObject({
+      'SMTP server': 'smtp.office365.com',
+      Port: '587',
+      Encryption: 'STARTTLS',
+      'Sender address': 'noreply@contoso.com',
+      'Sender name': 'Contoso Alerts',
+      Username: 'alerts@contoso.com',
+      'Tenant ID': IDS.tenantId,
+      'Client ID': IDS.clientId,
+      'Client secret': `${SECRET_MASK} (the Value from step 1, not shown)`,
+      'Secret expires': '2027-05-31',
+    });
+    expect(screen.text).not.toContain(IDS.secret);
+    expect(screen.results).toContain(
+      `npx smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --from noreply@contoso.com --to it@contoso.com`,
+    );
+    expect(screen.results).toContain('with the client secret in AZURE_CLIENT_SECRET');
+  });
+
+  it('saves a JSON file without the secret unless asked', async () => {
+    const { outcome, workDir } = run({ saveSettings: true, settingsIncludeSecret: false, settingsPath: ENTER, writeEnv: false, keepSecret: false });
+    const [path] = (await outcome).files;
+    const json = JSON.parse(readFileSync(path!, 'utf8')) as Record<string, unknown>;
+    expect(json).toMatchObject({ smtpServer: 'smtp.office365.com', port: 587, encryption: 'STARTTLS', username: 'alerts@contoso.com', senderAddress: 'noreply@contoso.com', tenantId: IDS.tenantId, clientId: IDS.clientId });
+    expect(json).not.toHaveProperty('clientSecret');
+    expect(readFileSync(path!, 'utf8')).not.toContain(IDS.secret);
+    expect(statSync(path!).mode & 0o777).toBe(0o600);
+    expect(path).toBe(join(workDir, 'smtp-oauth-settings.json'));
+
+    const asked = run({ saveSettings: true, settingsIncludeSecret: true, settingsPath: ENTER, writeEnv: false, keepSecret: false });
+    const [withSecret] = (await asked.outcome).files;
+    expect(JSON.parse(readFileSync(withSecret!, 'utf8'))).toMatchObject({ clientSecret: IDS.secret });
+  });
+
+  it('writes a 0600 .env with AZURE_* names that a shell reads back exactly, never replacing one without asking', async () => {
+    const workDir = scratchDir('finish');
+    writeFileSync(join(workDir, '.env'), 'OTHER=1\n');
+    const { outcome, prompter, screen } = run({ saveSettings: false, writeEnv: true, envPath: [ENTER, 'smtp.env'], envPathOverwrite: false, keepSecret: false }, { workDir });
+    const result = await outcome;
+    const path = join(workDir, 'smtp.env');
+    expect(result.files).toEqual([path]);
+    expect(readFileSync(join(workDir, '.env'), 'utf8')).toBe('OTHER=1\n');
+    expect(prompter.asked.some((q) => q.name === 'envPathOverwrite')).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const read = execFileSync('sh', ['-c', `set -a; . "${path}"; set +a; printf '%s|%s|%s|%s' "$AZURE_TENANT_ID" "$AZURE_CLIENT_ID" "$AZURE_CLIENT_SECRET" "$SMTP_OAUTH_MAILBOX"`], { encoding: 'utf8', env: {} });
+    expect(read).toBe(`${IDS.tenantId}|${IDS.clientId}|${IDS.secret}|alerts@contoso.com`);
+    expect(screen.results).toContain(`set -a; . ${path}; set +a`);
+    expect(readdirSync(workDir).sort()).toEqual(['.env', 'smtp.env']);
+  });
+
+  it('.env values survive quotes and spaces', () => {
+    const tricky = `a'b c$d~`;
+    const text = envFile({ ...ANSWERS }, new Secret(tricky, 'prompt'));
+    const read = execFileSync('sh', ['-c', `set -a; eval "$1"; printf '%s' "$AZURE_CLIENT_SECRET"`, 'sh', text], { encoding: 'utf8', env: {} });
+    expect(read).toBe(tricky);
+    expect(envValue('plain-value_1.2')).toBe('plain-value_1.2');
+  });
+
+  it('keeps the secret in the saved configuration only when asked', async () => {
+    expect((await run({ saveSettings: false, writeEnv: false, keepSecret: true }).outcome).saveSecret).toBe(true);
+    // No config file (the demo): nothing to ask.
+    const demo = run({ saveSettings: false, writeEnv: false }, { configPath: null, sandbox: true });
+    expect((await demo.outcome).saveSecret).toBe(false);
+    expect(demo.prompter.asked.map((q) => q.name)).not.toContain('keepSecret');
+    expect(demo.screen.results).not.toContain('npx smtp-oauth-setup check');
+  });
+
+  it('the check command names only what differs from the defaults', () => {
+    expect(checkCommandLine({ ...ANSWERS, from: 'alerts@contoso.com', smtpHost: '127.0.0.1', smtpPort: '2525', authorityHost: 'https://127.0.0.1:8443' }, secret())).toBe(
+      `npx smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --to it@contoso.com --authority-host https://127.0.0.1:8443 --smtp-host 127.0.0.1 --smtp-port 2525`,
+    );
+  });
+});
+
+describe('before the start', () => {
+  it('says what is needed, that Security Defaults block SMTP AUTH, and recommends Conditional Access', async () => {
+    const screen = recordingScreen();
+    expect(await beforeStart({ progressFile: '/p/config.json', sandbox: false }, { prompter: scriptedPrompter({ start: ENTER }), screen })).toEqual({ kind: 'next' });
+    for (const words of ['admin consent', 'Exchange Online PowerShell', 'licensed mailbox', 'Security Defaults block SMTP AUTH', 'Conditional Access', '/p/config.json', 'never the client secret']) {
+      expect(screen.text).toContain(words);
+    }
+    expect(await beforeStart({ progressFile: null, sandbox: true }, { prompter: scriptedPrompter({ start: false }), screen })).toEqual({ kind: 'stop' });
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCRIPT_FILE, servicePrincipalStep } from '../../../src/wizard/steps/service-principal.js';
+import { smtpAuthStep } from '../../../src/wizard/steps/smtp-auth.js';
+import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
+import { IDS } from '../fixtures.js';
+
+afterAll(removeScratchDirs);
+
+function run(answers: Record<string, Answer | Answer[]>, workDir = scratchDir('sp')) {
+  const prompter = scriptedPrompter(answers);
+  const screen = recordingScreen();
+  const remembered: Array<Record<string, unknown>> = [];
+  const outcome = servicePrincipalStep(
+    {
+      answers: { tenantId: 'contoso.onmicrosoft.com', clientId: IDS.clientId },
+      token: { servicePrincipalObjectId: IDS.servicePrincipalObjectId, appDisplayName: 'SMTP sender' },
+      workDir,
+    },
+    { prompter, screen, remember: async (patch) => void remembered.push(patch) },
+  );
+  return { outcome, prompter, screen, remembered, workDir };
+}
+
+describe('step 2: Exchange service principal', () => {
+  it('fills the PowerShell with the token oid and the answers, and says why the object id cannot be wrong', async () => {
+    const { outcome, screen, remembered } = run({ mailbox: 'alerts@contoso.com', from: ENTER, senderName: 'Alerts', saveScript: false, servicePrincipalDone: ENTER });
+    expect(await outcome).toEqual({ kind: 'next', answers: expect.objectContaining({ mailbox: 'alerts@contoso.com', from: 'alerts@contoso.com', senderName: 'Alerts' }), scriptPath: null });
+    expect(screen.text).toContain(`New-ServicePrincipal -AppId ${IDS.clientId} -ObjectId ${IDS.servicePrincipalObjectId} -DisplayName 'SMTP sender'`);
+    expect(screen.text).toContain(`Add-MailboxPermission -Identity alerts@contoso.com -User ${IDS.servicePrincipalObjectId} -AccessRights FullAccess`);
+    expect(screen.text).toContain('Connect-ExchangeOnline -Organization contoso.onmicrosoft.com');
+    expect(screen.text).not.toContain('Add-RecipientPermission');
+    expect(screen.text).toContain('it cannot happen here');
+    expect(remembered).toEqual([{ mailbox: 'alerts@contoso.com' }, { from: 'alerts@contoso.com' }, { senderName: 'Alerts' }]);
+  });
+
+  it('adds SendAs when the sender is another address, and refuses invalid addresses on entry', async () => {
+    const { outcome, screen, prompter } = run({
+      mailbox: ['alerts', 'alerts@contoso.com'],
+      from: 'noreply@contoso.com',
+      senderName: ['Line\nbreak', ENTER],
+      saveScript: false,
+      servicePrincipalDone: ENTER,
+    });
+    expect((await outcome).kind).toBe('next');
+    expect(prompter.rejected.map((r) => r.name)).toEqual(['mailbox', 'senderName']);
+    expect(screen.text).toContain(`Add-RecipientPermission -Identity noreply@contoso.com -Trustee ${IDS.servicePrincipalObjectId} -AccessRights SendAs`);
+  });
+
+  it('writes the .ps1 for steps 2 and 3 on request, mode 0600, never replacing a file without asking', async () => {
+    const workDir = scratchDir('sp');
+    writeFileSync(join(workDir, SCRIPT_FILE), 'keep me');
+    const { outcome, prompter } = run(
+      { mailbox: 'alerts@contoso.com', from: ENTER, senderName: ENTER, saveScript: true, scriptPath: [ENTER, 'exchange.ps1'], scriptPathOverwrite: false, servicePrincipalDone: ENTER },
+      workDir,
+    );
+    const result = await outcome;
+    const path = join(workDir, 'exchange.ps1');
+    expect(result).toMatchObject({ kind: 'next', scriptPath: path });
+    expect(readFileSync(join(workDir, SCRIPT_FILE), 'utf8')).toBe('keep me');
+    expect(prompter.asked.some((q) => q.name === 'scriptPathOverwrite')).toBe(true);
+    const script = readFileSync(path, 'utf8');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(script).toContain(`New-ServicePrincipal -AppId ${IDS.clientId} -ObjectId ${IDS.servicePrincipalObjectId}`);
+    expect(script).toContain('Set-CASMailbox -Identity alerts@contoso.com -SmtpClientAuthenticationDisabled $false');
+  });
+
+  it('can stop here', async () => {
+    const { outcome } = run({ mailbox: 'alerts@contoso.com', from: ENTER, senderName: ENTER, saveScript: false, servicePrincipalDone: 'stop' });
+    expect(await outcome).toEqual({ kind: 'stop' });
+  });
+});
+
+describe('step 3: SMTP AUTH', () => {
+  it('shows Set-CASMailbox and the two verification commands for the mailbox, and where the script is', async () => {
+    const prompter = scriptedPrompter({ smtpAuthDone: ENTER });
+    const screen = recordingScreen();
+    expect(await smtpAuthStep({ mailbox: 'alerts@contoso.com', scriptPath: '/x/exchange.ps1' }, { prompter, screen })).toEqual({ kind: 'next' });
+    expect(screen.text).toContain('Set-CASMailbox -Identity alerts@contoso.com -SmtpClientAuthenticationDisabled $false');
+    expect(screen.text).toContain('Get-CASMailbox -Identity alerts@contoso.com | Format-List SmtpClientAuthenticationDisabled');
+    expect(screen.text).toContain('Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled');
+    expect(screen.text).toContain('/x/exchange.ps1');
+    expect(screen.text).toContain('Security Defaults');
+    expect(await smtpAuthStep({ mailbox: 'a@contoso.com', scriptPath: null }, { prompter: scriptedPrompter({ smtpAuthDone: 'stop' }), screen })).toEqual({ kind: 'stop' });
+  });
+});

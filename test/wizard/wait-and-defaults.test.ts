@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildCheckPlan } from '../../src/check/plan.js';
+import type { CheckReport } from '../../src/check/run.js';
+import { Secret } from '../../src/inputs/secret.js';
+import { acceptingDefaults } from '../../src/wizard/accept-defaults.js';
+import { checkInputsOf } from '../../src/wizard/context.js';
+import { describeWait, waitAndRetry, waitingMayHelp } from '../../src/wizard/wait-retry.js';
+import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
+import { fakeClock, recordingScreen, scriptedPrompter } from '../support/wizard.js';
+import { IDS, reportSecretRefused, reportSent, reportServicePrincipalMissing } from './fixtures.js';
+
+const inputs = checkInputsOf({ tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'a@contoso.com', to: 'b@contoso.com' }, new Secret(IDS.secret, 'prompt'));
+const d = (step: 1 | 2 | 3 | 4 | null, transient: boolean): CheckReport['diagnosis'] => ({ code: 'x', step, transient, summary: '', fix: '', source: null });
+
+describe('waitingMayHelp: what time can fix', () => {
+  it.each<[string, CheckReport['diagnosis'], boolean]>([
+    ['success', null, false],
+    ['a temporary failure', d(null, true), true],
+    ['step 2 (service principal, propagation)', d(2, true), true],
+    ['step 3 reported as permanent until Exchange applies Set-CASMailbox', d(3, false), true],
+    ['a wrong secret (step 1)', d(1, false), false],
+    ['a wrong setting of the sending application (step 4)', d(4, false), false],
+  ])('%s → %s', (_name, diagnosis, expected) => {
+    expect(waitingMayHelp(diagnosis)).toBe(expected);
+  });
+
+  it('describes the plan in words', () => {
+    expect(describeWait({ intervalMs: 5 * 60_000, attempts: 12 })).toBe('every 5 minutes for up to 1 hour');
+    expect(describeWait({ intervalMs: 60_000, attempts: 4 })).toBe('every 1 minute for up to 4 minutes');
+    expect(describeWait({ intervalMs: 10_000, attempts: 3 })).toBe('every 10 seconds for up to 30 seconds');
+    expect(describeWait({ intervalMs: 30 * 60_000, attempts: 5 })).toBe('every 30 minutes for up to 150 minutes');
+  });
+});
+
+describe('waitAndRetry', () => {
+  it('stops early on a failure waiting cannot fix', async () => {
+    const replies = [reportServicePrincipalMissing(inputs), reportSecretRefused(inputs), reportSent(inputs)];
+    let runs = 0;
+    const last = await waitAndRetry(async () => (runs++, replies.shift()!), { clock: fakeClock(), screen: recordingScreen() }, { intervalMs: 2000, attempts: 5 });
+    expect(runs).toBe(2);
+    expect(last.diagnosis?.code).toBe('client-secret-invalid');
+  });
+
+  it('counts down in whole seconds', async () => {
+    const screen = recordingScreen();
+    await waitAndRetry(async () => reportSent(inputs), { clock: fakeClock(), screen }, { intervalMs: 3000, attempts: 2 });
+    expect(screen.statuses.map((s) => /in (\d+:\d+)/.exec(s)?.[1])).toEqual(['0:03', '0:02', '0:01']);
+  });
+});
+
+describe('--yes: accept the defaults that are safe', () => {
+  it('takes valid defaults and confirmations, asks for what has none, and always asks after a failure', async () => {
+    const inner = scriptedPrompter({ tenantId: 'asked@contoso.com', clientSecret: IDS.secret, testFailure: 'stop' });
+    const screen = recordingScreen();
+    const yes = acceptingDefaults(inner, screen);
+    expect(await yes.input({ name: 'mailbox', message: 'Mailbox', default: 'a@contoso.com', validate: () => true })).toBe('a@contoso.com');
+    // An invalid default is not taken.
+    expect(await yes.input({ name: 'tenantId', message: 'Tenant', default: 'bad', validate: (v) => (v === 'bad' ? 'no' : true) })).toBe('asked@contoso.com');
+    expect(await yes.password({ name: 'clientSecret', message: 'Secret' })).toBe(IDS.secret);
+    // Optional (no answer is valid): skipped.
+    expect(await yes.input({ name: 'senderName', message: 'Sender name', validate: (v) => v === '' || v.length < 5 || 'too long' })).toBe('');
+    expect(await yes.confirm({ name: 'writeEnv', message: 'Write .env?', default: false })).toBe(false);
+    expect(await yes.select({ name: 'next', message: 'Continue', default: 'continue', choices: [{ value: 'continue', name: 'Continue' }, { value: 'stop', name: 'Stop' }] })).toBe('continue');
+    expect(
+      await yes.select({ name: 'testFailure', message: 'What now?', default: 'retry', askAlways: true, choices: [{ value: 'retry', name: 'Retry' }, { value: 'stop', name: 'Stop' }] }),
+    ).toBe('stop');
+    expect(inner.asked.map((q) => q.name)).toEqual(['tenantId', 'clientSecret', 'testFailure']);
+    expect(screen.text).toContain('✔ Mailbox a@contoso.com (--yes)');
+    expect(screen.text).toContain('✔ Write .env? No (--yes)');
+    expect(screen.text).toContain('✔ Sender name (skipped) (--yes)');
+  });
+
+});
+
+describe('checkInputsOf: the wizard runs what check would run', () => {
+  it('gives the same inputs as resolveCheckInputs for the same values', async () => {
+    const values = { cloud: 'usgov', tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'a@contoso.com', to: 'b@contoso.com', smtpPort: '2525', secretExpires: '2027-05-31' };
+    const { inputs: fromCheck } = await resolveCheckInputs({ flags: values, env: { AZURE_CLIENT_SECRET: IDS.secret }, prompter: null });
+    const fromWizard = checkInputsOf(values, new Secret(IDS.secret, 'prompt'));
+    const { credential: _a, waitSeconds: _w, warnDays: _d, ...check } = fromCheck;
+    const { credential: _b, ...wizard } = fromWizard;
+    expect(wizard).toEqual(check);
+    expect(buildCheckPlan(fromWizard).smtp).toEqual(buildCheckPlan(fromCheck).smtp);
+  });
+});
