@@ -72,7 +72,7 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
   }
 
   const state = initialState(saved, answers, secret);
-  return walk(state, saved, { output, store, yes: options.yes, workDir: process.cwd() });
+  return walk(state, saved, { output, store, yes: options.yes, presets: options.saveSecret ? { keepSecret: true } : {}, workDir: process.cwd() });
 }
 
 async function loadSaved(store: ConfigStore, output: Output): Promise<SavedConfig | null> {
@@ -89,7 +89,7 @@ async function loadSaved(store: ConfigStore, output: Output): Promise<SavedConfi
 async function walk(
   state: WizardState,
   saved: SavedConfig | null,
-  options: { output: Output; store: ConfigStore; yes: boolean; workDir: string; extraCaPem?: string; demo?: DemoHooks; wait?: WaitPlan },
+  options: { output: Output; store: ConfigStore; yes: boolean; presets?: Readonly<Record<string, boolean>>; workDir: string; extraCaPem?: string; demo?: DemoHooks; wait?: WaitPlan },
 ): Promise<number> {
   const interrupt = listenForInterrupt();
   try {

@@ -8,6 +8,7 @@ import { createProgress } from '../report/progress.js';
 import { acceptingDefaults } from './accept-defaults.js';
 import type { Clock, DemoHooks, Screen, WizardServices } from './context.js';
 import type { WaitPlan } from './wait-retry.js';
+import { withPresetAnswers } from './preset-answers.js';
 
 /**
  * The wizard's services on a real terminal: prompts from @inquirer/prompts on stderr, text through
@@ -99,6 +100,8 @@ export async function terminalServices(options: {
   workDir: string;
   signal: AbortSignal;
   yes: boolean;
+  /** Answers given as flags, by question name (`--save-secret` → keepSecret). */
+  presets?: Readonly<Record<string, boolean>>;
   extraCaPem?: string;
   demo?: DemoHooks;
   wait?: WaitPlan;
@@ -108,7 +111,7 @@ export async function terminalServices(options: {
   const prompts = await createTerminalPrompter({ signal });
   const caPem = options.extraCaPem ? { extraCaPem: options.extraCaPem } : {};
   return {
-    prompter: options.yes ? acceptingDefaults(prompts, screen) : prompts,
+    prompter: withPresetAnswers(options.yes ? acceptingDefaults(prompts, screen) : prompts, screen, options.presets ?? {}),
     screen,
     pipeline: {
       checkToken: (inputs, events) => unlessInterrupted(acquireAndCheckToken(inputs, { events, redactor: output.redactor, ...caPem }), signal),

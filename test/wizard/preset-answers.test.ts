@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Prompter } from '../../src/inputs/prompter.js';
+import { withPresetAnswers } from '../../src/wizard/preset-answers.js';
+import type { Screen } from '../../src/wizard/context.js';
+import { Chalk } from 'chalk';
+
+describe('withPresetAnswers', () => {
+  const said: string[] = [];
+  const screen = { color: new Chalk({ level: 0 }), say: (line: string) => said.push(line) } as unknown as Screen;
+  const asked: string[] = [];
+  const inner: Prompter = {
+    input: async () => 'typed',
+    password: async () => 'secret',
+    confirm: async (q) => (asked.push(q.name), false),
+    select: async () => { throw new Error('no select'); },
+  };
+
+  it('answers a preset confirm without asking and shows the answer', async () => {
+    const prompter = withPresetAnswers(inner, screen, { keepSecret: true });
+    expect(await prompter.confirm({ name: 'keepSecret', message: 'Keep the client secret?' })).toBe(true);
+    expect(asked).toEqual([]);
+    expect(said.at(-1)).toBe('✔ Keep the client secret? Yes (from the command line)');
+  });
+
+  it('asks every other question as usual', async () => {
+    const prompter = withPresetAnswers(inner, screen, { keepSecret: true });
+    expect(await prompter.confirm({ name: 'writeEnv', message: 'Write a .env?' })).toBe(false);
+    expect(asked).toEqual(['writeEnv']);
+    expect(await prompter.input({ name: 'to', message: 'To' })).toBe('typed');
+  });
+});
