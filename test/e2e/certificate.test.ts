@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /**
  * Certificate credentials end to end: real MSAL signs the client assertion (PS256, x5t#S256), the
@@ -25,17 +26,9 @@ afterAll(async () => {
 beforeEach(() => sandbox.applyScenario('healthy'));
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    ...extra,
-  };
+  return sandboxEnv(sandbox, extra, { secret: false });
 }
-const smtp = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+const smtp = () => sandboxSmtpArgs(sandbox);
 
 describe('check with a certificate credential', () => {
   it('authenticates with an uploaded certificate and never prints the private key', async () => {

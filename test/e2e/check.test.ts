@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/diagnose/index.js';
 import { listScenarios, type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { type CliRun, runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /**
  * The built CLI, spawned, with real MSAL and real nodemailer, against the sandbox's real HTTPS token
@@ -18,20 +19,11 @@ afterAll(async () => {
 });
 
 function checkEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    AZURE_CLIENT_SECRET: client.clientSecret,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    ...overrides,
-  };
+  return sandboxEnv(sandbox, overrides);
 }
 
 function smtpArgs(): string[] {
-  return ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+  return sandboxSmtpArgs(sandbox);
 }
 
 /** Neither the secret nor any token (raw, JWT-shaped, or inside an XOAUTH2 base64 blob) may be printed. */

@@ -7,6 +7,7 @@ import { createSandboxCertificates } from '../../src/sandbox/ca.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { type CliRun, runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /**
  * Network faults on both legs, through the spawned CLI: each ends with exit 6 (or its own class), one
@@ -34,16 +35,7 @@ beforeEach(() => {
 });
 
 function env(overrides: Record<string, string> = {}): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    AZURE_CLIENT_SECRET: client.clientSecret,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    ...overrides,
-  };
+  return sandboxEnv(sandbox, overrides);
 }
 
 async function check(args: string[], overrides: Record<string, string> = {}): Promise<{ run: CliRun; report: { exitCode: number; diagnosis: { code: string; summary: string; transient: boolean; step: number | null } }; ms: number }> {
@@ -52,7 +44,7 @@ async function check(args: string[], overrides: Record<string, string> = {}): Pr
   return { run, report: JSON.parse(run.stdout), ms: Date.now() - started };
 }
 
-const smtp = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+const smtp = () => sandboxSmtpArgs(sandbox);
 const tokenPort = () => new URL(sandbox.authorityHost).port;
 
 describe('token endpoint faults', () => {

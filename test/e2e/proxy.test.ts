@@ -4,6 +4,7 @@ import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /**
  * The token request through a real local CONNECT proxy (the `proxy` package): HTTPS_PROXY and
@@ -32,18 +33,9 @@ beforeEach(() => {
 });
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    AZURE_CLIENT_SECRET: client.clientSecret,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    ...extra,
-  };
+  return sandboxEnv(sandbox, extra);
 }
-const smtp = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+const smtp = () => sandboxSmtpArgs(sandbox);
 const tokenHost = () => new URL(sandbox.authorityHost).host;
 
 describe('token endpoint through an HTTP proxy', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /** `check --secret-expires` against the sandbox: a warning before the date, a diagnosis from it on. */
 let sandbox: Sandbox;
@@ -13,20 +14,10 @@ afterAll(async () => {
 });
 
 function checkEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    AZURE_CLIENT_SECRET: client.clientSecret,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    NO_COLOR: '1',
-    ...extra,
-  };
+  return sandboxEnv(sandbox, { NO_COLOR: '1', ...extra });
 }
 
-const smtpArgs = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+const smtpArgs = () => sandboxSmtpArgs(sandbox);
 
 /** A date `days` from today (UTC), as the portal's Expires column shows it. */
 function inDays(days: number): string {

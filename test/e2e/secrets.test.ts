@@ -8,6 +8,7 @@ import { createProgress } from '../../src/report/progress.js';
 import { base64Fragments } from '../../src/redact.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /**
  * Secrets never leave: the client secret, the access token, its XOAUTH2 base64 form and the URL-encoded
@@ -31,16 +32,9 @@ function expectClean(text: string, secret: string): void {
 }
 
 function env(): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-  };
+  return sandboxEnv(sandbox, {}, { secret: false });
 }
-const smtp = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+const smtp = () => sandboxSmtpArgs(sandbox);
 
 describe('secret sources and the --verbose transcript (spawned CLI)', () => {
   it('--client-secret-stdin reads the secret from a pipe', async () => {
