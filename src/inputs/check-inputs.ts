@@ -133,6 +133,16 @@ function validatorFor(schema: z.ZodType<unknown, unknown>): (value: string) => t
   };
 }
 
+/** The first source that gives the field a value, in the order flag > environment > saved: [where, value]. */
+function firstGiven(key: FieldKey, spec: FieldSpec, flags: CheckFlags, env: NodeJS.ProcessEnv, saved: SavedInputs): [string, string] | undefined {
+  const candidates: Array<[string, string | undefined]> = [
+    [spec.flag, flags[key] as string | undefined],
+    [spec.env ?? '', spec.env ? env[spec.env] : undefined],
+    ['saved configuration', saved[key]],
+  ];
+  return candidates.find((c): c is [string, string] => c[1] !== undefined && c[1] !== '');
+}
+
 /**
  * Merges flag > environment > saved configuration > prompt, validates every field with its schema and
  * reports every problem at once (exit 2). The secret is read from a file, stdin, the environment or a
@@ -145,12 +155,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
   const values: Partial<Record<FieldKey, unknown>> = {};
 
   for (const [key, spec] of Object.entries(FIELDS) as [FieldKey, FieldSpec][]) {
-    const candidates: Array<[string, string | undefined]> = [
-      [spec.flag, flags[key]],
-      [spec.env ?? '', spec.env ? env[spec.env] : undefined],
-      ['saved configuration', saved[key]],
-    ];
-    const found = candidates.find(([, value]) => value !== undefined && value !== '');
+    const found = firstGiven(key, spec, flags, env, saved);
     if (found) {
       const [origin, raw] = found;
       const result = spec.schema.safeParse(raw);
@@ -306,14 +311,9 @@ export function givenCheckInputs(sources: Pick<InputSources, 'flags' | 'env' | '
   const { flags, env, saved = {} } = sources;
   const given: Partial<Record<FieldKey, GivenValue>> = {};
   for (const [key, spec] of Object.entries(FIELDS) as [FieldKey, FieldSpec][]) {
-    const candidates: Array<[string, string | undefined]> = [
-      [spec.flag, flags[key]],
-      [spec.env ?? '', spec.env ? env[spec.env] : undefined],
-      ['saved configuration', saved[key]],
-    ];
-    const found = candidates.find(([, value]) => value !== undefined && value !== '');
+    const found = firstGiven(key, spec, flags, env, saved);
     if (!found) continue;
-    const [origin, value] = found as [string, string];
+    const [origin, value] = found;
     const verdict = validatorFor(spec.schema)(value);
     given[key] = { value, origin, ...(verdict !== true && { problem: verdict }) };
   }
