@@ -1,7 +1,12 @@
-import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as commander from 'commander';
 import { InputError } from './errors.js';
 import type { CheckFlags } from './inputs/check-inputs.js';
 import { toolVersion } from './version.js';
+
+// commander is CommonJS: `require` loads it without the ESM wrapper's export analysis, a large part
+// of what `--help` costs beyond bare Node (bench/startup.mjs).
+const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof commander;
 
 /**
  * argv → a typed command. Nothing here touches the network or the terminal: heavy modules are
@@ -13,6 +18,12 @@ export interface CheckOptions extends CheckFlags {
   verbose?: boolean;
   /** False with --no-input. */
   input: boolean;
+  /** `--targets <file>`: check every mailbox of a targets file (JSON or CSV) instead of one. */
+  targets?: string;
+  /** `--concurrency <n>`: targets checked at a time with --targets (default 4). */
+  concurrency?: string;
+  /** `--junit <file>`: write JUnit XML, one test case per target. */
+  junit?: string;
 }
 
 export interface DemoOptions {
@@ -28,6 +39,8 @@ export interface SetupOptions extends CheckFlags {
   yes: boolean;
   /** False with --no-input: then the wizard refuses to start (exit 2). */
   input: boolean;
+  /** Keep the client secret in the saved configuration (0600) without asking. */
+  saveSecret?: boolean;
 }
 
 export interface ExplainOptions {
@@ -71,7 +84,7 @@ function portOption(value: string): number {
   return port;
 }
 
-function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text: string) => void): Command {
+function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text: string) => void): commander.Command {
   const program = new Command('smtp-oauth-setup')
     .description('Set up and check OAuth2 (XOAUTH2) SMTP sending through Exchange Online, with a diagnosis for every failure.')
     .version(toolVersion(), '-V, --version')
@@ -105,9 +118,13 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--wait <duration>', 'retry with a fresh token while the failure may be propagation or temporary, up to e.g. 90s, 30m, 1h')
     .option('--secret-expires <date>', 'the client secret\'s expiry date (YYYY-MM-DD): warn before it, diagnose after it [env SMTP_OAUTH_SECRET_EXPIRES]')
     .option('--warn-days <days>', 'warn this many days before --secret-expires (default: 30)')
+    .option('--targets <file>', 'check every mailbox listed in a JSON or CSV file (secrets by environment variable or file name only); exit code: the most serious failure')
+    .option('--concurrency <n>', 'with --targets: targets checked at a time (default: 4); one token per app, one SMTP session per mailbox at a time')
+    .option('--junit <file>', 'also write JUnit XML, one test case per target (GitLab, Jenkins, Azure DevOps)')
     .option('--json', 'print exactly one JSON object on stdout', false)
     .option('--verbose', 'show the SMTP dialogue on stderr (the AUTH payload and tokens replaced)')
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
+    .addHelpText('after', '\nWith --targets the exit code is the most serious failure among the targets, the earliest stage first: 1 > 2 > 3 > 4 > 5 > 6 > 0.\nUnder GitHub Actions (GITHUB_ACTIONS=true) failures and warnings also become annotations, and a summary is appended to $GITHUB_STEP_SUMMARY.')
     .action((opts: CheckOptions & { clientSecret?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);
       onParsed({ command: 'check', options: opts });
@@ -143,6 +160,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--timeout <seconds>', 'limit for each network step (default: 20)')
     .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY)')
     .option('-y, --yes', 'accept every default that is safe to accept (prefilled values, "continue")', false)
+    .option('--save-secret', 'keep the client secret in the saved configuration (mode 0600) without asking; never stored otherwise')
     .option('--no-input', 'never prompt: the wizard then refuses to start (use `check` with flags)')
     .action((opts: SetupOptions & { clientSecret?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);

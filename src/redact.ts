@@ -10,7 +10,10 @@ const REPLACEMENT = '[redacted]';
 const MIN_NEEDLE = 6;
 
 export class Redactor {
-  #needles: string[] = [];
+  #needles = new Set<string>();
+  // Longest first, so a form containing another is replaced whole; rebuilt after new secrets only
+  // (a fleet run registers thousands of forms: one token per app, its XOAUTH2 form per mailbox).
+  #sorted: string[] | null = [];
 
   /** Registers a secret value (client secret, access token) and its encoded forms. */
   protect(value: string): void {
@@ -22,9 +25,8 @@ export class Redactor {
       JSON.stringify(value).slice(1, -1),
       ...base64Fragments(value),
     ]);
-    for (const form of forms) if (form.length >= MIN_NEEDLE && !this.#needles.includes(form)) this.#needles.push(form);
-    // Longest first, so a form containing another is replaced whole.
-    this.#needles.sort((a, b) => b.length - a.length);
+    for (const form of forms) if (form.length >= MIN_NEEDLE) this.#needles.add(form);
+    this.#sorted = null;
   }
 
   /** Registers the XOAUTH2 blob for this user and token, as sent on the wire. */
@@ -34,7 +36,8 @@ export class Redactor {
 
   redact(text: string): string {
     let out = text;
-    for (const needle of this.#needles) if (out.includes(needle)) out = out.split(needle).join(REPLACEMENT);
+    this.#sorted ??= [...this.#needles].sort((a, b) => b.length - a.length);
+    for (const needle of this.#sorted) if (out.includes(needle)) out = out.split(needle).join(REPLACEMENT);
     return out.replace(JWT_SHAPE, REPLACEMENT);
   }
 }

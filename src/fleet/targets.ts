@@ -1,12 +1,12 @@
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { addressSchema, clientIdSchema, cloudSchema, tenantIdSchema } from '../inputs/schemas.js';
+import { addressSchema, clientIdSchema, cloudSchema, secretExpiresSchema, tenantIdSchema } from '../inputs/schemas.js';
 
 /**
  * A targets file lists what `check --targets` checks: one row per mailbox, any number of tenants.
- * It never holds a secret: each row names the environment variable or file that does, so the file
- * can live in a repository and the secrets in the CI system's secret store.
+ * It never holds a secret: each row names the environment variable or file that does (or the
+ * certificate file), so the file can live in a repository and the secrets in the CI system's secret store.
  */
 export interface Target {
   /** Where it came from, for messages: `targets.csv row 3`. */
@@ -14,12 +14,21 @@ export interface Target {
   name: string;
   tenantId: string;
   clientId: string;
-  secret: { kind: 'env'; variable: string } | { kind: 'file'; path: string };
+  credential: TargetCredential;
   mailbox: string;
   from?: string;
   to?: string;
   cloud?: string;
+  /** The secret's expiry date (`YYYY-MM-DD`), for the warning before it and the diagnosis after it. */
+  secretExpires?: string;
 }
+
+/** Where a target's credential is: never the value itself. */
+export type TargetCredential =
+  | { kind: 'env'; variable: string }
+  | { kind: 'file'; path: string }
+  /** A certificate PEM (with its private key, or the key in `privateKeyPath`); the key's password in an environment variable. */
+  | { kind: 'certificate'; path: string; privateKeyPath?: string; passwordEnv?: string };
 
 // Column names are matched without case, spaces, dashes or underscores: `client_id`, `Client ID`, `clientId`.
 const COLUMNS: Record<string, keyof RawTarget> = {
@@ -30,12 +39,18 @@ const COLUMNS: Record<string, keyof RawTarget> = {
   appid: 'clientId',
   secretenv: 'secretEnv',
   secretfile: 'secretFile',
+  certificatefile: 'certificateFile',
+  certificatepath: 'certificateFile',
+  privatekeyfile: 'privateKeyFile',
+  privatekeypath: 'privateKeyFile',
+  certificatepasswordenv: 'certificatePasswordEnv',
   mailbox: 'mailbox',
   from: 'from',
   to: 'to',
   cloud: 'cloud',
+  secretexpires: 'secretExpires',
 };
-const FORBIDDEN = new Set(['secret', 'clientsecret', 'secretvalue', 'password', 'token', 'accesstoken']);
+const FORBIDDEN = new Set(['secret', 'clientsecret', 'secretvalue', 'password', 'certificatepassword', 'privatekey', 'token', 'accesstoken']);
 
 interface RawTarget {
   name?: string;
@@ -43,10 +58,14 @@ interface RawTarget {
   clientId?: string;
   secretEnv?: string;
   secretFile?: string;
+  certificateFile?: string;
+  privateKeyFile?: string;
+  certificatePasswordEnv?: string;
   mailbox?: string;
   from?: string;
   to?: string;
   cloud?: string;
+  secretExpires?: string;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -74,7 +93,7 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
       }
       const field = COLUMNS[column];
       if (!field) {
-        rowProblems.push(`${origin}: unknown column '${key}' (known: name, tenant, clientId, secretEnv, secretFile, mailbox, from, to, cloud)`);
+        rowProblems.push(`${origin}: unknown column '${key}' (known: name, tenant, clientId, secretEnv, secretFile, certificateFile, privateKeyFile, certificatePasswordEnv, mailbox, from, to, cloud, secretExpires)`);
         continue;
       }
       if (value !== undefined && value !== null && String(value).trim() !== '') raw[field] = String(value).trim();
@@ -95,26 +114,22 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
     const from = take('from', addressSchema, raw.from, false);
     const to = take('to', addressSchema, raw.to, false);
     const cloud = take('cloud', cloudSchema, raw.cloud, false);
-    let secret: Target['secret'] | undefined;
-    if (raw.secretEnv && raw.secretFile) rowProblems.push(`${origin}: give secretEnv or secretFile, not both`);
-    else if (raw.secretEnv) {
-      if (ENV_NAME.test(raw.secretEnv)) secret = { kind: 'env', variable: raw.secretEnv };
-      else rowProblems.push(`${origin}: secretEnv: must be an environment variable name such as CONTOSO_SMTP_SECRET`);
-    } else if (raw.secretFile) secret = { kind: 'file', path: raw.secretFile };
-    else rowProblems.push(`${origin}: secretEnv or secretFile is missing (the variable or file that holds the client secret)`);
+    const secretExpires = take('secretExpires', secretExpiresSchema, raw.secretExpires, false);
+    const credential = readCredential(raw, origin, rowProblems);
 
     problems.push(...rowProblems);
-    if (rowProblems.length === 0 && tenantId && clientId && mailbox && secret) {
+    if (rowProblems.length === 0 && tenantId && clientId && mailbox && credential) {
       targets.push({
         origin,
         name: raw.name ?? mailbox,
         tenantId,
         clientId,
-        secret,
+        credential,
         mailbox,
         ...(from && { from }),
         ...(to && { to }),
         ...(cloud && { cloud }),
+        ...(secretExpires && { secretExpires }),
       });
     }
   });
@@ -128,6 +143,42 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
   if (rows.length === 0) problems.push(`${base}: no targets`);
   if (problems.length > 0) throw new InputError(problems);
   return targets;
+}
+
+/** Exactly one of secretEnv, secretFile, certificateFile; the certificate's companions only with it. */
+function readCredential(raw: RawTarget, origin: string, problems: string[]): TargetCredential | undefined {
+  const given = (['secretEnv', 'secretFile', 'certificateFile'] as const).filter((key) => raw[key] !== undefined);
+  const envName = (key: 'secretEnv' | 'certificatePasswordEnv', value: string): string | undefined => {
+    if (ENV_NAME.test(value)) return value;
+    problems.push(`${origin}: ${key}: must be an environment variable name such as CONTOSO_SMTP_SECRET`);
+    return undefined;
+  };
+  if (raw.certificateFile === undefined) {
+    for (const key of ['privateKeyFile', 'certificatePasswordEnv'] as const) {
+      if (raw[key] !== undefined) problems.push(`${origin}: ${key}: goes with certificateFile`);
+    }
+  }
+  if (given.length > 1) {
+    problems.push(`${origin}: give one of ${given.join(', ')}, not ${given.length === 2 ? 'both' : 'several'}`);
+    return undefined;
+  }
+  if (raw.secretEnv !== undefined) {
+    const variable = envName('secretEnv', raw.secretEnv);
+    return variable ? { kind: 'env', variable } : undefined;
+  }
+  if (raw.secretFile !== undefined) return { kind: 'file', path: raw.secretFile };
+  if (raw.certificateFile !== undefined) {
+    const passwordEnv = raw.certificatePasswordEnv === undefined ? undefined : envName('certificatePasswordEnv', raw.certificatePasswordEnv);
+    if (raw.certificatePasswordEnv !== undefined && !passwordEnv) return undefined;
+    return {
+      kind: 'certificate',
+      path: raw.certificateFile,
+      ...(raw.privateKeyFile !== undefined && { privateKeyPath: raw.privateKeyFile }),
+      ...(passwordEnv && { passwordEnv }),
+    };
+  }
+  problems.push(`${origin}: secretEnv, secretFile or certificateFile is missing (the variable or file that holds the client secret, or the certificate)`);
+  return undefined;
 }
 
 type Rows = Array<Record<string, unknown>> & { kind: 'json' | 'csv' };

@@ -3,6 +3,7 @@ import { isIPv4 } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandboxCertificates } from './ca.js';
+import { createFleet, type FleetClientSettings, type FleetOptions } from './fleet.js';
 import { DEFAULT_SCENARIO, getScenario, type Scenario } from './scenarios.js';
 import { startExchangeSmtp, type AuthAttempt, type ExchangeSmtpServer } from './smtp-server.js';
 import { createHealthyTenant, createSeed, replaceTenant, SANDBOX_ADDRESSES, SANDBOX_IDS, type TenantState } from './tenant.js';
@@ -36,6 +37,7 @@ export type {
 } from './tenant.js';
 export { SANDBOX_ADDRESSES, SANDBOX_IDS, SMTP_SEND_AS_APP_ROLE } from './tenant.js';
 export { EXCHANGE_SCOPE } from './token-endpoint.js';
+export type { FleetClientSettings, FleetOptions } from './fleet.js';
 export type {
   ReceivedMessage,
   ReplyInjection,
@@ -70,6 +72,11 @@ export interface SandboxOptions {
   inject?: ReplyInjection;
   /** Simultaneous authenticated sessions per mailbox before 432 4.3.2 (default 3, as Exchange Online). */
   maxSessionsPerMailbox?: number;
+  /**
+   * Also model this many more healthy tenants, each with one app and this many sending mailboxes
+   * (for `check --targets`). Their settings are in `fleetClients`; `applyScenario` leaves them healthy.
+   */
+  fleet?: FleetOptions;
 }
 
 export interface SandboxStats {
@@ -95,6 +102,10 @@ export interface Sandbox {
   readonly scenario: Scenario;
   /** The tenant, live and mutable: changes apply to the next request. */
   readonly tenant: TenantState;
+  /** The fleet's tenants (`options.fleet`), live and mutable like `tenant`; empty without a fleet. */
+  readonly fleetTenants: readonly TenantState[];
+  /** What a targets file needs for each fleet tenant (index-aligned with `fleetTenants`). */
+  readonly fleetClients: readonly FleetClientSettings[];
   /** Fault switches, live and mutable. */
   readonly faults: SandboxFaults;
   /** What to enter into the CLI for the current scenario (updated in place by applyScenario). */
@@ -145,6 +156,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   // Validate the scenario name before anything is started.
   let scenario = getScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const fleet = options.fleet ? createFleet(options.fleet) : null;
 
   const certs = createSandboxCertificates(host);
   const issuer = await createTokenIssuer();
@@ -164,13 +176,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     from: SANDBOX_ADDRESSES.mailbox,
     to: SANDBOX_ADDRESSES.recipient,
   });
-  const state: SandboxState = { tenant: createHealthyTenant(seed), faults: noFaults() };
+  const state: SandboxState = { tenant: createHealthyTenant(seed), fleetTenants: fleet?.tenants ?? [], faults: noFaults() };
   const client = defaultClient();
 
   const applyScenario = (name: string): void => {
     const next = getScenario(name);
     // Identity of tenant, faults and client is kept: callers may hold references to them.
     replaceTenant(state.tenant, createHealthyTenant(seed));
+    fleet?.reset();
     Object.assign(state.faults, noFaults());
     const defaults = defaultClient();
     next.apply(state);
@@ -231,6 +244,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return scenario;
     },
     tenant: state.tenant,
+    fleetTenants: state.fleetTenants,
+    fleetClients: fleet?.clients ?? [],
     faults: state.faults,
     client,
     received,

@@ -29,6 +29,7 @@ import {
   type Mailbox,
   type TenantState,
 } from './tenant.js';
+import { findTenant } from './fleet.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { ReceivedMessage, SandboxState, SmtpReplyPhase } from './types.js';
 
@@ -101,6 +102,8 @@ export interface ExchangeSmtpServer {
 type SmtpConnection = SMTPServer['connections'] extends Set<infer C> ? C : never;
 
 interface Authenticated {
+  /** The tenant of the token (the scenario's tenant or a fleet tenant). */
+  tenant: TenantState;
   mailbox: string;
   appId: string;
   servicePrincipalObjectId: string;
@@ -125,7 +128,7 @@ function normalizeAudience(aud: unknown): string[] {
  * failure before the last step is the same opaque 535 5.7.3 (catalog B.1).
  */
 async function checkXoauth2(
-  tenant: TenantState,
+  state: SandboxState,
   issuer: TokenIssuer,
   ctx: ReplyContext,
   user: string,
@@ -144,6 +147,8 @@ async function checkXoauth2(
   }
   const audiences = normalizeAudience(claims.aud);
   if (!audiences.some((a) => EXCHANGE_AUDIENCES.has(a))) return fail('wrong-audience');
+  // The token names its tenant; a token of no known tenant is judged against the scenario's (wrong-tenant).
+  const tenant = (typeof claims.tid === 'string' && findTenant(state, claims.tid)) || state.tenant;
   if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== tenant.id.toLowerCase()) return fail('wrong-tenant');
   const roles = Array.isArray(claims.roles) ? claims.roles : [];
   if (!roles.includes(SMTP_SEND_AS_APP_ROLE)) return fail('missing-role');
@@ -165,7 +170,7 @@ async function checkXoauth2(
   if (mailbox.smtpClientAuthenticationDisabled === null && tenant.organization.smtpClientAuthenticationDisabled) {
     return fail('smtp-auth-disabled-tenant', ExchangeReplies.smtpAuthDisabledForTenant(ctx));
   }
-  return { ok: true, auth: { mailbox: mailbox.address, appId, servicePrincipalObjectId: oid } };
+  return { ok: true, auth: { tenant, mailbox: mailbox.address, appId, servicePrincipalObjectId: oid } };
 }
 
 /** Whether the authenticated app may send with `address` as sender (catalog B.16). */
@@ -313,7 +318,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     const injected = takeInjection('auth', info.ctx);
     if (injected) return finish('injected', injected);
     if (auth.method !== 'XOAUTH2') return finish('basic-auth', ExchangeReplies.basicAuthDisabled(info.ctx));
-    checkXoauth2(state.tenant, issuer, info.ctx, user, auth.accessToken ?? '').then(
+    checkXoauth2(state, issuer, info.ctx, user, auth.accessToken ?? '').then(
       (result) =>
         result.ok
           ? finish('ok', ExchangeReplies.authSuccessful(), result.auth)
@@ -373,7 +378,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
       const headerFrom = fromHeader ? parseAddressList(fromHeader) : [];
       // Exchange checks both the envelope sender and the From: header (catalog B.16).
       const senders = [mailFrom, ...headerFrom];
-      if (!senders.every((address) => maySendAs(state.tenant, auth, address))) {
+      if (!senders.every((address) => maySendAs(auth.tenant, auth, address))) {
         return callback(replyError(ExchangeReplies.sendAsDenied(info.ctx)));
       }
 

@@ -13,7 +13,6 @@ import {
   isMultiTenantAlias,
   isWellFormedTenantIdentifier,
   newGuid,
-  tenantMatches,
   type TenantState,
 } from './tenant.js';
 import { verifyClientAssertion } from './client-assertion.js';

@@ -73,6 +73,8 @@ export interface SandboxFaults {
 /** Everything the servers consult on each request. */
 export interface SandboxState {
   tenant: TenantState;
+  /** More tenants for fleet checks (`startSandbox({ fleet })`); empty otherwise. Scenarios never touch them. */
+  fleetTenants: TenantState[];
   faults: SandboxFaults;
 }
 

@@ -15,14 +15,14 @@ describe('parseTargets', () => {
   it('reads CSV with any spelling of the column names', async () => {
     const csv = ['Name,Tenant ID,client_id,secretEnv,mailbox,to,cloud', `contoso,contoso.onmicrosoft.com,${C1},CONTOSO_SECRET,alerts@contoso.com,it@contoso.com,global`, `# a comment`, `,${T1},${C1},,relay@fabrikam.com,,`].join('\n');
     await expect(parseTargets(csv.replace(',,relay', ',FAB_SECRET,relay'), 'targets.csv')).resolves.toEqual([
-      { origin: 'targets.csv row 2', name: 'contoso', tenantId: 'contoso.onmicrosoft.com', clientId: C1, secret: { kind: 'env', variable: 'CONTOSO_SECRET' }, mailbox: 'alerts@contoso.com', to: 'it@contoso.com', cloud: 'global' },
-      { origin: 'targets.csv row 3', name: 'relay@fabrikam.com', tenantId: T1, clientId: C1, secret: { kind: 'env', variable: 'FAB_SECRET' }, mailbox: 'relay@fabrikam.com' },
+      { origin: 'targets.csv row 2', name: 'contoso', tenantId: 'contoso.onmicrosoft.com', clientId: C1, credential: { kind: 'env', variable: 'CONTOSO_SECRET' }, mailbox: 'alerts@contoso.com', to: 'it@contoso.com', cloud: 'global' },
+      { origin: 'targets.csv row 3', name: 'relay@fabrikam.com', tenantId: T1, clientId: C1, credential: { kind: 'env', variable: 'FAB_SECRET' }, mailbox: 'relay@fabrikam.com' },
     ]);
   });
 
   it('reads JSON, as an array or under "targets"', async () => {
     const entry = { name: 'a', tenant: T1, clientId: C1, secretFile: '/run/secrets/a', mailbox: 'a@contoso.com' };
-    const expected = [{ origin: 'targets.json entry 1', name: 'a', tenantId: T1, clientId: C1, secret: { kind: 'file', path: '/run/secrets/a' }, mailbox: 'a@contoso.com' }];
+    const expected = [{ origin: 'targets.json entry 1', name: 'a', tenantId: T1, clientId: C1, credential: { kind: 'file', path: '/run/secrets/a' }, mailbox: 'a@contoso.com' }];
     await expect(parseTargets(JSON.stringify([entry]), 'targets.json')).resolves.toEqual(expected);
     await expect(parseTargets(JSON.stringify({ targets: [entry] }), 'dir/targets.json')).resolves.toEqual(expected);
   });
@@ -45,9 +45,44 @@ describe('parseTargets', () => {
         expect.stringMatching(/^targets\.csv row 2: mailbox: /),
         expect.stringMatching(/^targets\.csv row 2: cloud: /),
         expect.stringMatching(/^targets\.csv row 2: secretEnv: must be an environment variable name/),
-        expect.stringMatching(/^targets\.csv row 3: secretEnv or secretFile is missing/),
+        expect.stringMatching(/^targets\.csv row 3: secretEnv, secretFile or certificateFile is missing/),
       ]),
     );
+  });
+
+  it('takes a certificate by reference, and the secret\'s expiry date', async () => {
+    const csv = [
+      'name,tenant,clientId,certificateFile,privateKeyFile,certificatePasswordEnv,mailbox',
+      `cert,${T1},${C1},/run/secrets/app.pem,/run/secrets/app.key,APP_KEY_PASSWORD,a@contoso.com`,
+      `plain,${T1},${C1},certs/app.pem,,,b@contoso.com`,
+    ].join('\n');
+    await expect(parseTargets(csv, 'targets.csv')).resolves.toEqual([
+      { origin: 'targets.csv row 2', name: 'cert', tenantId: T1, clientId: C1, credential: { kind: 'certificate', path: '/run/secrets/app.pem', privateKeyPath: '/run/secrets/app.key', passwordEnv: 'APP_KEY_PASSWORD' }, mailbox: 'a@contoso.com' },
+      { origin: 'targets.csv row 3', name: 'plain', tenantId: T1, clientId: C1, credential: { kind: 'certificate', path: 'certs/app.pem' }, mailbox: 'b@contoso.com' },
+    ]);
+    const json = JSON.stringify([{ tenant: T1, clientId: C1, secretEnv: 'S', mailbox: 'a@contoso.com', secretExpires: '2027-05-31' }]);
+    expect((await parseTargets(json, 't.json'))[0]?.secretExpires).toBe('2027-05-31');
+  });
+
+  it('refuses two credentials, stray certificate companions, an inline key and a bad expiry date', async () => {
+    const found = await problems(
+      [
+        'tenant,clientId,secretEnv,certificateFile,privateKeyFile,privateKey,secretExpires,mailbox',
+        `${T1},${C1},S,/a.pem,,,,a@contoso.com`,
+        `${T1},${C1},S,,/a.key,,,b@contoso.com`,
+        `${T1},${C1},S,,,-----BEGIN PRIVATE KEY-----,,c@contoso.com`,
+        `${T1},${C1},S,,,,2027-02-30,d@contoso.com`,
+      ].join('\n'),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'targets.csv row 2: give one of secretEnv, certificateFile, not both',
+        'targets.csv row 3: privateKeyFile: goes with certificateFile',
+        expect.stringMatching(/^targets\.csv row 4: 'privateKey': a targets file never holds secrets/),
+        expect.stringMatching(/^targets\.csv row 5: secretExpires: must be a date/),
+      ]),
+    );
+    expect(found.join('\n')).not.toContain('BEGIN PRIVATE KEY');
   });
 
   it('refuses duplicate names, empty files and malformed input', async () => {

@@ -1,0 +1,45 @@
+import type { CheckOptions } from '../cli.js';
+import { InputError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import type { Output } from '../output.js';
+import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
+import { pipelineChecks } from './checks.js';
+import { fleetFlagProblems, loadFleetTargets, parseConcurrency } from './inputs.js';
+import { createFleetProgress, fleetJson, fleetTotals, renderFleetSummary } from './report.js';
+import { runFleet, tokenGroupKey } from './run.js';
+
+/** `check --targets <file>`: every target through the one pipeline; a table (or one JSON object) and the worst exit code. */
+export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output: Output): Promise<number> {
+  const problems = fleetFlagProblems(options);
+  let concurrency = 0;
+  try {
+    concurrency = parseConcurrency(options.concurrency);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  const junitProblem = options.junit ? await junitPathProblem(options.junit) : null;
+  if (junitProblem) problems.push(junitProblem);
+  if (problems.length > 0) throw new InputError(problems);
+
+  const targets = await loadFleetTargets(options, io.env);
+  const groups = new Set(targets.map(tokenGroupKey)).size;
+  output.info(
+    output.color.dim(`Checking ${targets.length} target${targets.length === 1 ? '' : 's'} with ${groups} token${groups === 1 ? '' : 's'}, ${concurrency} at a time`),
+  );
+  const startedAt = new Date();
+  const started = performance.now();
+  const progress = createFleetProgress(output, targets.length);
+  const run = await runFleet(targets, pipelineChecks({ redactor: output.redactor }), { concurrency, onResult: progress.onResult });
+  progress.done();
+
+  const totals = fleetTotals(run, performance.now() - started);
+  const json = fleetJson(run, totals);
+  if (options.json) output.result(JSON.stringify(json, null, 2));
+  else renderFleetSummary(run, totals, output);
+  await writeCiOutputs(
+    run.results.map(({ name, report }) => ({ name, report })),
+    { env: io.env, output, startedAt, durationsMs: run.results.map((r) => r.durationMs), ...(options.junit && { junitPath: options.junit }) },
+  );
+  return json.exitCode;
+}

@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import type { CheckOptions } from '../cli.js';
+import { InputError } from '../errors.js';
+import { type CheckFlags, resolveCheckInputs } from '../inputs/check-inputs.js';
+import { Secret } from '../inputs/secret.js';
+import type { FleetTarget } from './run.js';
+import { parseTargets, type Target, type TargetCredential } from './targets.js';
+
+/**
+ * `check --targets <file>`: the file's rows become the same validated inputs a single `check` runs
+ * with (`resolveCheckInputs`), each with its own credential. Flags that name one tenant, app,
+ * credential or mailbox make no sense for a whole fleet and are refused; the connection settings
+ * apply to every target.
+ */
+
+/** Flags that belong to one target: in a fleet they come from the targets file. */
+const PER_TARGET_FLAGS: ReadonlyArray<[keyof CheckOptions, string, string]> = [
+  ['tenantId', '--tenant-id', 'the tenant column'],
+  ['clientId', '--client-id', 'the clientId column'],
+  ['clientSecretFile', '--client-secret-file', 'the secretEnv or secretFile column'],
+  ['clientSecretStdin', '--client-secret-stdin', 'the secretEnv or secretFile column'],
+  ['certificate', '--certificate', 'the certificateFile column'],
+  ['privateKey', '--private-key', 'the privateKeyFile column'],
+  ['mailbox', '--mailbox', 'the mailbox column'],
+  ['from', '--from', 'the from column'],
+  ['to', '--to', 'the to column'],
+  ['secretExpires', '--secret-expires', 'the secretExpires column'],
+];
+
+// Environment variables that name one tenant, app, credential or mailbox: a fleet never takes them
+// from the environment (a row without its own secret must not silently use AZURE_CLIENT_SECRET).
+const PER_TARGET_ENV = [
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_ID',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+  'SMTP_OAUTH_MAILBOX',
+  'SMTP_OAUTH_SECRET_EXPIRES',
+];
+
+export const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 64;
+
+/** Every reason these flags cannot go with --targets (empty when they can). */
+export function fleetFlagProblems(options: CheckOptions): string[] {
+  const problems: string[] = [];
+  for (const [key, flag, instead] of PER_TARGET_FLAGS) {
+    if (options[key] !== undefined && options[key] !== false) problems.push(`${flag}: not with --targets; each target takes it from ${instead}`);
+  }
+  if (options.wait !== undefined) problems.push('--wait: not with --targets (a fleet run retries temporary failures itself; use --wait with a single check)');
+  if (options.verbose) problems.push('--verbose: not with --targets (it shows one SMTP dialogue; run a single check for that)');
+  return problems;
+}
+
+/** `--concurrency`: 1 to 64 targets at a time (default 4). */
+export function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_CONCURRENCY;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new InputError([`--concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}`]);
+  return n;
+}
+
+/** `--concurrency` without `--targets` would be ignored: say so instead. */
+export function singleCheckFlagProblems(options: CheckOptions): string[] {
+  return options.concurrency !== undefined ? ['--concurrency: only with --targets'] : [];
+}
+
+/** Reads and validates the targets file, then resolves every target's inputs; every problem of every row is listed. */
+export async function loadFleetTargets(options: CheckOptions, env: NodeJS.ProcessEnv): Promise<FleetTarget[]> {
+  const path = options.targets as string;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError([`--targets: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : 'cannot be read'}`]);
+  }
+  const targets = await parseTargets(text, path);
+  const problems: string[] = [];
+  const resolved: FleetTarget[] = [];
+  const fleetEnv: NodeJS.ProcessEnv = { ...env };
+  for (const name of PER_TARGET_ENV) delete fleetEnv[name];
+  // One at a time: the same file may be named by many rows, and the order of problems stays the file's.
+  for (const target of targets) {
+    const result = await resolveTarget(target, options, env, fleetEnv);
+    if ('problems' in result) problems.push(...result.problems);
+    else resolved.push(result.target);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return resolved;
+}
+
+/** `env` is where the row's variables are read; `baseEnv` is the environment without any per-target variable. */
+async function resolveTarget(
+  target: Target,
+  options: CheckOptions,
+  env: NodeJS.ProcessEnv,
+  baseEnv: NodeJS.ProcessEnv,
+): Promise<{ target: FleetTarget } | { problems: string[] }> {
+  const label = `${target.origin} (${target.name})`;
+  const fleetEnv: NodeJS.ProcessEnv = { ...baseEnv };
+  const flags: CheckFlags = {
+    tenantId: target.tenantId,
+    clientId: target.clientId,
+    mailbox: target.mailbox,
+    ...(target.from && { from: target.from }),
+    ...(target.to && { to: target.to }),
+    ...((target.cloud ?? options.cloud) && { cloud: target.cloud ?? options.cloud }),
+    ...(target.secretExpires && { secretExpires: target.secretExpires }),
+    ...(options.authorityHost !== undefined && { authorityHost: options.authorityHost }),
+    ...(options.smtpHost !== undefined && { smtpHost: options.smtpHost }),
+    ...(options.smtpPort !== undefined && { smtpPort: options.smtpPort }),
+    ...(options.timeout !== undefined && { timeout: options.timeout }),
+    ...(options.proxy !== undefined && { proxy: options.proxy }),
+    ...(options.warnDays !== undefined && { warnDays: options.warnDays }),
+  };
+  const credential = target.credential;
+  if (credential.kind === 'env') {
+    const value = env[credential.variable];
+    if (value === undefined || value === '') return { problems: [`${label}: secretEnv: the environment variable ${credential.variable} is not set`] };
+    fleetEnv.AZURE_CLIENT_SECRET = value;
+  } else if (credential.kind === 'file') {
+    flags.clientSecretFile = credential.path;
+  } else {
+    flags.certificate = credential.path;
+    if (credential.privateKeyPath) flags.privateKey = credential.privateKeyPath;
+    if (credential.passwordEnv) {
+      const password = env[credential.passwordEnv];
+      if (password === undefined || password === '') return { problems: [`${label}: certificatePasswordEnv: the environment variable ${credential.passwordEnv} is not set`] };
+      fleetEnv.AZURE_CLIENT_CERTIFICATE_PASSWORD = password;
+    }
+  }
+  try {
+    const { inputs, warnings } = await resolveCheckInputs({ flags, env: fleetEnv, prompter: null });
+    // The plan names where the secret came from: the row's variable, not the one it was passed in.
+    if (credential.kind === 'env' && inputs.credential.kind === 'secret') {
+      inputs.credential = { kind: 'secret', secret: new Secret(inputs.credential.secret.reveal(), credential.variable) };
+    }
+    return { target: { name: target.name, inputs, warnings, credentialRef: credentialRef(credential) } };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { problems: error.problems.map((problem) => `${label}: ${asColumns(problem)}`) };
+  }
+}
+
+/** A problem as the targets file's columns name it (the resolver speaks of flags). */
+function asColumns(problem: string): string {
+  return problem
+    .replace(/^--client-secret-file:/, 'secretFile:')
+    .replace(/^client secret \(file /, 'secretFile (')
+    .replace(/^--certificate:/, 'certificateFile:')
+    .replace(/^--private-key:/, 'privateKeyFile:');
+}
+
+function credentialRef(credential: TargetCredential): string {
+  switch (credential.kind) {
+    case 'env':
+      return `env:${credential.variable}`;
+    case 'file':
+      return `file:${credential.path}`;
+    case 'certificate':
+      return `certificate:${credential.path}:${credential.privateKeyPath ?? ''}`;
+  }
+}

@@ -1,0 +1,178 @@
+import type { CheckReport } from '../check/run.js';
+import { ExitCode } from '../exit-codes.js';
+import type { Output } from '../output.js';
+import { renderDiagnosis } from '../report/human.js';
+import type { FleetResult, FleetRun } from './run.js';
+
+/**
+ * The result of a fleet run: the exit code (the worst class among the targets), totals, one JSON
+ * object, a table for a person, and progress on stderr while it runs.
+ */
+
+/**
+ * Most serious first: the earliest stage that failed. An internal error or invalid input means the
+ * check itself could not run; a token failure stops before SMTP, AUTH before the message, and a
+ * network or temporary failure says least about the setup (it usually passes on the next run).
+ */
+export const EXIT_SEVERITY: readonly number[] = [
+  ExitCode.internal,
+  ExitCode.input,
+  ExitCode.token,
+  ExitCode.smtpAuth,
+  ExitCode.smtpMessage,
+  ExitCode.network,
+];
+
+/** The run's exit code: the most serious class among the targets' (0 when all passed or there were none). */
+export function worstExitCode(codes: Iterable<number>): number {
+  let worst: number = ExitCode.ok;
+  const rank = (code: number) => (code === ExitCode.ok ? Number.POSITIVE_INFINITY : EXIT_SEVERITY.includes(code) ? EXIT_SEVERITY.indexOf(code) : -1);
+  for (const code of codes) if (rank(code) < rank(worst)) worst = code;
+  return worst;
+}
+
+export interface FleetTotals {
+  targets: number;
+  passed: number;
+  failed: number;
+  /** Targets with at least one warning (an expiring secret, a claim to look at). */
+  warned: number;
+  /** How many targets ended with each exit code, e.g. `{ "0": 498, "4": 2 }`. */
+  byExitCode: Record<string, number>;
+  /** Token acquisitions: one per tenant, app and credential (more only after a temporary failure). */
+  tokens: number;
+  /** Attempts beyond the first, after temporary failures. */
+  retries: number;
+  durationMs: number;
+}
+
+export function fleetTotals(run: FleetRun, durationMs: number): FleetTotals {
+  const byExitCode: Record<string, number> = {};
+  for (const { report } of run.results) byExitCode[report.exitCode] = (byExitCode[report.exitCode] ?? 0) + 1;
+  const passed = run.results.filter((r) => r.report.ok).length;
+  return {
+    targets: run.results.length,
+    passed,
+    failed: run.results.length - passed,
+    warned: run.results.filter((r) => r.report.warnings.length > 0).length,
+    byExitCode,
+    tokens: run.tokenAcquisitions,
+    retries: run.results.reduce((n, r) => n + r.attempts.length - 1, 0),
+    durationMs: Math.round(durationMs),
+  };
+}
+
+/** One entry per target: the single check's report, with the target's name, attempts and duration. */
+export type FleetTargetJson = { name: string; durationMs: number; attempts: FleetResult['attempts'] } & CheckReport;
+
+export interface FleetJson {
+  ok: boolean;
+  exitCode: number;
+  totals: FleetTotals;
+  results: FleetTargetJson[];
+}
+
+export function fleetJson(run: FleetRun, totals: FleetTotals): FleetJson {
+  const exitCode = worstExitCode(run.results.map((r) => r.report.exitCode));
+  return {
+    ok: exitCode === ExitCode.ok,
+    exitCode,
+    totals,
+    results: run.results.map((r) => ({ name: r.name, durationMs: Math.round(r.durationMs), attempts: r.attempts, ...r.report })),
+  };
+}
+
+const CLASS_NAMES: Record<number, string> = {
+  [ExitCode.internal]: 'internal error',
+  [ExitCode.input]: 'invalid input',
+  [ExitCode.token]: 'Entra ID token',
+  [ExitCode.smtpAuth]: 'Exchange refused AUTH',
+  [ExitCode.smtpMessage]: 'Exchange refused the message',
+  [ExitCode.network]: 'network or temporary failure',
+};
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+/** For a person: a table of every target, then each failure's diagnosis, the warnings, and the totals. */
+export function renderFleetSummary(run: FleetRun, totals: FleetTotals, output: Output): void {
+  const c = output.color;
+  const rows = run.results.map(({ name, report }) => ({
+    name: fit(name, 40),
+    mailbox: fit(report.plan.smtp.user, 44),
+    result: report.ok ? (report.smtp.messageId ? 'ok, message queued' : 'ok, AUTH accepted') : (report.diagnosis?.code ?? 'failed'),
+    ok: report.ok,
+    exit: String(report.exitCode),
+    step: report.diagnosis?.step ? String(report.diagnosis.step) : '',
+    warned: report.warnings.length > 0,
+  }));
+  const width = (pick: (r: (typeof rows)[number]) => string, title: string) => Math.max(title.length, ...rows.map((r) => pick(r).length));
+  const w = { name: width((r) => r.name, 'target'), mailbox: width((r) => r.mailbox, 'mailbox'), result: width((r) => r.result, 'result') + 2 };
+  const lines = ['', c.bold(`${'target'.padEnd(w.name)}  ${'mailbox'.padEnd(w.mailbox)}  ${'result'.padEnd(w.result)}  exit  step`)];
+  for (const r of rows) {
+    const mark = r.ok ? c.green('✔') : c.red('✖');
+    const result = `${mark} ${r.result}`.padEnd(w.result + (mark.length - 1));
+    const line = `${r.name.padEnd(w.name)}  ${r.mailbox.padEnd(w.mailbox)}  ${result}  ${r.exit.padStart(4)}  ${r.step.padStart(4)}`.trimEnd();
+    lines.push(r.warned ? `${line}  ${c.yellow('! warning')}` : line);
+  }
+
+  for (const { name, report } of run.results) {
+    if (!report.diagnosis) continue;
+    lines.push('', c.bold(`${name} (${report.plan.smtp.user})`), ...renderDiagnosis(report.diagnosis, c).map((l) => `  ${l}`));
+    if (report.smtp.response && !report.diagnosis.summary.includes(report.smtp.response)) lines.push(`    ${c.dim(`Server said: ${report.smtp.response}`)}`);
+  }
+  const warned = run.results.filter((r) => r.report.warnings.length > 0);
+  if (warned.length > 0) {
+    lines.push('', c.yellow.bold('Warnings'));
+    for (const { name, report } of warned) for (const warning of report.warnings) lines.push(`  ! ${name}: ${warning}`);
+  }
+
+  const exitCode = worstExitCode(run.results.map((r) => r.report.exitCode));
+  const failedBy = Object.entries(totals.byExitCode)
+    .filter(([code]) => code !== '0')
+    .map(([code, n]) => `${n} × exit ${code}`)
+    .join(', ');
+  lines.push(
+    '',
+    (totals.failed === 0 ? c.green.bold : c.red.bold)(`${totals.passed} of ${totals.targets} passed`) +
+      (totals.failed ? ` · ${totals.failed} failed (${failedBy})` : '') +
+      ` · ${totals.tokens} token${totals.tokens === 1 ? '' : 's'}` +
+      (totals.retries ? ` · ${totals.retries} retr${totals.retries === 1 ? 'y' : 'ies'}` : '') +
+      ` · ${(totals.durationMs / 1000).toFixed(1)} s`,
+  );
+  if (exitCode !== ExitCode.ok) lines.push(c.dim(`Exit ${exitCode}: the most serious failure (${CLASS_NAMES[exitCode] ?? 'failed'}).`));
+  output.result(lines.join('\n'));
+}
+
+/**
+ * Progress on stderr: on a terminal one line redrawn in place; in a log (CI) each failure as it
+ * happens and, for longer runs, a line at every tenth of the way.
+ */
+export function createFleetProgress(output: Output, total: number): { onResult(result: FleetResult): void; done(): void } {
+  const c = output.color;
+  let checked = 0;
+  let failed = 0;
+  let lastDecile = 0;
+  const status = () => `checked ${checked} of ${total}${failed ? `, ${failed} failed` : ''}`;
+  return {
+    onResult({ name, report }) {
+      checked++;
+      if (!report.ok) failed++;
+      if (output.stderrIsTTY) {
+        if (!report.ok) output.infoRaw(`\r\x1b[2K${c.red('✖')} ${name}: ${report.diagnosis?.code ?? 'failed'} (exit ${report.exitCode})\n`);
+        output.infoRaw(`\r\x1b[2K${c.cyan('…')} ${status()}`);
+        return;
+      }
+      if (!report.ok) output.info(`${c.red('✖')} ${name}: ${report.diagnosis?.code ?? 'failed'} (exit ${report.exitCode})`);
+      const decile = Math.floor((checked * 10) / total);
+      if (total >= 20 && decile > lastDecile) {
+        lastDecile = decile;
+        output.info(c.dim(status()));
+      }
+    },
+    done() {
+      if (output.stderrIsTTY) output.infoRaw('\r\x1b[2K');
+    },
+  };
+}

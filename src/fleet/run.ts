@@ -1,0 +1,212 @@
+import type { CheckReport, TokenCheck } from '../check/run.js';
+import { type Backoff, backoffDelayMs, isRetryable, type WaitAttempt } from '../check/wait.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CheckInputs } from '../inputs/check-inputs.js';
+
+/**
+ * `check --targets`: many mailboxes of many tenants in one run. The runner only schedules; the
+ * checking itself is the one pipeline (`acquireAndCheckToken`, `runCheck`), injected as `FleetChecks`
+ * so that the scheduling rules are tested with fakes:
+ *
+ * - one token per (authority, scope, tenant, app, credential), acquired once and reused for all its
+ *   mailboxes (Entra ID throttles an app that asks for the same token again and again);
+ * - at most `concurrency` targets in flight;
+ * - never two SMTP sessions for one mailbox at a time: Exchange Online allows 3 per mailbox and
+ *   answers 432 4.3.2 beyond (catalog E), and the application being checked may hold some itself;
+ * - a temporary failure (432 4.3.2, 451 4.7.0, a timeout, the token service's 5xx) is retried a few
+ *   times after a short pause. A configuration error is never retried, and neither is a propagation
+ *   failure (535 5.7.3 right after a change): that takes minutes to an hour, far longer than a
+ *   scheduled check should wait (`check --wait` is for that).
+ */
+
+export interface FleetTarget {
+  /** Unique within the run (the targets file's `name`, else the mailbox). */
+  name: string;
+  inputs: CheckInputs;
+  /** Input warnings (e.g. about the secret's shape), carried into the report. */
+  warnings: string[];
+  /** Where the credential comes from (`env:CONTOSO_SECRET`, `file:/run/secrets/a`): part of the token's identity. */
+  credentialRef: string;
+}
+
+export interface FleetResult {
+  name: string;
+  report: CheckReport;
+  /** Every attempt, as `check --wait` reports them; more than one only after a temporary failure. */
+  attempts: WaitAttempt[];
+  /** From the first attempt's start to the last one's end (waiting for a free slot excluded). */
+  durationMs: number;
+}
+
+/** The two stages of the pipeline the runner schedules. */
+export interface FleetChecks {
+  /** Token and claims for a target's tenant, app and credential (`acquireAndCheckToken`). */
+  checkToken(target: FleetTarget): Promise<TokenCheck>;
+  /** SMTP for one target with that token (`runCheck` with `tokenCheck`). */
+  checkTarget(target: FleetTarget, tokenCheck: TokenCheck): Promise<CheckReport>;
+}
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  backoff: Backoff;
+}
+
+/** Up to two retries, after 1 s and 2 s: enough for a busy mailbox or a brief Microsoft-side hiccup. */
+export const FLEET_RETRY: RetryPolicy = { retries: 2, backoff: { initialMs: 1_000, maxMs: 4_000 } };
+
+export interface FleetRunOptions {
+  concurrency: number;
+  retry?: RetryPolicy;
+  /** Milliseconds since the epoch. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Called as each target finishes (for progress). */
+  onResult?: (result: FleetResult) => void;
+}
+
+export interface FleetRun {
+  /** In the order of the targets. */
+  results: FleetResult[];
+  /** Token acquisitions made (one per token group, more only after a temporary failure or near expiry). */
+  tokenAcquisitions: number;
+}
+
+/** A token is renewed when it would expire within this time (MSAL renews 5 minutes early; a session needs less). */
+const RENEW_BEFORE_MS = 2 * 60 * 1000;
+
+/** The identity of a token: targets that share it share one token. */
+export function tokenGroupKey(target: FleetTarget): string {
+  const { inputs } = target;
+  return [new URL(inputs.authorityHost).origin, inputs.cloud.scope, inputs.tenantId.toLowerCase(), inputs.clientId.toLowerCase(), target.credentialRef].join('\n');
+}
+
+/** Exchange Online counts sessions per mailbox, whatever the front-end host. */
+export function mailboxKey(target: FleetTarget): string {
+  return target.inputs.mailbox.toLowerCase();
+}
+
+/**
+ * Whether the fleet retries this failure: one that waiting may cure (the diagnosis's `transient`, the
+ * same decision as `check --wait`) and that is temporary rather than a change still propagating,
+ * i.e. the network/temporary class (exit 6).
+ */
+export function isTemporaryFailure(report: CheckReport): boolean {
+  return isRetryable(report) && report.exitCode === ExitCode.network;
+}
+
+export async function runFleet(targets: readonly FleetTarget[], checks: FleetChecks, options: FleetRunOptions): Promise<FleetRun> {
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new Error(`concurrency must be a positive integer, got ${options.concurrency}`);
+  const retry = options.retry ?? FLEET_RETRY;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const slots = createSemaphore(options.concurrency);
+  const withMailbox = createKeyedLock();
+  const tokens = new Map<string, Promise<TokenCheck>>();
+  let tokenAcquisitions = 0;
+
+  const acquire = async (target: FleetTarget): Promise<TokenCheck> => {
+    for (let attempt = 1; ; attempt++) {
+      tokenAcquisitions++;
+      const tokenCheck = await checks.checkToken(target);
+      const d = tokenCheck.diagnosis;
+      const temporary = d !== null && d.transient && d.exitCode === ExitCode.network;
+      if (!temporary || attempt > retry.retries) return tokenCheck;
+      await sleep(backoffDelayMs(attempt, retry.backoff));
+    }
+  };
+  const expiresSoon = (tokenCheck: TokenCheck): boolean => {
+    const expiresOn = tokenCheck.token.expiresOn ? Date.parse(tokenCheck.token.expiresOn) : Number.NaN;
+    return tokenCheck.accessToken !== null && Number.isFinite(expiresOn) && expiresOn - now() < RENEW_BEFORE_MS;
+  };
+  const tokenFor = async (target: FleetTarget): Promise<TokenCheck> => {
+    const key = tokenGroupKey(target);
+    let pending = tokens.get(key);
+    if (!pending) tokens.set(key, (pending = acquire(target)));
+    const tokenCheck = await pending;
+    if (!expiresSoon(tokenCheck)) return tokenCheck;
+    // Renew once; whoever comes first replaces the entry, the others share the new token.
+    if (tokens.get(key) === pending) tokens.set(key, acquire(target));
+    return (await tokens.get(key)) ?? tokenCheck;
+  };
+
+  const checkOne = (target: FleetTarget): Promise<FleetResult> =>
+    // The mailbox first, then a slot: a target waiting for its mailbox does not hold a slot.
+    withMailbox(mailboxKey(target), async () => {
+      const attempts: WaitAttempt[] = [];
+      let started: number | null = null;
+      for (let attempt = 1; ; attempt++) {
+        const release = await slots.acquire();
+        let report: CheckReport;
+        let tokenFailed: boolean;
+        const at = now();
+        started ??= at;
+        try {
+          const tokenCheck = await tokenFor(target);
+          tokenFailed = tokenCheck.diagnosis !== null;
+          report = await checks.checkTarget(target, tokenCheck);
+        } finally {
+          release();
+        }
+        attempts.push({ at: new Date(at).toISOString(), exitCode: report.exitCode, diagnosisCode: report.diagnosis?.code ?? null });
+        // A failed token was already retried for the whole group: retrying its targets changes nothing.
+        if (tokenFailed || !isTemporaryFailure(report) || attempt > retry.retries) {
+          const result: FleetResult = { name: target.name, report, attempts, durationMs: now() - started };
+          options.onResult?.(result);
+          return result;
+        }
+        await sleep(backoffDelayMs(attempt, retry.backoff));
+      }
+    });
+
+  const results = await Promise.all(targets.map(checkOne));
+  return { results, tokenAcquisitions };
+}
+
+/** At most `limit` holders at once; waiters are served first come, first served. */
+export function createSemaphore(limit: number): { acquire(): Promise<() => void> } {
+  let free = limit;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  return {
+    acquire() {
+      if (free > 0) {
+        free--;
+        return Promise.resolve(once(release));
+      }
+      return new Promise((resolve) => waiting.push(() => resolve(once(release))));
+    },
+  };
+}
+
+/** Runs `fn` for a key only after every earlier call for the same key has finished. */
+export function createKeyedLock(): <T>(key: string, fn: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<void>>();
+  return async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => done);
+    tails.set(key, tail);
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}
+
+function once(fn: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { access, appendFile, constants, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Output } from '../output.js';
+import { githubAnnotations, githubStepSummary, type TargetResult } from './github.js';
+import { junitReport } from './junit.js';
+
+/**
+ * The CI outputs of `check` (a single check is a fleet of one, named after its mailbox): under GitHub
+ * Actions, annotations on stderr and a Markdown job summary; with `--junit <file>`, JUnit XML. All of
+ * it goes through the redactor. A summary or JUnit file that cannot be written is a warning: the
+ * check's own result and exit code stand.
+ */
+
+export interface CiOutputOptions {
+  env: NodeJS.ProcessEnv;
+  output: Output;
+  /** `--junit <file>`. */
+  junitPath?: string;
+  /** When the run started (the JUnit timestamp). */
+  startedAt: Date;
+  /** Per target, in the order of `results`. */
+  durationsMs: readonly number[];
+}
+
+export function underGitHubActions(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === 'true';
+}
+
+/** Why `--junit <file>` could not be written, checked before the run so that nothing is checked in vain. */
+export async function junitPathProblem(path: string): Promise<string | null> {
+  const target = resolve(path);
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isDirectory()) return `--junit: ${path}: it is a directory`;
+  const dir = dirname(target);
+  const parent = await stat(dir).catch(() => null);
+  if (!parent?.isDirectory()) return `--junit: ${path}: the directory ${dirname(path)} does not exist`;
+  try {
+    await access(dir, constants.W_OK);
+  } catch {
+    return `--junit: ${path}: the directory ${dirname(path)} is not writable`;
+  }
+  return null;
+}
+
+export async function writeCiOutputs(results: readonly TargetResult[], options: CiOutputOptions): Promise<void> {
+  const { env, output } = options;
+  if (underGitHubActions(env)) {
+    for (const line of githubAnnotations(results)) output.info(line);
+    const summaryPath = env.GITHUB_STEP_SUMMARY;
+    if (!summaryPath) {
+      output.info('::warning title=smtp-oauth-setup::GITHUB_STEP_SUMMARY is not set: no job summary written');
+    } else {
+      try {
+        // Append: earlier steps of the job may have written their own summaries.
+        await appendFile(summaryPath, output.redactor.redact(githubStepSummary(results)), { encoding: 'utf8', mode: 0o644 });
+      } catch (error) {
+        output.info(`::warning title=smtp-oauth-setup::could not append the job summary to ${summaryPath}: ${reason(error)}`);
+      }
+    }
+  }
+  if (options.junitPath) {
+    const xml = output.redactor.redact(junitReport(results, { timestamp: options.startedAt, durationsMs: options.durationsMs }));
+    try {
+      await writeAtomically(options.junitPath, xml);
+    } catch (error) {
+      const message = `could not write the JUnit report ${options.junitPath}: ${reason(error)}`;
+      output.info(underGitHubActions(env) ? `::warning title=smtp-oauth-setup::${message}` : output.color.yellow(`! ${message}`));
+    }
+  }
+}
+
+/** A reader never sees half a file: write a temporary file next to it, then rename it into place. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    // 0644: the report holds no secret (and went through the redactor).
+    await writeFile(temporary, text, { encoding: 'utf8', mode: 0o644, flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,126 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { runCli } from '../support/cli.js';
+
+/** The CI outputs of a single `check` (a fleet of one, named after its mailbox), spawned against the sandbox. */
+let sandbox: Sandbox;
+let dir: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  dir = await mkdtemp(join(tmpdir(), 'ci-outputs-'));
+});
+afterAll(async () => {
+  await sandbox?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  const { client } = sandbox;
+  return {
+    NODE_EXTRA_CA_CERTS: sandbox.caFile,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    AZURE_TENANT_ID: client.tenantId,
+    AZURE_CLIENT_ID: client.clientId,
+    AZURE_CLIENT_SECRET: client.clientSecret,
+    SMTP_OAUTH_MAILBOX: client.mailbox,
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
+const smtp = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--timeout', '10'];
+const annotations = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('::'));
+
+function parseJunit(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testcase' || n === 'testsuite' }).parse(xml).testsuites;
+}
+
+describe('check under GitHub Actions and with --junit', () => {
+  it('a failure: an ::error annotation with the fix, a summary appended, one failing test case', async () => {
+    sandbox.applyScenario('smtp-auth-disabled-mailbox');
+    const summaryPath = join(dir, 'failure-summary.md');
+    await writeFile(summaryPath, 'before\n');
+    const junitPath = join(dir, 'failure.xml');
+    await writeFile(junitPath, 'stale content that must be replaced');
+    const run = await runCli(['check', ...smtp(), '--junit', junitPath], { env: env({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryPath }) });
+    expect(run.status, run.stderr).toBe(4);
+    const mailbox = sandbox.client.mailbox;
+    expect(annotations(run.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^::error title=${mailbox.replace(/\./g, '\\.')}%3A smtp-auth-disabled-mailbox \\(setup step 3\\)::SMTP AUTH is turned off .*%0A.*Set-CASMailbox -Identity ${mailbox.replace(/\./g, '\\.')}`)),
+    ]);
+    const summary = await readFile(summaryPath, 'utf8');
+    expect(summary).toMatch(/^before\n### smtp-oauth-setup: 0 of 1 passed\n/);
+    expect(summary).toContain(`| ${mailbox} | ❌ smtp-auth-disabled-mailbox | 3 | 4 |`);
+
+    const xml = await readFile(junitPath, 'utf8');
+    const suites = parseJunit(xml);
+    expect(suites).toMatchObject({ tests: '1', failures: '1' });
+    const [testcase] = suites.testsuite[0].testcase;
+    expect(testcase).toMatchObject({ name: mailbox, classname: `smtp-oauth-setup.${mailbox}` });
+    expect(testcase.failure.type).toBe('smtp-auth-disabled-mailbox');
+    // 0644 under the usual umask: readable by the CI's other steps, not executable (it holds no secret).
+    const mode = (await stat(junitPath)).mode;
+    expect([mode & 0o600, mode & 0o111]).toEqual([0o600, 0]);
+    // Written atomically: no temporary file is left next to it.
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const text of [run.stdout, run.stderr, summary, xml]) {
+      expect(text).not.toContain(sandbox.client.clientSecret);
+      expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    }
+  });
+
+  it('a pass with an expiring secret: a ::warning annotation and a passing test case', async () => {
+    sandbox.applyScenario('healthy');
+    const summaryPath = join(dir, 'pass-summary.md');
+    const junitPath = join(dir, 'pass.xml');
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const run = await runCli(['check', ...smtp(), '--secret-expires', soon, '--junit', junitPath], {
+      env: env({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryPath }),
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(annotations(run.stderr)).toEqual([expect.stringMatching(/^::warning title=.*%3A warning::The client secret expires on \d{4}-\d{2}-\d{2} \(in 5 days\)/)]);
+    expect(await readFile(summaryPath, 'utf8')).toContain('### smtp-oauth-setup: 1 of 1 passed');
+    const suites = parseJunit(await readFile(junitPath, 'utf8'));
+    expect(suites).toMatchObject({ tests: '1', failures: '0' });
+    expect(suites.testsuite[0].testcase[0].failure).toBeUndefined();
+  });
+
+  it('a job summary that cannot be written is a warning: the check\'s exit code stands', async () => {
+    sandbox.applyScenario('healthy');
+    const notAFile = join(dir, 'a-directory');
+    await mkdir(notAFile, { recursive: true });
+    const unwritable = await runCli(['check', ...smtp()], { env: env({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: notAFile }) });
+    expect(unwritable.status, unwritable.stderr).toBe(0);
+    expect(annotations(unwritable.stderr)).toEqual([`::warning title=smtp-oauth-setup::could not append the job summary to ${notAFile}: it is a directory`]);
+
+    const unset = await runCli(['check', ...smtp()], { env: env({ GITHUB_ACTIONS: 'true' }) });
+    expect(unset.status).toBe(0);
+    expect(annotations(unset.stderr)).toEqual(['::warning title=smtp-oauth-setup::GITHUB_STEP_SUMMARY is not set: no job summary written']);
+  });
+
+  it('outside GitHub Actions: no annotations; --junit alone still writes the file; a bad --junit path is refused first', async () => {
+    sandbox.applyScenario('no-admin-consent');
+    const junitPath = join(dir, 'plain.xml');
+    const run = await runCli(['check', ...smtp(), '--json', '--junit', junitPath], { env: env() });
+    expect(run.status).toBe(3);
+    expect(annotations(run.stderr)).toEqual([]);
+    expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 3, diagnosis: { code: 'token-missing-role' } });
+    expect(parseJunit(await readFile(junitPath, 'utf8')).testsuite[0].testcase[0].failure.type).toBe('token-missing-role');
+
+    const posts = sandbox.requestLog.length;
+    const refused = await runCli(['check', ...smtp(), '--junit', dir], { env: env() });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`--junit: ${dir}: it is a directory`);
+    const alone = await runCli(['check', ...smtp(), '--concurrency', '4'], { env: env() });
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain('--concurrency: only with --targets');
+    expect(sandbox.requestLog.length).toBe(posts);
+    sandbox.applyScenario('healthy');
+  });
+});
