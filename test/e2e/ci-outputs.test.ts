@@ -5,6 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /** The CI outputs of a single `check` (a fleet of one, named after its mailbox), spawned against the sandbox. */
 let sandbox: Sandbox;
@@ -20,20 +21,10 @@ afterAll(async () => {
 });
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    AZURE_CLIENT_SECRET: client.clientSecret,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    NO_COLOR: '1',
-    ...extra,
-  };
+  return sandboxEnv(sandbox, { NO_COLOR: '1', ...extra });
 }
 
-const smtp = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--timeout', '10'];
+const smtp = () => [...sandboxSmtpArgs(sandbox), '--timeout', '10'];
 const annotations = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('::'));
 
 function parseJunit(xml: string) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
+import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
 /**
  * `check --wait`: the built CLI against the sandbox, whose tenant the test fixes while the CLI waits
@@ -16,19 +17,10 @@ afterAll(async () => {
 });
 
 function checkEnv(): Record<string, string> {
-  const { client } = sandbox;
-  return {
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    AZURE_CLIENT_SECRET: client.clientSecret,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    NO_COLOR: '1',
-  };
+  return sandboxEnv(sandbox, { NO_COLOR: '1' });
 }
 
-const smtpArgs = () => ['--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--timeout', '10'];
+const smtpArgs = () => [...sandboxSmtpArgs(sandbox), '--timeout', '10'];
 
 interface WaitJson {
   ok: boolean;
