@@ -5,7 +5,7 @@
  * waiting may help, the exit code, and two small functions that word the summary and the fix with the
  * user's values filled in. `docs/errors.md` is generated from this table — keep entries as data.
  *
- * Sources: /work/shared/reference/exchange-online-errors.md (sections A token endpoint, B SMTP replies,
+ * Sources: ../shared/reference/exchange-online-errors.md (sections A token endpoint, B SMTP replies,
  * C token claims, F propagation), whose Microsoft Learn source index gives the `learnMore` links.
  *
  * Recognition rules (implemented in recognise.ts):

@@ -1,5 +1,5 @@
 /**
- * Real Microsoft words (catalog /work/shared/reference/exchange-online-errors.md, sections A and B),
+ * Real Microsoft words (catalog ../shared/reference/exchange-online-errors.md, sections A and B),
  * with `<PLACEHOLDER>`s filled in with sample values and the source's `…` truncations cut off.
  * Expected results are written out by hand: tests never compare the code under test with itself.
  */
