@@ -13,19 +13,19 @@ const PRIVATE_DIR_MODE = 0o700;
 
 /**
  * Writes `content` to `path` atomically: a temporary file in the same directory (same file system,
- * so the rename is atomic), created 0600, flushed to disk, then renamed over the target.
+ * so the rename is atomic), created with `mode`, flushed to disk, then renamed over the target.
+ * Used for every file the tool writes: private ones (0600) and reports without secrets (0644).
  */
-export async function writePrivateFile(path: string, content: string): Promise<void> {
+export async function writeFileAtomically(path: string, content: string, mode: number): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // O_EXCL: never follow or reuse something already at the temporary name.
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, PRIVATE_FILE_MODE);
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
     try {
       await handle.writeFile(content, 'utf8');
-      // The umask may have narrowed the mode at creation; it can only have removed bits, but be exact.
-      await handle.chmod(PRIVATE_FILE_MODE);
+      // The umask may have narrowed the mode at creation; be exact.
+      await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();
@@ -35,6 +35,12 @@ export async function writePrivateFile(path: string, content: string): Promise<v
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** A private file (0600) in a private directory (0700, created when missing), written atomically. */
+export async function writePrivateFile(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+  await writeFileAtomically(path, content, PRIVATE_FILE_MODE);
 }
 
 export async function fileExists(path: string): Promise<boolean> {

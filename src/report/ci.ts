@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { access, appendFile, constants, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { access, appendFile, constants, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { writeFileAtomically } from '../config/private-file.js';
 import type { Output } from '../output.js';
 import { githubAnnotations, githubStepSummary, type TargetResult } from './github.js';
 import { junitReport } from './junit.js';
@@ -62,24 +62,12 @@ export async function writeCiOutputs(results: readonly TargetResult[], options: 
   if (options.junitPath) {
     const xml = output.redactor.redact(junitReport(results, { timestamp: options.startedAt, durationsMs: options.durationsMs }));
     try {
-      await writeAtomically(options.junitPath, xml);
+      // 0644: the report holds no secret (and went through the redactor).
+      await writeFileAtomically(options.junitPath, xml, 0o644);
     } catch (error) {
       const message = `could not write the JUnit report ${options.junitPath}: ${reason(error)}`;
       output.info(underGitHubActions(env) ? `::warning title=smtp-oauth-setup::${message}` : output.color.yellow(`! ${message}`));
     }
-  }
-}
-
-/** A reader never sees half a file: write a temporary file next to it, then rename it into place. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    // 0644: the report holds no secret (and went through the redactor).
-    await writeFile(temporary, text, { encoding: 'utf8', mode: 0o644, flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
   }
 }
 
