@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { compare, printTable, timeOnce } from './lib.mjs';
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const minimal = fileURLToPath(new URL('./minimal-check.mjs', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS_CHECK ?? 11);
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const maxRss = fileURLToPath(new URL('./max-rss.mjs', import.meta.url));
 const TENANTS = Number(process.env.BENCH_FLEET_TENANTS ?? 50);
 const MAILBOXES = Number(process.env.BENCH_FLEET_MAILBOXES ?? 10);

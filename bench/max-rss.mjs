@@ -1,4 +1,4 @@
-// Preloaded into the CLI by bench/fleet.mjs (`node --import ./max-rss.mjs dist/bin.js …`): at exit,
+// Preloaded into the CLI by bench/fleet.mjs (`node --import ./max-rss.mjs dist/bin.cjs …`): at exit,
 // writes the process's peak resident memory (maxRSS, kilobytes) to the file BENCH_MAXRSS_FILE names.
 import { writeFileSync } from 'node:fs';
 

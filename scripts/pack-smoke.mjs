@@ -1,5 +1,5 @@
 // Packaging smoke test: what users get from `npx smtp-oauth-setup` must start and refuse bad input.
-// npm pack → install the tarball into an empty folder → --version, and `check` with no input and
+// npm pack → install the tarball into an empty folder → --version, --help, and `check` with no input and
 // no terminal → exit 2 naming the missing inputs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ const fail = (message) => {
 try {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   const files = packed[0].files.map((f) => f.path);
-  if (!files.includes('dist/bin.js')) fail('the tarball has no dist/bin.js');
+  for (const needed of ['dist/bin.cjs', 'dist/help.txt', 'dist/main.js']) if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
   const leaked = files.filter((f) => /^(src|test|bench|scripts|\.ci)\//.test(f) || f.endsWith('.map'));
   if (leaked.length) fail(`the tarball carries files users do not need: ${leaked.join(', ')}`);
 
@@ -30,6 +30,9 @@ try {
   const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   if (v.status !== 0 || v.stdout.trim() !== version) fail(`--version printed ${JSON.stringify(v.stdout)} (exit ${v.status}), expected ${version}`);
 
+  const help = spawnSync(bin, ['--help'], { encoding: 'utf8' });
+  if (help.status !== 0 || !help.stdout.includes('Usage: smtp-oauth-setup')) fail(`--help printed ${JSON.stringify(help.stdout)} (exit ${help.status})`);
+
   // No terminal (stdin is a pipe), no inputs in the environment.
   const env = { PATH: process.env.PATH, HOME: work };
   const check = spawnSync(bin, ['check'], { encoding: 'utf8', env, input: '' });
@@ -38,7 +41,7 @@ try {
     if (!check.stderr.includes(name)) fail(`check without inputs did not name ${name}:\n${check.stderr}`);
   }
   if (/\n\s+at /.test(check.stderr)) fail(`check without inputs printed a stack trace:\n${check.stderr}`);
-  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, check without inputs → exit 2`);
+  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

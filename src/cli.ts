@@ -90,6 +90,9 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .version(toolVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut, writeErr: writeOut, outputError: () => {} })
+    // A fixed width, not the terminal's: dist/bin.cjs answers `--help` with this text written at
+    // build time (scripts/help-text.mjs), so it must not depend on the terminal it was built in.
+    .configureHelp({ helpWidth: 80 })
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',

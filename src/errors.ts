@@ -2,7 +2,7 @@ import { ExitCode } from './exit-codes.js';
 import type { Diagnosis } from './diagnose/types.js';
 
 /**
- * Everything below the CLI entry throws one of these; only `bin.ts` turns them into a process exit.
+ * Everything below the CLI entry throws one of these; only `bin.cts` turns them into a process exit.
  * The message is what the user reads: one line per problem, never a stack trace.
  */
 export class CliError extends Error {

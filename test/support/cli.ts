@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { assertFreshBuild } from './fresh-build.js';
 
-export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'bin.js');
+export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'bin.cjs');
 
 export interface CliRun {
   status: number | null;
