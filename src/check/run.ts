@@ -10,7 +10,7 @@ import { acquireToken, TokenRequestError } from '../token/acquire.js';
 import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
 import { toolVersion } from '../version.js';
 import { buildCheckPlan, buildTokenPlan, type CheckPlan } from './plan.js';
-import { secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
+import { certificateExpiryWarning, secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
 
 /** The pipeline's stages, in order; a front-end shows each as it starts and ends. */
 export type StageName = 'token' | 'claims' | 'smtp-auth' | 'smtp-send';
@@ -100,6 +100,10 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   if (expiry) context.secretExpiresOn = expiry.expiresOn;
   const expiryWarning = expiry && secretExpiryWarning(expiry, inputs.clientId);
   if (expiryWarning) report.warnings.push(expiryWarning);
+  if (inputs.credential.kind === 'certificate') {
+    const warning = certificateExpiryWarning(inputs.credential.certificate, now(), inputs.warnDays ?? 30, inputs.clientId);
+    if (warning) report.warnings.push(warning);
+  }
   const finish = (diagnosis: Diagnosis | null): CheckReport => {
     if (expiry?.state === 'expired' && diagnosis?.code !== 'client-secret-expired') {
       // Another failure came first; the expired secret is the next one to fix.

@@ -1,4 +1,4 @@
-import { newClientSecretAction } from '../diagnose/catalog.js';
+import { newClientSecretAction, uploadCertificateAction } from '../diagnose/catalog.js';
 
 /**
  * The client secret's expiry, judged from the date the user gave (`--secret-expires`, or the value the
@@ -42,5 +42,25 @@ export function secretExpiryWarning(expiry: SecretExpiry, clientId?: string): st
     `The client secret expires on ${expiry.expiresOn} (${when}); after that Entra ID refuses it (AADSTS7000222). ` +
     `Create the next one now: ${newClientSecretAction(clientId)} ` +
     'Put it into the sending application, then run check with --secret-expires <its expiry date>.'
+  );
+}
+
+/**
+ * A certificate credential carries its own expiry (notAfter): the same warning window as a secret's,
+ * without a date to give. After it, Entra ID no longer accepts assertions signed with the key.
+ */
+export function certificateExpiryWarning(
+  certificate: { notAfter: Date; thumbprintSha1: string },
+  now: Date,
+  warnDays: number,
+  clientId?: string,
+): string | null {
+  const expiry = secretExpiryStatus(certificate.notAfter.toISOString(), now, warnDays);
+  if (expiry.state !== 'expiring') return null;
+  const when = expiry.daysLeft <= 1 ? 'within a day' : `in ${expiry.daysLeft} days`;
+  return (
+    `The certificate ${certificate.thumbprintSha1} expires on ${certificate.notAfter.toISOString().slice(0, 10)} (${when}); after that Entra ID refuses it. ` +
+    `Create the next one (\`smtp-oauth-setup setup\` can), upload it: ${uploadCertificateAction(clientId)} ` +
+    'Then switch the sending application to it.'
   );
 }

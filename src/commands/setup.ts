@@ -12,7 +12,8 @@ import {
   UnreadableConfigError,
 } from '../config/store.js';
 import { InputError } from '../errors.js';
-import { givenCheckInputs, givenClientSecret } from '../inputs/check-inputs.js';
+import { givenCheckInputs, givenCredential } from '../inputs/check-inputs.js';
+import { type Credential, credentialSecrets } from '../inputs/credential.js';
 import { Secret } from '../inputs/secret.js';
 import type { CliIO } from '../io.js';
 import type { Output } from '../output.js';
@@ -59,19 +60,21 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
     if (found.problem) output.info(c.yellow(`! ${found.origin}: ${found.problem}; the wizard will ask for it.`));
     else answers[key] = found.value;
   }
-  const { secret: givenSecret, problems } = await givenClientSecret({ flags: options, env: io.env, saved: savedCheckInputs(saved) });
-  for (const problem of problems) output.info(c.yellow(`! ${problem}; the wizard will ask for it.`));
-  let secret = givenSecret;
-  if (secret) {
-    output.redactor.protect(secret.reveal());
-    const verdict = validateSecretValue(secret.reveal());
-    if (verdict !== true) {
-      output.info(c.yellow(`! client secret (${secret.source}): ${verdict}; the wizard will ask for it.`));
-      secret = null;
+  const givenCred = await givenCredential({ flags: options, env: io.env, saved: savedCheckInputs(saved) });
+  for (const problem of givenCred.problems) output.info(c.yellow(`! ${problem}; the wizard will ask for it.`));
+  // A certificate that needs its password (or was refused) is offered again in step 1 by its path.
+  if (givenCred.certificatePath) answers.certificatePath = givenCred.certificatePath;
+  let credential: Credential | null = givenCred.credential;
+  if (credential) {
+    for (const value of credentialSecrets(credential)) output.redactor.protect(value);
+    const verdict = credential.kind === 'secret' ? validateSecretValue(credential.secret.reveal()) : true;
+    if (verdict !== true && credential.kind === 'secret') {
+      output.info(c.yellow(`! client secret (${credential.secret.source}): ${verdict}; the wizard will ask for it.`));
+      credential = null;
     }
   }
 
-  const state = initialState(saved, answers, secret);
+  const state = initialState(saved, answers, credential);
   return walk(state, saved, { output, store, yes: options.yes, presets: options.saveSecret ? { keepSecret: true } : {}, workDir: process.cwd() });
 }
 
@@ -122,14 +125,22 @@ export async function demoWizard(sandbox: Sandbox, output: Output): Promise<numb
       smtpPort: String(sandbox.smtp.port),
       timeout: '10',
     },
-    new Secret(client.clientSecret, 'the sandbox'),
+    { kind: 'secret', secret: new Secret(client.clientSecret, 'the sandbox') },
   );
+  // Certificates the newcomer created and "uploaded": a repaired tenant starts fresh, so they go back in.
+  const uploaded: string[] = [];
   const demo: DemoHooks = {
     repairTenant() {
       const broken = sandbox.scenario.name;
       if (broken === 'healthy') return null;
       sandbox.applyScenario('healthy');
+      for (const pem of uploaded) sandbox.uploadCertificate(pem);
       return `(demo) The sandbox now plays the administrator who fixed '${broken}'.`;
+    },
+    uploadCertificate(certificatePem) {
+      uploaded.push(certificatePem);
+      sandbox.uploadCertificate(certificatePem);
+      return '(demo) The sandbox plays the administrator who uploaded the certificate to the app.';
     },
   };
   const workDir = await mkdtemp(join(tmpdir(), 'smtp-oauth-demo-'));

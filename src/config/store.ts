@@ -21,6 +21,9 @@ export const ANSWER_KEYS = [
   'cloud',
   'tenantId',
   'clientId',
+  // The PEM with the certificate and its private key, when the app uses a certificate credential: the
+  // path only; the key stays in that file (0600), so this is saved without asking.
+  'certificatePath',
   'secretExpires',
   'mailbox',
   'from',
@@ -159,7 +162,7 @@ function serialise(content: ConfigContent, secret: Secret | null): string {
  */
 export function savedCheckInputs(config: SavedConfig | null): SavedInputs {
   if (!config) return {};
-  const { tenantId, clientId, mailbox, from, authorityHost, smtpHost, smtpPort, timeout, cloud, secretExpires } = config.answers;
+  const { tenantId, clientId, mailbox, from, authorityHost, smtpHost, smtpPort, timeout, cloud, secretExpires, certificatePath } = config.answers;
   const saved: Record<string, string | undefined> = {
     cloud,
     tenantId,
@@ -173,6 +176,7 @@ export function savedCheckInputs(config: SavedConfig | null): SavedInputs {
     // The expiry date given in the wizard's step 1: `check` warns before it.
     secretExpires,
     clientSecret: config.clientSecret,
+    certificate: certificatePath,
   };
   return Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined && v !== '')) as SavedInputs;
 }

@@ -222,6 +222,11 @@ export function newClientSecretAction(clientId?: string): string {
   return NEW_SECRET(clientId ? { clientId } : {});
 }
 
+/** Where a certificate credential is uploaded (the wizard's instructions and `check`'s expiry warning). */
+export function uploadCertificateAction(clientId?: string): string {
+  return `${appPath(clientId ? { clientId } : {})} → Certificates & secrets → Certificates → Upload certificate → the public .cer/.pem/.crt file → Add.`;
+}
+
 const EXO_CONNECT = 'In Exchange Online PowerShell (Connect-ExchangeOnline):';
 const PROPAGATION =
   'Exchange applies such changes after 15–30 minutes (a new mailbox can take up to a day): if you made them just now, wait and try again with a fresh token.';

@@ -73,8 +73,11 @@ export interface CheckFlags {
   warnDays?: string;
 }
 
-/** Values saved by the wizard (never the secret unless the user asked for it). */
-export type SavedInputs = Partial<Record<Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin' | 'certificate' | 'privateKey'> | 'clientSecret', string>>;
+/**
+ * Values saved by the wizard (never the secret unless the user asked for it). `certificate` is the
+ * path of the PEM holding the certificate and its private key (the key stays in that 0600 file).
+ */
+export type SavedInputs = Partial<Record<Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin' | 'privateKey'> | 'clientSecret', string>>;
 
 export interface InputSources {
   flags: CheckFlags;
@@ -215,31 +218,55 @@ const CERTIFICATE_PASSWORD_ENV = 'AZURE_CLIENT_CERTIFICATE_PASSWORD';
 
 /**
  * A certificate (--certificate or AZURE_CLIENT_CERTIFICATE_PATH, the Azure SDKs' names) or a client
- * secret; both at once is refused, since which one would be used would be a guess.
+ * secret; both at once is refused, since which one would be used would be a guess. A certificate
+ * saved by the wizard comes after a secret given now (flag, environment) and before a saved secret.
  */
 async function resolveCredential(sources: InputSources, problems: string[], missing: string[]): Promise<Credential | null> {
-  const { flags, env } = sources;
-  const certificatePath = flags.certificate ?? (env[CERTIFICATE_ENV] || undefined);
-  if (certificatePath === undefined) {
-    if (flags.privateKey !== undefined) problems.push('--private-key: goes with --certificate');
-    const secret = await resolveSecret(sources, problems, missing);
-    return secret && { kind: 'secret', secret };
-  }
+  const { flags, env, saved = {} } = sources;
   const secretGiven = [
     flags.clientSecretFile !== undefined && '--client-secret-file',
     flags.clientSecretStdin && '--client-secret-stdin',
     env[SECRET_ENV] && SECRET_ENV,
-  ].filter(Boolean);
+  ].filter((given): given is string => typeof given === 'string');
+  const certificateGiven: Array<[origin: string, path: string | undefined]> = [
+    ['--certificate', flags.certificate],
+    [CERTIFICATE_ENV, env[CERTIFICATE_ENV] || undefined],
+    ['saved configuration (certificate)', secretGiven.length === 0 ? saved.certificate : undefined],
+  ];
+  const [origin, certificatePath] = certificateGiven.find((c): c is [string, string] => c[1] !== undefined) ?? [];
+  if (certificatePath === undefined || origin === undefined) {
+    if (flags.privateKey !== undefined) problems.push('--private-key: goes with --certificate');
+    const secret = await resolveSecret(sources, problems, missing);
+    return secret && { kind: 'secret', secret };
+  }
   if (secretGiven.length > 0) {
-    problems.push(`${flags.certificate ? '--certificate' : CERTIFICATE_ENV} and ${secretGiven.join(', ')}: give a certificate or a client secret, not both`);
+    problems.push(`${origin} and ${secretGiven.join(', ')}: give a certificate or a client secret, not both`);
     return null;
   }
-  const password = env[CERTIFICATE_PASSWORD_ENV] ? new Secret(env[CERTIFICATE_PASSWORD_ENV], CERTIFICATE_PASSWORD_ENV) : undefined;
-  const loaded = await loadClientCertificate({
-    certificatePath,
-    ...(flags.privateKey !== undefined && { privateKeyPath: flags.privateKey }),
-    ...(password && { password }),
-  });
+  return loadCertificateCredential(sources, { origin, certificatePath, ...(flags.privateKey !== undefined && { privateKeyPath: flags.privateKey }) }, problems);
+}
+
+/** Loads the certificate; an encrypted key takes AZURE_CLIENT_CERTIFICATE_PASSWORD, else a masked prompt on a terminal. */
+async function loadCertificateCredential(
+  sources: InputSources,
+  given: { origin: string; certificatePath: string; privateKeyPath?: string },
+  problems: string[],
+): Promise<Credential | null> {
+  const { env, prompter } = sources;
+  const labels = { certificate: given.origin, privateKey: '--private-key', missingKey: 'give it in the same PEM or with --private-key <pem>' };
+  const load = (password?: Secret) =>
+    loadClientCertificate({
+      certificatePath: given.certificatePath,
+      ...(given.privateKeyPath !== undefined && { privateKeyPath: given.privateKeyPath }),
+      ...(password && { password }),
+      labels: { ...labels, password: password?.source ?? CERTIFICATE_PASSWORD_ENV },
+    });
+  const fromEnv = env[CERTIFICATE_PASSWORD_ENV] ? new Secret(env[CERTIFICATE_PASSWORD_ENV], CERTIFICATE_PASSWORD_ENV) : undefined;
+  let loaded = await load(fromEnv);
+  if (loaded.needsPassword && prompter) {
+    const answer = await prompter.password({ name: 'certificatePassword', message: `Password of the private key in ${given.privateKeyPath ?? given.certificatePath}` });
+    loaded = await load(new Secret(answer, 'the password typed'));
+  }
   problems.push(...loaded.problems);
   return loaded.certificate && { kind: 'certificate', certificate: loaded.certificate };
 }
@@ -320,9 +347,15 @@ export function givenCheckInputs(sources: Pick<InputSources, 'flags' | 'env' | '
   return given;
 }
 
-/** For the setup wizard: the secret from a file, standard input, the environment or saved configuration; never a prompt. */
-export async function givenClientSecret(sources: Omit<InputSources, 'prompter'>): Promise<{ secret: Secret | null; problems: string[] }> {
+/**
+ * For the setup wizard: the credential given before the walk (a certificate from --certificate,
+ * AZURE_CLIENT_CERTIFICATE_PATH or saved; a secret from a file, the environment or saved), never a
+ * prompt. `certificatePath` names a certificate that was given but could not be loaded (an encrypted
+ * key without its password, say), for the wizard to offer again.
+ */
+export async function givenCredential(sources: Omit<InputSources, 'prompter'>): Promise<{ credential: Credential | null; problems: string[]; certificatePath?: string }> {
   const problems: string[] = [];
-  const secret = await resolveSecret({ ...sources, prompter: null }, problems, []);
-  return { secret, problems };
+  const credential = await resolveCredential({ ...sources, prompter: null }, problems, []);
+  const certificatePath = sources.flags.certificate ?? (sources.env[CERTIFICATE_ENV] || undefined) ?? sources.saved?.certificate;
+  return { credential, problems, ...(credential === null && certificatePath !== undefined && { certificatePath }) };
 }

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { isIPv4 } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -119,6 +120,12 @@ export interface Sandbox {
   stats(): SandboxStats;
   /** Resets tenant, faults and client settings to healthy, then applies the named scenario. */
   applyScenario(name: string): void;
+  /**
+   * Certificates & secrets → Certificates → Upload certificate, on the app of `clientId` (default: the
+   * client's): client assertions signed with its key are accepted from the next request on.
+   * `applyScenario` starts from a fresh tenant, without it.
+   */
+  uploadCertificate(certificatePem: string, clientId?: string): void;
   /** Closes both servers and every open socket; removes the temp CA dir it created. Idempotent. */
   close(): Promise<void>;
 }
@@ -258,6 +265,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       mailboxSessions: mail.mailboxSessions(),
     }),
     applyScenario,
+    uploadCertificate(certificatePem, clientId = client.clientId) {
+      const app = state.tenant.apps.find((a) => a.clientId === clientId);
+      if (!app) throw new Error(`the sandbox tenant has no app ${clientId}`);
+      const thumbprintSha256 = new X509Certificate(certificatePem).fingerprint256.replace(/:/g, '');
+      app.certificates.push({ thumbprintSha256, certificatePem });
+    },
     close() {
       closing ??= cleanup();
       return closing;

@@ -3,6 +3,7 @@ import type { CheckReport, StageEvents, TokenCheck, TokenCheckInputs } from '../
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import type { ConfigStore, SavedAnswers } from '../config/store.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
+import type { Credential } from '../inputs/credential.js';
 import type { Prompter } from '../inputs/prompter.js';
 import {
   addressSchema,
@@ -16,11 +17,10 @@ import {
   tenantIdSchema,
   timeoutSecondsSchema,
 } from '../inputs/schemas.js';
-import type { Secret } from '../inputs/secret.js';
 import type { WaitPlan } from './wait-retry.js';
 
 /**
- * The wizard's context: what it knows so far (answers, the secret in memory, what the token showed,
+ * The wizard's context: what it knows so far (answers, the credential in memory, what the token showed,
  * which steps are done) and the services every step is handed (prompter, screen, the pipeline, a
  * clock). Steps receive only the parts they need; the runner in index.ts owns the whole.
  */
@@ -45,8 +45,11 @@ export interface TokenFacts {
 
 export interface WizardState {
   answers: WizardAnswers;
-  /** In memory only, unless the user asks to keep it (`saveSecret`). */
-  secret: Secret | null;
+  /**
+   * A client secret (in memory only, unless the user asks to keep it: `saveSecret`) or a certificate
+   * (its key stays in its 0600 file; the answers keep only `certificatePath`).
+   */
+  credential: Credential | null;
   saveSecret: boolean;
   token: TokenFacts | null;
   completed: StepId[];
@@ -100,6 +103,8 @@ export interface WizardServices {
 export interface DemoHooks {
   /** Before a retry: the sandbox plays the admin who fixed the tenant; returns a line to show. */
   repairTenant(): string | null;
+  /** The sandbox plays the admin who uploads the new certificate to the app; returns a line to show. */
+  uploadCertificate?(certificatePem: string): string | null;
 }
 
 export function cloudOf(answers: Pick<WizardAnswers, 'cloud'>): Cloud {
@@ -109,14 +114,14 @@ export function cloudOf(answers: Pick<WizardAnswers, 'cloud'>): Cloud {
 /** The token stage's inputs from the answers (validated again with the shared schemas). */
 export function tokenInputsOf(
   answers: Pick<WizardAnswers, 'cloud' | 'tenantId' | 'clientId' | 'authorityHost' | 'timeout' | 'proxy'>,
-  secret: Secret,
+  credential: Credential,
 ): TokenCheckInputs {
   const cloud = cloudOf(answers);
   return {
     cloud,
     tenantId: tenantIdSchema.parse(answers.tenantId),
     clientId: clientIdSchema.parse(answers.clientId),
-    credential: { kind: 'secret', secret },
+    credential,
     authorityHost: authorityHostSchema.parse(answers.authorityHost || cloud.authorityHost),
     timeoutSeconds: timeoutSecondsSchema.parse(answers.timeout || '20'),
     proxy: answers.proxy ? proxyUrlSchema.parse(answers.proxy) : null,
@@ -124,8 +129,8 @@ export function tokenInputsOf(
 }
 
 /** Everything `check` runs with, from the answers: the same schemas, the same defaults. */
-export function checkInputsOf(answers: WizardAnswers, secret: Secret): CheckInputs {
-  const token = tokenInputsOf(answers, secret);
+export function checkInputsOf(answers: WizardAnswers, credential: Credential): CheckInputs {
+  const token = tokenInputsOf(answers, credential);
   const mailbox = addressSchema.parse(answers.mailbox);
   return {
     ...token,
@@ -135,6 +140,7 @@ export function checkInputsOf(answers: WizardAnswers, secret: Secret): CheckInpu
     smtpHost: hostSchema.parse(answers.smtpHost || token.cloud.smtpHost),
     smtpPort: portSchema.parse(answers.smtpPort || String(token.cloud.smtpPort)),
     // The expiry the admin gave in step 1: `check` warns before it and diagnoses a secret past it.
-    secretExpires: answers.secretExpires ? secretExpiresSchema.parse(answers.secretExpires) : null,
+    // A certificate carries its own expiry.
+    secretExpires: credential.kind === 'secret' && answers.secretExpires ? secretExpiresSchema.parse(answers.secretExpires) : null,
   };
 }

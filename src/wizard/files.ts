@@ -1,19 +1,22 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { describeWriteError, fileExists, writePrivateFile } from '../config/private-file.js';
+import { describeWriteError, fileExists, writeFileAtomically, writePrivateFile } from '../config/private-file.js';
 import type { Prompter } from '../inputs/prompter.js';
 import type { Screen } from './context.js';
 
 const pathSchema = z.string().trim().min(1, 'is empty').refine((value) => !value.includes('\0'), 'is not a file name');
 
+/** Mode of a file meant to be shared (the public certificate to upload): readable by all, as `touch` makes it. */
+const PUBLIC_FILE_MODE = 0o644;
+
 /**
- * Asks where to write a file and writes it (mode 0600, atomically). An existing file is replaced only
+ * Asks where to write a file and writes it (mode 0600 unless `public`, atomically). An existing file is replaced only
  * after an explicit yes (default no); a failed write says why and asks again. Returns the path
  * written, or null when the user gave up (an empty answer after a refusal).
  */
 export async function writeFileAsked(
   deps: { prompter: Prompter; screen: Screen },
-  file: { name: string; message: string; defaultPath: string; workDir: string; content: string },
+  file: { name: string; message: string; defaultPath: string; workDir: string; content: string; public?: boolean },
 ): Promise<string | null> {
   const { prompter, screen } = deps;
   let suggestion: string | undefined = file.defaultPath;
@@ -34,8 +37,9 @@ export async function writeFileAsked(
       }
     }
     try {
-      await writePrivateFile(path, file.content);
-      screen.say(`${screen.color.green('✔')} Wrote ${path} (readable by you only)`);
+      if (file.public) await writeFileAtomically(path, file.content, PUBLIC_FILE_MODE);
+      else await writePrivateFile(path, file.content);
+      screen.say(`${screen.color.green('✔')} Wrote ${path}${file.public ? '' : ' (readable by you only)'}`);
       return path;
     } catch (error) {
       screen.say(screen.color.red(`✖ ${describeWriteError(path, error)}`));

@@ -3,8 +3,8 @@ import type { SavedConfig } from '../config/store.js';
 import { CancelledError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Prompter } from '../inputs/prompter.js';
-import { askSecret } from './ask.js';
 import type { StepId, WizardAnswers, WizardServices, WizardState } from './context.js';
+import { credentialAgain, credentialAnswers } from './credential.js';
 import { beforeStart } from './steps/before-start.js';
 import { entraAppStep } from './steps/entra-app.js';
 import { finishStep } from './steps/finish.js';
@@ -43,14 +43,18 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
     id: 'entra-app',
     title: 'step 1 of 4 (Entra ID app)',
     async run(state, services, save) {
-      const { cloud, tenantId, clientId, secretExpires, authorityHost, timeout, proxy } = state.answers;
+      const { cloud, tenantId, clientId, certificatePath, secretExpires, authorityHost, timeout, proxy } = state.answers;
       const outcome = await entraAppStep(
-        { answers: { cloud, tenantId, clientId, secretExpires, authorityHost, timeout, proxy }, secret: state.secret },
+        {
+          answers: { cloud, tenantId, clientId, certificatePath, secretExpires, authorityHost, timeout, proxy },
+          credential: state.credential,
+          workDir: services.workDir,
+        },
         { ...services, remember: rememberer(state, save), ...(services.demo && { demo: services.demo }) },
       );
       if (outcome.kind === 'stop') return outcome;
       Object.assign(state.answers, outcome.answers);
-      state.secret = outcome.secret;
+      state.credential = outcome.credential;
       state.token = outcome.token;
       return NEXT;
     },
@@ -85,12 +89,12 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
     title: 'step 4 of 4 (test message)',
     async run(state, services, save) {
       const outcome = await testMailStep(
-        { answers: { ...state.answers }, secret: state.secret, ...(services.wait && { wait: services.wait }) },
+        { answers: { ...state.answers }, credential: state.credential, workDir: services.workDir, ...(services.wait && { wait: services.wait }) },
         { ...services, remember: rememberer(state, save), ...(services.demo && { demo: services.demo }) },
       );
       if (outcome.kind === 'stop') return outcome;
       Object.assign(state.answers, outcome.answers);
-      state.secret = outcome.secret;
+      state.credential = outcome.credential;
       return NEXT;
     },
   },
@@ -98,10 +102,17 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
     id: 'finish',
     title: 'the final settings',
     async run(state, services) {
-      const secret = state.secret ?? (await askSecret(services.prompter));
-      state.secret = secret;
+      if (!state.credential) {
+        const again = await credentialAgain(
+          { clientId: state.answers.clientId ?? '', certificatePath: state.answers.certificatePath, workDir: services.workDir },
+          services,
+        );
+        if (again.kind === 'stop') return { kind: 'stop', exitCode: ExitCode.ok };
+        state.credential = again.credential;
+        Object.assign(state.answers, credentialAnswers(again, state.answers));
+      }
       const outcome = await finishStep(
-        { answers: state.answers, secret, workDir: services.workDir, configPath: services.store.path, sandbox: services.demo !== undefined },
+        { answers: state.answers, credential: state.credential, workDir: services.workDir, configPath: services.store.path, sandbox: services.demo !== undefined },
         services,
       );
       state.saveSecret = state.saveSecret || outcome.saveSecret;
@@ -167,7 +178,7 @@ function saver(state: WizardState, services: WizardServices): () => Promise<void
             ...(state.scriptPath && { scriptPath: state.scriptPath }),
           },
         },
-        { secret: state.saveSecret ? state.secret : null },
+        { secret: state.saveSecret && state.credential?.kind === 'secret' ? state.credential.secret : null },
       );
     } catch (error) {
       if (warned) return;
@@ -178,16 +189,16 @@ function saver(state: WizardState, services: WizardServices): () => Promise<void
 }
 
 /** The state a run starts from: saved answers overridden by the ones given now (flags, environment). */
-export function initialState(saved: SavedConfig | null, given: WizardAnswers, secret: WizardState['secret']): WizardState {
+export function initialState(saved: SavedConfig | null, given: WizardAnswers, credential: WizardState['credential']): WizardState {
   const answers: WizardAnswers = { ...saved?.answers };
   for (const [key, value] of Object.entries(given) as Array<[keyof WizardAnswers, string | undefined]>) {
     if (value !== undefined && value !== '') answers[key] = value;
   }
   return {
     answers,
-    secret,
+    credential,
     // A secret saved on request stays saved; one given now (flag, environment) is not written.
-    saveSecret: saved?.clientSecret !== undefined && secret?.source === 'saved configuration',
+    saveSecret: saved?.clientSecret !== undefined && credential?.kind === 'secret' && credential.secret.source === 'saved configuration',
     token: null,
     completed: [],
     scriptPath: saved?.wizard?.scriptPath ?? null,

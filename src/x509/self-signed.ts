@@ -7,7 +7,7 @@ export interface SelfSignedCertificate {
   certificatePem: string;
   /** The private key (PKCS#8 PEM): stays with the sending application, file mode 0600. */
   privateKeyPem: string;
-  /** SHA-256 thumbprint, upper-case hex, as the portal shows it next to the uploaded certificate. */
+  /** SHA-256 thumbprint, upper-case hex: what a client assertion names in its `x5t#S256` header. */
   thumbprintSha256: string;
   notAfter: Date;
 }

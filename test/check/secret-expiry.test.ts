@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryInstant, secretExpiryStatus, secretExpiryWarning } from '../../src/check/secret-expiry.js';
+import { certificateExpiryWarning, expiryInstant, secretExpiryStatus, secretExpiryWarning } from '../../src/check/secret-expiry.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const CLIENT = '5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f';
@@ -43,5 +43,20 @@ describe('secretExpiryWarning', () => {
   it('warns only while expiring: not when valid, not when expired (that is a diagnosis)', () => {
     expect(secretExpiryWarning(secretExpiryStatus('2027-01-01', NOW, 30), CLIENT)).toBeNull();
     expect(secretExpiryWarning(secretExpiryStatus('2026-01-01', NOW, 30), CLIENT)).toBeNull();
+  });
+});
+
+describe('certificateExpiryWarning: a certificate carries its own date', () => {
+  const certificate = (notAfter: string) => ({ notAfter: new Date(notAfter), thumbprintSha1: 'AB12' });
+
+  it('warns within --warn-days, naming the thumbprint, the date and where to upload the next one', () => {
+    const warning = certificateExpiryWarning(certificate('2026-03-20T00:00:00Z'), NOW, 30, CLIENT);
+    expect(warning).toContain('The certificate AB12 expires on 2026-03-20 (in 19 days)');
+    expect(warning).toContain(`Application (client) ID ${CLIENT} → Certificates & secrets → Certificates → Upload certificate`);
+  });
+
+  it('says nothing outside the window', () => {
+    expect(certificateExpiryWarning(certificate('2026-03-20T00:00:00Z'), NOW, 10, CLIENT)).toBeNull();
+    expect(certificateExpiryWarning(certificate('2027-03-20T00:00:00Z'), NOW, 30, CLIENT)).toBeNull();
   });
 });

@@ -59,4 +59,14 @@ describe('check with a certificate credential', () => {
     expect(run.stderr).toContain('give a certificate or a client secret, not both');
     expect(run.stderr).not.toContain(sandbox.client.clientSecret);
   });
+
+  it('warns before the certificate expires (it is valid 30 days here), within --warn-days, exit 0', async () => {
+    sandbox.uploadCertificate(cert.certificatePem);
+    const run = await runCli(['check', '--json', '--certificate', pemPath, ...smtp()], { env: env() });
+    expect(run.status, run.stderr).toBe(0);
+    const warnings = JSON.parse(run.stdout).warnings as string[];
+    expect(warnings.join('\n')).toMatch(/The certificate [0-9A-F]{40} expires on \d{4}-\d{2}-\d{2} \(in (29|30) days\)/);
+    const quiet = await runCli(['check', '--json', '--certificate', pemPath, '--warn-days', '7', ...smtp()], { env: env() });
+    expect(JSON.parse(quiet.stdout).warnings.join('\n')).not.toContain('The certificate');
+  });
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
-import { BIN } from '../support/cli.js';
+import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { ensureTmux, TerminalSession } from '../support/tmux.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
@@ -96,6 +96,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     await answer('Start with step 1?', '');
     await answer('Directory (tenant) ID', sandbox.client.tenantId);
     await answer('Application (client) ID', sandbox.client.clientId);
+    await choose('A client secret: paste its Value');
     await answer('Client secret (its Value', sandbox.client.clientSecret);
     await answer('When does the secret expire?', inAYear);
     await session.waitFor('Step 1 done');
@@ -145,6 +146,52 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({ answers: { secretExpires: inAYear }, wizard: { finished: true } });
   });
 
+  it('a certificate: created in the walk, uploaded while the wizard waits, the key 0600; check then needs no secret', async () => {
+    const before = sandbox.received.length;
+    startCli(['setup', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox]);
+    await answer('Start with step 1?', '');
+    await answer('Directory (tenant) ID', '');
+    await answer('Application (client) ID', '');
+    await session.waitFor('❯ A client secret: paste its Value');
+    session.press('Down');
+    await choose('A certificate: create a key pair and a self-signed certificate now');
+    await choose('1 year');
+    await answer('File for the private key and the certificate', '');
+    await answer('File for the public certificate', '');
+    await session.waitFor('? Uploaded?');
+    let screen = session.screen();
+    expect(screen).toContain('Certificates & secrets → Certificates → Upload certificate');
+    expect(screen).not.toContain('PRIVATE KEY');
+    // The administrator uploads the .cer in the portal…
+    sandbox.uploadCertificate(readFileSync(join(work, 'smtp-oauth-sender.cer'), 'utf8'));
+    await choose('Uploaded: get a token with it');
+    await session.waitFor('Step 1 done');
+    await answer('Mailbox to send from', '');
+    await answer('Sender address (From)', '');
+    await answer('Sender name shown to recipients', '');
+    await answer('Save the PowerShell for steps 2 and 3', 'n');
+    await choose('Continue to step 3');
+    await choose('Continue to step 4');
+    await answer('Send the test message to', sandbox.client.to);
+    await session.waitFor('Step 4 done');
+    await answer('Save these settings to a JSON file?', '');
+    await answer('Write a .env file with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH', '');
+    expect(await session.exitCode()).toBe(0);
+    screen = session.screen();
+    expect(screen).toContain('client credentials with a certificate');
+    expect(screen).toContain(`--certificate ${join(work, 'smtp-oauth-sender.pem')}`);
+    expect(screen).not.toContain('PRIVATE KEY');
+    expect(sandbox.received.length).toBe(before + 1);
+    const modes = Object.fromEntries(files(work).map((f) => [f.path.split('/').at(-1), f.mode]));
+    expect(modes).toEqual({ 'smtp-oauth-sender.pem': 0o600, 'smtp-oauth-sender.cer': 0o644 });
+    expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8')).answers.certificatePath).toBe(join(work, 'smtp-oauth-sender.pem'));
+
+    // A later `check` finds everything in the saved configuration: no secret, no flag.
+    const check = await runCli(['check', '--json'], { env: { HOME: home, NODE_EXTRA_CA_CERTS: sandbox.caFile } });
+    expect(check.status, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout).plan.token.credential).toContain(`from file ${join(work, 'smtp-oauth-sender.pem')}`);
+  });
+
   it('no admin consent at the start: the diagnosis, then success on retry once the tenant is fixed (--yes, values from flags)', async () => {
     sandbox.applyScenario('no-admin-consent');
     startCli(
@@ -172,6 +219,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     await answer('Start with step 1?', '');
     await answer('Directory (tenant) ID', sandbox.client.tenantId);
     await answer('Application (client) ID', sandbox.client.clientId);
+    await choose('A client secret: paste its Value');
     await session.waitFor('Client secret (its Value');
     session.type(sandbox.client.clientSecret.slice(0, 10));
     session.press('C-c');
@@ -200,6 +248,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     expect(session.screen()).not.toContain('Start with step 1?');
     session.press('Enter');
     await answer(`Application (client) ID (${sandbox.client.clientId})`, '');
+    await choose('A client secret: paste its Value');
     await session.waitFor('Client secret (its Value');
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);

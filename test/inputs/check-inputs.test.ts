@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import type { Prompter } from '../../src/inputs/prompter.js';
+import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { secretOf } from '../support/credential.js';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
@@ -137,5 +139,48 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     expect(String(secretOf(inputs))).not.toContain(SECRET);
     const { inspect } = await import('node:util');
     expect(inspect(inputs)).not.toContain(SECRET);
+  });
+});
+
+describe('resolveCheckInputs: the certificate credential and its sources', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'smtp-oauth-inputs-cert-'));
+  const made = createSelfSignedCertificate({ commonName: 'inputs', validDays: 60 });
+  const pem = join(dir, 'both.pem');
+  writeFileSync(pem, made.privateKeyPem + made.certificatePem, { mode: 0o600 });
+  const locked = join(dir, 'locked.pem');
+  const encrypted = createPrivateKey(made.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'open sesame' }).toString();
+  writeFileSync(locked, encrypted + made.certificatePem, { mode: 0o600 });
+  const base = { tenantId: TENANT, clientId: CLIENT, mailbox: 'a@contoso.com' };
+
+  it('takes the certificate saved by the wizard when nothing else gives a credential', async () => {
+    const { inputs } = await resolveCheckInputs({ flags: {}, env: {}, saved: { ...base, certificate: pem }, prompter: null });
+    expect(inputs.credential).toMatchObject({ kind: 'certificate', certificate: { path: pem, thumbprintSha256: made.thumbprintSha256 } });
+  });
+
+  it('a secret given now (environment, file) comes before a saved certificate; a saved secret does not', async () => {
+    const fromEnv = await resolveCheckInputs({ flags: {}, env: { AZURE_CLIENT_SECRET: SECRET }, saved: { ...base, certificate: pem }, prompter: null });
+    expect(fromEnv.inputs.credential.kind).toBe('secret');
+    const savedBoth = await resolveCheckInputs({ flags: {}, env: {}, saved: { ...base, certificate: pem, clientSecret: SECRET }, prompter: null });
+    expect(savedBoth.inputs.credential.kind).toBe('certificate');
+  });
+
+  it('names where a broken certificate came from', async () => {
+    const missing = join(dir, 'gone.pem');
+    await expect(resolveCheckInputs({ flags: base, env: { AZURE_CLIENT_CERTIFICATE_PATH: missing }, prompter: null })).rejects.toThrow(`AZURE_CLIENT_CERTIFICATE_PATH: ${missing}: no such file`);
+    await expect(resolveCheckInputs({ flags: {}, env: {}, saved: { ...base, certificate: missing }, prompter: null })).rejects.toThrow(
+      `saved configuration (certificate): ${missing}: no such file`,
+    );
+  });
+
+  it('an encrypted key: AZURE_CLIENT_CERTIFICATE_PASSWORD, else a masked prompt on a terminal, else exit 2 naming the variable', async () => {
+    const withEnv = await resolveCheckInputs({ flags: { ...base, certificate: locked }, env: { AZURE_CLIENT_CERTIFICATE_PASSWORD: 'open sesame' }, prompter: null });
+    expect(withEnv.inputs.credential).toMatchObject({ kind: 'certificate', certificate: { passwordProtected: true } });
+    const prompter = scriptedPrompter({ certificatePassword: 'open sesame' });
+    const prompted = await resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter });
+    expect(prompted.inputs.credential.kind).toBe('certificate');
+    expect(prompter.asked).toEqual(['certificatePassword']);
+    await expect(resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter: null })).rejects.toThrow('the private key is encrypted: set AZURE_CLIENT_CERTIFICATE_PASSWORD');
+    const wrong = scriptedPrompter({ certificatePassword: 'nope' });
+    await expect(resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter: wrong })).rejects.toThrow('cannot be decrypted with the password typed');
   });
 });

@@ -9,7 +9,7 @@ import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import { fakeClock, recordingScreen, scriptedPrompter } from '../support/wizard.js';
 import { IDS, reportSecretRefused, reportSent, reportServicePrincipalMissing } from './fixtures.js';
 
-const inputs = checkInputsOf({ tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'a@contoso.com', to: 'b@contoso.com' }, new Secret(IDS.secret, 'prompt'));
+const inputs = checkInputsOf({ tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'a@contoso.com', to: 'b@contoso.com' }, { kind: 'secret', secret: new Secret(IDS.secret, 'prompt') });
 const d = (step: 1 | 2 | 3 | 4 | null, transient: boolean): CheckReport['diagnosis'] => ({ code: 'x', step, transient, summary: '', fix: '', source: null });
 
 describe('waitingMayHelp: what time can fix', () => {
@@ -76,7 +76,7 @@ describe('checkInputsOf: the wizard runs what check would run', () => {
   it('gives the same inputs as resolveCheckInputs for the same values', async () => {
     const values = { cloud: 'usgov', tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'a@contoso.com', to: 'b@contoso.com', smtpPort: '2525', secretExpires: '2027-05-31' };
     const { inputs: fromCheck } = await resolveCheckInputs({ flags: values, env: { AZURE_CLIENT_SECRET: IDS.secret }, prompter: null });
-    const fromWizard = checkInputsOf(values, new Secret(IDS.secret, 'prompt'));
+    const fromWizard = checkInputsOf(values, { kind: 'secret', secret: new Secret(IDS.secret, 'prompt') });
     const { credential: _a, waitSeconds: _w, warnDays: _d, ...check } = fromCheck;
     const { credential: _b, ...wizard } = fromWizard;
     expect(wizard).toEqual(check);

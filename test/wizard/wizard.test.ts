@@ -1,9 +1,11 @@
+import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acquireAndCheckToken, runCheck } from '../../src/check/run.js';
 import { type ConfigStore, fileConfigStore, savedCheckInputs } from '../../src/config/store.js';
 import { CancelledError } from '../../src/errors.js';
+import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import { Secret } from '../../src/inputs/secret.js';
 import { Redactor } from '../../src/redact.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
@@ -69,6 +71,7 @@ const typed = (): Record<string, Answer | Answer[]> => ({
   start: ENTER,
   tenantId: sandbox.client.tenantId,
   clientId: sandbox.client.clientId,
+  credentialKind: ENTER,
   clientSecret: sandbox.client.clientSecret,
   secretExpires: ENTER,
   mailbox: sandbox.client.mailbox,
@@ -203,8 +206,75 @@ describe('the wizard, start to finish, against the sandbox', () => {
     expect(statSync(walk.store.path!).mode & 0o777).toBe(0o600);
     expect(savedCheckInputs(saved).clientSecret).toBe(sandbox.client.clientSecret);
     // A later run that takes the secret from there keeps it saved; a secret from the environment is never written.
-    expect(initialState(saved, {}, new Secret(sandbox.client.clientSecret, 'saved configuration')).saveSecret).toBe(true);
-    expect(initialState(saved, {}, new Secret(sandbox.client.clientSecret, 'AZURE_CLIENT_SECRET')).saveSecret).toBe(false);
+    expect(initialState(saved, {}, { kind: 'secret', secret: new Secret(sandbox.client.clientSecret, 'saved configuration') }).saveSecret).toBe(true);
+    expect(initialState(saved, {}, { kind: 'secret', secret: new Secret(sandbox.client.clientSecret, 'AZURE_CLIENT_SECRET') }).saveSecret).toBe(false);
+  });
+
+  it('a certificate made in step 1: uploaded by the admin, a real client assertion, the key 0600, and check reuses it', async () => {
+    const { clientSecret: _typedSecret, secretExpires: _expiry, ...rest } = typed();
+    const walk = services({
+      ...rest,
+      saveScript: false,
+      credentialKind: 'new-certificate',
+      certificateValidity: '24',
+      certificatePath: ENTER,
+      certificateUploadPath: ENTER,
+      certificateUploaded: () => {
+        // The admin uploads the .cer in the portal while the wizard waits.
+        sandbox.uploadCertificate(readFileSync(join(walk.workDir, 'smtp-oauth-sender.cer'), 'utf8'));
+        return 'uploaded';
+      },
+    });
+    const before = sandbox.received.length;
+    expect(await runWizard(initialState(null, hosts(), null), walk.services), walk.screen.text).toBe(0);
+    expect(walk.prompter.unused()).toEqual([]);
+    expect(sandbox.received.length).toBe(before + 1);
+
+    const pem = join(walk.workDir, 'smtp-oauth-sender.pem');
+    const cer = join(walk.workDir, 'smtp-oauth-sender.cer');
+    const modes = Object.fromEntries(filesUnder(walk.workDir).map((f) => [f.path, f.mode]));
+    expect(modes[pem]).toBe(0o600);
+    expect(modes[cer]).toBe(0o644);
+    expect(readFileSync(cer, 'utf8')).not.toContain('PRIVATE KEY');
+    expect(readFileSync(pem, 'utf8')).toContain('PRIVATE KEY');
+    const validTo = new Date(new X509Certificate(readFileSync(cer, 'utf8')).validTo);
+    expect(Math.round((validTo.getTime() - Date.now()) / 86_400_000 / 30)).toBe(24);
+
+    expect(walk.screen.results).toContain('client credentials with a certificate');
+    expect(walk.screen.results).not.toContain('Client secret');
+    expect(walk.screen.text).not.toContain('PRIVATE KEY');
+
+    // The saved configuration names the file only; `check` finds the certificate there.
+    const saved = await walk.store.load();
+    expect(saved?.answers.certificatePath).toBe(pem);
+    expect(saved).not.toHaveProperty('clientSecret');
+    expect(readFileSync(walk.store.path!, 'utf8')).not.toContain('PRIVATE KEY');
+    const { inputs } = await resolveCheckInputs({ flags: {}, env: {}, saved: savedCheckInputs(saved), prompter: null });
+    expect(inputs.credential).toMatchObject({ kind: 'certificate', certificate: { path: pem } });
+    const report = await runCheck(inputs, { events: walk.screen.progress(), redactor: new Redactor(), extraCaPem: sandbox.caPem });
+    expect(report.ok, JSON.stringify(report.diagnosis)).toBe(true);
+  });
+
+  it('a certificate that is not uploaded: Entra\'s AADSTS700027, then the retry after the upload succeeds', async () => {
+    const { clientSecret: _typedSecret, secretExpires: _expiry, ...rest } = typed();
+    const walk = services({
+      ...rest,
+      saveScript: false,
+      saveSettings: false,
+      credentialKind: 'new-certificate',
+      certificateValidity: ENTER,
+      certificatePath: ENTER,
+      certificateUploadPath: ENTER,
+      certificateUploaded: 'uploaded',
+      tokenFailure: () => {
+        sandbox.uploadCertificate(readFileSync(join(walk.workDir, 'smtp-oauth-sender.cer'), 'utf8'));
+        return 'retry';
+      },
+    });
+    expect(await runWizard(initialState(null, hosts(), null), walk.services)).toBe(0);
+    expect(walk.screen.text).toContain('AADSTS700027');
+    expect(walk.screen.text).toContain('Certificates & secrets → Certificates');
+    expect(walk.screen.text).toContain('Step 4 done');
   });
 
   it('stopping after a failed test keeps the answers and returns the failure\'s exit code', async () => {

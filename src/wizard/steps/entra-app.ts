@@ -2,34 +2,43 @@ import { z } from 'zod';
 import type { TokenCheck } from '../../check/run.js';
 import { secretExpiryStatus, secretExpiryWarning } from '../../check/secret-expiry.js';
 import { ExitCode } from '../../exit-codes.js';
+import type { Credential } from '../../inputs/credential.js';
 import type { Prompter } from '../../inputs/prompter.js';
 import { clientIdSchema, isGuid, secretExpiresSchema, tenantIdSchema } from '../../inputs/schemas.js';
-import type { Secret } from '../../inputs/secret.js';
 import { SEND_AS_APP_ROLE } from '../../token/claims.js';
-import { askSecret, askText } from '../ask.js';
+import { askText } from '../ask.js';
 import { cloudOf, type DemoHooks, type Pipeline, type Screen, type TokenFacts, tokenInputsOf, type WizardAnswers } from '../context.js';
+import { chooseCredential, credentialAnswers } from '../credential.js';
 import { renderDiagnosis } from '../../report/human.js';
 import { claimLines, heading, indent, numbered } from '../show.js';
 
-export type EntraAppAnswers = Pick<WizardAnswers, 'cloud' | 'tenantId' | 'clientId' | 'secretExpires' | 'authorityHost' | 'timeout' | 'proxy'>;
+export type EntraAppAnswers = Pick<
+  WizardAnswers,
+  'cloud' | 'tenantId' | 'clientId' | 'certificatePath' | 'secretExpires' | 'authorityHost' | 'timeout' | 'proxy'
+>;
 
 export interface EntraAppInput {
   answers: EntraAppAnswers;
-  /** A secret given before the walk (--client-secret-file, AZURE_CLIENT_SECRET, saved on request). */
-  secret: Secret | null;
+  /**
+   * A credential given before the walk (--client-secret-file, AZURE_CLIENT_SECRET, a secret saved on
+   * request; --certificate, AZURE_CLIENT_CERTIFICATE_PATH, a saved certificate path).
+   */
+  credential: Credential | null;
+  /** Where a new certificate's files go by default. */
+  workDir: string;
 }
 
 export interface EntraAppDeps {
   prompter: Prompter;
   screen: Screen;
   pipeline: Pick<Pipeline, 'checkToken'>;
-  /** Saves answers as they are given (never the secret). */
+  /** Saves answers as they are given (never the secret; a certificate by its file's path). */
   remember(patch: Partial<EntraAppAnswers>): Promise<void>;
   demo?: DemoHooks;
 }
 
 export type EntraAppOutcome =
-  | { kind: 'next'; answers: EntraAppAnswers; secret: Secret; token: TokenFacts }
+  | { kind: 'next'; answers: EntraAppAnswers; credential: Credential; token: TokenFacts }
   | { kind: 'stop'; exitCode: number };
 
 /** The portal's App registrations list (same blade path in the Entra admin center and the Azure portals). */
@@ -38,9 +47,10 @@ export function appRegistrationsUrl(portal: string): string {
 }
 
 /**
- * Step 1: the app registration, in the portal's own words, then tenant id, client id and secret,
- * each validated on entry; then a fresh token at once, and the claims that decide whether SMTP can
- * work. Without SMTP.SendAsApp it explains admin consent and tries again when the admin says so.
+ * Step 1: the app registration, in the portal's own words, then tenant id, client id and the
+ * credential (a secret, or a certificate made here or brought), each validated on entry; then a fresh
+ * token at once, and the claims that decide whether SMTP can work. Without SMTP.SendAsApp it explains
+ * admin consent and tries again when the admin says so.
  */
 export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Promise<EntraAppOutcome> {
   const { prompter, screen } = deps;
@@ -59,7 +69,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
           `${c.bold('New registration')} → a name such as "SMTP sender" → Supported account types: ${c.bold('Accounts in this organizational directory only (Single tenant)')} → ${c.bold('Register')}.`,
           `${c.bold('API permissions')} → ${c.bold('Add a permission')} → ${c.bold('APIs my organization uses')} → ${c.bold('Office 365 Exchange Online')} → ${c.bold('Application permissions')} → ${c.bold(SEND_AS_APP_ROLE)} → ${c.bold('Add permissions')}.`,
           `${c.bold('Grant admin consent')} for your organization → Yes. The status of ${SEND_AS_APP_ROLE} must read "Granted", type "Application".`,
-          `${c.bold('Certificates & secrets')} → ${c.bold('Client secrets')} → ${c.bold('New client secret')} → Add, then copy the ${c.bold('Value')} at once: it is shown only once, and the Secret ID next to it is not the secret.`,
+          `${c.bold('Certificates & secrets')}: either ${c.bold('Client secrets')} → ${c.bold('New client secret')} → Add, then copy the ${c.bold('Value')} at once (it is shown only once, and the Secret ID next to it is not the secret); or a certificate, which this wizard can create for you in a moment.`,
           `${c.bold('Overview')}: the Application (client) ID and the Directory (tenant) ID are the next two answers.`,
         ]),
       ),
@@ -67,6 +77,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
     ].join('\n'),
   );
 
+  let credential: Credential | null = input.credential;
   const ask = {
     tenantId: async () => {
       answers.tenantId = await askText(prompter, {
@@ -86,7 +97,20 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
       });
       await deps.remember({ clientId: answers.clientId });
     },
-    clientSecret: async () => askSecret(prompter),
+    /** False when the admin stops (a new certificate not uploaded yet). */
+    credential: async (offerCurrent: boolean): Promise<boolean> => {
+      const outcome = await chooseCredential(
+        { clientId: answers.clientId ?? '', given: offerCurrent ? credential : null, certificatePath: answers.certificatePath, workDir: input.workDir },
+        { prompter, screen, ...(deps.demo && { demo: deps.demo }) },
+      );
+      if (outcome.kind === 'stop') return false;
+      credential = outcome.credential;
+      const patch = credentialAnswers(outcome, answers);
+      Object.assign(answers, patch);
+      if (Object.keys(patch).length > 0) await deps.remember(patch);
+      if (credential.kind === 'secret') await ask.secretExpires();
+      return true;
+    },
     secretExpires: async () => {
       answers.secretExpires = await askText(prompter, {
         name: 'secretExpires',
@@ -102,18 +126,11 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
 
   await ask.tenantId();
   await ask.clientId();
-  let secret: Secret;
-  if (input.secret) {
-    secret = input.secret;
-    screen.say(`${c.green('✔')} Client secret: from ${input.secret.source} (${input.secret.length} characters, not shown)`);
-  } else {
-    secret = await ask.clientSecret();
-  }
-  await ask.secretExpires();
+  if (!(await ask.credential(true)) || !credential) return { kind: 'stop', exitCode: ExitCode.ok };
 
   for (;;) {
     screen.say(`\nGetting a fresh token for app ${answers.clientId} (never a cached one)…`);
-    const result = await deps.pipeline.checkToken(tokenInputsOf(answers, secret), screen.progress());
+    const result = await deps.pipeline.checkToken(tokenInputsOf(answers, credential), screen.progress());
     const claims = result.token.claims;
     if (claims) screen.say(['', c.bold('The token\'s claims'), indent(claimLines(c, claims, SEND_AS_APP_ROLE))].join('\n'));
     for (const warning of result.warnings) screen.say(c.yellow(`! ${warning}`));
@@ -124,7 +141,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
       return {
         kind: 'next',
         answers,
-        secret,
+        credential,
         token: {
           servicePrincipalObjectId: objectId,
           ...(claims?.tid && { tenantGuid: claims.tid }),
@@ -152,7 +169,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
       default: missingRole || result.diagnosis.transient ? 'retry' : 'change',
       choices: [
         { value: 'retry', name: missingRole ? 'I have granted admin consent: try again with a fresh token' : 'Try again with a fresh token' },
-        { value: 'change', name: 'Change the tenant ID, client ID or secret' },
+        { value: 'change', name: `Change the tenant ID, client ID or ${credential.kind === 'secret' ? 'secret' : 'certificate'}` },
         { value: 'stop', name: 'Stop here (answers are saved; run again to continue)' },
       ],
     });
@@ -169,12 +186,13 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
       choices: [
         { value: 'tenantId', name: `Tenant ID (${answers.tenantId})` },
         { value: 'clientId', name: `Client ID (${answers.clientId})` },
-        { value: 'clientSecret', name: 'Client secret' },
-        { value: 'secretExpires', name: `Secret expiry date (${answers.secretExpires || 'not given'})` },
+        { value: 'credential', name: 'Client secret or certificate' },
+        ...(credential.kind === 'secret' ? [{ value: 'secretExpires' as const, name: `Secret expiry date (${answers.secretExpires || 'not given'})` }] : []),
       ],
     });
-    if (field === 'clientSecret') secret = await ask.clientSecret();
-    else await ask[field]();
+    if (field === 'credential') {
+      if (!(await ask.credential(false))) return { kind: 'stop', exitCode: ExitCode.ok };
+    } else await ask[field]();
   }
 }
 
@@ -189,11 +207,11 @@ function warnAboutExpiry(screen: Screen, given: string, clientId: string | undef
 }
 
 /** The value a diagnosis points at, to offer first. */
-function suggestField(result: TokenCheck): 'tenantId' | 'clientId' | 'clientSecret' | 'secretExpires' {
+function suggestField(result: TokenCheck): 'tenantId' | 'clientId' | 'credential' {
   const code = result.diagnosis?.code ?? '';
   if (code.startsWith('tenant')) return 'tenantId';
   if (code.startsWith('app-') || code.includes('client-id')) return 'clientId';
-  return 'clientSecret';
+  return 'credential';
 }
 
 /** A token without `oid` should not happen for app-only tokens; ask rather than guess. */

@@ -1,12 +1,12 @@
+import type { Credential } from '../../inputs/credential.js';
 import type { Prompter } from '../../inputs/prompter.js';
-import type { Secret } from '../../inputs/secret.js';
 import { checkInputsOf, type Screen, type WizardAnswers } from '../context.js';
 import { writeFileAsked } from '../files.js';
 import { indent } from '../show.js';
 
 export interface FinishInput {
   answers: WizardAnswers;
-  secret: Secret;
+  credential: Credential;
   workDir: string;
   /** The saved configuration's file, when there is one (it can keep the secret on request). */
   configPath: string | null;
@@ -24,30 +24,44 @@ export const SETTINGS_FILE = 'smtp-oauth-settings.json';
 export const ENV_FILE = '.env';
 export const SECRET_MASK = '••••••••';
 
+/** The certificate's file and the facts an application's form or the portal ask for. */
+function certificateRows(credential: Credential & { kind: 'certificate' }): Array<[string, string]> {
+  const { certificate } = credential;
+  return [
+    ['Certificate file', `${certificate.path} (private key and certificate, PEM)`],
+    ['Thumbprint', `${certificate.thumbprintSha1} (SHA-1, as the portal lists it)`],
+    ['Thumbprint SHA-256', certificate.thumbprintSha256],
+    ['Certificate expires', certificate.notAfter.toISOString().slice(0, 10)],
+  ];
+}
+
 /** The settings as a sending application's form asks for them (the secret always masked). */
-export function settingsRows(answers: WizardAnswers, secret: Secret): Array<[string, string]> {
-  const inputs = checkInputsOf(answers, secret);
+export function settingsRows(answers: WizardAnswers, credential: Credential): Array<[string, string]> {
+  const inputs = checkInputsOf(answers, credential);
   const encryption = inputs.smtpPort === 465 ? 'SSL/TLS (implicit)' : 'STARTTLS';
   return [
     ['SMTP server', inputs.smtpHost],
     ['Port', String(inputs.smtpPort)],
     ['Encryption', encryption],
-    ['Authentication', 'OAuth 2.0 (XOAUTH2), client credentials'],
+    ['Authentication', `OAuth 2.0 (XOAUTH2), client credentials with a ${credential.kind === 'secret' ? 'client secret' : 'certificate'}`],
     ['Sender address', inputs.from],
     ['Sender name', answers.senderName || '(none)'],
     ['Username', inputs.mailbox],
     ['Tenant ID', inputs.tenantId],
     ['Client ID', inputs.clientId],
-    ['Client secret', `${SECRET_MASK} (the Value from step 1, not shown)`],
+    ...(credential.kind === 'secret'
+      ? ([['Client secret', `${SECRET_MASK} (the Value from step 1, not shown)`]] as Array<[string, string]>)
+      : certificateRows(credential)),
     ['Token endpoint', `${inputs.authorityHost}/${inputs.tenantId}/oauth2/v2.0/token`],
     ['Scope', inputs.cloud.scope],
-    ...(answers.secretExpires ? ([['Secret expires', answers.secretExpires]] as Array<[string, string]>) : []),
+    ...(inputs.secretExpires ? ([['Secret expires', inputs.secretExpires]] as Array<[string, string]>) : []),
   ];
 }
 
-/** The settings file: what the form needs, the secret only when asked. */
-export function settingsJson(answers: WizardAnswers, secret: Secret, includeSecret: boolean): string {
-  const inputs = checkInputsOf(answers, secret);
+/** The settings file: what the form needs, the secret only when asked; a certificate by its file. */
+export function settingsJson(answers: WizardAnswers, credential: Credential, includeSecret: boolean): string {
+  const inputs = checkInputsOf(answers, credential);
+  const certificate = credential.kind === 'certificate' ? credential.certificate : null;
   return (
     JSON.stringify(
       {
@@ -60,8 +74,14 @@ export function settingsJson(answers: WizardAnswers, secret: Secret, includeSecr
         username: inputs.mailbox,
         tenantId: inputs.tenantId,
         clientId: inputs.clientId,
-        ...(includeSecret && { clientSecret: secret.reveal() }),
-        ...(answers.secretExpires && { clientSecretExpires: answers.secretExpires }),
+        ...(includeSecret && credential.kind === 'secret' && { clientSecret: credential.secret.reveal() }),
+        ...(inputs.secretExpires && { clientSecretExpires: inputs.secretExpires }),
+        ...(certificate && {
+          certificatePath: certificate.path,
+          certificateThumbprint: certificate.thumbprintSha1,
+          certificateThumbprintSha256: certificate.thumbprintSha256,
+          certificateExpires: certificate.notAfter.toISOString().slice(0, 10),
+        }),
         tokenEndpoint: `${inputs.authorityHost}/${inputs.tenantId}/oauth2/v2.0/token`,
         scope: inputs.cloud.scope,
       },
@@ -77,16 +97,28 @@ export function envValue(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The environment `check` and the Azure SDKs read (AZURE_* names), secret included: it is asked for. */
-export function envFile(answers: WizardAnswers, secret: Secret): string {
-  const inputs = checkInputsOf(answers, secret);
-  const lines = [
-    `# smtp-oauth-setup: ${inputs.mailbox}. Holds the client secret: keep it private (mode 0600).`,
-    `AZURE_TENANT_ID=${envValue(inputs.tenantId)}`,
-    `AZURE_CLIENT_ID=${envValue(inputs.clientId)}`,
-    `AZURE_CLIENT_SECRET=${envValue(secret.reveal())}`,
-    `SMTP_OAUTH_MAILBOX=${envValue(inputs.mailbox)}`,
-  ];
+/**
+ * The environment `check` and the Azure SDKs read (AZURE_* names): the secret included (it is asked
+ * for), or the certificate's file (AZURE_CLIENT_CERTIFICATE_PATH; its password is never written).
+ */
+export function envFile(answers: WizardAnswers, credential: Credential): string {
+  const inputs = checkInputsOf(answers, credential);
+  const lines =
+    credential.kind === 'secret'
+      ? [
+          `# smtp-oauth-setup: ${inputs.mailbox}. Holds the client secret: keep it private (mode 0600).`,
+          `AZURE_TENANT_ID=${envValue(inputs.tenantId)}`,
+          `AZURE_CLIENT_ID=${envValue(inputs.clientId)}`,
+          `AZURE_CLIENT_SECRET=${envValue(credential.secret.reveal())}`,
+        ]
+      : [
+          `# smtp-oauth-setup: ${inputs.mailbox}. The certificate's private key stays in its own file (mode 0600).`,
+          ...(credential.certificate.passwordProtected ? ['# Its key is encrypted: set AZURE_CLIENT_CERTIFICATE_PASSWORD too (not written here).'] : []),
+          `AZURE_TENANT_ID=${envValue(inputs.tenantId)}`,
+          `AZURE_CLIENT_ID=${envValue(inputs.clientId)}`,
+          `AZURE_CLIENT_CERTIFICATE_PATH=${envValue(credential.certificate.path)}`,
+        ];
+  lines.push(`SMTP_OAUTH_MAILBOX=${envValue(inputs.mailbox)}`);
   if (inputs.authorityHost !== inputs.cloud.authorityHost) lines.push(`AZURE_AUTHORITY_HOST=${envValue(inputs.authorityHost)}`);
   if (inputs.cloud.name !== 'global') lines.push(`SMTP_OAUTH_CLOUD=${inputs.cloud.name}`);
   return lines.join('\n') + '\n';
@@ -96,12 +128,14 @@ function shellArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The `check` command that repeats the test later; the secret comes from the environment. */
-export function checkCommandLine(answers: WizardAnswers, secret: Secret): string {
-  const inputs = checkInputsOf(answers, secret);
+/** The `check` command that repeats the test later; a secret comes from the environment, a certificate from its file. */
+export function checkCommandLine(answers: WizardAnswers, credential: Credential): string {
+  const inputs = checkInputsOf(answers, credential);
   const flags: string[] = [];
   if (inputs.cloud.name !== 'global') flags.push(`--cloud ${inputs.cloud.name}`);
-  flags.push(`--tenant-id ${shellArg(inputs.tenantId)}`, `--client-id ${shellArg(inputs.clientId)}`, `--mailbox ${shellArg(inputs.mailbox)}`);
+  flags.push(`--tenant-id ${shellArg(inputs.tenantId)}`, `--client-id ${shellArg(inputs.clientId)}`);
+  if (credential.kind === 'certificate') flags.push(`--certificate ${shellArg(credential.certificate.path)}`);
+  flags.push(`--mailbox ${shellArg(inputs.mailbox)}`);
   if (inputs.from !== inputs.mailbox) flags.push(`--from ${shellArg(inputs.from)}`);
   if (inputs.to) flags.push(`--to ${shellArg(inputs.to)}`);
   if (inputs.authorityHost !== inputs.cloud.authorityHost) flags.push(`--authority-host ${shellArg(inputs.authorityHost)}`);
@@ -118,7 +152,8 @@ export function checkCommandLine(answers: WizardAnswers, secret: Secret): string
 export async function finishStep(input: FinishInput, deps: { prompter: Prompter; screen: Screen }): Promise<FinishOutcome> {
   const { prompter, screen } = deps;
   const c = screen.color;
-  const rows = settingsRows(input.answers, input.secret);
+  const { answers, credential } = input;
+  const rows = settingsRows(answers, credential);
   const width = Math.max(...rows.map(([label]) => label.length));
   screen.result(
     [
@@ -132,35 +167,32 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
 
   const files: string[] = [];
   if (await prompter.confirm({ name: 'saveSettings', message: 'Save these settings to a JSON file?', default: false })) {
-    const includeSecret = await prompter.confirm({ name: 'settingsIncludeSecret', message: 'Include the client secret in that file?', default: false });
+    // A certificate's key stays in its own file: the settings name that file and never copy the key.
+    const includeSecret =
+      credential.kind === 'secret' && (await prompter.confirm({ name: 'settingsIncludeSecret', message: 'Include the client secret in that file?', default: false }));
     const path = await writeFileAsked(deps, {
       name: 'settingsPath',
       message: 'File name',
       defaultPath: SETTINGS_FILE,
       workDir: input.workDir,
-      content: settingsJson(input.answers, input.secret, includeSecret),
+      content: settingsJson(answers, credential, includeSecret),
     });
     if (path) files.push(path);
   }
   let envPath: string | null = null;
-  if (
-    await prompter.confirm({
-      name: 'writeEnv',
-      message: 'Write a .env file with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (readable by you only)?',
-      default: false,
-    })
-  ) {
+  const envNames = `AZURE_TENANT_ID, AZURE_CLIENT_ID and ${credential.kind === 'secret' ? 'AZURE_CLIENT_SECRET' : 'AZURE_CLIENT_CERTIFICATE_PATH'}`;
+  if (await prompter.confirm({ name: 'writeEnv', message: `Write a .env file with ${envNames} (readable by you only)?`, default: false })) {
     envPath = await writeFileAsked(deps, {
       name: 'envPath',
       message: 'File name',
       defaultPath: ENV_FILE,
       workDir: input.workDir,
-      content: envFile(input.answers, input.secret),
+      content: envFile(answers, credential),
     });
     if (envPath) files.push(envPath);
   }
   let saveSecret = false;
-  if (input.configPath) {
+  if (input.configPath && credential.kind === 'secret') {
     saveSecret = await prompter.confirm({
       name: 'keepSecret',
       message: `Keep the client secret in ${input.configPath} too, so \`check\` needs no AZURE_CLIENT_SECRET?`,
@@ -172,13 +204,23 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
   if (input.sandbox) {
     lines.push(`Next: run ${c.bold('smtp-oauth-setup')} (without demo) to walk through the same steps for your own tenant.`);
   } else {
-    lines.push('To repeat the test later' + (envPath ? ` (the secret from ${envPath}):` : saveSecret ? ':' : ', with the client secret in AZURE_CLIENT_SECRET:'));
+    lines.push(`To repeat the test later${repeatNote(credential, envPath, saveSecret)}:`);
     if (envPath) lines.push(`  set -a; . ${shellArg(envPath)}; set +a`);
-    lines.push(`  ${checkCommandLine(input.answers, input.secret)}`);
+    lines.push(`  ${checkCommandLine(answers, credential)}`);
   }
-  if (input.answers.secretExpires) {
-    lines.push('', c.yellow(`The client secret expires on ${input.answers.secretExpires}: create a new one before then and update the sending application.`));
+  if (credential.kind === 'certificate') {
+    const expires = credential.certificate.notAfter.toISOString().slice(0, 10);
+    lines.push('', c.yellow(`The certificate expires on ${expires}: create and upload the next one before then and update the sending application; \`check\` warns 30 days ahead.`));
+  } else if (answers.secretExpires) {
+    lines.push('', c.yellow(`The client secret expires on ${answers.secretExpires}: create a new one before then and update the sending application.`));
   }
   screen.result(lines.join('\n'));
   return { saveSecret, files };
+}
+
+/** Where the credential comes from when `check` repeats the test. */
+function repeatNote(credential: Credential, envPath: string | null, saveSecret: boolean): string {
+  if (credential.kind === 'certificate') return credential.certificate.passwordProtected ? ', with the key\'s password in AZURE_CLIENT_CERTIFICATE_PASSWORD' : '';
+  if (envPath) return ` (the secret from ${envPath})`;
+  return saveSecret ? '' : ', with the client secret in AZURE_CLIENT_SECRET';
 }

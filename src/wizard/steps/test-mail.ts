@@ -1,17 +1,20 @@
 import type { CheckReport } from '../../check/run.js';
+import type { Credential } from '../../inputs/credential.js';
 import type { Prompter } from '../../inputs/prompter.js';
 import { addressSchema, clientIdSchema, secretExpiresSchema, tenantIdSchema } from '../../inputs/schemas.js';
-import type { Secret } from '../../inputs/secret.js';
-import { askSecret, askText } from '../ask.js';
+import { askText } from '../ask.js';
 import { checkInputsOf, type Clock, type DemoHooks, type Pipeline, type Screen, type WizardAnswers } from '../context.js';
+import { chooseCredential, credentialAgain, credentialAnswers, type CredentialOutcome } from '../credential.js';
 import { heading } from '../show.js';
 import { DEFAULT_WAIT, describeWait, type WaitPlan, waitAndRetry, waitingMayHelp } from '../wait-retry.js';
 
 export interface TestMailInput {
   answers: WizardAnswers;
-  /** Null after a resume: the secret is not saved unless asked, so it is asked again here. */
-  secret: Secret | null;
+  /** Null after a resume: a secret is asked again (not saved unless asked), a certificate read from its file. */
+  credential: Credential | null;
   wait?: WaitPlan;
+  /** Where a new certificate's files go by default. */
+  workDir: string;
 }
 
 export interface TestMailDeps {
@@ -24,10 +27,10 @@ export interface TestMailDeps {
 }
 
 export type TestMailOutcome =
-  | { kind: 'next'; answers: WizardAnswers; secret: Secret; report: CheckReport }
+  | { kind: 'next'; answers: WizardAnswers; credential: Credential; report: CheckReport }
   | { kind: 'stop'; exitCode: number };
 
-type Changeable = 'tenantId' | 'clientId' | 'clientSecret' | 'secretExpires' | 'mailbox' | 'from' | 'to';
+type Changeable = 'tenantId' | 'clientId' | 'credential' | 'secretExpires' | 'mailbox' | 'from' | 'to';
 
 /**
  * Step 4: the whole pipeline, exactly as `check --to` runs it, with live progress. On failure: the
@@ -48,8 +51,24 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
       '',
     ].join('\n'),
   );
-  if (!input.secret) screen.say(c.dim('The client secret is not saved between runs; enter it once more.'));
-  let secret: Secret = input.secret ?? (await askSecret(prompter));
+  const credentialDeps = { prompter, screen, ...(deps.demo && { demo: deps.demo }) };
+  /** Takes a chosen credential; false when the admin stopped (a new certificate not uploaded yet). */
+  const adopt = async (outcome: CredentialOutcome): Promise<boolean> => {
+    if (outcome.kind === 'stop') return false;
+    credential = outcome.credential;
+    const patch = credentialAnswers(outcome, answers);
+    Object.assign(answers, patch);
+    if (Object.keys(patch).length > 0) await deps.remember(patch);
+    return true;
+  };
+  let credential: Credential;
+  if (input.credential) credential = input.credential;
+  else {
+    const again = await credentialAgain({ clientId: answers.clientId ?? '', certificatePath: answers.certificatePath, workDir: input.workDir }, credentialDeps);
+    if (again.kind === 'stop') return { kind: 'stop', exitCode: 0 };
+    credential = again.credential;
+    await adopt(again);
+  }
   answers.to = await askText(prompter, {
     name: 'to',
     message: 'Send the test message to',
@@ -59,7 +78,7 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
   await deps.remember({ to: answers.to });
 
   const runOnce = async (): Promise<CheckReport> => {
-    const inputs = checkInputsOf(answers, secret);
+    const inputs = checkInputsOf(answers, credential);
     screen.say(`\nTesting with a fresh token and a message to ${inputs.to ?? ''}:`);
     return deps.pipeline.runCheck(inputs, screen.progress());
   };
@@ -79,7 +98,7 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
           ...(report.smtp.tlsVersion ? [c.dim(`  Connection: ${report.smtp.tlsVersion}`)] : []),
         ].join('\n'),
       );
-      return { kind: 'next', answers, secret, report };
+      return { kind: 'next', answers, credential, report };
     }
     screen.report(report);
     const waitHelps = waitingMayHelp(report.diagnosis);
@@ -116,15 +135,16 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
       choices: [
         { value: 'tenantId', name: `Tenant ID (${answers.tenantId})` },
         { value: 'clientId', name: `Client ID (${answers.clientId})` },
-        { value: 'clientSecret', name: 'Client secret' },
-        { value: 'secretExpires', name: `Secret expiry date (${answers.secretExpires || 'not given'})` },
+        { value: 'credential', name: 'Client secret or certificate' },
+        ...(credential.kind === 'secret' ? [{ value: 'secretExpires' as const, name: `Secret expiry date (${answers.secretExpires || 'not given'})` }] : []),
         { value: 'mailbox', name: `Mailbox (${answers.mailbox})` },
         { value: 'from', name: `Sender address (${answers.from || answers.mailbox})` },
         { value: 'to', name: `Test recipient (${answers.to})` },
       ],
     });
-    if (field === 'clientSecret') {
-      secret = await askSecret(prompter);
+    if (field === 'credential') {
+      const chosen = await chooseCredential({ clientId: answers.clientId ?? '', given: null, certificatePath: answers.certificatePath, workDir: input.workDir }, credentialDeps);
+      if (!(await adopt(chosen))) return { kind: 'stop', exitCode: report.exitCode };
     } else {
       const schema = field === 'tenantId' ? tenantIdSchema : field === 'clientId' ? clientIdSchema : field === 'secretExpires' ? secretExpiresSchema : addressSchema;
       answers[field] = await askText(prompter, {
@@ -140,7 +160,7 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
   }
 }
 
-const CHANGE_QUESTIONS: Record<Exclude<Changeable, 'clientSecret'>, string> = {
+const CHANGE_QUESTIONS: Record<Exclude<Changeable, 'credential'>, string> = {
   tenantId: 'Directory (tenant) ID, or a verified domain',
   clientId: 'Application (client) ID',
   secretExpires: 'When does the secret expire? (e.g. 2027-05-31; empty if unknown)',

@@ -1,20 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { TokenCheck, TokenCheckInputs } from '../../../src/check/run.js';
+import type { Credential } from '../../../src/inputs/credential.js';
 import { Secret } from '../../../src/inputs/secret.js';
+import type { DemoHooks } from '../../../src/wizard/context.js';
 import { SECRET_ID_PASTED } from '../../../src/wizard/ask.js';
 import { appRegistrationsUrl, entraAppStep } from '../../../src/wizard/steps/entra-app.js';
-import { type Answer, ENTER, recordingScreen, scriptedPrompter } from '../../support/wizard.js';
+import { type Answer, ENTER, recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../../support/wizard.js';
 import { IDS, tokenRefusedSecret, tokenUsable, tokenWithoutRole } from '../fixtures.js';
 import { secretOf } from '../../support/credential.js';
 
 /** Step 1 with a fake token stage that answers from a list and records what it was asked. */
-function run(answers: Record<string, Answer | Answer[]>, tokens: TokenCheck[], options: { secret?: Secret; prefill?: Record<string, string> } = {}) {
+function run(
+  answers: Record<string, Answer | Answer[]>,
+  tokens: TokenCheck[],
+  options: { credential?: Credential; prefill?: Record<string, string>; workDir?: string; demo?: DemoHooks } = {},
+) {
   const prompter = scriptedPrompter(answers);
   const screen = recordingScreen();
   const requests: TokenCheckInputs[] = [];
   const remembered: Array<Record<string, unknown>> = [];
   const outcome = entraAppStep(
-    { answers: { ...options.prefill }, secret: options.secret ?? null },
+    { answers: { ...options.prefill }, credential: options.credential ?? null, workDir: options.workDir ?? scratchDir('entra-app') },
     {
       prompter,
       screen,
@@ -27,12 +34,15 @@ function run(answers: Record<string, Answer | Answer[]>, tokens: TokenCheck[], o
         },
       },
       remember: async (patch) => void remembered.push(patch),
+      ...(options.demo && { demo: options.demo }),
     },
   );
   return { outcome, prompter, screen, requests, remembered };
 }
 
-const typed = { tenantId: IDS.tenantId, clientId: IDS.clientId, clientSecret: IDS.secret, secretExpires: '2027-05-31' };
+afterAll(() => removeScratchDirs());
+
+const typed = { tenantId: IDS.tenantId, clientId: IDS.clientId, credentialKind: ENTER, clientSecret: IDS.secret, secretExpires: '2027-05-31' } as const;
 
 describe('step 1: Entra ID app', () => {
   it('shows the portal checklist in the portal\'s words, asks the three values, and shows the claims', async () => {
@@ -49,7 +59,8 @@ describe('step 1: Entra ID app', () => {
       'Accounts in this organizational directory only (Single tenant)',
       'API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp',
       'Grant admin consent',
-      'Certificates & secrets → Client secrets → New client secret',
+      'Certificates & secrets: either Client secrets → New client secret',
+      'or a certificate, which this wizard can create',
       'Value',
       `oid     ${IDS.servicePrincipalObjectId}`,
       'roles   SMTP.SendAsApp',
@@ -70,6 +81,7 @@ describe('step 1: Entra ID app', () => {
       {
         tenantId: ['common', 'not a tenant', IDS.tenantId],
         clientId: ['12345', IDS.clientId],
+        credentialKind: ENTER,
         clientSecret: [IDS.secretId, 'with space', IDS.secret],
         secretExpires: ['31.05.2027', '2027-02-30', ENTER],
       },
@@ -100,11 +112,13 @@ describe('step 1: Entra ID app', () => {
 
   it('after a refused secret, offers to change it first, and uses the new one', async () => {
     const { outcome, requests, prompter } = run(
-      { ...typed, clientSecret: [IDS.secret, 'Xyz8Q~another.secret.value-9876543210'], tokenFailure: 'change', changeField: ENTER },
+      { ...typed, clientSecret: [IDS.secret, 'Xyz8Q~another.secret.value-9876543210'], tokenFailure: 'change', changeField: ENTER, secretExpires: [ENTER, ENTER] },
       [tokenRefusedSecret(), tokenUsable()],
     );
     expect((await outcome).kind).toBe('next');
-    expect(prompter.asked.find((q) => q.name === 'changeField')).toMatchObject({ default: 'clientSecret' });
+    expect(prompter.asked.find((q) => q.name === 'changeField')).toMatchObject({ default: 'credential' });
+    // The second time the menu does not offer the refused secret as "the given one": it was typed.
+    expect(prompter.asked.filter((q) => q.name === 'credentialKind')).toEqual([expect.objectContaining({ default: 'secret' }), expect.objectContaining({ default: 'secret' })]);
     expect(requests.map((r) => secretOf(r).reveal())).toEqual([IDS.secret, 'Xyz8Q~another.secret.value-9876543210']);
   });
 
@@ -126,15 +140,41 @@ describe('step 1: Entra ID app', () => {
     expect(await outcome).toEqual({ kind: 'stop', exitCode: 3 });
   });
 
-  it('a secret given beforehand is used without asking, named by its source, never shown', async () => {
-    const { outcome, prompter, screen } = run(
-      { tenantId: ENTER, clientId: ENTER, secretExpires: ENTER },
+  it('a secret given beforehand is the default of the credential menu (Enter keeps it), never shown', async () => {
+    const { outcome, prompter, screen, requests } = run(
+      { tenantId: ENTER, clientId: ENTER, credentialKind: ENTER, secretExpires: ENTER },
       [tokenUsable()],
-      { secret: new Secret(IDS.secret, 'AZURE_CLIENT_SECRET'), prefill: { tenantId: IDS.tenantId, clientId: IDS.clientId } },
+      { credential: { kind: 'secret', secret: new Secret(IDS.secret, 'AZURE_CLIENT_SECRET') }, prefill: { tenantId: IDS.tenantId, clientId: IDS.clientId } },
     );
     expect(await outcome).toMatchObject({ kind: 'next', answers: { tenantId: IDS.tenantId, clientId: IDS.clientId } });
-    expect(prompter.asked.map((q) => q.name)).toEqual(['tenantId', 'clientId', 'secretExpires']);
-    expect(screen.text).toContain('Client secret: from AZURE_CLIENT_SECRET');
+    expect(prompter.asked.map((q) => q.name)).toEqual(['tenantId', 'clientId', 'credentialKind', 'secretExpires']);
+    expect(prompter.asked[2]).toMatchObject({ default: 'given' });
+    expect(secretOf(requests[0]!).source).toBe('AZURE_CLIENT_SECRET');
     expect(screen.text).not.toContain(IDS.secret);
+  });
+
+  it('a new certificate: the token is requested with it, its file is remembered, no secret expiry is asked', async () => {
+    const workDir = scratchDir('entra-app-cert');
+    const { outcome, prompter, requests, remembered, screen } = run(
+      { tenantId: IDS.tenantId, clientId: IDS.clientId, credentialKind: 'new-certificate', certificateValidity: ENTER, certificatePath: ENTER, certificateUploadPath: ENTER, certificateUploaded: 'uploaded' },
+      [tokenUsable()],
+      { workDir, prefill: { secretExpires: '2027-05-31' } },
+    );
+    const result = await outcome;
+    const pem = join(workDir, 'smtp-oauth-sender.pem');
+    expect(result).toMatchObject({ kind: 'next', answers: { certificatePath: pem, secretExpires: '' }, credential: { kind: 'certificate', certificate: { path: pem } } });
+    expect(prompter.asked.map((q) => q.name)).not.toContain('secretExpires');
+    expect(requests[0]!.credential).toMatchObject({ kind: 'certificate', certificate: { path: pem } });
+    expect(remembered).toContainEqual({ certificatePath: pem, secretExpires: '' });
+    expect(screen.text).toContain('Certificates & secrets → Certificates → Upload certificate');
+  });
+
+  it('a new certificate not uploaded yet: stop keeps the answers, exit 0', async () => {
+    const { outcome, requests } = run(
+      { tenantId: IDS.tenantId, clientId: IDS.clientId, credentialKind: 'new-certificate', certificateValidity: ENTER, certificatePath: ENTER, certificateUploadPath: ENTER, certificateUploaded: 'stop' },
+      [],
+    );
+    expect(await outcome).toEqual({ kind: 'stop', exitCode: 0 });
+    expect(requests).toHaveLength(0);
   });
 });

@@ -2,9 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Credential } from '../../../src/inputs/credential.js';
 import { Secret } from '../../../src/inputs/secret.js';
+import { loadClientCertificate } from '../../../src/token/certificate.js';
+import type { WizardAnswers } from '../../../src/wizard/context.js';
+import { createSelfSignedCertificate } from '../../../src/x509/self-signed.js';
 import { beforeStart } from '../../../src/wizard/steps/before-start.js';
-import { checkCommandLine, envFile, envValue, finishStep, SECRET_MASK } from '../../../src/wizard/steps/finish.js';
+import { checkCommandLine, envFile, envValue, finishStep, SECRET_MASK, settingsJson } from '../../../src/wizard/steps/finish.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
 import { IDS } from '../fixtures.js';
 
@@ -19,31 +23,45 @@ const ANSWERS = {
   to: 'it@contoso.com',
   secretExpires: '2027-05-31',
 };
-const secret = () => new Secret(IDS.secret, 'prompt');
+const secret = (value = IDS.secret): Credential => ({ kind: 'secret', secret: new Secret(value, 'prompt') });
 
-function run(answers: Record<string, Answer | Answer[]>, options: { workDir?: string; configPath?: string | null; sandbox?: boolean } = {}) {
+function run(
+  answers: Record<string, Answer | Answer[]>,
+  options: { workDir?: string; configPath?: string | null; sandbox?: boolean; credential?: Credential; answers?: WizardAnswers } = {},
+) {
   const workDir = options.workDir ?? scratchDir('finish');
   const prompter = scriptedPrompter(answers);
   const screen = recordingScreen();
   const outcome = finishStep(
-    { answers: ANSWERS, secret: secret(), workDir, configPath: options.configPath === undefined ? '/home/a/.config/smtp-oauth-setup/config.json' : options.configPath, sandbox: options.sandbox ?? false },
+    {
+      answers: options.answers ?? ANSWERS,
+      credential: options.credential ?? secret(),
+      workDir,
+      configPath: options.configPath === undefined ? '/home/a/.config/smtp-oauth-setup/config.json' : options.configPath,
+      sandbox: options.sandbox ?? false,
+    },
     { prompter, screen },
   );
   return { outcome, prompter, screen, workDir };
+}
+
+/** The settings table as label → value. */
+function rowsOf(results: string): Record<string, string> {
+  return Object.fromEntries(
+    results
+      .split('\n')
+      .map((line) => /^ {2}(\S.*?) {2,}(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!.trim(), m[2]!]),
+  );
 }
 
 describe('the end: settings for the sending application', () => {
   it('shows every field the form asks for, the secret masked, and the check command with the secret from the environment', async () => {
     const { outcome, screen } = run({ saveSettings: false, writeEnv: false, keepSecret: false });
     expect(await outcome).toEqual({ saveSecret: false, files: [] });
-    const rows = Object.fromEntries(
-      screen.results
-        .split('\n')
-        .map((line) => /^ {2}(\S.*?) {2,}(.*)$/.exec(line))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => [m[1]!.trim(), m[2]!]),
-    );
-    expect(rows).toMatchObject({
+    expect(rowsOf(screen.results)).toMatchObject({
+      Authentication: 'OAuth 2.0 (XOAUTH2), client credentials with a client secret',
       'SMTP server': 'smtp.office365.com',
       Port: '587',
       Encryption: 'STARTTLS',
@@ -95,7 +113,7 @@ describe('the end: settings for the sending application', () => {
 
   it('.env values survive quotes and spaces', () => {
     const tricky = `a'b c$d~`;
-    const text = envFile({ ...ANSWERS }, new Secret(tricky, 'prompt'));
+    const text = envFile({ ...ANSWERS }, secret(tricky));
     const read = execFileSync('sh', ['-c', `set -a; eval "$1"; printf '%s' "$AZURE_CLIENT_SECRET"`, 'sh', text], { encoding: 'utf8', env: {} });
     expect(read).toBe(tricky);
     expect(envValue('plain-value_1.2')).toBe('plain-value_1.2');
@@ -114,6 +132,78 @@ describe('the end: settings for the sending application', () => {
     expect(checkCommandLine({ ...ANSWERS, from: 'alerts@contoso.com', smtpHost: '127.0.0.1', smtpPort: '2525', authorityHost: 'https://127.0.0.1:8443' }, secret())).toBe(
       `npx smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --to it@contoso.com --authority-host https://127.0.0.1:8443 --smtp-host 127.0.0.1 --smtp-port 2525`,
     );
+  });
+});
+
+describe('the end with a certificate credential', () => {
+  const certificate = async (options: { password?: string } = {}): Promise<Credential & { kind: 'certificate' }> => {
+    const dir = scratchDir('finish-cert');
+    const made = createSelfSignedCertificate({ commonName: 'finish', validDays: 365 });
+    let key = made.privateKeyPem;
+    if (options.password) {
+      const { createPrivateKey } = await import('node:crypto');
+      key = createPrivateKey(made.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: options.password }).toString();
+    }
+    const path = join(dir, 'sender pem.pem');
+    writeFileSync(path, key + made.certificatePem, { mode: 0o600 });
+    const loaded = await loadClientCertificate({ certificatePath: path, ...(options.password && { password: new Secret(options.password, 'test') }) });
+    return { kind: 'certificate', certificate: loaded.certificate! };
+  };
+  const answers = { ...ANSWERS, secretExpires: '' };
+
+  it('shows the certificate file, both thumbprints and its expiry instead of a secret; no secret questions', async () => {
+    const credential = await certificate();
+    const { outcome, screen, prompter } = run({ saveSettings: false, writeEnv: false }, { credential, answers });
+    expect(await outcome).toEqual({ saveSecret: false, files: [] });
+    const rows = rowsOf(screen.results);
+    expect(rows).toMatchObject({
+      Authentication: 'OAuth 2.0 (XOAUTH2), client credentials with a certificate',
+      'Certificate file': `${credential.certificate.path} (private key and certificate, PEM)`,
+      Thumbprint: `${credential.certificate.thumbprintSha1} (SHA-1, as the portal lists it)`,
+      'Thumbprint SHA-256': credential.certificate.thumbprintSha256,
+      'Certificate expires': credential.certificate.notAfter.toISOString().slice(0, 10),
+    });
+    expect(rows).not.toHaveProperty('Client secret');
+    expect(rows).not.toHaveProperty('Secret expires');
+    expect(prompter.asked.map((q) => q.name)).toEqual(['saveSettings', 'writeEnv']);
+    expect(screen.results).toContain(`--certificate '${credential.certificate.path}'`);
+    expect(screen.results).toContain(`The certificate expires on ${credential.certificate.notAfter.toISOString().slice(0, 10)}`);
+    expect(screen.text).not.toContain('PRIVATE KEY');
+  });
+
+  it('the settings JSON names the certificate file and never copies the key', async () => {
+    const credential = await certificate();
+    const { outcome } = run({ saveSettings: true, settingsPath: ENTER, writeEnv: false }, { credential, answers });
+    const [path] = (await outcome).files;
+    const text = readFileSync(path!, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({
+      certificatePath: credential.certificate.path,
+      certificateThumbprint: credential.certificate.thumbprintSha1,
+      certificateThumbprintSha256: credential.certificate.thumbprintSha256,
+    });
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(JSON.parse(settingsJson(answers, credential, true))).not.toHaveProperty('clientSecret');
+  });
+
+  it('the .env names the file as AZURE_CLIENT_CERTIFICATE_PATH, and `check` accepts it from there', async () => {
+    const credential = await certificate();
+    const text = envFile(answers, credential);
+    const read = execFileSync('sh', ['-c', `set -a; eval "$1"; printf '%s|%s' "$AZURE_CLIENT_CERTIFICATE_PATH" "\${AZURE_CLIENT_SECRET-unset}"`, 'sh', text], { encoding: 'utf8', env: {} });
+    expect(read).toBe(`${credential.certificate.path}|unset`);
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(text).not.toContain('PASSWORD');
+  });
+
+  it('an encrypted key: the password is named, never written', async () => {
+    const credential = await certificate({ password: 'correct horse' });
+    expect(credential.certificate.passwordProtected).toBe(true);
+    const text = envFile(answers, credential);
+    expect(text).toContain('set AZURE_CLIENT_CERTIFICATE_PASSWORD too');
+    expect(text).not.toContain('correct horse');
+    const { outcome, screen } = run({ saveSettings: false, writeEnv: false }, { credential, answers });
+    await outcome;
+    expect(screen.results).toContain('with the key\'s password in AZURE_CLIENT_CERTIFICATE_PASSWORD');
+    expect(checkCommandLine(answers, credential)).toContain(`--certificate '${credential.certificate.path}'`);
   });
 });
 

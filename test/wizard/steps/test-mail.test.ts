@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../src/check/run.js';
 import type { CheckInputs } from '../../../src/inputs/check-inputs.js';
+import type { Credential } from '../../../src/inputs/credential.js';
 import { Secret } from '../../../src/inputs/secret.js';
+import { createSelfSignedCertificate } from '../../../src/x509/self-signed.js';
 import { testMailStep } from '../../../src/wizard/steps/test-mail.js';
-import { type Answer, ENTER, fakeClock, recordingScreen, scriptedPrompter } from '../../support/wizard.js';
+import { type Answer, ENTER, fakeClock, recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../../support/wizard.js';
 import { IDS, reportSecretRefused, reportSent, reportServicePrincipalMissing } from '../fixtures.js';
 import { secretOf } from '../../support/credential.js';
 
@@ -11,7 +15,11 @@ const ANSWERS = { tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'aler
 
 type Reply = (inputs: CheckInputs) => CheckReport;
 
-function run(answers: Record<string, Answer | Answer[]>, replies: Reply[], options: { secret?: Secret | null; onSleep?: (ms: number) => void } = {}) {
+function run(
+  answers: Record<string, Answer | Answer[]>,
+  replies: Reply[],
+  options: { credential?: Credential | null; onSleep?: (ms: number) => void; certificatePath?: string } = {},
+) {
   const prompter = scriptedPrompter(answers);
   const screen = recordingScreen();
   const clock = fakeClock(options.onSleep);
@@ -19,9 +27,10 @@ function run(answers: Record<string, Answer | Answer[]>, replies: Reply[], optio
   const remembered: Array<Record<string, unknown>> = [];
   const outcome = testMailStep(
     {
-      answers: { ...ANSWERS },
-      secret: options.secret === undefined ? new Secret(IDS.secret, 'prompt') : options.secret,
+      answers: { ...ANSWERS, ...(options.certificatePath && { certificatePath: options.certificatePath }) },
+      credential: options.credential === undefined ? { kind: 'secret', secret: new Secret(IDS.secret, 'prompt') } : options.credential,
       wait: { intervalMs: 60_000, attempts: 4 },
+      workDir: scratchDir('test-mail'),
     },
     {
       prompter,
@@ -96,9 +105,45 @@ describe('step 4: test message', () => {
   });
 
   it('asks for the secret again after a resume (it is not saved)', async () => {
-    const { outcome, prompter, runs } = run({ clientSecret: IDS.secret, to: ENTER }, [reportSent], { secret: null });
+    const { outcome, prompter, runs } = run({ clientSecret: IDS.secret, to: ENTER }, [reportSent], { credential: null });
     expect((await outcome).kind).toBe('next');
     expect(prompter.asked.map((q) => q.name)).toEqual(['clientSecret', 'to']);
     expect(secretOf(runs[0]!).reveal()).toBe(IDS.secret);
   });
+
+  it('reads the certificate from its saved file after a resume, without a question', async () => {
+    const path = join(scratchDir('test-mail-cert'), 'sender.pem');
+    const made = createSelfSignedCertificate({ commonName: 'test-mail', validDays: 30 });
+    writeFileSync(path, made.privateKeyPem + made.certificatePem, { mode: 0o600 });
+    const { outcome, prompter, runs, screen } = run({ to: ENTER }, [reportSent], { credential: null, certificatePath: path });
+    expect((await outcome).kind).toBe('next');
+    expect(prompter.asked.map((q) => q.name)).toEqual(['to']);
+    expect(runs[0]!.credential).toMatchObject({ kind: 'certificate', certificate: { path, thumbprintSha256: made.thumbprintSha256 } });
+    expect(screen.text).toContain(`Certificate: ${path}`);
+  });
+
+  it('a saved certificate file that is gone: says why and offers the credential menu', async () => {
+    const path = join(scratchDir('test-mail-gone'), 'gone.pem');
+    const { outcome, prompter, runs, screen } = run({ credentialKind: 'secret', clientSecret: IDS.secret, to: ENTER }, [reportSent], { credential: null, certificatePath: path });
+    const result = await outcome;
+    expect(result).toMatchObject({ kind: 'next', answers: { certificatePath: '' } });
+    expect(screen.text).toContain(`certificate file: ${path}: no such file`);
+    expect(prompter.asked.find((q) => q.name === 'credentialKind')).toMatchObject({ default: 'certificate' });
+    expect(secretOf(runs[0]!).reveal()).toBe(IDS.secret);
+  });
+
+  it('change a value → the credential: a certificate replaces the secret for the next run', async () => {
+    const path = join(scratchDir('test-mail-switch'), 'sender.pem');
+    const made = createSelfSignedCertificate({ commonName: 'switch', validDays: 30 });
+    writeFileSync(path, made.privateKeyPem + made.certificatePem, { mode: 0o600 });
+    const { outcome, runs, remembered } = run(
+      { to: ENTER, testFailure: 'change', changeField: 'credential', credentialKind: 'certificate', certificatePath: path },
+      [reportSecretRefused, reportSent],
+    );
+    expect((await outcome).kind).toBe('next');
+    expect(runs.map((r) => r.credential.kind)).toEqual(['secret', 'certificate']);
+    expect(remembered).toContainEqual({ certificatePath: path, secretExpires: '' });
+  });
 });
+
+afterAll(() => removeScratchDirs());

@@ -1,0 +1,278 @@
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { uploadCertificateAction } from '../diagnose/catalog.js';
+import type { Credential } from '../inputs/credential.js';
+import type { Prompter } from '../inputs/prompter.js';
+import { Secret } from '../inputs/secret.js';
+import { type CertificateLabels, type ClientCertificate, loadClientCertificate } from '../token/certificate.js';
+import { createSelfSignedCertificate } from '../x509/self-signed.js';
+import { askSecret, askText } from './ask.js';
+import type { DemoHooks, Screen } from './context.js';
+import { writeFileAsked } from './files.js';
+import { indent } from './show.js';
+
+/**
+ * How the app proves itself to Entra ID, asked in step 1: a client secret (what most sending
+ * applications' forms ask for), or a certificate (what Microsoft recommends): one the wizard creates
+ * here (a key pair and a self-signed certificate, the key written 0600 and the public part written to
+ * upload), or a PEM the admin already has. A certificate is remembered by its file's path only.
+ */
+
+export type CredentialChoice = 'given' | 'secret' | 'new-certificate' | 'certificate';
+
+export interface CredentialInput {
+  /** For the certificate's name and the portal path. */
+  clientId: string;
+  /** A credential given before the walk (flag, environment, saved configuration): offered first. */
+  given: Credential | null;
+  /** A certificate file given or saved earlier: the default of "a certificate I already have". */
+  certificatePath?: string | undefined;
+  /** Where new files go by default (the current directory). */
+  workDir: string;
+}
+
+export interface CredentialDeps {
+  prompter: Prompter;
+  screen: Screen;
+  demo?: DemoHooks;
+}
+
+export type CredentialOutcome =
+  | { kind: 'chosen'; credential: Credential; /** Absolute; null for a secret. */ certificatePath: string | null }
+  | { kind: 'stop' };
+
+export const CERTIFICATE_FILE = 'smtp-oauth-sender.pem';
+
+/** Validity offered for a new certificate, in months; a year is what Microsoft's app-only examples use. */
+const VALIDITY_MONTHS = [6, 12, 24, 36] as const;
+const DEFAULT_VALIDITY_MONTHS = 12;
+
+/** Problems name the wizard's questions, not `check`'s flags. */
+const LABELS: CertificateLabels = {
+  certificate: 'certificate file',
+  privateKey: 'private key file',
+  password: 'the password given',
+  missingKey: 'the wizard needs one PEM with both: append the key to the certificate (e.g. cat certificate.pem private-key.pem > sender.pem)',
+};
+
+const pathSchema = z
+  .string()
+  .trim()
+  .min(1, 'must name a file')
+  .refine((value) => !value.includes('\0'), 'is not a file name');
+
+/**
+ * The answers that change with a chosen credential: a certificate is remembered by its file (and a
+ * secret's expiry date no longer applies); a secret forgets a certificate chosen before.
+ */
+export function credentialAnswers(
+  chosen: { certificatePath: string | null },
+  answers: { certificatePath?: string | undefined },
+): { certificatePath?: string; secretExpires?: string } {
+  if (chosen.certificatePath) return { certificatePath: chosen.certificatePath, secretExpires: '' };
+  return answers.certificatePath ? { certificatePath: '' } : {};
+}
+
+/** The menu of step 1 and of "change a value": the given credential first when there is one. */
+export async function chooseCredential(input: CredentialInput, deps: CredentialDeps): Promise<CredentialOutcome> {
+  const { prompter } = deps;
+  for (;;) {
+    const choice = await prompter.select<CredentialChoice>({
+      name: 'credentialKind',
+      message: 'How does the app prove itself to Entra ID?',
+      default: input.given ? 'given' : input.certificatePath ? 'certificate' : 'secret',
+      choices: [
+        ...(input.given ? [{ value: 'given' as const, name: `The ${givenName(input.given)}` }] : []),
+        {
+          value: 'secret',
+          name: 'A client secret: paste its Value',
+          description: 'Certificates & secrets → Client secrets. What most sending applications ask for; it expires after at most 2 years.',
+        },
+        {
+          value: 'new-certificate',
+          name: 'A certificate: create a key pair and a self-signed certificate now',
+          description: 'Recommended by Microsoft over secrets, if the sending application accepts a certificate (a PEM private key).',
+        },
+        {
+          value: 'certificate',
+          name: 'A certificate I already have (one PEM with the certificate and its private key)',
+          description: 'For example one issued by your organisation\'s certificate authority.',
+        },
+      ],
+    });
+    if (choice === 'given' && input.given) return { kind: 'chosen', credential: input.given, certificatePath: certificatePathOf(input.given) };
+    if (choice === 'secret') return { kind: 'chosen', credential: { kind: 'secret', secret: await askSecret(prompter) }, certificatePath: null };
+    const outcome = choice === 'new-certificate' ? await createCertificate(input, deps) : await existingCertificate(input, deps);
+    // null: the admin backed out of writing the files; the menu comes back.
+    if (outcome) return outcome;
+  }
+}
+
+function givenName(credential: Credential): string {
+  if (credential.kind === 'secret') return `client secret from ${credential.secret.source} (${credential.secret.length} characters, not shown)`;
+  return `certificate from ${credential.certificate.source} (thumbprint ${credential.certificate.thumbprintSha1})`;
+}
+
+function certificatePathOf(credential: Credential): string | null {
+  return credential.kind === 'certificate' ? credential.certificate.path : null;
+}
+
+/** Months from `now`, in whole days (a calendar month, not 30 days). */
+export function validityDays(months: number, now: Date): number {
+  const until = new Date(now);
+  until.setUTCMonth(until.getUTCMonth() + months);
+  return Math.round((until.getTime() - now.getTime()) / 86_400_000);
+}
+
+/** The public certificate's file: beside the key, same name, `.cer` (what the portal's upload offers first). */
+export function uploadFileFor(pemPath: string): string {
+  return join(dirname(pemPath), `${basename(pemPath, extname(pemPath))}.cer`);
+}
+
+/**
+ * A new key pair and self-signed certificate: the key and the certificate in one PEM (0600; the
+ * Azure SDKs' AZURE_CLIENT_CERTIFICATE_PATH format, and `check --certificate`), the certificate alone
+ * in a `.cer` to upload. Then where to upload it, the thumbprints, and a pause until it is uploaded.
+ */
+async function createCertificate(input: CredentialInput, deps: CredentialDeps): Promise<CredentialOutcome | null> {
+  const { prompter, screen } = deps;
+  const c = screen.color;
+  const months = await prompter.select({
+    name: 'certificateValidity',
+    message: 'How long should the certificate be valid?',
+    default: String(DEFAULT_VALIDITY_MONTHS),
+    choices: VALIDITY_MONTHS.map((m) => ({ value: String(m), name: m < 12 ? `${m} months` : m === 12 ? '1 year' : `${m / 12} years` })),
+  });
+  const created = createSelfSignedCertificate({ commonName: `smtp-oauth-setup ${input.clientId}`, validDays: validityDays(Number(months), new Date()) });
+
+  const keyPath = await writeFileAsked(deps, {
+    name: 'certificatePath',
+    message: 'File for the private key and the certificate (it stays with the sending application)',
+    defaultPath: CERTIFICATE_FILE,
+    workDir: input.workDir,
+    content: created.privateKeyPem + created.certificatePem,
+  });
+  if (!keyPath) return null;
+  const uploadPath = await writeFileAsked(deps, {
+    name: 'certificateUploadPath',
+    message: 'File for the public certificate (to upload)',
+    defaultPath: uploadFileFor(keyPath),
+    workDir: input.workDir,
+    content: created.certificatePem,
+    public: true,
+  });
+  if (!uploadPath) {
+    screen.say(c.yellow(`! Without the public certificate there is nothing to upload; ${keyPath} holds the private key and must not be uploaded. Choose again.`));
+    return null;
+  }
+  const loaded = await loadClientCertificate({ certificatePath: keyPath, labels: LABELS });
+  // The file was written a moment ago from a certificate made here: failing to read it back is a bug.
+  if (!loaded.certificate) throw new Error(`the new certificate cannot be read back: ${loaded.problems.join('; ')}`);
+  const certificate = loaded.certificate;
+
+  screen.say(
+    [
+      '',
+      `${c.bold(keyPath)}: the private key and the certificate. It stays with the sending application; never upload or mail it.`,
+      `${c.bold(uploadPath)}: the public certificate. Upload it now:`,
+      indent([uploadCertificateAction(input.clientId)]),
+      '',
+      ...certificateFacts(certificate, screen),
+      '',
+    ].join('\n'),
+  );
+  const next = await prompter.select({
+    name: 'certificateUploaded',
+    message: 'Uploaded?',
+    // Never taken for granted (--yes): the token test right after needs the upload done.
+    askAlways: true,
+    default: 'uploaded',
+    choices: [
+      { value: 'uploaded', name: 'Uploaded: get a token with it' },
+      { value: 'stop', name: 'Stop here (the files and answers are kept; run again and choose "a certificate I already have")' },
+    ],
+  });
+  if (next === 'stop') return { kind: 'stop' };
+  const note = deps.demo?.uploadCertificate?.(created.certificatePem);
+  if (note) screen.say(c.yellow(note));
+  return { kind: 'chosen', credential: { kind: 'certificate', certificate }, certificatePath: keyPath };
+}
+
+/** What to compare in the portal: its Thumbprint column is SHA-1; assertions name the SHA-256 one. */
+function certificateFacts(certificate: ClientCertificate, screen: Screen): string[] {
+  const c = screen.color;
+  return [
+    `${c.bold('Thumbprint')}  ${certificate.thumbprintSha1}  ${c.dim('(the portal lists the certificate with this one)')}`,
+    `${c.bold('SHA-256')}     ${certificate.thumbprintSha256}  ${c.dim('(x5t#S256, what each token request names)')}`,
+    `${c.bold('Expires')}     ${certificate.notAfter.toISOString().slice(0, 10)}`,
+  ];
+}
+
+/** A PEM the admin has: loaded and checked (key matches, RSA, not expired); an encrypted key asks its password. */
+async function existingCertificate(input: CredentialInput, deps: CredentialDeps): Promise<CredentialOutcome> {
+  const { prompter, screen } = deps;
+  const c = screen.color;
+  let suggestion = input.certificatePath;
+  for (;;) {
+    const answer = await askText(prompter, {
+      name: 'certificatePath',
+      message: 'PEM file with the certificate and its private key',
+      schema: pathSchema,
+      default: suggestion,
+    });
+    const path = resolve(input.workDir, answer);
+    const loaded = await loadCertificateFile(path, deps);
+    if (loaded.certificate) {
+      screen.say(
+        [
+          `${c.green('✔')} Certificate ${loaded.certificate.subject}, from ${path}`,
+          ...certificateFacts(loaded.certificate, screen).map((line) => `  ${line}`),
+          c.dim(`  It must be listed under Certificates & secrets → Certificates with that thumbprint; if not: ${uploadCertificateAction(input.clientId)}`),
+        ].join('\n'),
+      );
+      return { kind: 'chosen', credential: { kind: 'certificate', certificate: loaded.certificate }, certificatePath: path };
+    }
+    for (const problem of loaded.problems) screen.say(c.red(`✖ ${problem}`));
+    suggestion = answer;
+  }
+}
+
+/** Loads a certificate file, asking for the key's password (masked, never saved) when it is encrypted. */
+export async function loadCertificateFile(
+  path: string,
+  deps: { prompter: Prompter },
+): Promise<{ certificate: ClientCertificate | null; problems: string[] }> {
+  let loaded = await loadClientCertificate({ certificatePath: path, labels: LABELS });
+  // Three tries, as a login prompt gives; then the problem is reported like any other.
+  for (let attempt = 1; attempt <= 3 && loaded.needsPassword; attempt++) {
+    const password = await deps.prompter.password({
+      name: 'certificatePassword',
+      message: attempt === 1 ? `Password of the private key in ${path} (not saved)` : 'Wrong password; try again',
+    });
+    loaded = await loadClientCertificate({ certificatePath: path, password: new Secret(password, 'prompt'), labels: LABELS });
+  }
+  return loaded;
+}
+
+/**
+ * The credential again after a resume (it is not kept in memory between runs): the saved
+ * certificate's file, or the secret typed once more; a certificate file that no longer loads is
+ * reported and the menu is offered.
+ */
+export async function credentialAgain(
+  input: { clientId: string; certificatePath?: string | undefined; workDir: string },
+  deps: CredentialDeps,
+): Promise<CredentialOutcome> {
+  const { screen } = deps;
+  if (input.certificatePath) {
+    const loaded = await loadCertificateFile(input.certificatePath, deps);
+    if (loaded.certificate) {
+      screen.say(`${screen.color.green('✔')} Certificate: ${input.certificatePath} (thumbprint ${loaded.certificate.thumbprintSha1})`);
+      return { kind: 'chosen', credential: { kind: 'certificate', certificate: loaded.certificate }, certificatePath: input.certificatePath };
+    }
+    for (const problem of loaded.problems) screen.say(screen.color.red(`✖ ${problem}`));
+    return chooseCredential({ clientId: input.clientId, given: null, certificatePath: input.certificatePath, workDir: input.workDir }, deps);
+  }
+  screen.say(screen.color.dim('The client secret is not saved between runs; enter it once more.'));
+  return { kind: 'chosen', credential: { kind: 'secret', secret: await askSecret(deps.prompter) }, certificatePath: null };
+}
