@@ -50,8 +50,11 @@ export function servicePrincipalLines(values: ExchangeScriptValues): string[] {
     '# PowerShell 5.1), if Install-Module fails with a download or TLS error, first run:',
     '# [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
     'Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser',
-    '# Sign in as an Exchange administrator of the tenant.',
-    `Connect-ExchangeOnline -Organization ${psArgument(values.tenant)}${environment}`,
+    // Interactive sign-in takes no tenant: -Organization is for app-only (certificate) and managed
+    // identity sign-in, with the .onmicrosoft.com domain (Connect-ExchangeOnline reference); the
+    // admin's account decides the tenant, and -UserPrincipalName only preselects that account.
+    `# Sign in as an Exchange administrator of tenant ${values.tenant} (-UserPrincipalName <you@domain> picks the account).`,
+    `Connect-ExchangeOnline${environment}`,
     '',
     "# -ObjectId is the token's oid claim: the Enterprise application's object id, NOT the Object ID",
     '# shown under App registrations (the classic mistake, which makes Exchange answer 535 5.7.3).',

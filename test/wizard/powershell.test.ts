@@ -17,7 +17,7 @@ describe('the Exchange Online PowerShell for steps 2 and 3', () => {
   it('step 2: module, connection, service principal with the token oid, a check, and FullAccess', () => {
     expect(commands(servicePrincipalLines(VALUES))).toEqual([
       'Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser',
-      'Connect-ExchangeOnline -Organization contoso.onmicrosoft.com',
+      'Connect-ExchangeOnline',
       "New-ServicePrincipal -AppId 9b2e7f41-3c6a-4e18-b5d2-5a4db0c5e002 -ObjectId e71f0b36-9d24-4c8a-8b51-5a4db0c5e004 -DisplayName 'SMTP sender'",
       'Get-ServicePrincipal -Identity 9b2e7f41-3c6a-4e18-b5d2-5a4db0c5e002 | Format-List DisplayName,AppId,ObjectId',
       'Add-MailboxPermission -Identity alerts@contoso.com -User e71f0b36-9d24-4c8a-8b51-5a4db0c5e004 -AccessRights FullAccess',
@@ -48,9 +48,15 @@ describe('the Exchange Online PowerShell for steps 2 and 3', () => {
 
   it('names the sovereign cloud in Connect-ExchangeOnline, and not the worldwide default', () => {
     expect(servicePrincipalLines({ ...VALUES, exchangeEnvironmentName: 'O365USGovGCCHigh' })).toContain(
-      'Connect-ExchangeOnline -Organization contoso.onmicrosoft.com -ExchangeEnvironmentName O365USGovGCCHigh',
+      'Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh',
     );
-    expect(servicePrincipalLines({ ...VALUES, exchangeEnvironmentName: 'O365Default' })).toContain('Connect-ExchangeOnline -Organization contoso.onmicrosoft.com');
+    expect(servicePrincipalLines({ ...VALUES, exchangeEnvironmentName: 'O365Default' })).toContain('Connect-ExchangeOnline');
+  });
+
+  it('signs in interactively without -Organization (app-only and managed identity only), naming the tenant in a comment', () => {
+    const lines = servicePrincipalLines(VALUES);
+    expect(lines.join('\n')).not.toContain('-Organization');
+    expect(lines).toContain(`# Sign in as an Exchange administrator of tenant ${VALUES.tenant} (-UserPrincipalName <you@domain> picks the account).`);
   });
 
   it('the .ps1: both steps in order, the Windows Server 2016 TLS 1.2 line commented, CRLF line ends', () => {
