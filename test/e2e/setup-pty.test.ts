@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { ensureTmux, TerminalSession } from '../support/tmux.js';
@@ -190,6 +191,25 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     const check = await runCli(['check', '--json'], { env: { HOME: home, NODE_EXTRA_CA_CERTS: sandbox.caFile } });
     expect(check.status, check.stderr).toBe(0);
     expect(JSON.parse(check.stdout).plan.token.credential).toContain(`from file ${join(work, 'smtp-oauth-sender.pem')}`);
+  });
+
+  it('setup --certificate: the given certificate is the menu\'s default, named by file and thumbprint, and gets the token', async () => {
+    const made = createSelfSignedCertificate({ commonName: 'given', validDays: 90 });
+    const pem = join(work, 'given.pem');
+    writeFileSync(pem, made.privateKeyPem + made.certificatePem, { mode: 0o600 });
+    sandbox.uploadCertificate(made.certificatePem);
+    startCli(['setup', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--certificate', 'given.pem']);
+    await answer('Start with step 1?', '');
+    await answer('Directory (tenant) ID', '');
+    await answer('Application (client) ID', '');
+    await session.waitFor('❯ The certificate from file given.pem (thumbprint');
+    session.press('Enter');
+    await session.waitFor('Step 1 done');
+    await session.waitFor('? Mailbox to send from');
+    session.press('C-c');
+    expect(await session.exitCode()).toBe(130);
+    // Saved by its absolute path, so that a run from another folder finds it.
+    expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8')).answers.certificatePath).toBe(pem);
   });
 
   it('no admin consent at the start: the diagnosis, then success on retry once the tenant is fixed (--yes, values from flags)', async () => {
