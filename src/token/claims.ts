@@ -1,4 +1,6 @@
-import { decodeJwt } from 'jose';
+// The decode-only entry of jose: the package root loads all of it (about 180 modules), a real share of
+// `check`'s start-up (bench/check.mjs); the sandbox, which signs and verifies, takes the root.
+import { decodeJwt } from 'jose/jwt/decode';
 import type { ClaimProblem } from '../diagnose/types.js';
 import { isGuid } from '../inputs/schemas.js';
 

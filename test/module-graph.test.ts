@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { assertFreshBuild } from './support/fresh-build.js';
+
+/**
+ * Heavy libraries load only inside the commands that need them: which ES modules each built entry
+ * point pulls in, seen through a resolve hook in a child process (what a user's `node` would load).
+ * Start-up time itself is measured by bench/, not here.
+ */
+const root = join(import.meta.dirname, '..');
+const hook = join(import.meta.dirname, 'support', 'resolve-log.mjs');
+
+/** Package name → number of its modules resolved when `entry` (under dist/) is imported. */
+function packagesLoadedBy(entry: string): Map<string, number> {
+  assertFreshBuild();
+  const url = pathToFileURL(join(root, 'dist', entry)).href;
+  const run = spawnSync(process.execPath, ['--import', hook, '--input-type=module', '-e', `await import(${JSON.stringify(url)})`], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const packages = new Map<string, number>();
+  for (const match of run.stderr.matchAll(/^resolved file:\/\/.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) {
+    packages.set(match[1]!, (packages.get(match[1]!) ?? 0) + 1);
+  }
+  return packages;
+}
+
+describe('what each entry point loads', () => {
+  it('main.js (after --version) loads no library: the parser and the command come later', () => {
+    expect([...packagesLoadedBy('main.js').keys()]).toEqual([]);
+  });
+
+  it('the check command loads MSAL and zod (nodemailer is CommonJS, out of this hook\'s sight), not the sandbox, the prompts or the CSV parser', () => {
+    const packages = packagesLoadedBy('commands/check.js');
+    for (const needed of ['@azure/msal-node', 'zod']) expect(packages.has(needed), needed).toBe(true);
+    for (const heavy of ['smtp-server', '@inquirer/prompts', '@inquirer/core', 'csv-parse']) expect(packages.has(heavy), heavy).toBe(false);
+    // Decoding the token's claims takes jose's decode entry, not the whole library (about 180 modules).
+    expect(packages.get('jose') ?? 0).toBeLessThan(20);
+  });
+
+  it('explain loads neither MSAL nor nodemailer: it is offline', () => {
+    const packages = packagesLoadedBy('commands/explain.js');
+    for (const network of ['@azure/msal-node', '@azure/msal-common', 'nodemailer', 'jose']) expect(packages.has(network), network).toBe(false);
+  });
+});
