@@ -39,7 +39,8 @@ export interface CredentialDeps {
 
 export type CredentialOutcome =
   | { kind: 'chosen'; credential: Credential; /** Absolute; null for a secret. */ certificatePath: string | null }
-  | { kind: 'stop' };
+  /** A new certificate not uploaded yet: its file is remembered, for the next run to offer it. */
+  | { kind: 'stop'; certificatePath: string };
 
 export const CERTIFICATE_FILE = 'smtp-oauth-sender.pem';
 
@@ -66,7 +67,7 @@ const pathSchema = z
  * secret's expiry date no longer applies); a secret forgets a certificate chosen before.
  */
 export function credentialAnswers(
-  chosen: { certificatePath: string | null },
+  chosen: { certificatePath: string | null } | { kind: 'stop'; certificatePath: string },
   answers: { certificatePath?: string | undefined },
 ): { certificatePath?: string; secretExpires?: string } {
   if (chosen.certificatePath) return { certificatePath: chosen.certificatePath, secretExpires: '' };
@@ -192,7 +193,7 @@ async function createCertificate(input: CredentialInput, deps: CredentialDeps): 
       { value: 'stop', name: 'Stop here (the files and answers are kept; run again and choose "a certificate I already have")' },
     ],
   });
-  if (next === 'stop') return { kind: 'stop' };
+  if (next === 'stop') return { kind: 'stop', certificatePath: keyPath };
   const note = deps.demo?.uploadCertificate?.(created.certificatePem);
   if (note) screen.say(c.yellow(note));
   return { kind: 'chosen', credential: { kind: 'certificate', certificate }, certificatePath: keyPath };

@@ -107,9 +107,9 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
           { clientId: state.answers.clientId ?? '', certificatePath: state.answers.certificatePath, workDir: services.workDir },
           services,
         );
+        Object.assign(state.answers, credentialAnswers(again, state.answers));
         if (again.kind === 'stop') return { kind: 'stop', exitCode: ExitCode.ok };
         state.credential = again.credential;
-        Object.assign(state.answers, credentialAnswers(again, state.answers));
       }
       const outcome = await finishStep(
         { answers: state.answers, credential: state.credential, workDir: services.workDir, configPath: services.store.path, sandbox: services.demo !== undefined },

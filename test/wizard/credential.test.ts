@@ -99,8 +99,9 @@ describe('a new certificate', () => {
   });
 
   it('"Uploaded?" is asked even with --yes-style defaults (askAlways), and stop ends the walk', async () => {
-    const { outcome, prompter } = run({ credentialKind: 'new-certificate', certificateValidity: ENTER, certificatePath: ENTER, certificateUploadPath: ENTER, certificateUploaded: 'stop' });
-    expect(await outcome).toEqual({ kind: 'stop' });
+    const { outcome, prompter, workDir } = run({ credentialKind: 'new-certificate', certificateValidity: ENTER, certificatePath: ENTER, certificateUploadPath: ENTER, certificateUploaded: 'stop' });
+    // The key file is named, for the answers: the next run offers it.
+    expect(await outcome).toEqual({ kind: 'stop', certificatePath: join(workDir, 'smtp-oauth-sender.pem') });
     expect(prompter.asked.find((q) => q.name === 'certificateValidity')).toMatchObject({ default: '12' });
   });
 
@@ -177,5 +178,6 @@ describe('after a resume', () => {
     expect(credentialAnswers({ certificatePath: '/k.pem' }, {})).toEqual({ certificatePath: '/k.pem', secretExpires: '' });
     expect(credentialAnswers({ certificatePath: null }, { certificatePath: '/k.pem' })).toEqual({ certificatePath: '' });
     expect(credentialAnswers({ certificatePath: null }, {})).toEqual({});
+    expect(credentialAnswers({ kind: 'stop', certificatePath: '/new.pem' }, {})).toEqual({ certificatePath: '/new.pem', secretExpires: '' });
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acquireAndCheckToken, runCheck } from '../../src/check/run.js';
 import { type ConfigStore, fileConfigStore, savedCheckInputs } from '../../src/config/store.js';
 import { CancelledError } from '../../src/errors.js';
-import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
+import { givenCredential, resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import { Secret } from '../../src/inputs/secret.js';
 import { Redactor } from '../../src/redact.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
@@ -275,6 +275,26 @@ describe('the wizard, start to finish, against the sandbox', () => {
     expect(walk.screen.text).toContain('AADSTS700027');
     expect(walk.screen.text).toContain('Certificates & secrets → Certificates');
     expect(walk.screen.text).toContain('Step 4 done');
+  });
+
+  it('stopping before the upload: the next run offers the saved certificate first, and it works once uploaded', async () => {
+    const { clientSecret: _typedSecret, secretExpires: _expiry, ...rest } = typed();
+    const first = services({ ...rest, credentialKind: 'new-certificate', certificateValidity: ENTER, certificatePath: ENTER, certificateUploadPath: ENTER, certificateUploaded: 'stop' });
+    expect(await runWizard(initialState(null, hosts(), null), first.services)).toBe(0);
+    const saved = await first.store.load();
+    const pem = join(first.workDir, 'smtp-oauth-sender.pem');
+    expect(saved?.answers.certificatePath).toBe(pem);
+
+    // The admin uploads the .cer, then runs the wizard again: the saved certificate is "given".
+    sandbox.uploadCertificate(readFileSync(join(first.workDir, 'smtp-oauth-sender.cer'), 'utf8'));
+    const given = await givenCredential({ flags: {}, env: {}, saved: savedCheckInputs(saved) });
+    expect(given.credential).toMatchObject({ kind: 'certificate', certificate: { path: pem } });
+    const second = services({ ...rest, resume: ENTER, credentialKind: ENTER, saveScript: false }, { configDir: first.configDir });
+    const state = initialState(saved, {}, given.credential);
+    await offerResume(state, saved, second.services);
+    expect(await runWizard(state, second.services), second.screen.text).toBe(0);
+    expect(second.prompter.asked.find((q) => q.name === 'credentialKind')).toMatchObject({ default: 'given' });
+    expect(second.screen.text).toContain('Step 4 done');
   });
 
   it('stopping after a failed test keeps the answers and returns the failure\'s exit code', async () => {

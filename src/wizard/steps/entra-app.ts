@@ -103,11 +103,11 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
         { clientId: answers.clientId ?? '', given: offerCurrent ? credential : null, certificatePath: answers.certificatePath, workDir: input.workDir },
         { prompter, screen, ...(deps.demo && { demo: deps.demo }) },
       );
-      if (outcome.kind === 'stop') return false;
-      credential = outcome.credential;
       const patch = credentialAnswers(outcome, answers);
       Object.assign(answers, patch);
       if (Object.keys(patch).length > 0) await deps.remember(patch);
+      if (outcome.kind === 'stop') return false;
+      credential = outcome.credential;
       if (credential.kind === 'secret') await ask.secretExpires();
       return true;
     },

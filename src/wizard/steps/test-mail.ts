@@ -54,20 +54,19 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
   const credentialDeps = { prompter, screen, ...(deps.demo && { demo: deps.demo }) };
   /** Takes a chosen credential; false when the admin stopped (a new certificate not uploaded yet). */
   const adopt = async (outcome: CredentialOutcome): Promise<boolean> => {
-    if (outcome.kind === 'stop') return false;
-    credential = outcome.credential;
     const patch = credentialAnswers(outcome, answers);
     Object.assign(answers, patch);
     if (Object.keys(patch).length > 0) await deps.remember(patch);
+    if (outcome.kind === 'stop') return false;
+    credential = outcome.credential;
     return true;
   };
   let credential: Credential;
   if (input.credential) credential = input.credential;
   else {
     const again = await credentialAgain({ clientId: answers.clientId ?? '', certificatePath: answers.certificatePath, workDir: input.workDir }, credentialDeps);
-    if (again.kind === 'stop') return { kind: 'stop', exitCode: 0 };
+    if (!(await adopt(again)) || again.kind === 'stop') return { kind: 'stop', exitCode: 0 };
     credential = again.credential;
-    await adopt(again);
   }
   answers.to = await askText(prompter, {
     name: 'to',

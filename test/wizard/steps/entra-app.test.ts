@@ -169,12 +169,15 @@ describe('step 1: Entra ID app', () => {
     expect(screen.text).toContain('Certificates & secrets → Certificates → Upload certificate');
   });
 
-  it('a new certificate not uploaded yet: stop keeps the answers, exit 0', async () => {
-    const { outcome, requests } = run(
+  it('a new certificate not uploaded yet: stop remembers its file, exit 0', async () => {
+    const workDir = scratchDir('entra-app-stop');
+    const { outcome, requests, remembered } = run(
       { tenantId: IDS.tenantId, clientId: IDS.clientId, credentialKind: 'new-certificate', certificateValidity: ENTER, certificatePath: ENTER, certificateUploadPath: ENTER, certificateUploaded: 'stop' },
       [],
+      { workDir },
     );
     expect(await outcome).toEqual({ kind: 'stop', exitCode: 0 });
     expect(requests).toHaveLength(0);
+    expect(remembered).toContainEqual({ certificatePath: join(workDir, 'smtp-oauth-sender.pem'), secretExpires: '' });
   });
 });
