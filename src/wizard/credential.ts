@@ -63,11 +63,12 @@ const pathSchema = z
   .refine((value) => !value.includes('\0'), 'is not a file name');
 
 /**
- * The answers that change with a chosen credential: a certificate is remembered by its file (and a
- * secret's expiry date no longer applies); a secret forgets a certificate chosen before.
+ * The answers that change with a chosen credential: a certificate is remembered by its file (also
+ * one not uploaded yet, when the admin stops), and a secret's expiry date no longer applies; a secret
+ * forgets a certificate chosen before.
  */
 export function credentialAnswers(
-  chosen: { certificatePath: string | null } | { kind: 'stop'; certificatePath: string },
+  chosen: { certificatePath: string | null },
   answers: { certificatePath?: string | undefined },
 ): { certificatePath?: string; secretExpires?: string } {
   if (chosen.certificatePath) return { certificatePath: chosen.certificatePath, secretExpires: '' };

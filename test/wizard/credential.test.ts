@@ -178,6 +178,6 @@ describe('after a resume', () => {
     expect(credentialAnswers({ certificatePath: '/k.pem' }, {})).toEqual({ certificatePath: '/k.pem', secretExpires: '' });
     expect(credentialAnswers({ certificatePath: null }, { certificatePath: '/k.pem' })).toEqual({ certificatePath: '' });
     expect(credentialAnswers({ certificatePath: null }, {})).toEqual({});
-    expect(credentialAnswers({ kind: 'stop', certificatePath: '/new.pem' }, {})).toEqual({ certificatePath: '/new.pem', secretExpires: '' });
+    expect(credentialAnswers({ kind: 'stop', certificatePath: '/new.pem' } as { certificatePath: string }, {})).toEqual({ certificatePath: '/new.pem', secretExpires: '' });
   });
 });
