@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/inputs/secret.js';
 import { loadClientCertificate } from '../../src/token/certificate.js';
 import type { DemoHooks } from '../../src/wizard/context.js';
-import { chooseCredential, credentialAgain, credentialAnswers, uploadFileFor, validityDays } from '../../src/wizard/credential.js';
+import { chooseCredential, credentialAgain, credentialAnswers, type CredentialOutcome, uploadFileFor, validityDays } from '../../src/wizard/credential.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { type Answer, ENTER, recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
 import { IDS } from './fixtures.js';
@@ -178,6 +178,7 @@ describe('after a resume', () => {
     expect(credentialAnswers({ certificatePath: '/k.pem' }, {})).toEqual({ certificatePath: '/k.pem', secretExpires: '' });
     expect(credentialAnswers({ certificatePath: null }, { certificatePath: '/k.pem' })).toEqual({ certificatePath: '' });
     expect(credentialAnswers({ certificatePath: null }, {})).toEqual({});
-    expect(credentialAnswers({ kind: 'stop', certificatePath: '/new.pem' } as { certificatePath: string }, {})).toEqual({ certificatePath: '/new.pem', secretExpires: '' });
+    const stopped: CredentialOutcome = { kind: 'stop', certificatePath: '/new.pem' };
+    expect(credentialAnswers(stopped, {})).toEqual({ certificatePath: '/new.pem', secretExpires: '' });
   });
 });
