@@ -60,6 +60,8 @@ export interface SandboxOptions {
   tokenPort?: number;
   smtpPort?: number;
   caDir?: string;
+  /** `--certificate <pem>`: upload this certificate to the sandbox's app, for `check --certificate`. */
+  certificate?: string;
   json: boolean;
 }
 
@@ -187,6 +189,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--token-port <port>', 'port of the HTTPS token endpoint (default: random)', portOption)
     .option('--smtp-port <port>', 'port of the SMTP server (default: random)', portOption)
     .option('--ca-dir <dir>', 'where to write the throw-away CA certificate (default: a new temporary directory)')
+    .option('--certificate <pem>', 'upload this certificate to the app (as Certificates & secrets → Upload certificate does), to try check --certificate')
     .option('--json', 'print the connection settings as one JSON object, then the messages as JSON lines', false)
     .action((opts: SandboxOptions) => onParsed({ command: 'sandbox', options: opts }));
 

@@ -17,6 +17,7 @@ describe('parseArgv: argv → typed command', () => {
     ['setup -y', ['setup', '-y'], { command: 'setup', options: { yes: true, input: true } }],
     ['sandbox with ports', ['sandbox', '--token-port', '8443', '--smtp-port', '2587'], { command: 'sandbox', options: { tokenPort: 8443, smtpPort: 2587, listScenarios: false, json: false } }],
     ['sandbox --list-scenarios', ['sandbox', '--list-scenarios'], { command: 'sandbox', options: { listScenarios: true, json: false } }],
+    ['sandbox --certificate', ['sandbox', '--certificate', 'app.pem'], { command: 'sandbox', options: { certificate: 'app.pem', listScenarios: false, json: false } }],
     ['check --wait, --secret-expires, --warn-days', ['check', '--wait', '30m', '--secret-expires', '2027-05-31', '--warn-days', '14'],
       { command: 'check', options: { wait: '30m', secretExpires: '2027-05-31', warnDays: '14', json: false, input: true } }],
     ['check --targets with the fleet-wide flags', ['check', '--targets', 'targets.csv', '--concurrency', '8', '--junit', 'out.xml', '--json'],

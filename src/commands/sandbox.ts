@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SandboxOptions } from '../cli.js';
 import { InputError } from '../errors.js';
@@ -24,6 +25,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     return ExitCode.ok;
   }
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
+  const certificate = options.certificate === undefined ? null : await readCertificateToUpload(options.certificate);
 
   const sandbox = await startSandbox({
     ...(options.scenario && { scenario: options.scenario }),
@@ -32,17 +34,39 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     ...(options.caDir && { caDir: options.caDir }),
     onMessage: (message) => showMessage(message, options.json, output),
   });
+  if (certificate) sandbox.uploadCertificate(certificate.pem);
   const secretFile = join(dirname(sandbox.caFile), 'client-secret');
   await writeFile(secretFile, sandbox.client.clientSecret + '\n', { mode: 0o600 });
   output.redactor.protect(sandbox.client.clientSecret);
 
-  if (options.json) output.result(JSON.stringify(connectionSettings(sandbox, secretFile)));
-  else output.result(describeSandbox(sandbox, secretFile, output));
+  if (options.json) output.result(JSON.stringify({ ...connectionSettings(sandbox, secretFile), ...(certificate && { certificate: { path: options.certificate, thumbprintSha256: certificate.thumbprintSha256 } }) }));
+  else output.result(describeSandbox(sandbox, secretFile, output, certificate && { path: options.certificate ?? '', ...certificate }));
 
   await waitForStop();
   await sandbox.close();
   if (!options.json) output.info('Sandbox stopped.');
   return ExitCode.ok;
+}
+
+/**
+ * The certificate to upload: only its public part is read (a PEM holding the key too is fine, the key
+ * is not used); a file without a readable certificate is bad input (exit 2).
+ */
+async function readCertificateToUpload(path: string): Promise<{ pem: string; thumbprintSha256: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError([`--certificate: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`]);
+  }
+  const pem = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(text)?.[0];
+  if (!pem) throw new InputError([`--certificate: ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`]);
+  try {
+    return { pem, thumbprintSha256: new X509Certificate(pem).fingerprint256.replace(/:/g, '') };
+  } catch (error) {
+    throw new InputError([`--certificate: the certificate in ${path} cannot be read (${(error as Error).message})`]);
+  }
 }
 
 export function assertScenario(name: string | undefined, known: readonly string[]): void {
@@ -68,7 +92,7 @@ function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output): string {
+function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output, certificate: { path: string; thumbprintSha256: string } | null): string {
   const c = output.color;
   const { client } = sandbox;
   const flags = [
@@ -90,6 +114,9 @@ function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output): 
     `  Throw-away CA             ${sandbox.caFile}`,
     `  Client secret (file)      ${secretFile}`,
     `  Tenant ${client.tenantId}, app ${client.clientId}, mailbox ${client.mailbox}`,
+    ...(certificate
+      ? [`  Certificate uploaded      ${certificate.thumbprintSha256} (check --certificate ${shellQuote(certificate.path)} instead of the secret)`]
+      : []),
     '',
     'Check against it from another terminal (NODE_EXTRA_CA_CERTS makes Node trust the sandbox CA):',
     '',

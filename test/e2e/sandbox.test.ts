@@ -1,0 +1,136 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
+import { BIN, runCli } from '../support/cli.js';
+import { assertFreshBuild } from '../support/fresh-build.js';
+
+/**
+ * `sandbox`, the long-running emulator, spawned as a person starts it in one terminal, with `check`
+ * spawned against it from "another terminal" using only what the sandbox printed.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-cmd-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the stdout text once it matches. */
+  waitFor(pattern: RegExp): Promise<string>;
+  exit: Promise<number | null>;
+}
+
+let running: Running | null = null;
+afterEach(() => {
+  running?.child.kill('SIGKILL');
+  running = null;
+});
+
+function startSandboxCli(args: string[]): Running {
+  assertFreshBuild();
+  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const waiters: Array<() => void> = [];
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    for (const wake of waiters.splice(0)) wake();
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const waitFor = async (pattern: RegExp) => {
+    const deadline = Date.now() + 15_000;
+    while (!pattern.test(out)) {
+      if (Date.now() > deadline) throw new Error(`sandbox printed no ${pattern}:\n${out}\n${err}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+    return out;
+  };
+  running = { child, stdout: () => out, stderr: () => err, waitFor, exit };
+  return running;
+}
+
+describe('sandbox: the emulator as a process', () => {
+  it('--list-scenarios lists every scenario by name and title, also as JSON', async () => {
+    const human = await runCli(['sandbox', '--list-scenarios']);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/^healthy\s+\S/m);
+    expect(human.stdout).toMatch(/^wrong-object-id\s+\S/m);
+    const json = await runCli(['sandbox', '--list-scenarios', '--json']);
+    const list = JSON.parse(json.stdout) as Array<{ name: string; title: string; description: string }>;
+    expect(list.map((s) => s.name)).toContain('certificate-not-uploaded');
+    expect(list.every((s) => s.title && s.description)).toBe(true);
+  });
+
+  it('--json: the settings on the first line; check from another process works with them; each message is a JSON line; SIGTERM stops it (exit 0)', async () => {
+    const sandbox = startSandboxCli(['--json', '--ca-dir', join(dir, 'json')]);
+    const first = (await sandbox.waitFor(/\n/)).split('\n')[0]!;
+    const settings = JSON.parse(first) as Record<string, string | number>;
+    expect(settings).toMatchObject({ scenario: 'healthy', caFile: join(dir, 'json', 'sandbox-ca.pem') });
+    expect(statSync(String(settings.clientSecretFile)).mode & 0o777).toBe(0o600);
+    const secret = readFileSync(String(settings.clientSecretFile), 'utf8').trim();
+    expect(first).not.toContain(secret);
+
+    const check = await runCli(
+      [
+        'check',
+        '--authority-host', String(settings.authorityHost),
+        '--tenant-id', String(settings.tenantId),
+        '--client-id', String(settings.clientId),
+        '--client-secret-file', String(settings.clientSecretFile),
+        '--mailbox', String(settings.mailbox),
+        '--to', String(settings.to),
+        '--smtp-host', String(settings.smtpHost),
+        '--smtp-port', String(settings.smtpPort),
+      ],
+      { env: { NODE_EXTRA_CA_CERTS: String(settings.caFile) } },
+    );
+    expect(check.status, check.stderr).toBe(0);
+    const lines = (await sandbox.waitFor(/"received"/)).trim().split('\n');
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ received: { mailFrom: settings.mailbox, rcptTo: [settings.to] } });
+
+    sandbox.child.kill('SIGTERM');
+    expect(await sandbox.exit).toBe(0);
+    expect(sandbox.stdout() + sandbox.stderr()).not.toContain(secret);
+  });
+
+  it('--certificate uploads a certificate to the app: check --certificate then gets its token', async () => {
+    const made = createSelfSignedCertificate({ commonName: 'sandbox-cmd', validDays: 90 });
+    const pem = join(dir, 'sender.pem');
+    writeFileSync(pem, made.privateKeyPem + made.certificatePem, { mode: 0o600 });
+    const sandbox = startSandboxCli(['--ca-dir', join(dir, 'cert'), '--certificate', pem]);
+    const text = await sandbox.waitFor(/Ctrl-C stops it/);
+    expect(text).toContain(`Certificate uploaded      ${made.thumbprintSha256}`);
+    const setting = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(text)?.[1] ?? '';
+    const [smtpHost, smtpPort] = setting('Exchange SMTP server').split(':');
+    const ids = /Tenant (\S+), app (\S+), mailbox (\S+)/.exec(text)!;
+    const check = await runCli(
+      ['check', '--json', '--authority-host', setting('Entra ID token endpoint'), '--tenant-id', ids[1]!, '--client-id', ids[2]!, '--certificate', pem, '--mailbox', ids[3]!, '--smtp-host', smtpHost!, '--smtp-port', smtpPort!],
+      { env: { NODE_EXTRA_CA_CERTS: setting('Throw-away CA') } },
+    );
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout).plan.token.credential).toContain(`certificate ${made.thumbprintSha256}`);
+    sandbox.child.kill('SIGINT');
+    expect(await sandbox.exit).toBe(0);
+    expect(sandbox.stderr()).toContain('Sandbox stopped.');
+  });
+
+  it('bad input: an unknown scenario or an unreadable certificate → exit 2 with one line, nothing started', async () => {
+    const scenario = await runCli(['sandbox', '--scenario', 'no-such-thing']);
+    expect(scenario.status).toBe(2);
+    expect(scenario.stderr).toContain("unknown scenario 'no-such-thing'");
+    const missing = await runCli(['sandbox', '--certificate', join(dir, 'nope.pem')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe(`smtp-oauth-setup: --certificate: ${join(dir, 'nope.pem')}: no such file`);
+    writeFileSync(join(dir, 'key-only.pem'), createSelfSignedCertificate({ commonName: 'k', validDays: 1 }).privateKeyPem);
+    const keyOnly = await runCli(['sandbox', '--certificate', join(dir, 'key-only.pem')]);
+    expect(keyOnly.status).toBe(2);
+    expect(keyOnly.stderr).toContain('holds no PEM certificate');
+  });
+});
