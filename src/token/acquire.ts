@@ -2,6 +2,7 @@ import type { TokenFailure } from '../diagnose/types.js';
 import type { Credential } from '../inputs/credential.js';
 import { authorityConfig } from './authority.js';
 import { TokenNetworkClient } from './network-client.js';
+import { msal } from './msal.js';
 
 export interface TokenRequest {
   authorityHost: string;
@@ -37,14 +38,13 @@ export class TokenRequestError extends Error {
  * instance, and a check after admin consent must see a fresh token, never a cached one without roles.
  */
 export async function acquireToken(request: TokenRequest): Promise<AcquiredToken> {
-  const msal = await import('@azure/msal-node');
   const networkClient = new TokenNetworkClient({
     timeoutMs: request.timeoutMs,
     ...(request.extraCaPem && { extraCaPem: request.extraCaPem }),
     ...(request.proxy && { proxy: request.proxy }),
   });
   const authority = authorityConfig(request.authorityHost, request.tenantId, { ...(request.staticMetadata !== undefined && { staticMetadata: request.staticMetadata }) });
-  const app = new msal.ConfidentialClientApplication({
+  const app = new (msal().ConfidentialClientApplication)({
     auth: {
       clientId: request.clientId,
       // A certificate signs a client assertion (PS256, `x5t#S256` header); MSAL builds and signs it.

@@ -1,7 +1,8 @@
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { proxyAgent, proxyFor } from './proxy.js';
-import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { msal } from './msal.js';
 
 /** The last transport failure, kept because MSAL swallows it into `endpoints_resolution_error`. */
 export interface TransportFailure {
@@ -82,7 +83,7 @@ export class TokenNetworkClient implements INetworkModule {
         clearTimeout(timer);
         this.lastTransportFailure = { code, message, host, port };
         req.destroy();
-        reject(new AuthError('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
+        reject(new (msal().AuthError)('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
       };
       const req = httpsRequest(target, requestOptions, (res) => {
         const chunks: Buffer[] = [];
