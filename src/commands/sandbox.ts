@@ -7,6 +7,8 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import type { Output } from '../output.js';
 import type { ReceivedMessage, Sandbox } from '../sandbox/index.js';
+import { readErrorReason } from '../fs-errors.js';
+import { shellQuote } from '../shell.js';
 
 /**
  * `sandbox`: the emulator as a long-running process for trying `check` (or any XOAUTH2 client) by
@@ -25,7 +27,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     return ExitCode.ok;
   }
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
-  const certificate = options.certificate === undefined ? null : await readCertificateToUpload(options.certificate);
+  const upload = options.certificate === undefined ? null : { path: options.certificate, pem: await readCertificateToUpload(options.certificate) };
 
   const sandbox = await startSandbox({
     ...(options.scenario && { scenario: options.scenario }),
@@ -34,13 +36,13 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     ...(options.caDir && { caDir: options.caDir }),
     onMessage: (message) => showMessage(message, options.json, output),
   });
-  if (certificate) sandbox.uploadCertificate(certificate.pem);
+  const certificate = upload && { path: upload.path, thumbprintSha256: sandbox.uploadCertificate(upload.pem) };
   const secretFile = join(dirname(sandbox.caFile), 'client-secret');
   await writeFile(secretFile, sandbox.client.clientSecret + '\n', { mode: 0o600 });
   output.redactor.protect(sandbox.client.clientSecret);
 
-  if (options.json) output.result(JSON.stringify({ ...connectionSettings(sandbox, secretFile), ...(certificate && { certificate: { path: options.certificate, thumbprintSha256: certificate.thumbprintSha256 } }) }));
-  else output.result(describeSandbox(sandbox, secretFile, output, certificate && { path: options.certificate ?? '', ...certificate }));
+  if (options.json) output.result(JSON.stringify({ ...connectionSettings(sandbox, secretFile), ...(certificate && { certificate }) }));
+  else output.result(describeSandbox(sandbox, secretFile, output, certificate));
 
   await waitForStop();
   await sandbox.close();
@@ -52,18 +54,19 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
  * The certificate to upload: only its public part is read (a PEM holding the key too is fine, the key
  * is not used); a file without a readable certificate is bad input (exit 2).
  */
-async function readCertificateToUpload(path: string): Promise<{ pem: string; thumbprintSha256: string }> {
+async function readCertificateToUpload(path: string): Promise<string> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError([`--certificate: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`]);
+    throw new InputError([`--certificate: ${path}: ${readErrorReason(error)}`]);
   }
   const pem = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(text)?.[0];
   if (!pem) throw new InputError([`--certificate: ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`]);
   try {
-    return { pem, thumbprintSha256: new X509Certificate(pem).fingerprint256.replace(/:/g, '') };
+    // Parsed here so that a broken certificate is refused before anything starts.
+    new X509Certificate(pem);
+    return pem;
   } catch (error) {
     throw new InputError([`--certificate: the certificate in ${path} cannot be read (${(error as Error).message})`]);
   }
@@ -86,10 +89,6 @@ function connectionSettings(sandbox: Sandbox, secretFile: string) {
     clientSecretFile: secretFile,
     ...client,
   };
-}
-
-function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output, certificate: { path: string; thumbprintSha256: string } | null): string {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeErrorReason } from '../fs-errors.js';
 
 /**
  * Files the tool writes for the user (saved answers, the PowerShell script, settings, .env) may hold
@@ -55,18 +56,5 @@ export async function fileExists(path: string): Promise<boolean> {
 
 /** A one-line reason for a failed write, for the user (never a stack trace). */
 export function describeWriteError(path: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'ENOENT'
-        ? 'the folder does not exist'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'ENOSPC'
-            ? 'no space left on the device'
-            : code === 'EROFS'
-              ? 'read-only file system'
-              : (error as Error).message;
-  return `cannot write ${path}: ${reason}`;
+  return `cannot write ${path}: ${writeErrorReason(error)}`;
 }

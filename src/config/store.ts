@@ -5,6 +5,8 @@ import { InputError } from '../errors.js';
 import type { SavedInputs } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';
 import { writePrivateFile } from './private-file.js';
+import { readErrorReason } from '../fs-errors.js';
+import { shellQuote } from '../shell.js';
 
 /**
  * The saved configuration: the wizard's answers and progress, in the user's config directory, and
@@ -102,7 +104,7 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return null;
-        throw new UnreadableConfigError([`${path}: cannot be read (${code === 'EACCES' ? 'permission denied' : (error as Error).message})`]);
+        throw new UnreadableConfigError([`${path}: ${readErrorReason(error)}`]);
       }
       let config: SavedConfig;
       try {
@@ -117,7 +119,7 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
         const { mode } = await stat(path);
         if ((mode & 0o077) !== 0) {
           throw new InsecureConfigError([
-            `${path} holds the client secret and other users can read it (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); refusing to use it. Fix: chmod 600 ${shellPath(path)}`,
+            `${path} holds the client secret and other users can read it (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); refusing to use it. Fix: chmod 600 ${shellQuote(path)}`,
           ]);
         }
       }
@@ -179,10 +181,6 @@ export function savedCheckInputs(config: SavedConfig | null): SavedInputs {
     certificate: certificatePath,
   };
   return Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined && v !== '')) as SavedInputs;
-}
-
-function shellPath(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { type CheckFlags, resolveCheckInputs } from '../inputs/check-inputs.js';
 import { Secret } from '../inputs/secret.js';
 import type { FleetTarget } from './run.js';
 import { parseTargets, type Target, type TargetCredential } from './targets.js';
+import { readErrorReason } from '../fs-errors.js';
 
 /**
  * `check --targets <file>`: the file's rows become the same validated inputs a single `check` runs
@@ -73,8 +74,7 @@ export async function loadFleetTargets(options: CheckOptions, env: NodeJS.Proces
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError([`--targets: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : 'cannot be read'}`]);
+    throw new InputError([`--targets: ${path}: ${readErrorReason(error)}`]);
   }
   const targets = await parseTargets(text, path);
   const problems: string[] = [];

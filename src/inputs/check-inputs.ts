@@ -22,6 +22,7 @@ import {
 import { loadClientCertificate } from '../token/certificate.js';
 import type { Credential } from './credential.js';
 import { Secret } from './secret.js';
+import { readErrorReason } from '../fs-errors.js';
 
 /** What `check` runs with, after every source has been merged and validated. */
 export interface CheckInputs {
@@ -222,28 +223,44 @@ const CERTIFICATE_PASSWORD_ENV = 'AZURE_CLIENT_CERTIFICATE_PASSWORD';
  * saved by the wizard comes after a secret given now (flag, environment) and before a saved secret.
  */
 async function resolveCredential(sources: InputSources, problems: string[], missing: string[]): Promise<Credential | null> {
-  const { flags, env, saved = {} } = sources;
-  const secretGiven = [
-    flags.clientSecretFile !== undefined && '--client-secret-file',
-    flags.clientSecretStdin && '--client-secret-stdin',
-    env[SECRET_ENV] && SECRET_ENV,
-  ].filter((given): given is string => typeof given === 'string');
-  const certificateGiven: Array<[origin: string, path: string | undefined]> = [
-    ['--certificate', flags.certificate],
-    [CERTIFICATE_ENV, env[CERTIFICATE_ENV] || undefined],
-    ['saved configuration (certificate)', secretGiven.length === 0 ? saved.certificate : undefined],
-  ];
-  const [origin, certificatePath] = certificateGiven.find((c): c is [string, string] => c[1] !== undefined) ?? [];
-  if (certificatePath === undefined || origin === undefined) {
+  const { flags } = sources;
+  const secretGiven = secretsGivenNow(sources);
+  const certificate = certificateGiven(sources);
+  if (!certificate) {
     if (flags.privateKey !== undefined) problems.push('--private-key: goes with --certificate');
     const secret = await resolveSecret(sources, problems, missing);
     return secret && { kind: 'secret', secret };
   }
   if (secretGiven.length > 0) {
-    problems.push(`${origin} and ${secretGiven.join(', ')}: give a certificate or a client secret, not both`);
+    problems.push(`${certificate.origin} and ${secretGiven.join(', ')}: give a certificate or a client secret, not both`);
     return null;
   }
-  return loadCertificateCredential(sources, { origin, certificatePath, ...(flags.privateKey !== undefined && { privateKeyPath: flags.privateKey }) }, problems);
+  return loadCertificateCredential(
+    sources,
+    { origin: certificate.origin, certificatePath: certificate.path, ...(flags.privateKey !== undefined && { privateKeyPath: flags.privateKey }) },
+    problems,
+  );
+}
+
+/** The secret's sources given now (flags, environment), by name. */
+function secretsGivenNow({ flags, env }: Pick<InputSources, 'flags' | 'env'>): string[] {
+  return [
+    flags.clientSecretFile !== undefined && '--client-secret-file',
+    flags.clientSecretStdin && '--client-secret-stdin',
+    env[SECRET_ENV] && SECRET_ENV,
+  ].filter((given): given is string => typeof given === 'string');
+}
+
+/** The certificate's file and where it was named: flag > environment > saved (only when no secret is given now). */
+function certificateGiven(sources: Pick<InputSources, 'flags' | 'env' | 'saved'>): { origin: string; path: string } | null {
+  const { flags, env, saved = {} } = sources;
+  const candidates: Array<[origin: string, path: string | undefined]> = [
+    ['--certificate', flags.certificate],
+    [CERTIFICATE_ENV, env[CERTIFICATE_ENV] || undefined],
+    ['saved configuration (certificate)', secretsGivenNow(sources).length === 0 ? saved.certificate : undefined],
+  ];
+  const found = candidates.find((c): c is [string, string] => c[1] !== undefined);
+  return found ? { origin: found[0], path: found[1] } : null;
 }
 
 /** Loads the certificate; an encrypted key takes AZURE_CLIENT_CERTIFICATE_PASSWORD, else a masked prompt on a terminal. */
@@ -299,9 +316,7 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
     try {
       return accept(await readFile(path, 'utf8'), `file ${path}`);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : 'cannot be read';
-      problems.push(`--client-secret-file: ${path}: ${reason}`);
+      problems.push(`--client-secret-file: ${path}: ${readErrorReason(error)}`);
       return null;
     }
   }
@@ -356,6 +371,6 @@ export function givenCheckInputs(sources: Pick<InputSources, 'flags' | 'env' | '
 export async function givenCredential(sources: Omit<InputSources, 'prompter'>): Promise<{ credential: Credential | null; problems: string[]; certificatePath?: string }> {
   const problems: string[] = [];
   const credential = await resolveCredential({ ...sources, prompter: null }, problems, []);
-  const certificatePath = sources.flags.certificate ?? (sources.env[CERTIFICATE_ENV] || undefined) ?? sources.saved?.certificate;
-  return { credential, problems, ...(credential === null && certificatePath !== undefined && { certificatePath }) };
+  const certificate = certificateGiven(sources);
+  return { credential, problems, ...(credential === null && certificate && { certificatePath: certificate.path }) };
 }

@@ -194,3 +194,10 @@ export const warnDaysSchema = z.coerce
   .int('must be a whole number of days')
   .min(0, 'must be 0 or more days')
   .max(730, 'must be at most 730 days (portal secrets last at most 24 months)');
+
+/** A file name the wizard asks for (where to write a file, or which certificate to read). */
+export const filePathSchema = z
+  .string()
+  .trim()
+  .min(1, 'must name a file')
+  .refine((value) => !value.includes('\0'), 'is not a file name');

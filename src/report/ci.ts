@@ -4,6 +4,7 @@ import { writeFileAtomically } from '../config/private-file.js';
 import type { Output } from '../output.js';
 import { githubAnnotations, githubStepSummary, type TargetResult } from './github.js';
 import { junitReport } from './junit.js';
+import { writeErrorReason } from '../fs-errors.js';
 
 /**
  * The CI outputs of `check` (a single check is a fleet of one, named after its mailbox): under GitHub
@@ -55,7 +56,7 @@ export async function writeCiOutputs(results: readonly TargetResult[], options: 
         // Append: earlier steps of the job may have written their own summaries.
         await appendFile(summaryPath, output.redactor.redact(githubStepSummary(results)), { encoding: 'utf8', mode: 0o644 });
       } catch (error) {
-        output.info(`::warning title=smtp-oauth-setup::could not append the job summary to ${summaryPath}: ${reason(error)}`);
+        output.info(`::warning title=smtp-oauth-setup::could not append the job summary to ${summaryPath}: ${writeErrorReason(error)}`);
       }
     }
   }
@@ -65,16 +66,9 @@ export async function writeCiOutputs(results: readonly TargetResult[], options: 
       // 0644: the report holds no secret (and went through the redactor).
       await writeFileAtomically(options.junitPath, xml, 0o644);
     } catch (error) {
-      const message = `could not write the JUnit report ${options.junitPath}: ${reason(error)}`;
+      const message = `could not write the JUnit report ${options.junitPath}: ${writeErrorReason(error)}`;
       output.info(underGitHubActions(env) ? `::warning title=smtp-oauth-setup::${message}` : output.color.yellow(`! ${message}`));
     }
   }
 }
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return error instanceof Error ? error.message : String(error);
-}

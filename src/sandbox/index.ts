@@ -123,9 +123,9 @@ export interface Sandbox {
   /**
    * Certificates & secrets → Certificates → Upload certificate, on the app of `clientId` (default: the
    * client's): client assertions signed with its key are accepted from the next request on.
-   * `applyScenario` starts from a fresh tenant, without it.
+   * `applyScenario` starts from a fresh tenant, without it. Returns the SHA-256 thumbprint.
    */
-  uploadCertificate(certificatePem: string, clientId?: string): void;
+  uploadCertificate(certificatePem: string, clientId?: string): string;
   /** Closes both servers and every open socket; removes the temp CA dir it created. Idempotent. */
   close(): Promise<void>;
 }
@@ -270,6 +270,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!app) throw new Error(`the sandbox tenant has no app ${clientId}`);
       const thumbprintSha256 = new X509Certificate(certificatePem).fingerprint256.replace(/:/g, '');
       app.certificates.push({ thumbprintSha256, certificatePem });
+      return thumbprintSha256;
     },
     close() {
       closing ??= cleanup();

@@ -2,6 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Secret } from '../inputs/secret.js';
+import { readErrorReason } from '../fs-errors.js';
 
 /** A certificate credential, loaded and checked: what MSAL needs to sign client assertions. */
 export interface ClientCertificate {
@@ -67,8 +68,7 @@ export async function loadClientCertificate(options: {
     try {
       return await readFile(path, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      problems.push(`${label}: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`);
+      problems.push(`${label}: ${path}: ${readErrorReason(error)}`);
       return null;
     }
   };

@@ -1,8 +1,8 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import { uploadCertificateAction } from '../diagnose/catalog.js';
 import type { Credential } from '../inputs/credential.js';
 import type { Prompter } from '../inputs/prompter.js';
+import { filePathSchema } from '../inputs/schemas.js';
 import { Secret } from '../inputs/secret.js';
 import { type CertificateLabels, type ClientCertificate, loadClientCertificate } from '../token/certificate.js';
 import { createSelfSignedCertificate } from '../x509/self-signed.js';
@@ -55,12 +55,6 @@ const LABELS: CertificateLabels = {
   password: 'the password given',
   missingKey: 'the wizard needs one PEM with both: append the key to the certificate (e.g. cat certificate.pem private-key.pem > sender.pem)',
 };
-
-const pathSchema = z
-  .string()
-  .trim()
-  .min(1, 'must name a file')
-  .refine((value) => !value.includes('\0'), 'is not a file name');
 
 /**
  * The answers that change with a chosen credential: a certificate is remembered by its file (also
@@ -219,7 +213,7 @@ async function existingCertificate(input: CredentialInput, deps: CredentialDeps)
     const answer = await askText(prompter, {
       name: 'certificatePath',
       message: 'PEM file with the certificate and its private key',
-      schema: pathSchema,
+      schema: filePathSchema,
       default: suggestion,
     });
     const path = resolve(input.workDir, answer);

@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
 import { describeWriteError, fileExists, writeFileAtomically, writePrivateFile } from '../config/private-file.js';
 import type { Prompter } from '../inputs/prompter.js';
+import { filePathSchema } from '../inputs/schemas.js';
 import type { Screen } from './context.js';
-
-const pathSchema = z.string().trim().min(1, 'is empty').refine((value) => !value.includes('\0'), 'is not a file name');
 
 /** Mode of a file meant to be shared (the public certificate to upload): readable by all, as `touch` makes it. */
 const PUBLIC_FILE_MODE = 0o644;
@@ -25,7 +23,7 @@ export async function writeFileAsked(
       name: file.name,
       message: suggestion ? file.message : `${file.message} (Enter to skip)`,
       ...(suggestion && { default: suggestion }),
-      validate: (value) => (value.trim() === '' && !suggestion ? true : pathSchema.safeParse(value).success || 'must be a file name'),
+      validate: (value) => (value.trim() === '' && !suggestion ? true : filePathSchema.safeParse(value).success || 'must be a file name'),
     });
     if (answer.trim() === '') return null;
     const path = resolve(file.workDir, answer.trim());

@@ -3,6 +3,7 @@ import type { Prompter } from '../../inputs/prompter.js';
 import { checkInputsOf, type Screen, type WizardAnswers } from '../context.js';
 import { writeFileAsked } from '../files.js';
 import { indent } from '../show.js';
+import { shellQuote } from '../../shell.js';
 
 export interface FinishInput {
   answers: WizardAnswers;
@@ -92,10 +93,7 @@ export function settingsJson(answers: WizardAnswers, credential: Credential, inc
 }
 
 /** A .env value that both dotenv and a POSIX shell (`set -a; . ./.env`) read back unchanged. */
-export function envValue(value: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+export const envValue = shellQuote;
 
 /**
  * The environment `check` and the Azure SDKs read (AZURE_* names): the secret included (it is asked
@@ -124,22 +122,18 @@ export function envFile(answers: WizardAnswers, credential: Credential): string 
   return lines.join('\n') + '\n';
 }
 
-function shellArg(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The `check` command that repeats the test later; a secret comes from the environment, a certificate from its file. */
 export function checkCommandLine(answers: WizardAnswers, credential: Credential): string {
   const inputs = checkInputsOf(answers, credential);
   const flags: string[] = [];
   if (inputs.cloud.name !== 'global') flags.push(`--cloud ${inputs.cloud.name}`);
-  flags.push(`--tenant-id ${shellArg(inputs.tenantId)}`, `--client-id ${shellArg(inputs.clientId)}`);
-  if (credential.kind === 'certificate') flags.push(`--certificate ${shellArg(credential.certificate.path)}`);
-  flags.push(`--mailbox ${shellArg(inputs.mailbox)}`);
-  if (inputs.from !== inputs.mailbox) flags.push(`--from ${shellArg(inputs.from)}`);
-  if (inputs.to) flags.push(`--to ${shellArg(inputs.to)}`);
-  if (inputs.authorityHost !== inputs.cloud.authorityHost) flags.push(`--authority-host ${shellArg(inputs.authorityHost)}`);
-  if (inputs.smtpHost !== inputs.cloud.smtpHost) flags.push(`--smtp-host ${shellArg(inputs.smtpHost)}`);
+  flags.push(`--tenant-id ${shellQuote(inputs.tenantId)}`, `--client-id ${shellQuote(inputs.clientId)}`);
+  if (credential.kind === 'certificate') flags.push(`--certificate ${shellQuote(credential.certificate.path)}`);
+  flags.push(`--mailbox ${shellQuote(inputs.mailbox)}`);
+  if (inputs.from !== inputs.mailbox) flags.push(`--from ${shellQuote(inputs.from)}`);
+  if (inputs.to) flags.push(`--to ${shellQuote(inputs.to)}`);
+  if (inputs.authorityHost !== inputs.cloud.authorityHost) flags.push(`--authority-host ${shellQuote(inputs.authorityHost)}`);
+  if (inputs.smtpHost !== inputs.cloud.smtpHost) flags.push(`--smtp-host ${shellQuote(inputs.smtpHost)}`);
   if (inputs.smtpPort !== inputs.cloud.smtpPort) flags.push(`--smtp-port ${inputs.smtpPort}`);
   return `npx smtp-oauth-setup check ${flags.join(' ')}`;
 }
@@ -205,7 +199,7 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
     lines.push(`Next: run ${c.bold('smtp-oauth-setup')} (without demo) to walk through the same steps for your own tenant.`);
   } else {
     lines.push(`To repeat the test later${repeatNote(credential, envPath, saveSecret)}:`);
-    if (envPath) lines.push(`  set -a; . ${shellArg(envPath)}; set +a`);
+    if (envPath) lines.push(`  set -a; . ${shellQuote(envPath)}; set +a`);
     lines.push(`  ${checkCommandLine(answers, credential)}`);
   }
   if (credential.kind === 'certificate') {
