@@ -8,6 +8,7 @@ import type { CliIO } from '../io.js';
 import type { Output } from '../output.js';
 import type { ReceivedMessage, Sandbox } from '../sandbox/index.js';
 import { readErrorReason } from '../fs-errors.js';
+import { pemBlocks } from '../token/certificate.js';
 import { shellQuote } from '../shell.js';
 
 /**
@@ -61,7 +62,7 @@ async function readCertificateToUpload(path: string): Promise<string> {
   } catch (error) {
     throw new InputError([`--certificate: ${path}: ${readErrorReason(error)}`]);
   }
-  const pem = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(text)?.[0];
+  const pem = pemBlocks(text).find((block) => block.label === 'CERTIFICATE')?.pem;
   if (!pem) throw new InputError([`--certificate: ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`]);
   try {
     // Parsed here so that a broken certificate is refused before anything starts.

@@ -24,6 +24,11 @@ export interface ClientCertificate {
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
 
+/** The PEM blocks of a file, by label (`CERTIFICATE`, `PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`, …). */
+export function pemBlocks(text: string): Array<{ label: string; pem: string }> {
+  return [...text.matchAll(PEM_BLOCK)].map((m) => ({ label: m[1] ?? '', pem: m[0] }));
+}
+
 /** How problems name the inputs: `check`'s flags by default; the wizard names its own questions. */
 export interface CertificateLabels {
   certificate: string;
@@ -76,9 +81,8 @@ export async function loadClientCertificate(options: {
   const keyText = options.privateKeyPath ? await read(options.privateKeyPath, labels.privateKey) : certText;
   if (certText === null || keyText === null) return failed();
 
-  const blocks = (text: string) => [...text.matchAll(PEM_BLOCK)].map((m) => ({ label: m[1] ?? '', pem: m[0] }));
-  const certBlock = blocks(certText).find((b) => b.label === 'CERTIFICATE');
-  const keyBlock = blocks(keyText).find((b) => b.label.endsWith('PRIVATE KEY'));
+  const certBlock = pemBlocks(certText).find((b) => b.label === 'CERTIFICATE');
+  const keyBlock = pemBlocks(keyText).find((b) => b.label.endsWith('PRIVATE KEY'));
   const keyOrigin = options.privateKeyPath ? labels.privateKey : labels.certificate;
   if (!certBlock) problems.push(`${labels.certificate}: ${options.certificatePath} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   if (!keyBlock) {
