@@ -34,6 +34,15 @@ export function writeErrorReason(error: unknown): string {
       return 'no space left on the device';
     case 'EROFS':
       return 'read-only file system';
+    // Opened without waiting (O_NONBLOCK): a FIFO with no reader, which would otherwise block forever.
+    case 'ENXIO':
+      return 'nothing is reading it (start the reader of the named pipe first)';
+    case 'EAGAIN':
+      return 'its reader stopped reading';
+    case 'EPIPE':
+      return 'its reader closed it';
+    case 'ELOOP':
+      return 'too many symbolic links';
     default:
       return error instanceof Error ? error.message : String(error);
   }

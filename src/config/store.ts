@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SavedInputs } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';
-import { writePrivateFile } from './private-file.js';
+import { writeUserFile } from '../fs/write-file.js';
 import { readErrorReason } from '../fs-errors.js';
 import { shellQuote } from '../shell.js';
 
@@ -126,7 +126,8 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
       return config;
     },
     async save(content, options = {}) {
-      await writePrivateFile(path, serialise(content, options.secret ?? null));
+      // The config directory is the tool's own: created (0700) when missing.
+      await writeUserFile(path, serialise(content, options.secret ?? null), { private: true, createDirectory: true });
     },
   };
 }

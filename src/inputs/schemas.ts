@@ -195,9 +195,22 @@ export const warnDaysSchema = z.coerce
   .min(0, 'must be 0 or more days')
   .max(730, 'must be at most 730 days (portal secrets last at most 24 months)');
 
-/** A file name the wizard asks for (where to write a file, or which certificate to read). */
+/**
+ * A file name the wizard asks for (where to write a file, or which certificate to read). `~` and
+ * `~/…` are expanded as a shell does (see `expandHome`); `~name/…` is refused rather than guessed:
+ * Node has no lookup of another user's home directory (getpwnam), `/home/name` is wrong on macOS and
+ * for directory-service users, and read literally it would create a folder named `~name`.
+ */
 export const filePathSchema = z
   .string()
   .trim()
   .min(1, 'must name a file')
-  .refine((value) => !value.includes('\0'), 'is not a file name');
+  .refine((value) => !value.includes('\0'), 'is not a file name')
+  .refine((value) => !/^~[^/]/.test(value), 'only ~ and ~/… are expanded (not ~name, another user\'s home): give the full path');
+
+/** `~` and `~/…` as a shell expands them (bash: $HOME first), for file names typed at a prompt, where no shell did it. */
+export function expandHome(path: string, home: string): string {
+  if (path === '~') return home;
+  if (path.startsWith('~/')) return home + path.slice(1);
+  return path;
+}

@@ -1,6 +1,5 @@
-import { access, appendFile, constants, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { writeFileAtomically } from '../config/private-file.js';
+import { appendFile } from 'node:fs/promises';
+import { writePathProblem, writeUserFile } from '../fs/write-file.js';
 import type { Output } from '../output.js';
 import { githubAnnotations, githubStepSummary, type TargetResult } from './github.js';
 import { junitReport } from './junit.js';
@@ -30,18 +29,8 @@ export function underGitHubActions(env: NodeJS.ProcessEnv): boolean {
 
 /** Why `--junit <file>` could not be written, checked before the run so that nothing is checked in vain. */
 export async function junitPathProblem(path: string): Promise<string | null> {
-  const target = resolve(path);
-  const existing = await stat(target).catch(() => null);
-  if (existing?.isDirectory()) return `--junit: ${path}: it is a directory`;
-  const dir = dirname(target);
-  const parent = await stat(dir).catch(() => null);
-  if (!parent?.isDirectory()) return `--junit: ${path}: the directory ${dirname(path)} does not exist`;
-  try {
-    await access(dir, constants.W_OK);
-  } catch {
-    return `--junit: ${path}: the directory ${dirname(path)} is not writable`;
-  }
-  return null;
+  const problem = await writePathProblem(path);
+  return problem && `--junit: ${path}: ${problem}`;
 }
 
 export async function writeCiOutputs(results: readonly TargetResult[], options: CiOutputOptions): Promise<void> {
@@ -64,7 +53,7 @@ export async function writeCiOutputs(results: readonly TargetResult[], options: 
     const xml = output.redactor.redact(junitReport(results, { timestamp: options.startedAt, durationsMs: options.durationsMs }));
     try {
       // 0644: the report holds no secret (and went through the redactor).
-      await writeFileAtomically(options.junitPath, xml, 0o644);
+      await writeUserFile(options.junitPath, xml, { private: false });
     } catch (error) {
       const message = `could not write the JUnit report ${options.junitPath}: ${writeErrorReason(error)}`;
       output.info(underGitHubActions(env) ? `::warning title=smtp-oauth-setup::${message}` : output.color.yellow(`! ${message}`));

@@ -1,4 +1,4 @@
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { uploadCertificateAction } from '../diagnose/catalog.js';
 import type { Credential } from '../inputs/credential.js';
 import type { Prompter } from '../inputs/prompter.js';
@@ -8,7 +8,7 @@ import { type CertificateLabels, type ClientCertificate, loadClientCertificate }
 import { createSelfSignedCertificate } from '../x509/self-signed.js';
 import { askSecret, askText } from './ask.js';
 import type { DemoHooks, Screen } from './context.js';
-import { writeFileAsked } from './files.js';
+import { answerPath, writeFileAsked } from './files.js';
 import { indent } from './show.js';
 
 /**
@@ -216,7 +216,7 @@ async function existingCertificate(input: CredentialInput, deps: CredentialDeps)
       schema: filePathSchema,
       default: suggestion,
     });
-    const path = resolve(input.workDir, answer);
+    const path = answerPath(answer, input.workDir);
     const loaded = await loadCertificateFile(path, deps);
     if (loaded.certificate) {
       screen.say(

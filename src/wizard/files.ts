@@ -1,15 +1,24 @@
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { describeWriteError, fileExists, writeFileAtomically, writePrivateFile } from '../config/private-file.js';
+import { describeWriteError, fileExists, writePathProblem, writeUserFile } from '../fs/write-file.js';
 import type { Prompter } from '../inputs/prompter.js';
-import { filePathSchema } from '../inputs/schemas.js';
+import { expandHome, filePathSchema } from '../inputs/schemas.js';
+import { schemaValidator } from './ask.js';
 import type { Screen } from './context.js';
 
-/** Mode of a file meant to be shared (the public certificate to upload): readable by all, as `touch` makes it. */
-const PUBLIC_FILE_MODE = 0o644;
+/**
+ * A file name typed at a prompt, absolute: no shell expanded `~` in it, so it is done here
+ * (os.homedir() reads $HOME first, as a shell does), and a relative name is taken from `workDir`.
+ */
+export function answerPath(answer: string, workDir: string): string {
+  return resolve(workDir, expandHome(answer.trim(), homedir()));
+}
 
 /**
- * Asks where to write a file and writes it (mode 0600 unless `public`, atomically). An existing file is replaced only
- * after an explicit yes (default no); a failed write says why and asks again. Returns the path
+ * Asks where to write a file and writes it (mode 0600 unless `public`, atomically). A folder that
+ * does not exist is not created (a typo would otherwise scatter folders): it is said, as for
+ * `--junit`, and asked again. An existing file is replaced only after an explicit yes (default no);
+ * a failed write says why and asks again. Returns the path
  * written, or null when the user gave up (an empty answer after a refusal).
  */
 export async function writeFileAsked(
@@ -23,10 +32,16 @@ export async function writeFileAsked(
       name: file.name,
       message: suggestion ? file.message : `${file.message} (Enter to skip)`,
       ...(suggestion && { default: suggestion }),
-      validate: (value) => (value.trim() === '' && !suggestion ? true : filePathSchema.safeParse(value).success || 'must be a file name'),
+      validate: schemaValidator(filePathSchema, { optional: !suggestion }),
     });
     if (answer.trim() === '') return null;
-    const path = resolve(file.workDir, answer.trim());
+    const path = answerPath(answer, file.workDir);
+    const problem = await writePathProblem(path);
+    if (problem) {
+      screen.say(screen.color.red(`✖ ${path}: ${problem}`));
+      suggestion = undefined;
+      continue;
+    }
     if (await fileExists(path)) {
       const replace = await prompter.confirm({ name: `${file.name}Overwrite`, message: `${path} exists. Replace it?`, default: false });
       if (!replace) {
@@ -35,8 +50,7 @@ export async function writeFileAsked(
       }
     }
     try {
-      if (file.public) await writeFileAtomically(path, file.content, PUBLIC_FILE_MODE);
-      else await writePrivateFile(path, file.content);
+      await writeUserFile(path, file.content, { private: !file.public });
       screen.say(`${screen.color.green('✔')} Wrote ${path}${file.public ? '' : ' (readable by you only)'}`);
       return path;
     } catch (error) {

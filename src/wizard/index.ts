@@ -1,4 +1,4 @@
-import { describeWriteError } from '../config/private-file.js';
+import { describeWriteError } from '../fs/write-file.js';
 import type { SavedConfig } from '../config/store.js';
 import { CancelledError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';

@@ -1,7 +1,6 @@
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writePrivateFile } from '../../src/config/private-file.js';
 import {
   configDirectory,
   fileConfigStore,
@@ -30,21 +29,6 @@ describe('configDirectory: from the injected environment only', () => {
     ['none without HOME (a spawned CLI with a bare environment)', { PATH: '/bin' }, 'linux', null],
   ])('%s', (_name, env, platform, expected) => {
     expect(configDirectory(env, platform)).toBe(expected);
-  });
-});
-
-describe('writePrivateFile: atomic, 0600', () => {
-  it('creates the folder and a 0600 file, replaces it whole, and leaves no temporary file', async () => {
-    const dir = join(tempDir(), 'nested');
-    const path = join(dir, 'f.txt');
-    await writePrivateFile(path, 'one');
-    expect(readFileSync(path, 'utf8')).toBe('one');
-    expect(mode(path)).toBe(0o600);
-    chmodSync(path, 0o644);
-    await writePrivateFile(path, 'two');
-    expect(readFileSync(path, 'utf8')).toBe('two');
-    expect(mode(path)).toBe(0o600);
-    expect(readdirSync(dir)).toEqual(['f.txt']);
   });
 });
 
