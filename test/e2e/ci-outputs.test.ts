@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, lstatSync, openSync, readlinkSync, readSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -112,6 +114,51 @@ describe('check under GitHub Actions and with --junit', () => {
     expect(alone.status).toBe(2);
     expect(alone.stderr).toContain('--concurrency: only with --targets');
     expect(sandbox.requestLog.length).toBe(posts);
+    sandbox.applyScenario('healthy');
+  });
+
+  it('--junit follows a symbolic link (the link stays, its target gets the report) and writes into /dev/null and a FIFO in place', async () => {
+    sandbox.applyScenario('no-admin-consent');
+    const reports = join(dir, 'reports');
+    await mkdir(reports, { recursive: true });
+    const target = join(reports, 'latest.xml');
+    const link = join(dir, 'junit-link.xml');
+    await symlink(target, link);
+    const linked = await runCli(['check', ...smtp(), '--junit', link], { env: env() });
+    expect(linked.status, linked.stderr).toBe(3);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(parseJunit(await readFile(target, 'utf8')).testsuite[0].testcase[0].failure.type).toBe('token-missing-role');
+    expect(await readdir(reports)).toEqual(['latest.xml']);
+
+    // /dev/null: a device, written in place (as root, a rename would have replaced the device).
+    const devNull = statSync('/dev/null');
+    const discarded = await runCli(['check', ...smtp(), '--junit', '/dev/null'], { env: env() });
+    expect(discarded.status, discarded.stderr).toBe(3);
+    expect(discarded.stderr).not.toContain('JUnit');
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(statSync('/dev/null').ino).toBe(devNull.ino);
+
+    // A FIFO with its reader already there (as `--junit /dev/stdout | tee` is): the XML comes through it.
+    const fifo = join(dir, 'junit.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const piped = await runCli(['check', ...smtp(), '--junit', fifo], { env: env() });
+      expect(piped.status, piped.stderr).toBe(3);
+      const buffer = Buffer.alloc(1 << 16);
+      const xml = buffer.subarray(0, readSync(reader, buffer, 0, buffer.length, null)).toString('utf8');
+      expect(parseJunit(xml).testsuite[0].testcase[0].failure.type).toBe('token-missing-role');
+    } finally {
+      closeSync(reader);
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+
+    // The same FIFO with nobody reading: one warning line at once (no hang), the check's own exit code stands.
+    const unread = await runCli(['check', ...smtp(), '--junit', fifo], { env: env(), timeoutMs: 20_000 });
+    expect(unread.status).toBe(3);
+    expect(unread.stderr).toContain(`! could not write the JUnit report ${fifo}: nothing is reading it (start the reader of the named pipe first)`);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
     sandbox.applyScenario('healthy');
   });
 });
