@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { junitPathProblem } from '../../src/report/ci.js';
+import { answerPath, writeFileAsked } from '../../src/wizard/files.js';
+import { recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
+
+afterAll(removeScratchDirs);
+afterEach(() => vi.unstubAllEnvs());
+
+function ask(answers: string[], workDir: string, extra: { public?: boolean } = {}) {
+  const prompter = scriptedPrompter({ settingsPath: answers, settingsPathOverwrite: false });
+  const screen = recordingScreen();
+  const written = writeFileAsked(
+    { prompter, screen },
+    { name: 'settingsPath', message: 'File for the settings', defaultPath: 'settings.json', workDir, content: '{}\n', ...extra },
+  );
+  return { prompter, screen, written };
+}
+
+describe('the wizard\'s file-name answers: ~ as a shell expands it', () => {
+  it('writes ~/settings.json into the home directory, not into a folder named ~', async () => {
+    const home = scratchDir('files-home');
+    const workDir = scratchDir('files-work');
+    vi.stubEnv('HOME', home);
+    const { written } = ask(['~/settings.json'], workDir);
+    expect(await written).toBe(join(home, 'settings.json'));
+    expect(readFileSync(join(home, 'settings.json'), 'utf8')).toBe('{}\n');
+    expect(statSync(join(home, 'settings.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(workDir)).toEqual([]);
+  });
+
+  it.each([
+    ['~', '/home/ada'],
+    ['~/a/b.pem', '/home/ada/a/b.pem'],
+    ['./~/x', '/work/~/x'],
+    ['x~', '/work/x~'],
+    ['/abs/~/x', '/abs/~/x'],
+  ])('%s → %s', (answer, expected) => {
+    vi.stubEnv('HOME', '/home/ada');
+    expect(answerPath(answer, '/work')).toBe(expected);
+  });
+
+  it('refuses ~name (another user\'s home is not looked up) on entry, and asks again', async () => {
+    const workDir = scratchDir('files-tilde-user');
+    const { prompter, written } = ask(['~bob/settings.json', 'settings.json'], workDir);
+    expect(await written).toBe(join(workDir, 'settings.json'));
+    expect(prompter.rejected).toEqual([
+      { name: 'settingsPath', value: '~bob/settings.json', reason: 'only ~ and ~/… are expanded (not ~name, another user\'s home): give the full path' },
+    ]);
+    expect(existsSync(join(workDir, '~bob'))).toBe(false);
+  });
+});
+
+describe('the wizard\'s file-name answers: a missing folder is refused, not created', () => {
+  it('says so in --junit\'s words and asks again; nothing is created', async () => {
+    const workDir = scratchDir('files-missing');
+    const missing = join(workDir, 'nonexistent', 'dir', 'x.ps1');
+    const { screen, written } = ask([missing, 'x.ps1'], workDir);
+    expect(await written).toBe(join(workDir, 'x.ps1'));
+    const problem = `the directory ${join(workDir, 'nonexistent', 'dir')} does not exist`;
+    expect(screen.text).toContain(`✖ ${missing}: ${problem}`);
+    // One wording for both.
+    expect(await junitPathProblem(missing)).toBe(`--junit: ${missing}: ${problem}`);
+    expect(readdirSync(workDir)).toEqual(['x.ps1']);
+  });
+
+  it('refuses a directory given as the file', async () => {
+    const workDir = scratchDir('files-isdir');
+    const { screen, written } = ask([workDir, 'ok.json'], workDir);
+    expect(await written).toBe(join(workDir, 'ok.json'));
+    expect(screen.text).toContain(`✖ ${workDir}: it is a directory`);
+  });
+});
