@@ -1,12 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SavedInputs } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';
+import { readableByOthersProblem } from '../fs/private-mode.js';
 import { writeUserFile } from '../fs/write-file.js';
 import { readErrorReason } from '../fs-errors.js';
-import { shellQuote } from '../shell.js';
 
 /**
  * The saved configuration: the wizard's answers and progress, in the user's config directory, and
@@ -114,14 +114,9 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
           `${path} is not a configuration smtp-oauth-setup can read; delete it, or run \`smtp-oauth-setup setup\` to write a new one.`,
         ]);
       }
-      if (config.clientSecret !== undefined && platform !== 'win32') {
-        // Windows has no POSIX mode bits; its ACLs on %APPDATA% are per user already.
-        const { mode } = await stat(path);
-        if ((mode & 0o077) !== 0) {
-          throw new InsecureConfigError([
-            `${path} holds the client secret and other users can read it (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); refusing to use it. Fix: chmod 600 ${shellQuote(path)}`,
-          ]);
-        }
+      if (config.clientSecret !== undefined) {
+        const exposed = await readableByOthersProblem(path, 'the client secret', platform);
+        if (exposed) throw new InsecureConfigError([exposed]);
       }
       return config;
     },

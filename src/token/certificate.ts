@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Secret } from '../inputs/secret.js';
 import { readErrorReason } from '../fs-errors.js';
+import { readableByOthersProblem } from '../fs/private-mode.js';
 
 /** A certificate credential, loaded and checked: what MSAL needs to sign client assertions. */
 export interface ClientCertificate {
@@ -63,6 +64,8 @@ export async function loadClientCertificate(options: {
   privateKeyPath?: string;
   password?: Secret;
   labels?: CertificateLabels;
+  /** Whose file-mode rules apply (tests); the running platform by default. */
+  platform?: NodeJS.Platform;
 }): Promise<LoadedCertificate> {
   const labels = options.labels ?? FLAG_LABELS;
   const problems: string[] = [];
@@ -93,6 +96,14 @@ export async function loadClientCertificate(options: {
     );
   }
   if (!certBlock || !keyBlock) return failed();
+  // The key's file: refused when others can read it, as a saved client secret is (whoever could read
+  // it can sign in as the app); checked before the key is decrypted, so no password is asked in vain.
+  const keyPath = options.privateKeyPath ?? options.certificatePath;
+  const exposed = await readableByOthersProblem(keyPath, 'a private key', options.platform).catch(() => null);
+  if (exposed) {
+    problems.push(`${keyOrigin}: ${exposed}`);
+    return failed();
+  }
 
   let x509: X509Certificate;
   try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sandbox?.close();
+  // It holds private keys: nothing is left in the temporary folder.
+  rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => sandbox.applyScenario('healthy'));
 
@@ -31,6 +33,22 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 const smtp = () => sandboxSmtpArgs(sandbox);
 
 describe('check with a certificate credential', () => {
+  it('refuses a PEM whose private key others can read: one line, exit 2, nothing sent (human and JSON)', async () => {
+    const shared = join(dir, 'shared.pem');
+    writeFileSync(shared, cert.certificatePem + cert.privateKeyPem, { mode: 0o644 });
+    chmodSync(shared, 0o644);
+    const requests = sandbox.requestLog.length;
+    const line = `--certificate: ${shared} holds a private key and other users can read it (mode 0644); refusing to use it. Fix: chmod 600 ${shared}`;
+    const human = await runCli(['check', '--certificate', shared, ...smtp()], { env: { ...env(), NO_COLOR: '1' } });
+    expect(human.status).toBe(2);
+    expect(human.stderr.trim()).toBe(`smtp-oauth-setup: ${line}`);
+    const json = await runCli(['check', '--json', '--certificate', shared, ...smtp()], { env: env() });
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout).error.problems).toEqual([line]);
+    expect(human.stdout + human.stderr + json.stdout + json.stderr).not.toContain('PRIVATE KEY');
+    expect(sandbox.requestLog.length).toBe(requests);
+  });
+
   it('authenticates with an uploaded certificate and never prints the private key', async () => {
     sandbox.tenant.apps[0]!.certificates.push({ thumbprintSha256: cert.thumbprintSha256, certificatePem: cert.certificatePem });
     const run = await runCli(['check', '--json', '--certificate', pemPath, ...smtp(), '--to', sandbox.client.to], { env: env() });

@@ -1,8 +1,8 @@
 import { createPrivateKey } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import type { Prompter } from '../../src/inputs/prompter.js';
@@ -12,6 +12,17 @@ import { secretOf } from '../support/credential.js';
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const SECRET = 'Abc8Q~not.a.real.secret_value-0123456789';
+
+// Folders in the temporary directory (secrets, private keys): removed after the file's tests.
+const tempDirs: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Answers prompts by question name and records what was asked. */
 function scriptedPrompter(answers: Record<string, string>): Prompter & { asked: string[] } {
@@ -111,7 +122,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
   });
 
   it('reads the secret from a file or stdin and warns about a GUID-shaped secret', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'secret-'));
+    const dir = tempDir('secret-');
     const file = join(dir, 'secret.txt');
     writeFileSync(file, `${SECRET}\n`);
     const base = { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' };
@@ -143,7 +154,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
 });
 
 describe('resolveCheckInputs: the certificate credential and its sources', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'smtp-oauth-inputs-cert-'));
+  const dir = tempDir('smtp-oauth-inputs-cert-');
   const made = createSelfSignedCertificate({ commonName: 'inputs', validDays: 60 });
   const pem = join(dir, 'both.pem');
   writeFileSync(pem, made.privateKeyPem + made.certificatePem, { mode: 0o600 });
@@ -162,6 +173,21 @@ describe('resolveCheckInputs: the certificate credential and its sources', () =>
     expect(fromEnv.inputs.credential.kind).toBe('secret');
     const savedBoth = await resolveCheckInputs({ flags: {}, env: {}, saved: { ...base, certificate: pem, clientSecret: SECRET }, prompter: null });
     expect(savedBoth.inputs.credential.kind).toBe('certificate');
+  });
+
+  it('refuses a certificate whose private key others can read, from the flag, the environment or the saved configuration', async () => {
+    const shared = join(dir, 'shared.pem');
+    writeFileSync(shared, made.privateKeyPem + made.certificatePem, { mode: 0o644 });
+    chmodSync(shared, 0o644);
+    const line = `${shared} holds a private key and other users can read it (mode 0644); refusing to use it. Fix: chmod 600 ${shared}`;
+    const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as InputError);
+    const flag = await refusal(resolveCheckInputs({ flags: { ...base, certificate: shared }, env: {}, prompter: null }));
+    expect(flag).toBeInstanceOf(InputError);
+    expect(flag?.problems).toEqual([`--certificate: ${line}`]);
+    const fromEnv = await refusal(resolveCheckInputs({ flags: base, env: { AZURE_CLIENT_CERTIFICATE_PATH: shared }, prompter: null }));
+    expect(fromEnv?.problems).toEqual([`AZURE_CLIENT_CERTIFICATE_PATH: ${line}`]);
+    const saved = await refusal(resolveCheckInputs({ flags: {}, env: {}, saved: { ...base, certificate: shared }, prompter: null }));
+    expect(saved?.problems).toEqual([`saved configuration (certificate): ${line}`]);
   });
 
   it('names where a broken certificate came from', async () => {

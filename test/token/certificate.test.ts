@@ -1,17 +1,19 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/inputs/secret.js';
 import { loadClientCertificate } from '../../src/token/certificate.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-'));
+// The folder holds private keys: none is left behind in the temporary folder.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const cert = createSelfSignedCertificate({ commonName: 'smtp-oauth-setup test', validDays: 30 });
-function file(name: string, content: string): string {
+function file(name: string, content: string, mode = 0o600): string {
   const path = join(dir, name);
-  writeFileSync(path, content);
+  writeFileSync(path, content, { mode });
   return path;
 }
 
@@ -56,5 +58,37 @@ describe('loadClientCertificate', () => {
     expect((await loadClientCertificate({ certificatePath: file('ec.pem', cert.certificatePem + ec) })).problems.join('\n')).toContain('need an RSA key');
     const old = createSelfSignedCertificate({ commonName: 'old', validDays: 1, now: new Date('2020-01-01T00:00:00Z') });
     expect((await loadClientCertificate({ certificatePath: file('old.pem', old.certificatePem + old.privateKeyPem) })).problems[0]).toContain('expired on 2020-01-02');
+  });
+});
+
+describe('loadClientCertificate: a private key others can read is refused, as a saved client secret is', () => {
+  it('refuses a PEM readable by group or others, naming the chmod, before asking any password', async () => {
+    const shared = file('shared.pem', cert.certificatePem + cert.privateKeyPem, 0o644);
+    chmodSync(shared, 0o644);
+    const loaded = await loadClientCertificate({ certificatePath: shared, platform: 'linux' });
+    expect(loaded.certificate).toBeNull();
+    expect(loaded.needsPassword).toBe(false);
+    expect(loaded.problems).toEqual([`--certificate: ${shared} holds a private key and other users can read it (mode 0644); refusing to use it. Fix: chmod 600 ${shared}`]);
+    chmodSync(shared, 0o640);
+    expect((await loadClientCertificate({ certificatePath: shared, platform: 'linux' })).problems[0]).toContain('(mode 0640); refusing to use it');
+    chmodSync(shared, 0o400);
+    expect((await loadClientCertificate({ certificatePath: shared, platform: 'linux' })).problems).toEqual([]);
+  });
+
+  it('judges the key\'s own file when it is separate (--private-key); the certificate may be public', async () => {
+    const certPath = file('public.cer', cert.certificatePem, 0o644);
+    chmodSync(certPath, 0o644);
+    const keyPath = file('shared.key', cert.privateKeyPem, 0o604);
+    chmodSync(keyPath, 0o604);
+    const loaded = await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath, platform: 'linux' });
+    expect(loaded.problems).toEqual([`--private-key: ${keyPath} holds a private key and other users can read it (mode 0604); refusing to use it. Fix: chmod 600 ${keyPath}`]);
+    chmodSync(keyPath, 0o600);
+    expect((await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath, platform: 'linux' })).problems).toEqual([]);
+  });
+
+  it('does not judge POSIX modes on Windows (per-user ACLs)', async () => {
+    const shared = file('windows.pem', cert.certificatePem + cert.privateKeyPem, 0o644);
+    chmodSync(shared, 0o644);
+    expect((await loadClientCertificate({ certificatePath: shared, platform: 'win32' })).problems).toEqual([]);
   });
 });

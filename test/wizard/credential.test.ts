@@ -1,7 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Secret } from '../../src/inputs/secret.js';
 import { loadClientCertificate } from '../../src/token/certificate.js';
 import type { DemoHooks } from '../../src/wizard/context.js';
@@ -61,9 +61,12 @@ describe('a new certificate', () => {
   it('writes the key with the certificate (0600) and the public .cer (0644), says where to upload, shows both thumbprints', async () => {
     const uploads: string[] = [];
     const demo: DemoHooks = { repairTenant: () => null, uploadCertificate: (pem) => (uploads.push(pem), '(demo) uploaded') };
-    const { outcome, screen, workDir } = run(
+    // The wizard writes into an existing folder; it does not create one (a typo would scatter folders).
+    const workDir = scratchDir('credential-new');
+    mkdirSync(join(workDir, 'keys'));
+    const { outcome, screen } = run(
       { credentialKind: 'new-certificate', certificateValidity: '6', certificatePath: 'keys/sender.pem', certificateUploadPath: ENTER, certificateUploaded: 'uploaded' },
-      {},
+      { workDir },
       demo,
     );
     const result = await outcome;
@@ -159,6 +162,33 @@ describe('a certificate the admin has', () => {
     const giveUp = run({ credentialKind: 'certificate', certificatePath: [path, path], certificatePassword: ['a', 'b', 'c', 'correct horse'] }, { workDir });
     expect(await giveUp.outcome).toMatchObject({ kind: 'chosen' });
     expect(giveUp.screen.text).toContain('cannot be decrypted with the password given (wrong password?)');
+  });
+});
+
+describe('a certificate the admin has: its private key must be private', () => {
+  it('refuses a PEM others can read, names the chmod, and asks again; ~/… is the home directory', async () => {
+    const home = scratchDir('credential-home');
+    const { path: shared } = certificateFile(home, 'shared');
+    chmodSync(shared, 0o644);
+    const { path: mine } = certificateFile(home, 'mine');
+    vi.stubEnv('HOME', home);
+    try {
+      const { outcome, screen } = run({ credentialKind: 'certificate', certificatePath: ['~/shared.pem', '~/mine.pem'] });
+      expect(await outcome).toMatchObject({ kind: 'chosen', certificatePath: mine });
+      expect(screen.text).toContain(`✖ certificate file: ${shared} holds a private key and other users can read it (mode 0644); refusing to use it. Fix: chmod 600 ${shared}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('after a resume, a saved certificate others can read is refused and the menu is offered', async () => {
+    const workDir = scratchDir('credential-again-shared');
+    const { path } = certificateFile(workDir, 'again');
+    chmodSync(path, 0o640);
+    const prompter = scriptedPrompter({ credentialKind: 'secret', clientSecret: IDS.secret });
+    const screen = recordingScreen();
+    expect(await credentialAgain({ clientId: IDS.clientId, certificatePath: path, workDir }, { prompter, screen })).toMatchObject({ kind: 'chosen', credential: { kind: 'secret' } });
+    expect(screen.text).toContain(`${path} holds a private key and other users can read it (mode 0640); refusing to use it. Fix: chmod 600 ${path}`);
   });
 });
 
