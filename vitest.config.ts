@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A temporary folder per run, checked at the end for private keys left behind.
+    globalSetup: ['test/support/temp-leftovers.ts'],
   },
 });

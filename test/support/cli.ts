@@ -13,13 +13,14 @@ export interface CliRun {
 
 /**
  * Spawns the built CLI with this test run's Node (so the Node 22/24 CI legs test on 22/24), stdin a
- * pipe (never a terminal), and only the environment given plus PATH.
+ * pipe (never a terminal), and only the environment given plus PATH (and the run's TMPDIR).
  */
 export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliRun> {
   assertFreshBuild();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...options.env },
+      // TMPDIR: the run's own temporary folder (test/support/temp-leftovers.ts), checked for leftovers.
+      env: { PATH: process.env.PATH ?? '', ...(process.env.TMPDIR && { TMPDIR: process.env.TMPDIR }), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

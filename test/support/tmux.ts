@@ -56,7 +56,7 @@ export class TerminalSession {
    * `__EXIT__=<code>` and stays open, so the final screen and the exit code can be read.
    */
   start(argv: string[], options: { env: Record<string, string>; cwd: string; width?: number; height?: number }): void {
-    const env = Object.entries({ TERM: 'xterm-256color', ...options.env }).map(([k, v]) => `${k}=${quote(v)}`);
+    const env = Object.entries({ TERM: 'xterm-256color', ...(process.env.TMPDIR && { TMPDIR: process.env.TMPDIR }), ...options.env }).map(([k, v]) => `${k}=${quote(v)}`);
     const command = `cd ${quote(options.cwd)} && env -i ${env.join(' ')} ${argv.map(quote).join(' ')}; echo "__EXIT__=$?"; sleep 600`;
     this.tmux('new-session', '-d', '-s', this.name, '-x', String(options.width ?? 220), '-y', String(options.height ?? 50), command);
     // Keep everything the CLI printed, not only the visible screen.
