@@ -32,6 +32,7 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
     saved: savedCheckInputs(saved),
     prompter: interactive ? await createTerminalPrompter() : null,
     readStdin: () => readAll(io.stdin),
+    protect: (value) => output.redactor.protect(value),
   });
   // Each attempt is a whole new run: a new MSAL client, so a fresh token (never a cached one).
   const attempt = () =>

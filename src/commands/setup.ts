@@ -60,7 +60,7 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
     if (found.problem) output.info(c.yellow(`! ${found.origin}: ${found.problem}; the wizard will ask for it.`));
     else answers[key] = found.value;
   }
-  const givenCred = await givenCredential({ flags: options, env: io.env, saved: savedCheckInputs(saved) });
+  const givenCred = await givenCredential({ flags: options, env: io.env, saved: savedCheckInputs(saved), protect: (value) => output.redactor.protect(value) });
   for (const problem of givenCred.problems) output.info(c.yellow(`! ${problem}; the wizard will ask for it.`));
   // A certificate that needs its password (or was refused) is offered again in step 1 by its path.
   if (givenCred.certificatePath) answers.certificatePath = givenCred.certificatePath;

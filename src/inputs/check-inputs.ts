@@ -9,6 +9,7 @@ import {
   clientIdSchema,
   cloudSchema,
   clientSecretSchema,
+  clientSecretShape,
   clientSecretWarnings,
   hostSchema,
   portSchema,
@@ -88,6 +89,8 @@ export interface InputSources {
   prompter: Prompter | null;
   /** Reads `--client-secret-file -`. */
   readStdin?: () => Promise<string>;
+  /** Registers a value that must never be printed (a secret pasted where a file name belongs) with the output's redactor. */
+  protect?: (value: string) => void;
 }
 
 type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin' | 'certificate' | 'privateKey'>;
@@ -288,6 +291,9 @@ async function loadCertificateCredential(
   return loaded.certificate && { kind: 'certificate', certificate: loaded.certificate };
 }
 
+export const SECRET_GIVEN_AS_FILE =
+  '--client-secret-file: no such file, and the value given looks like a client secret itself (not shown). Put the secret\'s Value in a file and give that file\'s path, or pipe it with --client-secret-stdin.';
+
 async function resolveSecret(sources: InputSources, problems: string[], missing: string[]): Promise<Secret | null> {
   const { flags, env, saved = {}, prompter } = sources;
   const accept = (raw: string, source: string): Secret | null => {
@@ -316,7 +322,14 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
     try {
       return accept(await readFile(path, 'utf8'), `file ${path}`);
     } catch (error) {
-      problems.push(`--client-secret-file: ${path}: ${readErrorReason(error)}`);
+      // The refusal of --client-secret says a file goes here: a pasted secret is not a file, and is
+      // never echoed (not here, nor by any later output: the redactor learns it).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && clientSecretShape(path) !== null) {
+        sources.protect?.(path);
+        problems.push(SECRET_GIVEN_AS_FILE);
+      } else {
+        problems.push(`--client-secret-file: ${path}: ${readErrorReason(error)}`);
+      }
       return null;
     }
   }

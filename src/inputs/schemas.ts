@@ -62,8 +62,22 @@ export const clientSecretSchema = z
       .refine((value) => !/\s/.test(value), 'contains white space; copy the secret\'s Value again'),
   );
 
+/**
+ * What a pasted value looks like, for the mistakes people make with secrets: the Secret ID (a GUID,
+ * shown next to the Value in Certificates & secrets) or a secret's Value itself. Entra ID's Values are
+ * 40 characters of letters, digits and `.`, `_`, `-`, `~`, with a `~` near the start (`Abc8Q~…`);
+ * a `~` that is not the last character (an editor's backup is `notes.txt~`), letters and digits, and
+ * at least 16 of those characters is taken as a Value. Null for anything else.
+ */
+export function clientSecretShape(value: string): 'secret-id' | 'secret-value' | null {
+  const text = value.trim();
+  if (isGuid(text)) return 'secret-id';
+  if (/^[A-Za-z0-9._~-]{16,1024}$/.test(text) && /~(?!$)/.test(text.slice(1)) && /[A-Za-z]/.test(text) && /\d/.test(text)) return 'secret-value';
+  return null;
+}
+
 export function clientSecretWarnings(secret: string): string[] {
-  return isGuid(secret)
+  return clientSecretShape(secret) === 'secret-id'
     ? [
         'The client secret looks like a GUID: that is probably the secret\'s ID, not its Value. In Entra ID → App registrations → your app → Certificates & secrets, copy the Value column (shown only when the secret is created).',
       ]

@@ -58,6 +58,28 @@ describe('secret sources and the --verbose transcript (spawned CLI)', () => {
   });
 });
 
+describe('a secret pasted where its file belongs (spawned CLI)', () => {
+  it('is reported without echoing it, in human and --json output; an ordinary missing file is still named', async () => {
+    sandbox.applyScenario('healthy');
+    const requests = sandbox.requestLog.length;
+    for (const pasted of ['SuperS3cretValue~abc', sandbox.client.clientSecret]) {
+      const human = await runCli(['check', '--client-secret-file', pasted, ...smtp()], { env: { ...env(), NO_COLOR: '1' } });
+      expect(human.status).toBe(2);
+      expect(human.stderr).toContain('--client-secret-file: no such file, and the value given looks like a client secret itself (not shown).');
+      expectClean(human.stdout + human.stderr, pasted);
+      const json = await runCli(['check', '--json', '--client-secret-file', pasted, ...smtp()], { env: env() });
+      expect(json.status).toBe(2);
+      const parsed = JSON.parse(json.stdout);
+      expect(parsed.error.problems.join('\n')).toContain('looks like a client secret itself (not shown)');
+      expectClean(json.stdout + json.stderr, pasted);
+    }
+    const ordinary = await runCli(['check', '--json', '--client-secret-file', 'secret.txt', ...smtp()], { env: env() });
+    expect(ordinary.status).toBe(2);
+    expect(JSON.parse(ordinary.stdout).error.problems).toContain('--client-secret-file: secret.txt: no such file');
+    expect(sandbox.requestLog.length).toBe(requests);
+  });
+});
+
 describe('leak property: arbitrary secrets on every path (in-process pipeline, real MSAL and nodemailer)', () => {
   // Characters special in regular expressions, URLs, base64 and JSON, plus non-ASCII.
   const secretArb = fc.string({ unit: fc.constantFrom(...'aZ09~._-+/=&%?*()[]{}^$|"é€'.split('')), minLength: 12, maxLength: 48 }).filter((s) => s.trim() === s && !/\s/.test(s));

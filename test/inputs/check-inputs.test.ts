@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
+import { resolveCheckInputs, SECRET_GIVEN_AS_FILE } from '../../src/inputs/check-inputs.js';
 import type { Prompter } from '../../src/inputs/prompter.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { secretOf } from '../support/credential.js';
@@ -119,6 +119,23 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     expect(secretOf(inputs).source).toBe('prompt');
     const bad = scriptedPrompter({ tenantId: 'organizations', clientId: CLIENT, mailbox: 'p@contoso.com', clientSecret: SECRET });
     await expect(resolveCheckInputs({ flags: {}, env: {}, prompter: bad })).rejects.toThrow(/client credentials need/);
+  });
+
+  it('a secret pasted where its file belongs is not echoed, and is handed to the redactor; a missing file is named', async () => {
+    const base = { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' };
+    for (const pasted of [SECRET, 'SuperS3cretValue~abc', '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0']) {
+      const protectedValues: string[] = [];
+      const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: pasted }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).catch((e: unknown) => e as InputError);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error!.problems).toEqual([SECRET_GIVEN_AS_FILE]);
+      expect(error!.message).not.toContain(pasted);
+      expect(protectedValues).toEqual([pasted]);
+    }
+    const missing = join(tempDir('secret-missing-'), 'secret.txt');
+    const protectedValues: string[] = [];
+    const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: missing }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).catch((e: unknown) => e as InputError);
+    expect(error!.problems).toEqual([`--client-secret-file: ${missing}: no such file`]);
+    expect(protectedValues).toEqual([]);
   });
 
   it('reads the secret from a file or stdin and warns about a GUID-shaped secret', async () => {

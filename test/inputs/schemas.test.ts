@@ -4,6 +4,7 @@ import {
   authorityHostSchema,
   clientIdSchema,
   clientSecretSchema,
+  clientSecretShape,
   clientSecretWarnings,
   hostSchema,
   portSchema,
@@ -52,6 +53,17 @@ describe('client secret', () => {
     expect(clientSecretWarnings('0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0')[0]).toContain('secret\'s ID, not its Value');
     expect(clientSecretWarnings('Abc8Q~xyz.secret-VALUE_123')).toEqual([]);
   });
+  it.each<[string, string | null]>([
+    ['0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', 'secret-id'],
+    ['Abc8Q~not.a.real.secret_value-0123456789', 'secret-value'],
+    ['SuperS3cretValue~abc', 'secret-value'],
+    ['secret.txt', null],
+    ['./secrets/client-secret', null],
+    ['report-2024-final.txt~', null],
+    ['~/secret.txt', null],
+    ['Abc8Q~short', null],
+    ['NoTildeButLong0123456789', null],
+  ])('the shape of %j: %s', (value, shape) => expect(clientSecretShape(value)).toBe(shape));
 });
 
 describe('addresses, hosts, ports, timeouts, authority host', () => {
