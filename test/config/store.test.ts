@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -38,6 +38,26 @@ describe('fileConfigStore', () => {
     token: { servicePrincipalObjectId: 'e71f0b36-9d24-4c8a-8b51-5a4db0c5e004' },
     wizard: { completed: ['before-start', 'entra-app'], finished: false },
   };
+
+  it('a config.json that is a symbolic link (a dotfile manager\'s) stays one: its target is updated, 0600', async () => {
+    const dotfiles = tempDir();
+    const directory = tempDir();
+    const target = join(dotfiles, 'smtp-oauth-setup.json');
+    writeFileSync(target, '{"version":1,"answers":{}}\n', { mode: 0o644 });
+    symlinkSync(target, join(directory, 'config.json'));
+    const store = fileConfigStore(directory);
+    await store.save(content, { secret: null });
+    expect(lstatSync(store.path!).isSymbolicLink()).toBe(true);
+    expect(mode(target)).toBe(0o600);
+    expect((await store.load())?.answers.tenantId).toBe('contoso.onmicrosoft.com');
+    expect(readdirSync(dotfiles)).toEqual(['smtp-oauth-setup.json']);
+  });
+
+  it('creates a missing config directory 0700', async () => {
+    const directory = join(tempDir(), 'smtp-oauth-setup');
+    await fileConfigStore(directory).save(content, { secret: null });
+    expect(mode(directory)).toBe(0o700);
+  });
 
   it('saves answers and progress 0600, without the secret unless asked', async () => {
     const store = fileConfigStore(tempDir());
