@@ -78,13 +78,18 @@ export async function resolveWriteTarget(path: string): Promise<WriteTarget> {
   throw errnoError('ELOOP', `too many symbolic links: ${path}`);
 }
 
-export async function writeUserFile(path: string, content: string, options: WriteFileOptions): Promise<void> {
+/** Writes `content` to `path` as described above; returns how (a FIFO or device keeps its own mode: not "readable by you only"). */
+export async function writeUserFile(path: string, content: string, options: WriteFileOptions): Promise<'replaced' | 'in-place'> {
   const mode = options.private ? PRIVATE_FILE_MODE : PUBLIC_FILE_MODE;
   if (options.createDirectory) await mkdir(dirname(resolve(path)), { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = await resolveWriteTarget(path);
   if (target.kind === 'directory') throw errnoError('EISDIR', `${path} is a directory`);
-  if (target.kind === 'in-place') await writeInPlace(target.path, Buffer.from(content, 'utf8'), options.stallTimeoutMs ?? 10_000);
-  else await replaceAtomically(target.path, content, mode);
+  if (target.kind === 'in-place') {
+    await writeInPlace(target.path, Buffer.from(content, 'utf8'), options.stallTimeoutMs ?? 10_000);
+    return 'in-place';
+  }
+  await replaceAtomically(target.path, content, mode);
+  return 'replaced';
 }
 
 /**

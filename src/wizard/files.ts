@@ -50,8 +50,8 @@ export async function writeFileAsked(
       }
     }
     try {
-      await writeUserFile(path, file.content, { private: !file.public });
-      screen.say(`${screen.color.green('✔')} Wrote ${path}${file.public ? '' : ' (readable by you only)'}`);
+      const how = await writeUserFile(path, file.content, { private: !file.public });
+      screen.say(`${screen.color.green('✔')} Wrote ${path}${file.public || how === 'in-place' ? '' : ' (readable by you only)'}`);
       return path;
     } catch (error) {
       screen.say(screen.color.red(`✖ ${describeWriteError(path, error)}`));

@@ -125,7 +125,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     const base = { tenantId: TENANT, clientId: CLIENT, mailbox: 'm@contoso.com' };
     for (const pasted of [SECRET, 'SuperS3cretValue~abc', '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0']) {
       const protectedValues: string[] = [];
-      const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: pasted }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).catch((e: unknown) => e as InputError);
+      const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: pasted }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).then(() => null, (e: unknown) => e as InputError);
       expect(error).toBeInstanceOf(InputError);
       expect(error!.problems).toEqual([SECRET_GIVEN_AS_FILE]);
       expect(error!.message).not.toContain(pasted);
@@ -133,7 +133,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     }
     const missing = join(tempDir('secret-missing-'), 'secret.txt');
     const protectedValues: string[] = [];
-    const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: missing }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).catch((e: unknown) => e as InputError);
+    const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: missing }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).then(() => null, (e: unknown) => e as InputError);
     expect(error!.problems).toEqual([`--client-secret-file: ${missing}: no such file`]);
     expect(protectedValues).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { junitPathProblem } from '../../src/report/ci.js';
@@ -8,8 +8,8 @@ import { recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from
 afterAll(removeScratchDirs);
 afterEach(() => vi.unstubAllEnvs());
 
-function ask(answers: string[], workDir: string, extra: { public?: boolean } = {}) {
-  const prompter = scriptedPrompter({ settingsPath: answers, settingsPathOverwrite: false });
+function ask(answers: string[], workDir: string, extra: { public?: boolean } = {}, overwrite = false) {
+  const prompter = scriptedPrompter({ settingsPath: answers, settingsPathOverwrite: overwrite });
   const screen = recordingScreen();
   const written = writeFileAsked(
     { prompter, screen },
@@ -63,6 +63,13 @@ describe('the wizard\'s file-name answers: a missing folder is refused, not crea
     // One wording for both.
     expect(await junitPathProblem(missing)).toBe(`--junit: ${missing}: ${problem}`);
     expect(readdirSync(workDir)).toEqual(['x.ps1']);
+  });
+
+  it('writes into /dev/null in place (after the replace question), without calling it "readable by you only"', async () => {
+    const { screen, written } = ask(['/dev/null'], scratchDir('files-devnull'), {}, true);
+    expect(await written).toBe('/dev/null');
+    expect(screen.text).toBe('✔ Wrote /dev/null\n');
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('refuses a directory given as the file', async () => {
