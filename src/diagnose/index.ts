@@ -39,7 +39,8 @@ function build(entry: CatalogEntry, facts: Facts, matched: string | null): Diagn
   const diagnosis: Diagnosis = {
     code: entry.code,
     step: entry.step,
-    transient: entry.transient !== false,
+    transient: entry.transient,
+    propagation: entry.propagation,
     summary: entry.summary(facts),
     fix: entry.fix(facts),
     exitCode: entry.exitCode,
@@ -59,6 +60,7 @@ function internalError(detail?: string): Diagnosis {
       code: 'internal-error',
       step: null,
       transient: false,
+      propagation: false,
       summary: 'smtp-oauth-setup could not diagnose this failure; this is a bug in the tool.',
       fix: '1. Please report it with the output of the run (it contains no secrets).',
       exitCode: entry.exitCode,

@@ -4,7 +4,7 @@ import type { Diagnosis, DiagnosisContext, SmtpFailure } from '../../src/diagnos
 import { claimFixtures, smtpFailureFixtures, tokenFailureFixtures, type Expect } from './fixtures.js';
 
 function expectDiagnosis(d: Diagnosis, e: Expect): void {
-  expect({ code: d.code, step: d.step, transient: d.transient, exitCode: d.exitCode }).toEqual(e);
+  expect({ code: d.code, step: d.step, transient: d.transient, propagation: d.propagation, exitCode: d.exitCode }).toEqual(e);
 }
 
 const CTX: DiagnosisContext = {
@@ -62,7 +62,7 @@ describe('context sharpens 535 5.7.3', () => {
 
   it('token WITH SMTP.SendAsApp → step 2: service principal, FullAccess, propagation', () => {
     const d = diagnoseSmtpFailure(failure, { ...CTX, tokenHasSendAsRole: true });
-    expectDiagnosis(d, { code: 'smtp-auth-service-principal', step: 2, transient: true, exitCode: 4 });
+    expectDiagnosis(d, { code: 'smtp-auth-service-principal', step: 2, transient: false, propagation: true, exitCode: 4 });
     expect(d.fix).toContain(
       'New-ServicePrincipal -AppId 5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f -ObjectId 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
     );
@@ -79,7 +79,7 @@ describe('context sharpens 535 5.7.3', () => {
 
   it('token WITHOUT the role → step 1: permission and admin consent, fresh token', () => {
     const d = diagnoseSmtpFailure(failure, { ...CTX, tokenHasSendAsRole: false });
-    expectDiagnosis(d, { code: 'smtp-auth-missing-role', step: 1, transient: false, exitCode: 4 });
+    expectDiagnosis(d, { code: 'smtp-auth-missing-role', step: 1, transient: false, propagation: true, exitCode: 4 });
     expect(d.fix).toContain(
       'API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp',
     );
@@ -89,7 +89,7 @@ describe('context sharpens 535 5.7.3', () => {
 
   it('role unknown → both steps listed', () => {
     const d = diagnoseSmtpFailure(failure, { clientId: CTX.clientId, mailbox: CTX.mailbox });
-    expectDiagnosis(d, { code: 'smtp-auth-unsuccessful', step: 2, transient: true, exitCode: 4 });
+    expectDiagnosis(d, { code: 'smtp-auth-unsuccessful', step: 2, transient: false, propagation: true, exitCode: 4 });
     expect(d.fix).toContain('If not (step 1)');
     expect(d.fix).toContain('If it does (step 2)');
     expect(d.fix).toContain('SMTP.SendAsApp → Add permissions');

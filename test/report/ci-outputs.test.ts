@@ -26,6 +26,7 @@ const failing = report({
     code: 'smtp-auth-disabled-mailbox',
     step: 3,
     transient: false,
+    propagation: true,
     summary: 'SMTP AUTH is turned off for mailbox billing@fabrikam.com, 100% sure: a <test> & "quote"',
     fix: '1. Set-CASMailbox -Identity billing@fabrikam.com -SmtpClientAuthenticationDisabled $false\n2. Wait, then retry.',
     source: '535 5.7.139',
