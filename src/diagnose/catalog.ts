@@ -24,6 +24,7 @@
  *   enhanced status code > reply code > phrase > OAuth error class > HTTP status). `generic` entries
  *   lose to any non-generic match and are not listed as "others" next to one.
  */
+import { type Cloud, CLOUD_NAMES, CLOUDS, GLOBAL_CLOUD } from '../cloud.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ClaimProblem, DiagnosisContext, SetupStep, SmtpPhase } from './types.js';
 
@@ -140,10 +141,6 @@ export const LEARN = {
 // ---------------------------------------------------------------------------------------------
 // Wording helpers: values filled in, `<placeholder>` when unknown
 
-const DEFAULT_SMTP_HOST = 'smtp.office365.com';
-const DEFAULT_SMTP_PORT = 587;
-const DEFAULT_AUTHORITY = 'login.microsoftonline.com';
-
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]+)/i.exec(url.trim());
@@ -161,17 +158,36 @@ const theTenant = (f: Facts) => (f.tenantId ? `tenant ${f.tenantId}` : 'the tena
 const theMailbox = (f: Facts) => (f.mailbox ? `mailbox ${f.mailbox}` : 'the mailbox');
 const theSender = (f: Facts) => (f.from ? `the sender address ${f.from}` : 'the sender address');
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const authority = (f: Facts) => hostOf(f.authorityHost) ?? DEFAULT_AUTHORITY;
-const smtpHost = (f: Facts) => f.smtpHost ?? DEFAULT_SMTP_HOST;
-const smtpPort = (f: Facts) => f.smtpPort ?? DEFAULT_SMTP_PORT;
 
-/** The Exchange Online scope of the cloud the authority belongs to (catalog D). */
-function scope(f: Facts): string {
-  const a = authority(f).toLowerCase();
-  if (a.endsWith('microsoftonline.us')) return 'https://outlook.office365.us/.default';
-  if (a.endsWith('microsoftonline.cn') || a.endsWith('chinacloudapi.cn')) return 'https://partner.outlook.cn/.default';
-  return 'https://outlook.office365.com/.default';
+// The cloud's values come from the cloud table (src/cloud.ts, catalog D), never from a guess on a
+// host name: US Government and DoD share an authority host but not a scope or an SMTP host.
+const hostnameOf = (url: string) => new URL(url).hostname;
+
+/** The cloud of this failure: `--cloud` when known, else the one whose authority host was used, else worldwide. */
+function cloudOf(f: Facts): Cloud {
+  if (f.cloud && (CLOUD_NAMES as readonly string[]).includes(f.cloud)) return CLOUDS[f.cloud as Cloud['name']];
+  const host = hostOf(f.authorityHost)?.toLowerCase();
+  return Object.values(CLOUDS).find((c) => hostnameOf(c.authorityHost) === host) ?? GLOBAL_CLOUD;
 }
+/** The cloud's own hosts, as opposed to the ones in use (which may be the wrong ones). */
+const cloudAuthority = (f: Facts) => hostnameOf(cloudOf(f).authorityHost);
+const cloudSmtpHost = (f: Facts) => cloudOf(f).smtpHost;
+const cloudSmtpPort = (f: Facts) => cloudOf(f).smtpPort;
+const authority = (f: Facts) => hostOf(f.authorityHost) ?? cloudAuthority(f);
+const smtpHost = (f: Facts) => f.smtpHost ?? cloudSmtpHost(f);
+const smtpPort = (f: Facts) => f.smtpPort ?? cloudSmtpPort(f);
+
+/** The scope `check` requests in this cloud (catalog A.9, D). */
+const scope = (f: Facts) => cloudOf(f).scope;
+
+/** `--cloud usgov: the authority login.microsoftonline.us, the scope … and the SMTP host …` */
+const cloudSettings = (c: Cloud) =>
+  `--cloud ${c.name}: the authority ${hostnameOf(c.authorityHost)}, the scope ${c.scope} and the SMTP host ${c.smtpHost}`;
+
+/** Every cloud with its authority host, for a tenant that may live in another one. */
+const CLOUD_CHOICES = Object.values(CLOUDS)
+  .map((c) => `${c.title}: --cloud ${c.name} (${hostnameOf(c.authorityHost)})`)
+  .join('; ');
 
 /** `host:port` of the failure, or a description when unknown. */
 function where(f: Facts): string {
@@ -419,7 +435,7 @@ export const catalog: readonly CatalogEntry[] = [
     fix: (f) =>
       numbered(
         `${PORTAL} → Entra ID → Overview: copy the Tenant ID (a GUID) and use it in the sending application (step 4).`,
-        `Check the cloud: worldwide and GCC tenants use --cloud global (login.microsoftonline.com), GCC High and DoD --cloud usgov or usgovdod (login.microsoftonline.us), Microsoft 365 operated by 21Vianet --cloud china (login.partner.microsoftonline.cn). This request went to ${authority(f)}${f.cloud ? ` (--cloud ${f.cloud})` : ''}.`,
+        `Check the cloud: ${CLOUD_CHOICES}. This request went to ${authority(f)}${f.cloud ? ` (--cloud ${f.cloud})` : ''}.`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -664,7 +680,7 @@ export const catalog: readonly CatalogEntry[] = [
       `${cap(theTenant(f))} lives in a national cloud, but the token was requested from ${authority(f)}.`,
     fix: () =>
       numbered(
-        'For GCC High tenants run with --cloud usgov (DoD: --cloud usgovdod): the authority login.microsoftonline.us, the scope https://outlook.office365.us/.default and the SMTP host smtp.office365.us (step 4).',
+        `For GCC High tenants run with ${cloudSettings(CLOUDS.usgov)}; for DoD tenants with ${cloudSettings(CLOUDS.usgovdod)} (step 4).`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -682,7 +698,7 @@ export const catalog: readonly CatalogEntry[] = [
     summary: (f) => `${cap(theTenant(f))} is in the worldwide cloud, but the token was requested from ${authority(f)}.`,
     fix: () =>
       numbered(
-        'Run with --cloud global (the default): the authority login.microsoftonline.com, the scope https://outlook.office365.com/.default and the SMTP host smtp.office365.com (step 4).',
+        `Run with ${cloudSettings(CLOUDS.global)} (the default; step 4).`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -701,7 +717,7 @@ export const catalog: readonly CatalogEntry[] = [
       `The app and the authority ${authority(f)} belong to different Microsoft clouds, which the client-credentials flow does not support.`,
     fix: () =>
       numbered(
-        'Use the cloud the tenant lives in: --cloud global (login.microsoftonline.com: worldwide, GCC), --cloud usgov or usgovdod (login.microsoftonline.us: GCC High, DoD), --cloud china (login.partner.microsoftonline.cn: 21Vianet) (step 4).',
+        `Use the cloud the tenant lives in: ${CLOUD_CHOICES} (step 4).`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -1467,8 +1483,8 @@ export const catalog: readonly CatalogEntry[] = [
             `Check the authority host (${authority(f)}) and that HTTPS (port 443) to it is allowed, directly or through the proxy.`,
           )
         : numbered(
-            `Check host and port: Exchange Online takes SMTP client submission at ${DEFAULT_SMTP_HOST} port ${DEFAULT_SMTP_PORT} with STARTTLS (step 4).`,
-            `Outbound port ${f.port ?? DEFAULT_SMTP_PORT} is often blocked by a firewall, an ISP or a hosting provider; ask for it to be opened. Test from this machine:${portTest(f.host ?? DEFAULT_SMTP_HOST, f.port ?? DEFAULT_SMTP_PORT)}`,
+            `Check host and port: Exchange Online takes SMTP client submission at ${cloudSmtpHost(f)} port ${cloudSmtpPort(f)} with STARTTLS (step 4).`,
+            `Outbound port ${f.port ?? cloudSmtpPort(f)} is often blocked by a firewall, an ISP or a hosting provider; ask for it to be opened. Test from this machine:${portTest(f.host ?? cloudSmtpHost(f), f.port ?? cloudSmtpPort(f))}`,
           ),
   },
   {
@@ -1486,9 +1502,9 @@ export const catalog: readonly CatalogEntry[] = [
     fix: (f) =>
       numbered(
         f.target === 'token'
-          ? `Check the authority host (${authority(f)}): worldwide tenants use login.microsoftonline.com (step 4).`
-          : `Check the spelling of the SMTP host: Exchange Online uses ${DEFAULT_SMTP_HOST} (step 4).`,
-        `Test name resolution on this machine; if it fails, check the DNS servers or proxy settings:${run(`nslookup ${f.host ?? DEFAULT_SMTP_HOST}`)}`,
+          ? `Check the authority host (${authority(f)}): ${cloudOf(f).title} uses ${cloudAuthority(f)} (step 4).`
+          : `Check the spelling of the SMTP host: Exchange Online uses ${cloudSmtpHost(f)} (step 4).`,
+        `Test name resolution on this machine; if it fails, check the DNS servers or proxy settings:${run(`nslookup ${f.host ?? cloudSmtpHost(f)}`)}`,
       ),
   },
   {
@@ -1503,7 +1519,7 @@ export const catalog: readonly CatalogEntry[] = [
     propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `The DNS lookup of ${f.host ?? 'the host'} failed temporarily: the DNS server did not answer.`,
-    fix: (f) => numbered(`Check the network connection and DNS servers, then try again:${run(`nslookup ${f.host ?? DEFAULT_SMTP_HOST}`)}`),
+    fix: (f) => numbered(`Check the network connection and DNS servers, then try again:${run(`nslookup ${f.host ?? cloudSmtpHost(f)}`)}`),
   },
   {
     code: 'connection-timeout',
@@ -1533,7 +1549,7 @@ export const catalog: readonly CatalogEntry[] = [
         : numbered(
             f.target === 'token'
               ? `Check that HTTPS (port 443) to ${f.host ?? authority(f)} is allowed, directly or through the proxy.`
-              : `Many networks and hosting providers block outbound SMTP ports. Check that port ${f.port ?? DEFAULT_SMTP_PORT} to ${f.host ?? DEFAULT_SMTP_HOST} is open:${portTest(f.host ?? DEFAULT_SMTP_HOST, f.port ?? DEFAULT_SMTP_PORT)}`,
+              : `Many networks and hosting providers block outbound SMTP ports. Check that port ${f.port ?? cloudSmtpPort(f)} to ${f.host ?? cloudSmtpHost(f)} is open:${portTest(f.host ?? cloudSmtpHost(f), f.port ?? cloudSmtpPort(f))}`,
             'Then try again.',
           ),
   },
@@ -1588,10 +1604,10 @@ export const catalog: readonly CatalogEntry[] = [
     exitCode: ExitCode.network,
     summary: (f) =>
       `The TLS certificate presented for ${where(f)} is not signed by a trusted authority; usually a firewall, proxy or antivirus on the way is inspecting TLS with its own certificate.`,
-    fix: () =>
+    fix: (f) =>
       numbered(
         `Ask the network team for the inspecting device's root CA certificate (PEM file) and let this program trust it by setting NODE_EXTRA_CA_CERTS before starting it:${run('export NODE_EXTRA_CA_CERTS=/path/to/proxy-ca.pem')}   (Linux, macOS)${run("$env:NODE_EXTRA_CA_CERTS = 'C:\\path\\to\\proxy-ca.pem'")}   (Windows PowerShell)`,
-        "Or exempt Microsoft's hosts (login.microsoftonline.com, smtp.office365.com) from TLS inspection.",
+        `Or exempt Microsoft's hosts (${cloudAuthority(f)}, ${cloudSmtpHost(f)}) from TLS inspection.`,
         'Do not switch certificate checks off: the connection carries your access token.',
       ),
   },
@@ -1614,8 +1630,8 @@ export const catalog: readonly CatalogEntry[] = [
     fix: (f) =>
       numbered(
         f.target === 'token'
-          ? `Use the authority host by its real name (${DEFAULT_AUTHORITY}) (step 4).`
-          : `Use the host name ${DEFAULT_SMTP_HOST} itself, not an IP address or your own alias (step 4).`,
+          ? `Use the authority host by its real name (${cloudAuthority(f)}) (step 4).`
+          : `Use the host name ${cloudSmtpHost(f)} itself, not an IP address or your own alias (step 4).`,
         'If the name is right, a proxy or antivirus is intercepting TLS: exempt this host from inspection.',
       ),
   },
@@ -1716,8 +1732,8 @@ export const catalog: readonly CatalogEntry[] = [
       `${where(f)} did not offer STARTTLS, so the connection stayed unencrypted and no token was sent (this tool never sends a token over cleartext).`,
     fix: (f) =>
       numbered(
-        `Check host and port: Exchange Online offers STARTTLS at ${DEFAULT_SMTP_HOST} port ${DEFAULT_SMTP_PORT} (step 4).`,
-        `If they are right, a proxy, firewall or antivirus is stripping STARTTLS from the conversation ("SMTP inspection"): exempt ${f.host ?? DEFAULT_SMTP_HOST} from it.`,
+        `Check host and port: Exchange Online offers STARTTLS at ${cloudSmtpHost(f)} port ${cloudSmtpPort(f)} (step 4).`,
+        `If they are right, a proxy, firewall or antivirus is stripping STARTTLS from the conversation ("SMTP inspection"): exempt ${f.host ?? cloudSmtpHost(f)} from it.`,
       ),
   },
   {
@@ -1809,7 +1825,7 @@ export const catalog: readonly CatalogEntry[] = [
     summary: (f) => `${where(f)} refused the SMTP session${during(f)}${said(f)}`,
     fix: (f) =>
       numbered(
-        `Check that the host is Exchange Online (${DEFAULT_SMTP_HOST}, port ${DEFAULT_SMTP_PORT}) and not another server or a proxy (step 4).`,
+        `Check that the host is Exchange Online (${cloudSmtpHost(f)}, port ${cloudSmtpPort(f)}) and not another server or a proxy (step 4).`,
         SMTP_SETTINGS(f),
       ),
   },

@@ -6,6 +6,7 @@
  * All functions are pure, fast (input is bounded, regular expressions are linear) and never throw:
  * anything unexpected becomes the `internal-error` diagnosis.
  */
+import { CLOUD_NAMES } from '../cloud.js';
 import { catalog, catalogByCode, type CatalogEntry, type Domain, type Facts } from './catalog.js';
 import {
   featuresOfText,
@@ -98,6 +99,8 @@ function cleanContext(ctx: DiagnosisContext | undefined): Facts {
   if (sp) facts.servicePrincipalObjectId = sp;
   if (isPort(ctx.smtpPort)) facts.smtpPort = ctx.smtpPort;
   if (typeof ctx.tokenHasSendAsRole === 'boolean') facts.tokenHasSendAsRole = ctx.tokenHasSendAsRole;
+  // The cloud's scope and hosts fill the fixes (catalog D): only a name of the cloud table is kept.
+  if (typeof ctx.cloud === 'string' && (CLOUD_NAMES as readonly string[]).includes(ctx.cloud)) facts.cloud = ctx.cloud;
   const secretExpiresOn = str(ctx.secretExpiresOn);
   if (secretExpiresOn) facts.secretExpiresOn = secretExpiresOn.slice(0, 40);
   return facts;

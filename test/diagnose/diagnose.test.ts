@@ -203,6 +203,51 @@ describe('fixes carry the user\'s values', () => {
     expect(g.fix).toContain('https://outlook.office365.com/.default');
   });
 
+  describe('fixes read the cloud table, never guess from the host', () => {
+    const scopeRefused = { kind: 'server', error: 'invalid_scope', aadsts: 1002012, description: 'AADSTS1002012: The provided value for scope x is not valid.' } as const;
+
+    it('--cloud usgovdod names the scope check requests there (outlook-dod), although its authority is usgov\'s', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'usgovdod', authorityHost: 'https://login.microsoftonline.us' });
+      expect(d.fix).toContain('Set the scope to exactly https://outlook-dod.office365.us/.default');
+      expect(d.fix).not.toContain('https://outlook.office365.us/.default');
+    });
+
+    it('--cloud usgov with the same authority names GCC High\'s scope', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'usgov', authorityHost: 'https://login.microsoftonline.us' });
+      expect(d.fix).toContain('Set the scope to exactly https://outlook.office365.us/.default');
+    });
+
+    it('the cloud decides even when the authority host is not Microsoft\'s (a proxy, an emulator)', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'china', authorityHost: 'https://127.0.0.1:8443' });
+      expect(d.fix).toContain('Set the scope to exactly https://partner.outlook.cn/.default');
+    });
+
+    it('names the cloud\'s SMTP host, and the --cloud in use after an unknown tenant', () => {
+      const dns = diagnoseSmtpFailure({ phase: 'connect', code: 'EDNS', causeCode: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND smtp.office365.us', host: 'smtp.office365.us', port: 587 }, { cloud: 'usgovdod' });
+      expect(dns.code).toBe('host-not-found');
+      expect(dns.fix).toContain('Exchange Online uses outlook-dod.office365.us');
+      const tenant = diagnoseTokenFailure(
+        { kind: 'server', error: 'invalid_tenant', aadsts: 90002, description: "AADSTS90002: Tenant 'x' not found." },
+        { cloud: 'usgovdod', authorityHost: 'https://login.microsoftonline.us' },
+      );
+      expect(tenant.fix).toContain('This request went to login.microsoftonline.us (--cloud usgovdod).');
+      expect(tenant.fix).toContain('Microsoft 365 DoD: --cloud usgovdod (login.microsoftonline.us)');
+    });
+
+    it('a national-cloud tenant gets GCC High\'s and DoD\'s own settings', () => {
+      const d = diagnoseTokenFailure({ kind: 'server', error: 'invalid_request', aadsts: 90038, description: "AADSTS90038: Tenant 'x' request is being redirected to the National Cloud 'microsoftonline.us'." });
+      expect(d.code).toBe('tenant-in-national-cloud');
+      expect(d.fix).toContain('--cloud usgov: the authority login.microsoftonline.us, the scope https://outlook.office365.us/.default and the SMTP host smtp.office365.us');
+      expect(d.fix).toContain('--cloud usgovdod: the authority login.microsoftonline.us, the scope https://outlook-dod.office365.us/.default and the SMTP host outlook-dod.office365.us');
+    });
+
+    it('an unknown cloud name is ignored: the authority host\'s cloud, else worldwide', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'mars', authorityHost: 'https://login.partner.microsoftonline.cn' });
+      expect(d.fix).toContain('https://partner.outlook.cn/.default');
+      expect(diagnoseTokenFailure(scopeRefused, { cloud: 'mars' }).fix).toContain('https://outlook.office365.com/.default');
+    });
+  });
+
   it('Retry-After is passed on', () => {
     const d = diagnoseTokenFailure({ kind: 'server', error: 'temporarily_unavailable', status: 503, description: 'busy', retryAfterSeconds: 30 });
     expect(d.fix).toContain('30 seconds');

@@ -253,6 +253,21 @@ describe('check: every sandbox scenario', () => {
   });
 });
 
+describe('check --cloud: the fix names what check itself requested', () => {
+  it('usgovdod against a worldwide tenant: AADSTS500011, and the fix names the outlook-dod scope check asked for', async () => {
+    sandbox.applyScenario('healthy');
+    // The sandbox is a worldwide tenant: it knows no DoD resource, as Entra ID would answer (catalog A.11).
+    const run = await runCli(['check', '--json', '--cloud', 'usgovdod', ...smtpArgs()], { env: checkEnv() });
+    expect(run.status, run.stderr).toBe(3);
+    const report = parseJson(run) as ReturnType<typeof parseJson> & { plan: { token: { scope: string } } };
+    expect(report.plan.token.scope).toBe('https://outlook-dod.office365.us/.default');
+    expect(report.diagnosis).toMatchObject({ code: 'resource-not-found' });
+    expect(report.diagnosis!.fix).toContain('Set the scope to exactly https://outlook-dod.office365.us/.default');
+    expect(report.diagnosis!.fix).not.toContain('https://outlook.office365.us/.default');
+    expect(report.diagnosis!.fix).not.toContain('https://outlook.office365.com/.default');
+  });
+});
+
 describe('check: network faults end within the timeout with a one-line reason', () => {
   let silent: Server;
   let silentPort: number;
