@@ -75,6 +75,8 @@ describe('JUnit XML', () => {
     expect(failure.type).toBe('smtp-auth-disabled-mailbox');
     expect(failure.message).toBe('SMTP AUTH is turned off for mailbox billing@fabrikam.com, 100% sure: a <test> & "quote"');
     expect(failure['#text']).toContain('Set-CASMailbox -Identity billing@fabrikam.com');
+    // Whether waiting may help, as the diagnosis says it: not by itself, but after a recent change.
+    expect(failure['#text']).toContain('Transient: false\nPropagation: true\n');
     // Every testcase has the attributes the readers require.
     for (const tc of suite.testcase) for (const key of ['name', 'classname', 'time']) expect(tc).toHaveProperty(key);
   });
