@@ -26,7 +26,7 @@ export interface StageEvents {
 export interface CheckReport {
   ok: boolean;
   exitCode: number;
-  diagnosis: Pick<Diagnosis, 'code' | 'step' | 'transient' | 'summary' | 'fix' | 'source'> & { learnMore?: string } | null;
+  diagnosis: Pick<Diagnosis, 'code' | 'step' | 'transient' | 'propagation' | 'summary' | 'fix' | 'source'> & { learnMore?: string } | null;
   plan: CheckPlan;
   token: {
     acquired: boolean;
@@ -116,6 +116,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
       code: diagnosis.code,
       step: diagnosis.step,
       transient: diagnosis.transient,
+      propagation: diagnosis.propagation,
       summary: diagnosis.summary,
       fix: diagnosis.fix,
       source: diagnosis.source,

@@ -1,12 +1,13 @@
+import { retryable } from './retry-policy.js';
 import type { CheckReport } from './run.js';
 
 /**
  * `check --wait <duration>`: run the check again, with a fresh token each time, while the failure is
  * one that time can cure — a recent change still propagating through Exchange Online (535 5.7.3 with a
  * good token, 5.7.139 right after enabling SMTP AUTH, 430 4.2.0; catalog F) or a temporary failure
- * (451 4.7.0, 432 4.3.2, Entra `temporarily_unavailable`, 5xx). The diagnosis decides: `transient`
- * is set by the catalog exactly for those. Configuration errors (a wrong secret, a wrong tenant) end
- * the loop at once: waiting never fixes them.
+ * (451 4.7.0, 432 4.3.2, Entra `temporarily_unavailable`, 5xx). The diagnosis decides, through the
+ * one retry policy (retry-policy.ts): `propagation` or `transient`. Configuration errors (a wrong
+ * secret, a wrong tenant) end the loop at once: waiting never fixes them.
  *
  * Clock and sleep are injected so the loop is tested without waiting.
  */
@@ -60,9 +61,9 @@ export interface WaitResult {
   timedOut: boolean;
 }
 
-/** Whether waiting and trying again may help this report. */
+/** Whether `check --wait` tries again after this report: a transient or a propagation failure. */
 export function isRetryable(report: CheckReport): boolean {
-  return !report.ok && report.diagnosis?.transient === true;
+  return !report.ok && retryable(report.diagnosis, 'wait');
 }
 
 /** The pause before attempt `n + 1` after `n` failed attempts (n ≥ 1): initial · 2^(n−1), capped. */

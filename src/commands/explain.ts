@@ -73,12 +73,13 @@ export async function explainCommand(options: ExplainOptions, io: CliIO, output:
   return ExitCode.ok;
 }
 
-/** The JSON form: the fields of the contract (`code, step, transient, summary, fix, source`), and `learnMore`. */
+/** The JSON form: the fields of the contract (`code, step, transient, propagation, summary, fix, source`), and `learnMore`. */
 function view(d: Diagnosis) {
   return {
     code: d.code,
     step: d.step,
     transient: d.transient,
+    propagation: d.propagation,
     summary: d.summary,
     fix: d.fix,
     source: d.source,

@@ -2,8 +2,9 @@
  * The diagnosis catalog: ONE table, the single source of truth for every failure this tool recognises.
  *
  * Each entry is data: how to recognise the failure (`recognise`), which setup step fixes it, whether
- * waiting may help, the exit code, and two small functions that word the summary and the fix with the
- * user's values filled in. `docs/errors.md` is generated from this table — keep entries as data.
+ * waiting may help (`transient`, `propagation`), the exit code, and two small functions that word the
+ * summary and the fix with the user's values filled in. `docs/errors.md` is generated from this
+ * table — keep entries as data.
  *
  * Sources: ../shared/reference/exchange-online-errors.md (sections A token endpoint, B SMTP replies,
  * C token claims, F propagation), whose Microsoft Learn source index gives the `learnMore` links.
@@ -23,6 +24,7 @@
  *   enhanced status code > reply code > phrase > OAuth error class > HTTP status). `generic` entries
  *   lose to any non-generic match and are not listed as "others" next to one.
  */
+import { type Cloud, CLOUD_NAMES, CLOUDS, GLOBAL_CLOUD } from '../cloud.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ClaimProblem, DiagnosisContext, SetupStep, SmtpPhase } from './types.js';
 
@@ -91,8 +93,18 @@ export interface CatalogEntry {
   /** Chosen only when nothing more specific matches; see the module comment. */
   generic?: boolean;
   step: SetupStep | null;
-  /** `'propagation'`: permanent until a recent configuration change has propagated (reported as transient). */
-  transient: boolean | 'propagation';
+  /**
+   * The same request, unchanged, with nobody doing anything, may succeed later: throttling, a
+   * Microsoft-side temporary failure, a timeout (catalog F, A.19, E). Retried by every front-end.
+   */
+  transient: boolean;
+  /**
+   * Exchange Online or Entra ID also gives this answer while a change made in the last minutes to
+   * hours (steps 1–3: consent, service principal, mailbox or SendAs permission, SMTP AUTH, tenant
+   * policy) is not in effect yet (catalog F), so waiting helps only if someone just made one.
+   * Retried by `check --wait` and the wizard, not by fleet retries or plain `check`.
+   */
+  propagation: boolean;
   exitCode: ExitCode;
   summary: (f: Facts) => string;
   fix: (f: Facts) => string;
@@ -129,10 +141,6 @@ export const LEARN = {
 // ---------------------------------------------------------------------------------------------
 // Wording helpers: values filled in, `<placeholder>` when unknown
 
-const DEFAULT_SMTP_HOST = 'smtp.office365.com';
-const DEFAULT_SMTP_PORT = 587;
-const DEFAULT_AUTHORITY = 'login.microsoftonline.com';
-
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]+)/i.exec(url.trim());
@@ -150,17 +158,36 @@ const theTenant = (f: Facts) => (f.tenantId ? `tenant ${f.tenantId}` : 'the tena
 const theMailbox = (f: Facts) => (f.mailbox ? `mailbox ${f.mailbox}` : 'the mailbox');
 const theSender = (f: Facts) => (f.from ? `the sender address ${f.from}` : 'the sender address');
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const authority = (f: Facts) => hostOf(f.authorityHost) ?? DEFAULT_AUTHORITY;
-const smtpHost = (f: Facts) => f.smtpHost ?? DEFAULT_SMTP_HOST;
-const smtpPort = (f: Facts) => f.smtpPort ?? DEFAULT_SMTP_PORT;
 
-/** The Exchange Online scope of the cloud the authority belongs to (catalog D). */
-function scope(f: Facts): string {
-  const a = authority(f).toLowerCase();
-  if (a.endsWith('microsoftonline.us')) return 'https://outlook.office365.us/.default';
-  if (a.endsWith('microsoftonline.cn') || a.endsWith('chinacloudapi.cn')) return 'https://partner.outlook.cn/.default';
-  return 'https://outlook.office365.com/.default';
+// The cloud's values come from the cloud table (src/cloud.ts, catalog D), never from a guess on a
+// host name: US Government and DoD share an authority host but not a scope or an SMTP host.
+const hostnameOf = (url: string) => new URL(url).hostname;
+
+/** The cloud of this failure: `--cloud` when known, else the one whose authority host was used, else worldwide. */
+function cloudOf(f: Facts): Cloud {
+  if (f.cloud && (CLOUD_NAMES as readonly string[]).includes(f.cloud)) return CLOUDS[f.cloud as Cloud['name']];
+  const host = hostOf(f.authorityHost)?.toLowerCase();
+  return Object.values(CLOUDS).find((c) => hostnameOf(c.authorityHost) === host) ?? GLOBAL_CLOUD;
 }
+/** The cloud's own hosts, as opposed to the ones in use (which may be the wrong ones). */
+const cloudAuthority = (f: Facts) => hostnameOf(cloudOf(f).authorityHost);
+const cloudSmtpHost = (f: Facts) => cloudOf(f).smtpHost;
+const cloudSmtpPort = (f: Facts) => cloudOf(f).smtpPort;
+const authority = (f: Facts) => hostOf(f.authorityHost) ?? cloudAuthority(f);
+const smtpHost = (f: Facts) => f.smtpHost ?? cloudSmtpHost(f);
+const smtpPort = (f: Facts) => f.smtpPort ?? cloudSmtpPort(f);
+
+/** The scope `check` requests in this cloud (catalog A.9, D). */
+const scope = (f: Facts) => cloudOf(f).scope;
+
+/** `--cloud usgov: the authority login.microsoftonline.us, the scope … and the SMTP host …` */
+const cloudSettings = (c: Cloud) =>
+  `--cloud ${c.name}: the authority ${hostnameOf(c.authorityHost)}, the scope ${c.scope} and the SMTP host ${c.smtpHost}`;
+
+/** Every cloud with its authority host, for a tenant that may live in another one. */
+const CLOUD_CHOICES = Object.values(CLOUDS)
+  .map((c) => `${c.title}: --cloud ${c.name} (${hostnameOf(c.authorityHost)})`)
+  .join('; ');
 
 /** `host:port` of the failure, or a description when unknown. */
 function where(f: Facts): string {
@@ -295,6 +322,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [7000215] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `Entra ID rejected the client secret for ${theApp(f)}. Usually the secret's ID (a GUID) was entered instead of its Value, or the value is cut short or belongs to another app.`,
@@ -315,6 +343,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [7000222] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       f.secretStillAccepted
@@ -337,6 +366,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [7000218], or: [{ aadsts: [90014], phrases: [/client_secret/i] }] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: () =>
       'The token request carried no client secret: the secret setting of the sending application is empty or was not passed on.',
@@ -356,6 +386,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [700016] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `Entra ID found no application ${f.clientId ? `with client id ${f.clientId}` : 'with the configured client id'} in ${theTenant(f)}: the client id or the tenant id is wrong, or the app was deleted.`,
@@ -376,6 +407,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [7000229] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `${cap(theApp(f))} is registered but has no Enterprise application (service principal) in ${theTenant(f)}, which happens when an app is created by script or API.`,
@@ -396,13 +428,14 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [90002] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `Entra ID does not know ${theTenant(f)} at ${authority(f)}: the tenant id is mistyped, or the tenant belongs to another Microsoft cloud.`,
     fix: (f) =>
       numbered(
         `${PORTAL} → Entra ID → Overview: copy the Tenant ID (a GUID) and use it in the sending application (step 4).`,
-        `Check the cloud: worldwide and GCC tenants use --cloud global (login.microsoftonline.com), GCC High and DoD --cloud usgov or usgovdod (login.microsoftonline.us), Microsoft 365 operated by 21Vianet --cloud china (login.partner.microsoftonline.cn). This request went to ${authority(f)}${f.cloud ? ` (--cloud ${f.cloud})` : ''}.`,
+        `Check the cloud: ${CLOUD_CHOICES}. This request went to ${authority(f)}${f.cloud ? ` (--cloud ${f.cloud})` : ''}.`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -415,6 +448,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [900023] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `The tenant id ${f.tenantId ? `"${f.tenantId}" ` : ''}is neither a valid GUID nor a domain name, so Entra ID cannot tell which tenant is meant.`,
@@ -434,6 +468,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [50059] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: () =>
       'The token request named no tenant (for example an authority ending in /common or /organizations); app-only tokens need the tenant id.',
@@ -452,6 +487,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [1002012] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: () =>
       'The token request asked for a scope that does not end in /.default; the client-credentials flow only accepts "<resource>/.default".',
@@ -471,6 +507,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [70011] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: () => 'Entra ID rejected the requested scope as malformed.',
     fix: (f) =>
@@ -488,6 +525,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [500011] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `Entra ID found no resource for the requested scope in ${theTenant(f)}: the scope has a typo or belongs to another cloud.`,
@@ -507,6 +545,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [53003] },
     step: 3,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => `A Conditional Access policy blocked the token for ${theApp(f)}.`,
     fix: (f) =>
@@ -525,6 +564,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [7000112] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `${cap(theApp(f))} is disabled in ${theTenant(f)}: its Enterprise application is not enabled for sign-in, or Microsoft disabled it.`,
@@ -544,6 +584,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [500014] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: () =>
       'The resource the token is for is disabled in this tenant — for SMTP that is the "Office 365 Exchange Online" enterprise application (appId 00000002-0000-0ff1-ce00-000000000000).',
@@ -562,6 +603,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [700027] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `Entra ID could not verify the certificate assertion for ${theApp(f)}: the certificate used is not uploaded to this app.`,
@@ -580,6 +622,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [700024] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: () =>
       'The certificate assertion was not within its valid time range, which usually means the clock of the sending machine is wrong.',
@@ -595,6 +638,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [900144, 90014] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `The token request lacked a required parameter${f.quoted ? ` (Entra ID said: "${f.quoted}")` : ''}.`,
@@ -613,6 +657,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [700025] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `${cap(theApp(f))} is marked as a public client, so Entra ID refuses a client secret for it; the client-credentials flow needs a confidential client.`,
@@ -629,12 +674,13 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [90038] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `${cap(theTenant(f))} lives in a national cloud, but the token was requested from ${authority(f)}.`,
     fix: () =>
       numbered(
-        'For GCC High tenants run with --cloud usgov (DoD: --cloud usgovdod): the authority login.microsoftonline.us, the scope https://outlook.office365.us/.default and the SMTP host smtp.office365.us (step 4).',
+        `For GCC High tenants run with ${cloudSettings(CLOUDS.usgov)}; for DoD tenants with ${cloudSettings(CLOUDS.usgovdod)} (step 4).`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -647,11 +693,12 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [900440] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => `${cap(theTenant(f))} is in the worldwide cloud, but the token was requested from ${authority(f)}.`,
     fix: () =>
       numbered(
-        'Run with --cloud global (the default): the authority login.microsoftonline.com, the scope https://outlook.office365.com/.default and the SMTP host smtp.office365.com (step 4).',
+        `Run with ${cloudSettings(CLOUDS.global)} (the default; step 4).`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -664,12 +711,13 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [900432] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `The app and the authority ${authority(f)} belong to different Microsoft clouds, which the client-credentials flow does not support.`,
     fix: () =>
       numbered(
-        'Use the cloud the tenant lives in: --cloud global (login.microsoftonline.com: worldwide, GCC), --cloud usgov or usgovdod (login.microsoftonline.us: GCC High, DoD), --cloud china (login.partner.microsoftonline.cn: 21Vianet) (step 4).',
+        `Use the cloud the tenant lives in: ${CLOUD_CHOICES} (step 4).`,
       ),
     learnMore: LEARN.nationalClouds,
   },
@@ -682,6 +730,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { aadsts: [50126, 50034, 50076, 50079, 65001, 530035] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: () =>
       'This is an error of a user sign-in (user name and password, MFA or user consent), so the sending application is not using the app-only client-credentials flow this setup is made for.',
@@ -704,6 +753,7 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `The token endpoint at ${authority(f)} is busy or temporarily unavailable${f.status ? ` (HTTP ${f.status})` : ''}; this is on Microsoft's side.`,
@@ -725,6 +775,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { oauthError: ['endpoints_resolution_error', 'openid_config_error'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `The token endpoint of ${theTenant(f)} at ${authority(f)} could not be looked up: the tenant id or authority host is wrong, or the network blocked the request.`,
@@ -743,6 +794,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { oauthError: ['invalid_client'] },
     step: 1,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => `Entra ID did not accept the credentials of ${theApp(f)}${said(f)}`,
     fix: (f) =>
@@ -761,6 +813,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: {},
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) =>
       `Entra ID refused the token request${f.status ? ` (HTTP ${f.status})` : ''}${f.quoted ? `: "${f.quoted}"` : ' without saying why.'}`,
@@ -783,6 +836,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { claim: 'missing-role' },
     step: 1,
     transient: false,
+    propagation: true,
     exitCode: ExitCode.token,
     summary: (f) => {
       const roles = f.claim?.kind === 'missing-role' ? f.claim.roles : undefined;
@@ -799,6 +853,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { claim: 'audience' },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => {
       const c = f.claim?.kind === 'audience' ? f.claim : undefined;
@@ -816,6 +871,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { claim: 'tenant-mismatch' },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => {
       const c = f.claim?.kind === 'tenant-mismatch' ? f.claim : undefined;
@@ -835,6 +891,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { claim: 'app-mismatch' },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => {
       const c = f.claim?.kind === 'app-mismatch' ? f.claim : undefined;
@@ -853,7 +910,8 @@ export const catalog: readonly CatalogEntry[] = [
     domain: 'claim',
     recognise: { claim: 'expired' },
     step: null,
-    transient: true,
+    transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => {
       const c = f.claim?.kind === 'expired' ? f.claim : undefined;
@@ -876,6 +934,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { claim: 'delegated' },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => {
       const c = f.claim?.kind === 'delegated' ? f.claim : undefined;
@@ -897,6 +956,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { claim: 'undecodable' },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.token,
     summary: (f) => {
       const c = f.claim?.kind === 'undecodable' ? f.claim : undefined;
@@ -918,7 +978,8 @@ export const catalog: readonly CatalogEntry[] = [
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.3'], sendAsRole: 'unknown' },
     step: 2,
-    transient: 'propagation',
+    transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: (f) =>
       `Exchange Online refused the XOAUTH2 login for ${theMailbox(f)} (535 5.7.3) without saying why. Most often the token lacks SMTP.SendAsApp (step 1), or the Exchange service principal is missing, has the wrong object id or lacks FullAccess (step 2).`,
@@ -940,7 +1001,8 @@ export const catalog: readonly CatalogEntry[] = [
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.3'], sendAsRole: 'present' },
     step: 2,
-    transient: 'propagation',
+    transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: (f) =>
       `Exchange Online refused the XOAUTH2 login for ${theMailbox(f)} although the token carries SMTP.SendAsApp. The Exchange service principal is missing or was created with the app registration's object id instead of the Enterprise application's, or it lacks FullAccess to the mailbox — or a recent change has not propagated yet.`,
@@ -956,6 +1018,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [535], enhanced: ['5.7.3'], sendAsRole: 'absent' },
     step: 1,
     transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: (f) =>
       `Exchange Online refused the XOAUTH2 login for ${theMailbox(f)} because the token has no SMTP.SendAsApp role: the application permission is missing or admin consent was not granted.`,
@@ -976,7 +1039,8 @@ export const catalog: readonly CatalogEntry[] = [
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/disabled for the (?:tenant|organi[sz]ation)/i] },
     step: 3,
-    transient: 'propagation',
+    transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: (f) =>
       `SMTP AUTH is turned off for the organization, and ${theMailbox(f)} does not override it, so Exchange Online refuses every SMTP login.`,
@@ -991,7 +1055,8 @@ export const catalog: readonly CatalogEntry[] = [
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/disabled for the (?:mailbox|user)/i] },
     step: 3,
-    transient: 'propagation',
+    transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: (f) => `SMTP AUTH is turned off for ${theMailbox(f)}.`,
     fix: (f) => numbered(...smtpAuthSteps(f, 'mailbox')),
@@ -1006,6 +1071,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/basic auth(?:entication)? (?:is )?(?:disabled|blocked)/i] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: () =>
       'The sending application logged in with a user name and password (AUTH LOGIN/PLAIN), which the tenant blocks; it must use XOAUTH2 with an access token.',
@@ -1025,6 +1091,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/credentials (?:were|are) incorrect/i] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: () =>
       'The sending application logged in with a user name and password (basic authentication) and Exchange Online rejected them; this setup uses XOAUTH2 instead.',
@@ -1040,6 +1107,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/did not meet the criteria/i] },
     step: 3,
     transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: (f) =>
       `A tenant policy (Conditional Access, an authentication policy or security defaults) blocked the SMTP login for ${theMailbox(f)}.`,
@@ -1058,7 +1126,8 @@ export const catalog: readonly CatalogEntry[] = [
     domain: 'smtp',
     recognise: { smtpReply: [535], enhanced: ['5.7.139'], phrases: [/security defaults/i] },
     step: 3,
-    transient: 'propagation',
+    transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: () => 'Security defaults are on in this tenant, and they block SMTP AUTH.',
     fix: () =>
@@ -1078,6 +1147,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [535], enhanced: ['5.7.139'] },
     step: 3,
     transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpAuth,
     summary: (f) => `Exchange Online refused the SMTP login for a policy reason${said(f)}`,
     fix: (f) => numbered(...smtpAuthSteps(f, 'either')),
@@ -1092,6 +1162,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [550], enhanced: ['5.7.30'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: () =>
       'Exchange Online no longer accepts a user name and password for SMTP; the sending application must log in with XOAUTH2.',
@@ -1107,6 +1178,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [530], enhanced: ['5.7.57'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: () =>
       'The sending application tried to send without a successful login: it did not authenticate at all, or carried on after a failed AUTH.',
@@ -1126,6 +1198,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [451], enhanced: ['5.7.3'], phrases: [/starttls/i] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: () => 'The sending application did not switch the connection to TLS (STARTTLS) before logging in or sending.',
     fix: (f) => numbered(`Enable STARTTLS (often called "TLS" or "STARTTLS required") for port ${smtpPort(f)} in the sending application.`, SMTP_SETTINGS(f)),
@@ -1140,6 +1213,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [504], enhanced: ['5.7.4'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: () =>
       'Exchange Online did not accept the login method: AUTH was sent before STARTTLS, or with a mechanism it does not offer (it offers only LOGIN and XOAUTH2).',
@@ -1155,6 +1229,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [503], enhanced: ['5.5.2'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: () =>
       'The sending application sent a command before EHLO — typically it did not repeat EHLO after STARTTLS — which is a fault of that SMTP client.',
@@ -1170,6 +1245,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [501], enhanced: ['5.5.124'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: () => 'The user= value in the XOAUTH2 login is empty or not a valid email address.',
     fix: (f) => numbered(`Set the SMTP user name to the mailbox address (${mailbox(f)}) in the sending application.`),
@@ -1184,6 +1260,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [421], enhanced: ['4.7.66'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: () => 'The sending application negotiated TLS 1.0 or 1.1; Exchange Online requires TLS 1.2 or newer.',
     fix: () =>
@@ -1201,6 +1278,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [451], enhanced: ['4.7.0'] },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `Exchange Online had a temporary failure${during(f)}; this is on Microsoft's side.`,
     fix: () => numbered('Try again in a few minutes on a new connection; retry with increasing pauses.'),
@@ -1214,6 +1292,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [432], enhanced: ['4.3.2'] },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `${cap(theMailbox(f))} already has the maximum of 3 simultaneous SMTP submissions, so Exchange Online refused another one.`,
@@ -1232,7 +1311,8 @@ export const catalog: readonly CatalogEntry[] = [
     domain: 'smtp',
     recognise: { smtpReply: [430], enhanced: ['4.2.0'], phrases: [/logon ?failure|logonfailed|cannot open mailbox/i] },
     step: 2,
-    transient: 'propagation',
+    transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpMessage,
     summary: (f) =>
       `Exchange Online accepted the login but could not open ${theMailbox(f)} to submit the message: the service principal has no FullAccess to it, or a recent change has not propagated yet.`,
@@ -1253,6 +1333,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [550], enhanced: ['5.7.60'] },
     step: 2,
     transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpMessage,
     summary: (f) =>
       `${cap(theSender(f))} is not the authenticated ${theMailbox(f)}, and the app may not send as it.`,
@@ -1279,6 +1360,7 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: 2,
     transient: false,
+    propagation: true,
     exitCode: ExitCode.smtpMessage,
     summary: (f) =>
       `Exchange Online refused to send as ${theSender(f)}: it is not the authenticated ${theMailbox(f)} and the app has no SendAs permission for it.`,
@@ -1299,6 +1381,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [554], enhanced: ['5.2.0'], phrases: [/submissionquotaexceeded|submission quota/i] },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.smtpMessage,
     summary: (f) =>
       `${cap(theMailbox(f))} has sent to more than 10,000 recipients in the last 24 hours, so Exchange Online refuses further messages for now.`,
@@ -1318,6 +1401,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [554], enhanced: ['5.2.2'], phrases: [/storedrv|quotaexceeded/i] },
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpMessage,
     summary: (f) => `${cap(theMailbox(f))} is full, so the sent message cannot be stored and Exchange Online refuses it.`,
     fix: (f) =>
@@ -1335,6 +1419,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [550], enhanced: ['5.7.708', '5.7.703', '5.7.705', '5.7.750'] },
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpMessage,
     summary: () =>
       'Microsoft is refusing mail from this tenant or sending IP range (often a new or trial tenant, or one with suspicious sending); no setting on your side changes that.',
@@ -1353,6 +1438,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { smtpReply: [550], enhanced: ['5.7.501', '5.7.502', '5.7.503'] },
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpMessage,
     summary: (f) => `Microsoft has blocked ${theMailbox(f)} from sending because of suspected spam.`,
     fix: () =>
@@ -1370,6 +1456,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { enhanced: ['5.7.232', '5.7.233'] },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.smtpMessage,
     summary: () => 'The tenant has reached its daily limit of external recipients, so Exchange Online refuses more for now.',
     fix: () => numbered('Wait until the daily window frees up, then send again; reduce external bulk sending.'),
@@ -1386,6 +1473,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { nodeCodes: ['ECONNREFUSED'], or: [{ phrases: [/connection refused/i] }] },
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `The connection to ${where(f)} was refused: nothing accepted it on that port, or a firewall rejected it.`,
@@ -1395,8 +1483,8 @@ export const catalog: readonly CatalogEntry[] = [
             `Check the authority host (${authority(f)}) and that HTTPS (port 443) to it is allowed, directly or through the proxy.`,
           )
         : numbered(
-            `Check host and port: Exchange Online takes SMTP client submission at ${DEFAULT_SMTP_HOST} port ${DEFAULT_SMTP_PORT} with STARTTLS (step 4).`,
-            `Outbound port ${f.port ?? DEFAULT_SMTP_PORT} is often blocked by a firewall, an ISP or a hosting provider; ask for it to be opened. Test from this machine:${portTest(f.host ?? DEFAULT_SMTP_HOST, f.port ?? DEFAULT_SMTP_PORT)}`,
+            `Check host and port: Exchange Online takes SMTP client submission at ${cloudSmtpHost(f)} port ${cloudSmtpPort(f)} with STARTTLS (step 4).`,
+            `Outbound port ${f.port ?? cloudSmtpPort(f)} is often blocked by a firewall, an ISP or a hosting provider; ask for it to be opened. Test from this machine:${portTest(f.host ?? cloudSmtpHost(f), f.port ?? cloudSmtpPort(f))}`,
           ),
   },
   {
@@ -1408,14 +1496,15 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { nodeCodes: ['ENOTFOUND', 'EDNS'] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => (f.host ? `The host name ${f.host} could not be resolved in DNS.` : 'A host name could not be resolved in DNS.'),
     fix: (f) =>
       numbered(
         f.target === 'token'
-          ? `Check the authority host (${authority(f)}): worldwide tenants use login.microsoftonline.com (step 4).`
-          : `Check the spelling of the SMTP host: Exchange Online uses ${DEFAULT_SMTP_HOST} (step 4).`,
-        `Test name resolution on this machine; if it fails, check the DNS servers or proxy settings:${run(`nslookup ${f.host ?? DEFAULT_SMTP_HOST}`)}`,
+          ? `Check the authority host (${authority(f)}): ${cloudOf(f).title} uses ${cloudAuthority(f)} (step 4).`
+          : `Check the spelling of the SMTP host: Exchange Online uses ${cloudSmtpHost(f)} (step 4).`,
+        `Test name resolution on this machine; if it fails, check the DNS servers or proxy settings:${run(`nslookup ${f.host ?? cloudSmtpHost(f)}`)}`,
       ),
   },
   {
@@ -1427,9 +1516,10 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { nodeCodes: ['EAI_AGAIN'] },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `The DNS lookup of ${f.host ?? 'the host'} failed temporarily: the DNS server did not answer.`,
-    fix: (f) => numbered(`Check the network connection and DNS servers, then try again:${run(`nslookup ${f.host ?? DEFAULT_SMTP_HOST}`)}`),
+    fix: (f) => numbered(`Check the network connection and DNS servers, then try again:${run(`nslookup ${f.host ?? cloudSmtpHost(f)}`)}`),
   },
   {
     code: 'connection-timeout',
@@ -1443,6 +1533,7 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       f.target === 'token' && !f.phase
@@ -1458,7 +1549,7 @@ export const catalog: readonly CatalogEntry[] = [
         : numbered(
             f.target === 'token'
               ? `Check that HTTPS (port 443) to ${f.host ?? authority(f)} is allowed, directly or through the proxy.`
-              : `Many networks and hosting providers block outbound SMTP ports. Check that port ${f.port ?? DEFAULT_SMTP_PORT} to ${f.host ?? DEFAULT_SMTP_HOST} is open:${portTest(f.host ?? DEFAULT_SMTP_HOST, f.port ?? DEFAULT_SMTP_PORT)}`,
+              : `Many networks and hosting providers block outbound SMTP ports. Check that port ${f.port ?? cloudSmtpPort(f)} to ${f.host ?? cloudSmtpHost(f)} is open:${portTest(f.host ?? cloudSmtpHost(f), f.port ?? cloudSmtpPort(f))}`,
             'Then try again.',
           ),
   },
@@ -1474,6 +1565,7 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `The connection to ${where(f)} was closed unexpectedly${during(f)}.`,
     fix: () =>
@@ -1491,6 +1583,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { nodeCodes: ['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN', 'ENETDOWN'] },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `${where(f)} cannot be reached from this machine: there is no network route to it.`,
     fix: () => numbered('Check the network connection, VPN and routing (and IPv6 versus IPv4), then try again.'),
@@ -1507,13 +1600,14 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `The TLS certificate presented for ${where(f)} is not signed by a trusted authority; usually a firewall, proxy or antivirus on the way is inspecting TLS with its own certificate.`,
-    fix: () =>
+    fix: (f) =>
       numbered(
         `Ask the network team for the inspecting device's root CA certificate (PEM file) and let this program trust it by setting NODE_EXTRA_CA_CERTS before starting it:${run('export NODE_EXTRA_CA_CERTS=/path/to/proxy-ca.pem')}   (Linux, macOS)${run("$env:NODE_EXTRA_CA_CERTS = 'C:\\path\\to\\proxy-ca.pem'")}   (Windows PowerShell)`,
-        "Or exempt Microsoft's hosts (login.microsoftonline.com, smtp.office365.com) from TLS inspection.",
+        `Or exempt Microsoft's hosts (${cloudAuthority(f)}, ${cloudSmtpHost(f)}) from TLS inspection.`,
         'Do not switch certificate checks off: the connection carries your access token.',
       ),
   },
@@ -1529,14 +1623,15 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `The TLS certificate presented by ${where(f)} is for another host name: the host is configured by IP address or an alias, or a proxy intercepts the connection.`,
     fix: (f) =>
       numbered(
         f.target === 'token'
-          ? `Use the authority host by its real name (${DEFAULT_AUTHORITY}) (step 4).`
-          : `Use the host name ${DEFAULT_SMTP_HOST} itself, not an IP address or your own alias (step 4).`,
+          ? `Use the authority host by its real name (${cloudAuthority(f)}) (step 4).`
+          : `Use the host name ${cloudSmtpHost(f)} itself, not an IP address or your own alias (step 4).`,
         'If the name is right, a proxy or antivirus is intercepting TLS: exempt this host from inspection.',
       ),
   },
@@ -1552,6 +1647,7 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `The TLS certificate presented for ${where(f)} is expired or not yet valid; usually the clock of this machine is wrong, or a proxy presents an outdated certificate.`,
@@ -1570,6 +1666,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: { nodeCodes: ['ERR_SSL_WRONG_VERSION_NUMBER'], or: [{ phrases: [/wrong version number/i] }] },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `The client started TLS immediately on ${where(f)}, but that port expects plain SMTP followed by STARTTLS.`,
@@ -1598,6 +1695,7 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `The TLS handshake with ${where(f)} failed${said(f)}`,
     fix: () =>
@@ -1628,13 +1726,14 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: 4,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) =>
       `${where(f)} did not offer STARTTLS, so the connection stayed unencrypted and no token was sent (this tool never sends a token over cleartext).`,
     fix: (f) =>
       numbered(
-        `Check host and port: Exchange Online offers STARTTLS at ${DEFAULT_SMTP_HOST} port ${DEFAULT_SMTP_PORT} (step 4).`,
-        `If they are right, a proxy, firewall or antivirus is stripping STARTTLS from the conversation ("SMTP inspection"): exempt ${f.host ?? DEFAULT_SMTP_HOST} from it.`,
+        `Check host and port: Exchange Online offers STARTTLS at ${cloudSmtpHost(f)} port ${cloudSmtpPort(f)} (step 4).`,
+        `If they are right, a proxy, firewall or antivirus is stripping STARTTLS from the conversation ("SMTP inspection"): exempt ${f.host ?? cloudSmtpHost(f)} from it.`,
       ),
   },
   {
@@ -1649,6 +1748,7 @@ export const catalog: readonly CatalogEntry[] = [
     },
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `The connection to ${where(f)} failed${during(f)}${said(f)}`,
     fix: () =>
@@ -1668,6 +1768,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: {},
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpAuth,
     summary: (f) => `${server(f)} refused the login for ${theMailbox(f)}${said(f)}`,
     fix: (f) =>
@@ -1686,6 +1787,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: {},
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.smtpMessage,
     summary: (f) => `${server(f)} refused the message${during(f)}${said(f)}`,
     fix: (f) =>
@@ -1704,6 +1806,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: {},
     step: null,
     transient: true,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `${server(f)} reported a temporary failure${during(f)}${said(f)}`,
     fix: () => numbered('Try again in a few minutes; retry with increasing pauses.'),
@@ -1717,11 +1820,12 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: {},
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.network,
     summary: (f) => `${where(f)} refused the SMTP session${during(f)}${said(f)}`,
     fix: (f) =>
       numbered(
-        `Check that the host is Exchange Online (${DEFAULT_SMTP_HOST}, port ${DEFAULT_SMTP_PORT}) and not another server or a proxy (step 4).`,
+        `Check that the host is Exchange Online (${cloudSmtpHost(f)}, port ${cloudSmtpPort(f)}) and not another server or a proxy (step 4).`,
         SMTP_SETTINGS(f),
       ),
   },
@@ -1734,6 +1838,7 @@ export const catalog: readonly CatalogEntry[] = [
     recognise: {},
     step: null,
     transient: false,
+    propagation: false,
     exitCode: ExitCode.internal,
     summary: (f) => `smtp-oauth-setup could not diagnose this failure${f.quoted ? ` (${f.quoted})` : ''}; this is a bug in the tool.`,
     fix: () => numbered('Please report it with the output of the run (it contains no secrets).'),

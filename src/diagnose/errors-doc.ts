@@ -38,10 +38,7 @@ const SECTIONS: { domain: Domain; title: string; intro: string }[] = [
 
 const EXIT_NAMES: Record<number, string> = Object.fromEntries(Object.entries(ExitCode).map(([name, code]) => [code, name]));
 
-function transientText(t: CatalogEntry['transient']): string {
-  if (t === 'propagation') return 'after a recent change (propagation)';
-  return t ? 'yes' : 'no';
-}
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** Inline code that survives any content (backticks inside the value). */
 function code(value: string): string {
@@ -94,7 +91,8 @@ function renderEntry(entry: CatalogEntry): string[] {
   if (entry.example) lines.push(`- Example: ${code(entry.example.trim())}`);
   lines.push(`- Recognised by: ${recognition(entry)}`);
   lines.push(`- Setup step: ${entry.step ? `${entry.step} — ${STEPS[entry.step]}` : 'none of the four'}`);
-  lines.push(`- Waiting may help: ${transientText(entry.transient)}`);
+  lines.push(`- Transient: ${yesNo(entry.transient)}`);
+  lines.push(`- Propagation: ${yesNo(entry.propagation)}`);
   lines.push(`- Exit code: ${entry.exitCode} (${EXIT_NAMES[entry.exitCode] ?? '?'})`);
   if (entry.learnMore) lines.push(`- Learn more: <${entry.learnMore}>`);
   lines.push('', `What happened: ${entry.summary({})}`, '', 'Fix (your values are filled in where `<placeholders>` stand):', '', '```text', entry.fix({}), '```', '');
@@ -119,17 +117,25 @@ export function renderErrorsDoc(): string {
     '',
     ...([1, 2, 3, 4] as const).map((n) => `${n}. ${STEPS[n]}`),
     '',
-    '"Waiting may help: after a recent change" means the failure is permanent unless a change made in the last',
-    'minutes to an hour has not reached Exchange Online yet; `check --wait 30m` retries those (and temporary',
-    'failures) with a fresh token, and never retries a configuration error.',
+    'Two fields say whether waiting may help (both are in the JSON of `check` and `explain`):',
     '',
-    '| Code | Microsoft says | Step | Waiting may help | Exit |',
-    '|---|---|---|---|---|',
+    '- **Transient**: the same request, unchanged, with nobody doing anything, may succeed later (throttling,',
+    '  Microsoft-side temporary failures, timeouts). `check --wait`, fleet retries (`--targets`) and the wizard',
+    '  retry these; a monitoring job may simply try again later.',
+    '- **Propagation**: Exchange Online or Entra ID also gives this answer while a change of steps 1–3 made in',
+    '  the last minutes to hours is not in effect yet, so waiting helps *only if* someone just made one.',
+    '  `check --wait 30m` and the wizard retry these with a fresh token; fleet retries and a plain `check` do',
+    '  not: a monitoring job should report them to a person.',
+    '',
+    'Neither is ever retried for a configuration error such as a wrong secret or an unknown tenant.',
+    '',
+    '| Code | Microsoft says | Step | Transient | Propagation | Exit |',
+    '|---|---|---|---|---|---|',
   ];
   for (const section of SECTIONS) {
     for (const entry of catalog.filter((e) => e.domain === section.domain)) {
       lines.push(
-        `| [${entry.code}](#${anchor(entry)}) | ${entry.source ? cell(code(entry.source)) : '—'} | ${entry.step ?? '—'} | ${transientText(entry.transient)} | ${entry.exitCode} |`,
+        `| [${entry.code}](#${anchor(entry)}) | ${entry.source ? cell(code(entry.source)) : '—'} | ${entry.step ?? '—'} | ${yesNo(entry.transient)} | ${yesNo(entry.propagation)} | ${entry.exitCode} |`,
       );
     }
   }

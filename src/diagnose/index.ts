@@ -6,6 +6,7 @@
  * All functions are pure, fast (input is bounded, regular expressions are linear) and never throw:
  * anything unexpected becomes the `internal-error` diagnosis.
  */
+import { CLOUD_NAMES } from '../cloud.js';
 import { catalog, catalogByCode, type CatalogEntry, type Domain, type Facts } from './catalog.js';
 import {
   featuresOfText,
@@ -39,7 +40,8 @@ function build(entry: CatalogEntry, facts: Facts, matched: string | null): Diagn
   const diagnosis: Diagnosis = {
     code: entry.code,
     step: entry.step,
-    transient: entry.transient !== false,
+    transient: entry.transient,
+    propagation: entry.propagation,
     summary: entry.summary(facts),
     fix: entry.fix(facts),
     exitCode: entry.exitCode,
@@ -59,6 +61,7 @@ function internalError(detail?: string): Diagnosis {
       code: 'internal-error',
       step: null,
       transient: false,
+      propagation: false,
       summary: 'smtp-oauth-setup could not diagnose this failure; this is a bug in the tool.',
       fix: '1. Please report it with the output of the run (it contains no secrets).',
       exitCode: entry.exitCode,
@@ -96,6 +99,8 @@ function cleanContext(ctx: DiagnosisContext | undefined): Facts {
   if (sp) facts.servicePrincipalObjectId = sp;
   if (isPort(ctx.smtpPort)) facts.smtpPort = ctx.smtpPort;
   if (typeof ctx.tokenHasSendAsRole === 'boolean') facts.tokenHasSendAsRole = ctx.tokenHasSendAsRole;
+  // The cloud's scope and hosts fill the fixes (catalog D): only a name of the cloud table is kept.
+  if (typeof ctx.cloud === 'string' && (CLOUD_NAMES as readonly string[]).includes(ctx.cloud)) facts.cloud = ctx.cloud;
   const secretExpiresOn = str(ctx.secretExpiresOn);
   if (secretExpiresOn) facts.secretExpiresOn = secretExpiresOn.slice(0, 40);
   return facts;

@@ -13,8 +13,16 @@ export interface Diagnosis {
   code: string;
   /** The setup step whose fix applies, or null when none does (network, Microsoft-side). */
   step: SetupStep | null;
-  /** True when waiting or retrying may help (propagation, throttling, temporary failures). */
+  /**
+   * True when the same request, unchanged, with nobody doing anything, may succeed later (throttling,
+   * Microsoft-side temporary failures, timeouts). Every retry policy retries these.
+   */
   transient: boolean;
+  /**
+   * True when this is also the answer while a change of steps 1–3 made in the last minutes to hours
+   * is not in effect yet: waiting helps only if someone just made one (`check --wait`, the wizard).
+   */
+  propagation: boolean;
   /** What happened, in one or two plain sentences. */
   summary: string;
   /** The exact command or portal action, with the user's values filled in where known. */

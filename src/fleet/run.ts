@@ -1,6 +1,6 @@
 import type { CheckReport, TokenCheck } from '../check/run.js';
-import { type Backoff, backoffDelayMs, isRetryable, type WaitAttempt } from '../check/wait.js';
-import { ExitCode } from '../exit-codes.js';
+import { retryable } from '../check/retry-policy.js';
+import { type Backoff, backoffDelayMs, type WaitAttempt } from '../check/wait.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 
 /**
@@ -87,12 +87,11 @@ export function mailboxKey(target: FleetTarget): string {
 }
 
 /**
- * Whether the fleet retries this failure: one that waiting may cure (the diagnosis's `transient`, the
- * same decision as `check --wait`) and that is temporary rather than a change still propagating,
- * i.e. the network/temporary class (exit 6).
+ * Whether the fleet retries this failure: a transient one (the retry policy's `fleet` rule), never a
+ * configuration error nor a propagation failure.
  */
 export function isTemporaryFailure(report: CheckReport): boolean {
-  return isRetryable(report) && report.exitCode === ExitCode.network;
+  return !report.ok && retryable(report.diagnosis, 'fleet');
 }
 
 export async function runFleet(targets: readonly FleetTarget[], checks: FleetChecks, options: FleetRunOptions): Promise<FleetRun> {
@@ -109,9 +108,7 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
     for (let attempt = 1; ; attempt++) {
       tokenAcquisitions++;
       const tokenCheck = await checks.checkToken(target);
-      const d = tokenCheck.diagnosis;
-      const temporary = d !== null && d.transient && d.exitCode === ExitCode.network;
-      if (!temporary || attempt > retry.retries) return tokenCheck;
+      if (!retryable(tokenCheck.diagnosis, 'fleet') || attempt > retry.retries) return tokenCheck;
       await sleep(backoffDelayMs(attempt, retry.backoff));
     }
   };

@@ -51,7 +51,7 @@ export function renderCheckReport(report: CheckReport, output: Output): void {
 }
 
 /** The fields of a diagnosis a person reads (a CheckReport's diagnosis, or one from `explain`). */
-export type DiagnosisView = Pick<Diagnosis, 'summary' | 'step' | 'transient' | 'fix' | 'source'> & { learnMore?: string };
+export type DiagnosisView = Pick<Diagnosis, 'summary' | 'step' | 'transient' | 'propagation' | 'fix' | 'source'> & { learnMore?: string };
 
 /**
  * One diagnosis for a person: what happened, the setup step, whether waiting may help, the fix, and
@@ -60,7 +60,9 @@ export type DiagnosisView = Pick<Diagnosis, 'summary' | 'step' | 'transient' | '
 export function renderDiagnosis(d: DiagnosisView, c: ChalkInstance): string[] {
   const lines = [c.red.bold(`✖ ${d.summary}`)];
   lines.push(`  ${c.bold('Setup step')}: ${d.step ? `${d.step} of 4, ${STEP_NAMES[d.step]}` : 'none of the four (see below)'}`);
-  if (d.transient) lines.push(`  ${c.yellow('Waiting may help')}: this can be temporary or a recent change still propagating; try again in a few minutes.`);
+  // Transient first: it heals by itself, whatever anyone changed or not.
+  if (d.transient) lines.push(`  ${c.yellow('Temporary')}: try again later; the same request may succeed in a few minutes.`);
+  else if (d.propagation) lines.push(`  ${c.yellow('Waiting may help if you changed this in the last hour')}: Microsoft applies changes of steps 1–3 after minutes to an hour, and answers like this until then; otherwise fix it as below.`);
   lines.push(`  ${c.bold('Fix')}:`);
   for (const fixLine of d.fix.split('\n')) lines.push(`    ${fixLine}`);
   if (d.source) lines.push(`  ${c.dim(`Recognised: ${d.source}`)}`);

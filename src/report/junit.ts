@@ -25,7 +25,7 @@ export function junitReport(results: readonly TargetResult[], options: { timesta
     if (!d) return `${head} />`;
     return [
       `${head}>`,
-      `      <failure message="${xml(d.summary)}" type="${xml(d.code)}">${xml(`Setup step: ${d.step ?? 'none'}\nExit code: ${report.exitCode}\nTransient: ${d.transient}\n\n${d.fix}`)}</failure>`,
+      `      <failure message="${xml(d.summary)}" type="${xml(d.code)}">${xml(`Setup step: ${d.step ?? 'none'}\nExit code: ${report.exitCode}\nTransient: ${d.transient}\nPropagation: ${d.propagation}\n\n${d.fix}`)}</failure>`,
       '    </testcase>',
     ].join('\n');
   });

@@ -1,3 +1,4 @@
+import { retryable } from '../check/retry-policy.js';
 import type { CheckReport } from '../check/run.js';
 import type { Clock, Screen } from './context.js';
 
@@ -24,14 +25,13 @@ export function describeWait(plan: WaitPlan): string {
 }
 
 /**
- * Whether time can fix this failure: a temporary one, or a step 2 or 3 setting that has not
- * propagated yet (Exchange reports those as permanent failures until it applies the change, e.g.
- * 535 5.7.139 for a few minutes after Set-CASMailbox). A wrong secret or a missing consent never
- * heals by waiting; retrying after fixing them is immediate.
+ * Whether time can fix this failure: a temporary one, or one Exchange or Entra ID also gives while a
+ * change of steps 1–3 made in this walk has not propagated yet (e.g. 535 5.7.139 for a few minutes
+ * after Set-CASMailbox). The catalog marks those (`propagation`); the retry policy's `wizard` rule
+ * decides. A wrong secret never heals by waiting; retrying after fixing it is immediate.
  */
 export function waitingMayHelp(diagnosis: CheckReport['diagnosis']): boolean {
-  if (!diagnosis) return false;
-  return diagnosis.transient || diagnosis.step === 2 || diagnosis.step === 3;
+  return retryable(diagnosis, 'wizard');
 }
 
 function clockText(ms: number): string {

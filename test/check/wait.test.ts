@@ -11,16 +11,24 @@ import {
 } from '../../src/check/wait.js';
 
 /** A report with just what the wait loop reads. */
-function report(diagnosis: { code: string; transient: boolean; source?: string; exitCode: number } | null): CheckReport {
+function report(diagnosis: { code: string; transient: boolean; propagation: boolean; source?: string; exitCode: number } | null): CheckReport {
   return {
     ok: diagnosis === null,
     exitCode: diagnosis?.exitCode ?? 0,
-    diagnosis: diagnosis && { code: diagnosis.code, step: 2, transient: diagnosis.transient, summary: 's', fix: 'f', source: diagnosis.source ?? null },
+    diagnosis: diagnosis && {
+      code: diagnosis.code,
+      step: 2,
+      transient: diagnosis.transient,
+      propagation: diagnosis.propagation,
+      summary: 's',
+      fix: 'f',
+      source: diagnosis.source ?? null,
+    },
   } as unknown as CheckReport;
 }
 
-const PROPAGATION = report({ code: 'smtp-auth-service-principal', transient: true, source: '535 5.7.3', exitCode: 4 });
-const WRONG_SECRET = report({ code: 'client-secret-invalid', transient: false, source: 'AADSTS7000215', exitCode: 3 });
+const PROPAGATION = report({ code: 'smtp-auth-service-principal', transient: false, propagation: true, source: '535 5.7.3', exitCode: 4 });
+const WRONG_SECRET = report({ code: 'client-secret-invalid', transient: false, propagation: false, source: 'AADSTS7000215', exitCode: 3 });
 const PASSED = report(null);
 
 /** A fake clock: sleeping advances it; each attempt costs `attemptMs`. */
@@ -51,11 +59,11 @@ function scripted(reports: CheckReport[], time: ReturnType<typeof fakeTime>) {
 }
 
 describe('isRetryable: the diagnosis decides', () => {
-  it('retries transient failures (propagation, temporary), never configuration errors or success', () => {
+  it('retries propagation and transient failures, never configuration errors or success', () => {
     expect(isRetryable(PROPAGATION)).toBe(true);
-    expect(isRetryable(report({ code: 'smtp-temporary-server-error', transient: true, exitCode: 6 }))).toBe(true);
+    expect(isRetryable(report({ code: 'smtp-temporary-server-error', transient: true, propagation: false, exitCode: 6 }))).toBe(true);
     expect(isRetryable(WRONG_SECRET)).toBe(false);
-    expect(isRetryable(report({ code: 'tenant-not-found', transient: false, exitCode: 3 }))).toBe(false);
+    expect(isRetryable(report({ code: 'tenant-not-found', transient: false, propagation: false, exitCode: 3 }))).toBe(false);
     expect(isRetryable(PASSED)).toBe(false);
   });
 });

@@ -46,9 +46,10 @@ describe('the catalog', () => {
     for (const code of codes) expect(code).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 
-  it.each(catalog.map((e) => ({ code: e.code, e })))('$code: valid step, exit code, transient, learnMore', ({ e }) => {
+  it.each(catalog.map((e) => ({ code: e.code, e })))('$code: valid step, exit code, transient, propagation, learnMore', ({ e }) => {
     expect([1, 2, 3, 4, null]).toContain(e.step);
-    expect([true, false, 'propagation']).toContain(e.transient);
+    expect(typeof e.transient).toBe('boolean');
+    expect(typeof e.propagation).toBe('boolean');
     expect(EXIT_BY_DOMAIN[e.domain]).toContain(e.exitCode);
     expect(e.title.trim()).not.toBe('');
     if (e.learnMore !== undefined) {

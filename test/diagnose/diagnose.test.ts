@@ -4,7 +4,7 @@ import type { Diagnosis, DiagnosisContext, SmtpFailure } from '../../src/diagnos
 import { claimFixtures, smtpFailureFixtures, tokenFailureFixtures, type Expect } from './fixtures.js';
 
 function expectDiagnosis(d: Diagnosis, e: Expect): void {
-  expect({ code: d.code, step: d.step, transient: d.transient, exitCode: d.exitCode }).toEqual(e);
+  expect({ code: d.code, step: d.step, transient: d.transient, propagation: d.propagation, exitCode: d.exitCode }).toEqual(e);
 }
 
 const CTX: DiagnosisContext = {
@@ -62,7 +62,7 @@ describe('context sharpens 535 5.7.3', () => {
 
   it('token WITH SMTP.SendAsApp → step 2: service principal, FullAccess, propagation', () => {
     const d = diagnoseSmtpFailure(failure, { ...CTX, tokenHasSendAsRole: true });
-    expectDiagnosis(d, { code: 'smtp-auth-service-principal', step: 2, transient: true, exitCode: 4 });
+    expectDiagnosis(d, { code: 'smtp-auth-service-principal', step: 2, transient: false, propagation: true, exitCode: 4 });
     expect(d.fix).toContain(
       'New-ServicePrincipal -AppId 5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f -ObjectId 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
     );
@@ -79,7 +79,7 @@ describe('context sharpens 535 5.7.3', () => {
 
   it('token WITHOUT the role → step 1: permission and admin consent, fresh token', () => {
     const d = diagnoseSmtpFailure(failure, { ...CTX, tokenHasSendAsRole: false });
-    expectDiagnosis(d, { code: 'smtp-auth-missing-role', step: 1, transient: false, exitCode: 4 });
+    expectDiagnosis(d, { code: 'smtp-auth-missing-role', step: 1, transient: false, propagation: true, exitCode: 4 });
     expect(d.fix).toContain(
       'API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp',
     );
@@ -89,7 +89,7 @@ describe('context sharpens 535 5.7.3', () => {
 
   it('role unknown → both steps listed', () => {
     const d = diagnoseSmtpFailure(failure, { clientId: CTX.clientId, mailbox: CTX.mailbox });
-    expectDiagnosis(d, { code: 'smtp-auth-unsuccessful', step: 2, transient: true, exitCode: 4 });
+    expectDiagnosis(d, { code: 'smtp-auth-unsuccessful', step: 2, transient: false, propagation: true, exitCode: 4 });
     expect(d.fix).toContain('If not (step 1)');
     expect(d.fix).toContain('If it does (step 2)');
     expect(d.fix).toContain('SMTP.SendAsApp → Add permissions');
@@ -201,6 +201,51 @@ describe('fixes carry the user\'s values', () => {
     expect(d.fix).toContain('https://outlook.office365.us/.default');
     const g = diagnoseTokenFailure({ kind: 'server', error: 'invalid_scope', aadsts: 1002012, description: 'AADSTS1002012: …' });
     expect(g.fix).toContain('https://outlook.office365.com/.default');
+  });
+
+  describe('fixes read the cloud table, never guess from the host', () => {
+    const scopeRefused = { kind: 'server', error: 'invalid_scope', aadsts: 1002012, description: 'AADSTS1002012: The provided value for scope x is not valid.' } as const;
+
+    it('--cloud usgovdod names the scope check requests there (outlook-dod), although its authority is usgov\'s', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'usgovdod', authorityHost: 'https://login.microsoftonline.us' });
+      expect(d.fix).toContain('Set the scope to exactly https://outlook-dod.office365.us/.default');
+      expect(d.fix).not.toContain('https://outlook.office365.us/.default');
+    });
+
+    it('--cloud usgov with the same authority names GCC High\'s scope', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'usgov', authorityHost: 'https://login.microsoftonline.us' });
+      expect(d.fix).toContain('Set the scope to exactly https://outlook.office365.us/.default');
+    });
+
+    it('the cloud decides even when the authority host is not Microsoft\'s (a proxy, an emulator)', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'china', authorityHost: 'https://127.0.0.1:8443' });
+      expect(d.fix).toContain('Set the scope to exactly https://partner.outlook.cn/.default');
+    });
+
+    it('names the cloud\'s SMTP host, and the --cloud in use after an unknown tenant', () => {
+      const dns = diagnoseSmtpFailure({ phase: 'connect', code: 'EDNS', causeCode: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND smtp.office365.us', host: 'smtp.office365.us', port: 587 }, { cloud: 'usgovdod' });
+      expect(dns.code).toBe('host-not-found');
+      expect(dns.fix).toContain('Exchange Online uses outlook-dod.office365.us');
+      const tenant = diagnoseTokenFailure(
+        { kind: 'server', error: 'invalid_tenant', aadsts: 90002, description: "AADSTS90002: Tenant 'x' not found." },
+        { cloud: 'usgovdod', authorityHost: 'https://login.microsoftonline.us' },
+      );
+      expect(tenant.fix).toContain('This request went to login.microsoftonline.us (--cloud usgovdod).');
+      expect(tenant.fix).toContain('Microsoft 365 DoD: --cloud usgovdod (login.microsoftonline.us)');
+    });
+
+    it('a national-cloud tenant gets GCC High\'s and DoD\'s own settings', () => {
+      const d = diagnoseTokenFailure({ kind: 'server', error: 'invalid_request', aadsts: 90038, description: "AADSTS90038: Tenant 'x' request is being redirected to the National Cloud 'microsoftonline.us'." });
+      expect(d.code).toBe('tenant-in-national-cloud');
+      expect(d.fix).toContain('--cloud usgov: the authority login.microsoftonline.us, the scope https://outlook.office365.us/.default and the SMTP host smtp.office365.us');
+      expect(d.fix).toContain('--cloud usgovdod: the authority login.microsoftonline.us, the scope https://outlook-dod.office365.us/.default and the SMTP host outlook-dod.office365.us');
+    });
+
+    it('an unknown cloud name is ignored: the authority host\'s cloud, else worldwide', () => {
+      const d = diagnoseTokenFailure(scopeRefused, { cloud: 'mars', authorityHost: 'https://login.partner.microsoftonline.cn' });
+      expect(d.fix).toContain('https://partner.outlook.cn/.default');
+      expect(diagnoseTokenFailure(scopeRefused, { cloud: 'mars' }).fix).toContain('https://outlook.office365.com/.default');
+    });
   });
 
   it('Retry-After is passed on', () => {

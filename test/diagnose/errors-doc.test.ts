@@ -24,12 +24,23 @@ describe('docs/errors.md', () => {
       expect(section).toContain(`**${entry.title}**`);
       expect(section).toContain(`- Setup step: ${entry.step ?? 'none of the four'}`);
       expect(section).toContain(`- Exit code: ${entry.exitCode} `);
+      expect(section).toContain(`- Transient: ${entry.transient ? 'yes' : 'no'}\n`);
+      expect(section).toContain(`- Propagation: ${entry.propagation ? 'yes' : 'no'}\n`);
       expect(section).toContain(entry.fix({}).split('\n')[0]);
       if (entry.source) expect(section).toContain(`- Microsoft says: \`${entry.source}\``);
       if (entry.example) expect(section).toContain(entry.example.trim());
       if (entry.learnMore) expect(section).toContain(`<${entry.learnMore}>`);
       expect(rendered).toContain(`| [${entry.code}](#${entry.code}) |`);
     }
+  });
+
+  it('shows both fields in the overview table and says what they mean', () => {
+    expect(rendered).toContain('| Code | Microsoft says | Step | Transient | Propagation | Exit |');
+    expect(rendered).toContain('| [smtp-auth-service-principal](#smtp-auth-service-principal) | `535 5.7.3` | 2 | no | yes | 4 |');
+    expect(rendered).toContain('| [smtp-temporary-server-error](#smtp-temporary-server-error) | `451 4.7.0` | — | yes | no | 6 |');
+    expect(rendered).toContain('| [client-secret-invalid](#client-secret-invalid) | `AADSTS7000215` | 1 | no | no | 3 |');
+    expect(rendered).toContain('- **Transient**: the same request, unchanged, with nobody doing anything, may succeed later');
+    expect(rendered).toContain('- **Propagation**:');
   });
 
   it('shows fixes with placeholders, never a made-up value', () => {

@@ -31,7 +31,8 @@ describe('catalog examples', () => {
     const r = diagnoseText(e.example ?? '', contextFor(e.recognise.sendAsRole));
     expect(r?.diagnosis.code).toBe(e.code);
     expect(r?.diagnosis.step).toBe(e.step);
-    expect(r?.diagnosis.transient).toBe(e.transient !== false);
+    expect(r?.diagnosis.transient).toBe(e.transient);
+    expect(r?.diagnosis.propagation).toBe(e.propagation);
   });
 
   const wrapped = withExamples.flatMap((e) => {
@@ -39,7 +40,7 @@ describe('catalog examples', () => {
       e.domain === 'token'
         ? tokenWrappers
             .filter((w) => ['MSAL.NET', 'log line with date', 'lower-cased'].includes(w.name))
-            .map((w) => ({ name: w.name, wrap: (text: string) => w.wrap({ name: '', text, error: '', aadsts: undefined, status: 0, expect: { code: '', step: null, transient: false, exitCode: 0 } }) }))
+            .map((w) => ({ name: w.name, wrap: (text: string) => w.wrap({ name: '', text, error: '', aadsts: undefined, status: 0, expect: { code: '', step: null, transient: false, propagation: false, exitCode: 0 } }) }))
         : smtpWrappers.filter((w) => ['nodemailer', 'Java mail', 'PHPMailer', 'JSON-escaped log', 'upper-cased'].includes(w.name));
     return wrappers.map((w) => ({ label: `${e.code} / ${w.name}`, text: w.wrap(e.example ?? ''), e }));
   });
@@ -51,7 +52,7 @@ describe('catalog examples', () => {
 describe('a client secret past the expiry date given (local check)', () => {
   it('is client-secret-expired, step 1, with the date, saying Entra ID still accepted it', () => {
     const d = diagnoseSecretPastExpiry({ secretExpiresOn: '2026-02-01', clientId: '5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f' });
-    expect(d).toMatchObject({ code: 'client-secret-expired', step: 1, transient: false, exitCode: 3, source: null });
+    expect(d).toMatchObject({ code: 'client-secret-expired', step: 1, transient: false, propagation: false, exitCode: 3, source: null });
     expect(d.summary).toContain('expired on 2026-02-01');
     expect(d.summary).toContain('still issued a token');
     expect(d.fix).toContain('Application (client) ID 5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f → Certificates & secrets');

@@ -9,8 +9,13 @@ export interface Expect {
   code: string;
   step: SetupStep | null;
   transient: boolean;
+  propagation: boolean;
   exitCode: number;
 }
+
+/** Whether waiting may help: `'transient'` by itself, `'propagation'` after a recent change, `'no'` neither. */
+type Waiting = 'transient' | 'propagation' | 'no';
+const waiting = (w: Waiting) => ({ transient: w === 'transient', propagation: w === 'propagation' });
 
 const APP_ID = '5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -29,7 +34,7 @@ export interface TokenFixture {
   expect: Expect;
 }
 
-const t = (code: string, step: SetupStep | null, transient = false, exitCode = 3): Expect => ({ code, step, transient, exitCode });
+const t = (code: string, step: SetupStep | null, w: Waiting = 'no', exitCode = 3): Expect => ({ code, step, ...waiting(w), exitCode });
 
 export const tokenFixtures: TokenFixture[] = [
   {
@@ -284,7 +289,7 @@ export const tokenFixtures: TokenFixture[] = [
     error: 'temporarily_unavailable',
     aadsts: undefined,
     status: 503,
-    expect: t('token-service-unavailable', null, true, 6),
+    expect: t('token-service-unavailable', null, 'transient', 6),
   },
 ];
 
@@ -298,224 +303,224 @@ export interface SmtpFixture {
   expect: Expect;
 }
 
-const s = (code: string, step: SetupStep | null, transient: boolean, exitCode: number): Expect => ({ code, step, transient, exitCode });
+const s = (code: string, step: SetupStep | null, w: Waiting, exitCode: number): Expect => ({ code, step, ...waiting(w), exitCode });
 
 export const smtpFixtures: SmtpFixture[] = [
   {
     name: 'B.1 535 5.7.3 (2024, MailKit#1733)',
     reply: '535 5.7.3 Authentication unsuccessful [VI1PR0902CA0036.eurprd09.prod.outlook.com 2024-03-20T10:27:56.998Z 08DC48BEE95C08E5]',
     phase: 'auth',
-    expect: s('smtp-auth-unsuccessful', 2, true, 4),
+    expect: s('smtp-auth-unsuccessful', 2, 'propagation', 4),
   },
   {
     name: 'B.1 535 5.7.3 (upper-case host)',
     reply: '535 5.7.3 Authentication unsuccessful [GVYP280CA0011.SWEP280.PROD.OUTLOOK.COM 2023-02-06T21:34:15.820Z 08DB0823FF6976E9]',
     phase: 'auth',
-    expect: s('smtp-auth-unsuccessful', 2, true, 4),
+    expect: s('smtp-auth-unsuccessful', 2, 'propagation', 4),
   },
   {
     name: 'B.1 535 5.7.3 (2025)',
     reply: '535 5.7.3 Authentication unsuccessful [SGXP274CA0016.SGPP274.PROD.OUTLOOK.COM 2025-03-20T11:25:21.972Z 08DD66EDEFB0DFDF]',
     phase: 'auth',
-    expect: s('smtp-auth-unsuccessful', 2, true, 4),
+    expect: s('smtp-auth-unsuccessful', 2, 'propagation', 4),
   },
   {
     name: 'B.1 535 5.7.3 (older suffix)',
     reply: '535 5.7.3 Authentication unsuccessful [FR3P281CA0094.DEUP281.PROD.OUTLOOK.COM]',
     phase: 'auth',
-    expect: s('smtp-auth-unsuccessful', 2, true, 4),
+    expect: s('smtp-auth-unsuccessful', 2, 'propagation', 4),
   },
   {
     name: 'B.1 535 5.7.3 (Microsoft doc sample)',
     reply: '535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]',
     phase: 'auth',
-    expect: s('smtp-auth-unsuccessful', 2, true, 4),
+    expect: s('smtp-auth-unsuccessful', 2, 'propagation', 4),
   },
   {
     name: 'B.2 535 5.7.139 disabled for the Tenant (new suffix)',
     reply:
       '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]',
     phase: 'auth',
-    expect: s('smtp-auth-disabled-tenant', 3, true, 4),
+    expect: s('smtp-auth-disabled-tenant', 3, 'propagation', 4),
   },
   {
     name: 'B.2 535 5.7.139 disabled for the Tenant (old suffix)',
     reply:
       '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [TY1PR01CA0183.jpnprd01.prod.outlook.com]',
     phase: 'auth',
-    expect: s('smtp-auth-disabled-tenant', 3, true, 4),
+    expect: s('smtp-auth-disabled-tenant', 3, 'propagation', 4),
   },
   {
     name: 'B.3 535 5.7.139 disabled for the Mailbox',
     reply:
       '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.',
     phase: 'auth',
-    expect: s('smtp-auth-disabled-mailbox', 3, true, 4),
+    expect: s('smtp-auth-disabled-mailbox', 3, 'propagation', 4),
   },
   {
     name: 'B.4 535 5.7.139 basic authentication is disabled',
     reply:
       '535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [PH7P220CA0132.NAMP220.PROD.OUTLOOK.COM 2024-11-11T21:51:32.927Z 08DD021D9EEB05BC]',
     phase: 'auth',
-    expect: s('smtp-basic-auth-disabled', 4, false, 4),
+    expect: s('smtp-basic-auth-disabled', 4, 'no', 4),
   },
   {
     name: 'B.5 535 5.7.139 credentials were incorrect',
     reply: '535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [PH0PR07CA0004.namprd07.prod.outlook.com]',
     phase: 'auth',
-    expect: s('smtp-basic-auth-credentials', 4, false, 4),
+    expect: s('smtp-basic-auth-credentials', 4, 'no', 4),
   },
   {
     name: 'B.6 535 5.7.139 did not meet the criteria',
     reply:
       '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [BN9PR03CA0716.namprd03.prod.outlook.com 2026-07-01T01:57:31.695Z 08DED6A3FAA75B29]',
     phase: 'auth',
-    expect: s('smtp-auth-policy-blocked', 3, false, 4),
+    expect: s('smtp-auth-policy-blocked', 3, 'propagation', 4),
   },
   {
     name: 'B.7 535 5.7.139 security defaults',
     reply:
       "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
     phase: 'auth',
-    expect: s('smtp-auth-security-defaults', 3, true, 4),
+    expect: s('smtp-auth-security-defaults', 3, 'propagation', 4),
   },
   {
     name: 'B.7 535 5.7.139 account locked (other wording)',
     reply: '535 5.7.139 Authentication unsuccessful, account locked.',
     phase: 'auth',
-    expect: s('smtp-auth-blocked', 3, false, 4),
+    expect: s('smtp-auth-blocked', 3, 'propagation', 4),
   },
   {
     name: 'B.8 530 5.7.57',
     reply: '530 5.7.57 Client not authenticated to send mail. [BN1P110CA0052.NAMP110.PROD.OUTLOOK.COM 2023-11-29T14:52:57.126Z 08DBE7319275F6BA]',
     phase: 'mail',
-    expect: s('smtp-not-authenticated', 4, false, 4),
+    expect: s('smtp-not-authenticated', 4, 'no', 4),
   },
   {
     name: 'B.9 451 5.7.3 STARTTLS is required',
     reply: '451 5.7.3 STARTTLS is required to send mail [SG2PR02CA0073.apcprd02.prod.outlook.com 2024-07-24T03:43:18.298Z 08DCAB6EB788477A]',
     phase: 'mail',
-    expect: s('smtp-starttls-required', 4, false, 6),
+    expect: s('smtp-starttls-required', 4, 'no', 6),
   },
   {
     name: 'B.10 504 5.7.4',
     reply: '504 5.7.4 Unrecognized authentication type [FR2P281CA0035.DEUP281.PROD.OUTLOOK.COM 2023-03-23T18:00:39.250Z 08DB2B43918359DA]',
     phase: 'auth',
-    expect: s('smtp-auth-mechanism-unsupported', 4, false, 4),
+    expect: s('smtp-auth-mechanism-unsupported', 4, 'no', 4),
   },
   {
     name: 'B.11 503 5.5.2',
     reply: '503 5.5.2 Send hello first [PR0P264CA0090.FRAP264.PROD.OUTLOOK.COM]',
     phase: 'auth',
-    expect: s('smtp-send-hello-first', 4, false, 4),
+    expect: s('smtp-send-hello-first', 4, 'no', 4),
   },
   {
     name: 'B.12 421 4.7.66',
     reply:
       '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [SA9P221CA0019.NAMP221.PROD.OUTLOOK.COM]',
     phase: 'ehlo',
-    expect: s('smtp-tls-version-too-old', 4, false, 6),
+    expect: s('smtp-tls-version-too-old', 4, 'no', 6),
   },
   {
     name: 'B.13 451 4.7.0 PRX4 (two spaces before the suffix)',
     reply: '451 4.7.0 Temporary server error. Please try again later. PRX4  [server.prod.outlook.com]',
     phase: 'auth',
-    expect: s('smtp-temporary-server-error', null, true, 6),
+    expect: s('smtp-temporary-server-error', null, 'transient', 6),
   },
   {
     name: 'B.14 501 5.5.124',
     reply: '501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth d',
     phase: 'auth',
-    expect: s('smtp-xoauth2-user-invalid', 4, false, 4),
+    expect: s('smtp-xoauth2-user-invalid', 4, 'no', 4),
   },
   {
     name: 'B.15 430 4.2.0 mailbox logon failure',
     reply:
       '430 4.2.0 STOREDRV; mailbox logon failure; STOREDRV.Submission.Exception:ConnectionFailedTransientException.MapiExceptionLogonFailed; Failed to process message due to a transient exception with message [BeginDiagnosticData]Cannot open mailbox. Server = ',
     phase: 'data',
-    expect: s('smtp-mailbox-logon-failure', 2, true, 5),
+    expect: s('smtp-mailbox-logon-failure', 2, 'propagation', 5),
   },
   {
     name: 'B.16 550 5.7.60',
     reply: '550 5.7.60 SMTP; Client does not have permissions to send as this sender [MW2PR1901MB2155.namprd19.prod.outlook.com]',
     phase: 'data',
-    expect: s('smtp-send-as-denied', 2, false, 5),
+    expect: s('smtp-send-as-denied', 2, 'propagation', 5),
   },
   {
     name: 'B.17 554 5.2.0 SendAsDenied',
     reply:
       '554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message. ',
     phase: 'data',
-    expect: s('smtp-send-as-denied-submission', 2, false, 5),
+    expect: s('smtp-send-as-denied-submission', 2, 'propagation', 5),
   },
   {
     name: 'B.17 554 5.2.252 SendAsDenied (consumer)',
     reply:
       '554 5.2.252 SendAsDenied; app@contoso.com not allowed to send as ceo@contoso.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; ',
     phase: 'data',
-    expect: s('smtp-send-as-denied-submission', 2, false, 5),
+    expect: s('smtp-send-as-denied-submission', 2, 'propagation', 5),
   },
   {
     name: 'B.18 432 4.3.2 sender thread limit',
     reply: '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded [Hostname=DM5SPR00MB2471.namprd08.prod.outlook.com]',
     phase: 'data',
-    expect: s('smtp-concurrent-connections', null, true, 6),
+    expect: s('smtp-concurrent-connections', null, 'transient', 6),
   },
   {
     name: 'B.18 432 4.3.2 (exchangelabs host)',
     reply: '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded [Hostname=SG2PR01MB3659.apcprd01.prod.exchangelabs.com]',
     phase: 'data',
-    expect: s('smtp-concurrent-connections', null, true, 6),
+    expect: s('smtp-concurrent-connections', null, 'transient', 6),
   },
   {
     name: 'B.18 432 4.3.2 (documented wording)',
     reply: '432 4.3.2 Concurrent connections limit exceeded.',
     phase: 'data',
-    expect: s('smtp-concurrent-connections', null, true, 6),
+    expect: s('smtp-concurrent-connections', null, 'transient', 6),
   },
   {
     name: 'B.19 554 5.2.0 SubmissionQuotaExceeded',
     reply: '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException',
     phase: 'data',
-    expect: s('smtp-submission-quota-exceeded', null, true, 5),
+    expect: s('smtp-submission-quota-exceeded', null, 'transient', 5),
   },
   {
     name: 'B.20 554 5.2.2 mailbox full',
     reply: '554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
     phase: 'data',
-    expect: s('smtp-sender-mailbox-full', null, false, 5),
+    expect: s('smtp-sender-mailbox-full', null, 'no', 5),
   },
   {
     name: 'B.21 550 5.7.708',
     reply:
       '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [BM1PR01MB1076.INDPRD01.PROD.OUTLOOK.COM]',
     phase: 'rcpt',
-    expect: s('smtp-ip-blocked', null, false, 5),
+    expect: s('smtp-ip-blocked', null, 'no', 5),
   },
   {
     name: 'B.22 550 5.7.501',
     reply: '550 5.7.501 Service unavailable. Spam abuse detected from IP range. ',
     phase: 'data',
-    expect: s('smtp-sender-banned', null, false, 5),
+    expect: s('smtp-sender-banned', null, 'no', 5),
   },
   {
     name: 'B.23 TERRL 5.7.233 (NDR description; exact SMTP line unverified)',
     reply:
       "550 5.7.233 Your message can't be sent because your tenant exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)",
     phase: 'data',
-    expect: s('smtp-tenant-recipient-limit', null, true, 5),
+    expect: s('smtp-tenant-recipient-limit', null, 'transient', 5),
   },
   {
     name: 'B.24 550 5.7.30',
     reply: '550 5.7.30 Basic authentication is not supported for Client Submission.',
     phase: 'auth',
-    expect: s('smtp-basic-auth-not-supported', 4, false, 4),
+    expect: s('smtp-basic-auth-not-supported', 4, 'no', 4),
   },
   {
     name: 'B.25 502 5.3.3 (consumer endpoint, not in the catalog) → generic',
     reply: '502 5.3.3 Command not implemented',
     phase: 'mail',
-    expect: s('smtp-message-refused', null, false, 5),
+    expect: s('smtp-message-refused', null, 'no', 5),
   },
 ];
 
@@ -615,85 +620,85 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
   {
     name: 'ECONNREFUSED wrapped by nodemailer (ESOCKET + causeCode)',
     failure: { phase: 'connect', code: 'ESOCKET', causeCode: 'ECONNREFUSED', message: 'connect ECONNREFUSED 52.98.1.2:587', ...EXO },
-    expect: s('connection-refused', null, false, 6),
+    expect: s('connection-refused', null, 'no', 6),
     summaryHas: ['smtp.office365.com:587', 'refused'],
     fixHas: ['587', 'firewall', 'Test-NetConnection smtp.office365.com -Port 587'],
   },
   {
     name: 'ECONNREFUSED as code, other host/port',
     failure: { phase: 'connect', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.5:2525', host: 'relay.example.net', port: 2525 },
-    expect: s('connection-refused', null, false, 6),
+    expect: s('connection-refused', null, 'no', 6),
     summaryHas: ['relay.example.net:2525'],
   },
   {
     name: 'ENOTFOUND',
     failure: { phase: 'connect', code: 'EDNS', causeCode: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND smtp.office365.con', host: 'smtp.office365.con', port: 587 },
-    expect: s('host-not-found', 4, false, 6),
+    expect: s('host-not-found', 4, 'no', 6),
     summaryHas: ['smtp.office365.con'],
     fixHas: ['smtp.office365.com', 'nslookup smtp.office365.con'],
   },
   {
     name: 'EAI_AGAIN',
     failure: { phase: 'connect', code: 'EDNS', causeCode: 'EAI_AGAIN', message: 'getaddrinfo EAI_AGAIN smtp.office365.com', ...EXO },
-    expect: s('dns-temporary-failure', null, true, 6),
+    expect: s('dns-temporary-failure', null, 'transient', 6),
     summaryHas: ['smtp.office365.com'],
   },
   {
     name: 'connect timeout',
     failure: { phase: 'connect', code: 'ETIMEDOUT', message: 'Connection timeout', ...EXO },
-    expect: s('connection-timeout', null, true, 6),
+    expect: s('connection-timeout', null, 'transient', 6),
     summaryHas: ['smtp.office365.com:587'],
     fixHas: ['587'],
   },
   {
     name: 'greeting timeout',
     failure: { phase: 'greeting', code: 'ETIMEDOUT', message: 'Greeting never received', ...EXO },
-    expect: s('connection-timeout', null, true, 6),
+    expect: s('connection-timeout', null, 'transient', 6),
     summaryHas: ['smtp.office365.com:587', 'greeting'],
   },
   {
     name: 'socket timeout during DATA',
     failure: { phase: 'data', code: 'ETIMEDOUT', message: 'Timeout', ...EXO },
-    expect: s('connection-timeout', null, true, 6),
+    expect: s('connection-timeout', null, 'transient', 6),
     summaryHas: ['smtp.office365.com:587', 'DATA'],
   },
   {
     name: 'ECONNRESET',
     failure: { phase: 'starttls', code: 'ESOCKET', causeCode: 'ECONNRESET', message: 'read ECONNRESET', ...EXO },
-    expect: s('connection-reset', null, true, 6),
+    expect: s('connection-reset', null, 'transient', 6),
     summaryHas: ['smtp.office365.com:587', 'STARTTLS'],
   },
   {
     name: 'nodemailer ECONNECTION without reply',
     failure: { phase: 'ehlo', code: 'ECONNECTION', message: 'Connection closed unexpectedly', ...EXO },
-    expect: s('connection-reset', null, true, 6),
+    expect: s('connection-reset', null, 'transient', 6),
   },
   {
     name: 'ENETUNREACH',
     failure: { phase: 'connect', code: 'ESOCKET', causeCode: 'ENETUNREACH', message: 'connect ENETUNREACH 2603:1026::1:587', ...EXO },
-    expect: s('network-unreachable', null, true, 6),
+    expect: s('network-unreachable', null, 'transient', 6),
   },
   {
     name: 'SELF_SIGNED_CERT_IN_CHAIN via causeCode',
     failure: { phase: 'starttls', code: 'ESOCKET', causeCode: 'SELF_SIGNED_CERT_IN_CHAIN', message: 'self-signed certificate in certificate chain', ...EXO },
-    expect: s('tls-certificate-untrusted', null, false, 6),
+    expect: s('tls-certificate-untrusted', null, 'no', 6),
     summaryHas: ['smtp.office365.com:587', 'proxy'],
     fixHas: ['NODE_EXTRA_CA_CERTS'],
   },
   {
     name: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     failure: { phase: 'starttls', code: 'ESOCKET', causeCode: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate', ...EXO },
-    expect: s('tls-certificate-untrusted', null, false, 6),
+    expect: s('tls-certificate-untrusted', null, 'no', 6),
   },
   {
     name: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     failure: { phase: 'starttls', code: 'ETLS', causeCode: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', message: 'unable to get local issuer certificate', ...EXO },
-    expect: s('tls-certificate-untrusted', null, false, 6),
+    expect: s('tls-certificate-untrusted', null, 'no', 6),
   },
   {
     name: 'DEPTH_ZERO_SELF_SIGNED_CERT',
     failure: { phase: 'starttls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate', ...EXO },
-    expect: s('tls-certificate-untrusted', null, false, 6),
+    expect: s('tls-certificate-untrusted', null, 'no', 6),
   },
   {
     name: 'ERR_TLS_CERT_ALTNAME_INVALID',
@@ -705,14 +710,14 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       host: '52.98.1.2',
       port: 587,
     },
-    expect: s('tls-certificate-wrong-host', 4, false, 6),
+    expect: s('tls-certificate-wrong-host', 4, 'no', 6),
     summaryHas: ['52.98.1.2:587'],
     fixHas: ['smtp.office365.com'],
   },
   {
     name: 'CERT_HAS_EXPIRED',
     failure: { phase: 'starttls', code: 'ESOCKET', causeCode: 'CERT_HAS_EXPIRED', message: 'certificate has expired', ...EXO },
-    expect: s('tls-certificate-expired', null, false, 6),
+    expect: s('tls-certificate-expired', null, 'no', 6),
     fixHas: ['clock'],
   },
   {
@@ -724,13 +729,13 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       message: 'C0F7A1E7B27F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number',
       ...EXO,
     },
-    expect: s('tls-wrong-mode', 4, false, 6),
+    expect: s('tls-wrong-mode', 4, 'no', 6),
     fixHas: ['STARTTLS'],
   },
   {
     name: 'TLS handshake failure (EPROTO)',
     failure: { phase: 'starttls', code: 'ESOCKET', causeCode: 'EPROTO', message: 'sslv3 alert handshake failure', ...EXO },
-    expect: s('tls-handshake-failed', null, false, 6),
+    expect: s('tls-handshake-failed', null, 'no', 6),
   },
   {
     name: 'ETLS at starttls: server offers no STARTTLS',
@@ -743,7 +748,7 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       host: 'mail.example.net',
       port: 587,
     },
-    expect: s('starttls-not-offered', 4, false, 6),
+    expect: s('starttls-not-offered', 4, 'no', 6),
     summaryHas: ['mail.example.net:587', 'cleartext'],
     fixHas: ['smtp.office365.com', '587', 'proxy'],
   },
@@ -757,7 +762,7 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       message: 'Error upgrading connection with STARTTLS',
       ...EXO,
     },
-    expect: s('smtp-temporary-failure', null, true, 6),
+    expect: s('smtp-temporary-failure', null, 'transient', 6),
   },
   {
     name: 'ETLS without cause code: socket disconnected during the handshake',
@@ -767,7 +772,7 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       message: 'Error initiating TLS - Client network socket disconnected before secure TLS connection was established',
       ...EXO,
     },
-    expect: s('connection-reset', null, true, 6),
+    expect: s('connection-reset', null, 'transient', 6),
   },
   {
     name: '535 5.7.3 after a token WITH SMTP.SendAsApp',
@@ -780,7 +785,7 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       ...EXO,
     },
     ctx: { tokenHasSendAsRole: true, clientId: APP_ID, mailbox: 'alerts@contoso.com', servicePrincipalObjectId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' },
-    expect: s('smtp-auth-service-principal', 2, true, 4),
+    expect: s('smtp-auth-service-principal', 2, 'propagation', 4),
     fixHas: [`New-ServicePrincipal -AppId ${APP_ID} -ObjectId 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d`],
   },
   {
@@ -794,7 +799,7 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       ...EXO,
     },
     ctx: { tokenHasSendAsRole: false, clientId: APP_ID },
-    expect: s('smtp-auth-missing-role', 1, false, 4),
+    expect: s('smtp-auth-missing-role', 1, 'propagation', 4),
     fixHas: ['Office 365 Exchange Online → Application permissions → SMTP.SendAsApp', 'Grant admin consent'],
   },
   {
@@ -808,23 +813,23 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       message: 'Connection closed unexpectedly',
       ...EXO,
     },
-    expect: s('smtp-tls-version-too-old', 4, false, 6),
+    expect: s('smtp-tls-version-too-old', 4, 'no', 6),
   },
   {
     name: 'smtp-server style doubled enhanced code (535 5.7.8 5.7.3)',
     failure: { phase: 'auth', code: 'EAUTH', responseCode: 535, response: '535 5.7.8 5.7.3 Authentication unsuccessful [LOCALHOST]', message: 'Invalid login: 535 5.7.8 5.7.3 Authentication unsuccessful [LOCALHOST]', ...EXO },
-    expect: s('smtp-auth-unsuccessful', 2, true, 4),
+    expect: s('smtp-auth-unsuccessful', 2, 'propagation', 4),
   },
   {
     name: 'library stripped the code from the response',
     failure: { phase: 'auth', code: 'EAUTH', responseCode: 535, response: '5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.', message: 'Invalid login', ...EXO },
-    expect: s('smtp-auth-disabled-mailbox', 3, true, 4),
+    expect: s('smtp-auth-disabled-mailbox', 3, 'propagation', 4),
   },
   // Unknown replies → generic diagnoses
   {
     name: 'unknown 5xx at AUTH',
     failure: { phase: 'auth', code: 'EAUTH', responseCode: 535, response: '535 5.7.8 Error: authentication failed: bad protocol', message: 'Invalid login', ...EXO },
-    expect: s('smtp-auth-refused', null, false, 4),
+    expect: s('smtp-auth-refused', null, 'no', 4),
     summaryHas: ['535 5.7.8 Error: authentication failed: bad protocol'],
   },
   {
@@ -837,31 +842,31 @@ export const smtpFailureFixtures: SmtpFailureFixture[] = [
       message: "Can't send mail - all recipients were rejected",
       ...EXO,
     },
-    expect: s('smtp-message-refused', null, false, 5),
+    expect: s('smtp-message-refused', null, 'no', 5),
     summaryHas: ['550 5.1.10 RESOLVER.ADR.RecipientNotFound'],
   },
   {
     name: 'unknown 4xx',
     failure: { phase: 'mail', code: 'EENVELOPE', responseCode: 452, response: '452 4.3.1 Insufficient system resources', message: 'Mail command failed', ...EXO },
-    expect: s('smtp-temporary-failure', null, true, 6),
+    expect: s('smtp-temporary-failure', null, 'transient', 6),
     summaryHas: ['Exchange Online', '452 4.3.1 Insufficient system resources'],
   },
   {
     name: 'unknown 5xx greeting',
     failure: { phase: 'greeting', code: 'EPROTOCOL', responseCode: 554, response: '554 5.7.1 Access denied', message: 'Invalid greeting. response=554 5.7.1 Access denied', host: 'mail.example.net', port: 587 },
-    expect: s('smtp-session-refused', null, false, 6),
+    expect: s('smtp-session-refused', null, 'no', 6),
     summaryHas: ['mail.example.net:587', '554 5.7.1 Access denied'],
   },
   {
     name: 'unknown socket error',
     failure: { phase: 'ehlo', code: 'ESOCKET', message: 'something odd happened', ...EXO },
-    expect: s('network-error', null, true, 6),
+    expect: s('network-error', null, 'transient', 6),
     summaryHas: ['smtp.office365.com:587'],
   },
   {
     name: 'no code at all',
     failure: { phase: 'data', message: '', host: '', port: 0 },
-    expect: s('network-error', null, true, 6),
+    expect: s('network-error', null, 'transient', 6),
   },
 ];
 
@@ -881,7 +886,7 @@ export const tokenFailureFixtures: TokenFailureFixture[] = [
   {
     name: 'transport ECONNREFUSED',
     failure: { kind: 'transport', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 20.190.160.1:443', ...LOGIN },
-    expect: t('connection-refused', null, false, 6),
+    expect: t('connection-refused', null, 'no', 6),
     summaryHas: ['login.microsoftonline.com:443'],
     fixHas: ['443'],
     source: 'ECONNREFUSED',
@@ -889,44 +894,44 @@ export const tokenFailureFixtures: TokenFailureFixture[] = [
   {
     name: 'transport ETIMEDOUT (our network client)',
     failure: { kind: 'transport', code: 'ETIMEDOUT', message: 'no answer within 30 s', ...LOGIN },
-    expect: t('connection-timeout', null, true, 6),
+    expect: t('connection-timeout', null, 'transient', 6),
     summaryHas: ['login.microsoftonline.com:443'],
   },
   {
     name: 'transport ENOTFOUND',
     failure: { kind: 'transport', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND login.microsoftonline.con', host: 'login.microsoftonline.con', port: 443 },
-    expect: t('host-not-found', 4, false, 6),
+    expect: t('host-not-found', 4, 'no', 6),
     summaryHas: ['login.microsoftonline.con'],
     fixHas: ['login.microsoftonline.com'],
   },
   {
     name: 'transport UNABLE_TO_GET_ISSUER_CERT_LOCALLY (TLS-inspecting proxy)',
     failure: { kind: 'transport', code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', message: 'unable to get local issuer certificate', ...LOGIN },
-    expect: t('tls-certificate-untrusted', null, false, 6),
+    expect: t('tls-certificate-untrusted', null, 'no', 6),
     fixHas: ['NODE_EXTRA_CA_CERTS'],
   },
   {
     name: 'transport unknown code',
     failure: { kind: 'transport', code: 'EWEIRD', message: 'weird', ...LOGIN },
-    expect: t('network-error', null, true, 6),
+    expect: t('network-error', null, 'transient', 6),
     summaryHas: ['login.microsoftonline.com:443'],
   },
   {
     name: 'server 503 with Retry-After',
     failure: { kind: 'server', status: 503, description: 'HTTP 503 from the token endpoint', retryAfterSeconds: 120 },
-    expect: t('token-service-unavailable', null, true, 6),
+    expect: t('token-service-unavailable', null, 'transient', 6),
     summaryHas: ['HTTP 503'],
     fixHas: ['2 minutes'],
   },
   {
     name: 'server 429',
     failure: { kind: 'server', status: 429, description: 'HTTP 429 from the token endpoint' },
-    expect: t('token-service-unavailable', null, true, 6),
+    expect: t('token-service-unavailable', null, 'transient', 6),
   },
   {
     name: 'MSAL endpoints_resolution_error',
     failure: { kind: 'server', error: 'endpoints_resolution_error', description: 'Endpoints cannot be resolved' },
-    expect: t('authority-metadata-unavailable', 4, false, 6),
+    expect: t('authority-metadata-unavailable', 4, 'no', 6),
   },
   {
     name: 'invalid_client without AADSTS',
@@ -968,7 +973,7 @@ export const claimFixtures: ClaimFixture[] = [
     name: 'missing SMTP.SendAsApp (no roles)',
     problems: [{ kind: 'missing-role', roles: [] }],
     ctx: { clientId: APP_ID },
-    expect: t('token-missing-role', 1),
+    expect: t('token-missing-role', 1, 'propagation'),
     summaryHas: ['SMTP.SendAsApp', 'none'],
     fixHas: [
       `Application (client) ID ${APP_ID} → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp`,
@@ -979,7 +984,7 @@ export const claimFixtures: ClaimFixture[] = [
   {
     name: 'missing SMTP.SendAsApp (other roles)',
     problems: [{ kind: 'missing-role', roles: ['IMAP.AccessAsApp', 'POP.AccessAsApp'] }],
-    expect: t('token-missing-role', 1),
+    expect: t('token-missing-role', 1, 'propagation'),
     summaryHas: ['IMAP.AccessAsApp, POP.AccessAsApp'],
   },
   {
@@ -1004,7 +1009,7 @@ export const claimFixtures: ClaimFixture[] = [
   {
     name: 'expired',
     problems: [{ kind: 'expired', exp: 1_700_000_000, now: 1_700_000_600 }],
-    expect: t('token-expired', null, true, 3),
+    expect: t('token-expired', null, 'no', 3),
     summaryHas: ['2023-11-14T22:13:20Z', '10 minutes ago'],
     fixHas: ['clock'],
   },
@@ -1041,7 +1046,7 @@ export const claimFixtures: ClaimFixture[] = [
   {
     name: 'no problems given → internal error',
     problems: [],
-    expect: t('internal-error', null, false, 1),
+    expect: t('internal-error', null, 'no', 1),
   },
 ];
 
@@ -1060,39 +1065,39 @@ export const textFixtures: TextFixture[] = [
   {
     name: 'Node connect ECONNREFUSED with address',
     text: 'Error: connect ECONNREFUSED 52.98.1.2:587\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
-    expect: t('connection-refused', null, false, 6),
+    expect: t('connection-refused', null, 'no', 6),
     summaryHas: ['52.98.1.2:587'],
   },
   {
     name: 'Python connection refused',
     text: 'ConnectionRefusedError: [Errno 111] Connection refused',
-    expect: t('connection-refused', null, false, 6),
+    expect: t('connection-refused', null, 'no', 6),
   },
   {
     name: 'getaddrinfo ENOTFOUND',
     text: 'Error: getaddrinfo ENOTFOUND smtp.office365.con',
-    expect: t('host-not-found', 4, false, 6),
+    expect: t('host-not-found', 4, 'no', 6),
     summaryHas: ['smtp.office365.con'],
   },
   {
     name: 'self-signed certificate message without code',
     text: 'Error: Error initiating TLS - self-signed certificate in certificate chain',
-    expect: t('tls-certificate-untrusted', null, false, 6),
+    expect: t('tls-certificate-untrusted', null, 'no', 6),
   },
   {
     name: 'altnames message',
     text: "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: smtp.example.com. is not in the cert's altnames: DNS:*.office365.com",
-    expect: t('tls-certificate-wrong-host', 4, false, 6),
+    expect: t('tls-certificate-wrong-host', 4, 'no', 6),
   },
   {
     name: 'Python: no STARTTLS',
     text: 'smtplib.SMTPNotSupportedError: STARTTLS extension not supported by server.',
-    expect: t('starttls-not-offered', 4, false, 6),
+    expect: t('starttls-not-offered', 4, 'no', 6),
   },
   {
     name: 'MSAL network_error',
     text: 'ClientAuthError: network_error: Network request failed',
-    expect: t('network-error', null, true, 6),
+    expect: t('network-error', null, 'transient', 6),
   },
   {
     name: 'unknown AADSTS code in text',
@@ -1102,22 +1107,22 @@ export const textFixtures: TextFixture[] = [
   {
     name: 'unknown 5xx reply in text (not an auth code)',
     text: 'SMTPRecipientsRefused: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
-    expect: t('smtp-message-refused', null, false, 5),
+    expect: t('smtp-message-refused', null, 'no', 5),
   },
   {
     name: 'unknown 535 reply in text',
     text: 'Invalid login: 535 5.7.8 Error: authentication failed',
-    expect: t('smtp-auth-refused', null, false, 4),
+    expect: t('smtp-auth-refused', null, 'no', 4),
   },
   {
     name: 'unknown 4xx reply in text',
     text: '454 4.7.0 TLS not available due to local problem',
-    expect: t('smtp-temporary-failure', null, true, 6),
+    expect: t('smtp-temporary-failure', null, 'transient', 6),
   },
   {
     name: 'wrong version number',
     text: 'Error: C0F7A1E7B27F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number',
-    expect: t('tls-wrong-mode', 4, false, 6),
+    expect: t('tls-wrong-mode', 4, 'no', 6),
   },
 ];
 

@@ -5,7 +5,7 @@ import type { Diagnosis } from '../../src/diagnose/types.js';
 
 function expectDiagnosis(d: Diagnosis | undefined, e: Expect): void {
   expect(d).toBeDefined();
-  expect({ code: d?.code, step: d?.step, transient: d?.transient, exitCode: d?.exitCode }).toEqual(e);
+  expect({ code: d?.code, step: d?.step, transient: d?.transient, propagation: d?.propagation, exitCode: d?.exitCode }).toEqual(e);
 }
 
 describe('section A: token endpoint texts, in every wrapping', () => {

@@ -42,7 +42,7 @@ function parseJson(run: CliRun) {
   return JSON.parse(run.stdout) as {
     ok: boolean;
     exitCode: number;
-    diagnosis: { code: string; step: number | null; transient: boolean; summary: string; fix: string } | null;
+    diagnosis: { code: string; step: number | null; transient: boolean; propagation: boolean; summary: string; fix: string } | null;
     token: { acquired: boolean; claims: { aud: string; roles: string[]; tid: string; appid: string; oid: string; exp: number } | null };
     smtp: { host: string; port: number; tlsVersion: string | null; authenticated: boolean; response: string | null; messageId: string | null };
     warnings: string[];
@@ -99,73 +99,73 @@ describe('check: the happy path', () => {
   });
 });
 
-/** Every sandbox scenario through `check`: exit code, diagnosis code, setup step, transient. Expected values are the contract. */
-const scenarios: Array<[scenario: string, exit: number, code: string | null, step: number | null, transient: boolean]> = [
-  ['healthy', 0, null, null, false],
-  ['secret-id-instead-of-value', 3, 'client-secret-invalid', 1, false],
-  ['wrong-secret', 3, 'client-secret-invalid', 1, false],
-  ['expired-secret', 3, 'client-secret-expired', 1, false],
-  ['unknown-app', 3, 'app-not-found-in-tenant', 4, false],
-  ['unknown-tenant', 3, 'tenant-not-found', 4, false],
-  ['app-disabled', 3, 'app-disabled', 1, false],
-  ['no-enterprise-app', 3, 'app-service-principal-missing', 1, false],
-  ['no-admin-consent', 3, 'token-missing-role', 1, false],
-  ['no-service-principal', 4, 'smtp-auth-service-principal', 2, true],
-  ['wrong-object-id', 4, 'smtp-auth-service-principal', 2, true],
-  ['no-mailbox-permission', 4, 'smtp-auth-service-principal', 2, true],
-  ['unknown-mailbox', 4, 'smtp-auth-service-principal', 2, true],
-  // Permanent unless SMTP AUTH was turned on minutes ago (catalog B.2, B.3, F): --wait retries it.
-  ['smtp-auth-disabled-mailbox', 4, 'smtp-auth-disabled-mailbox', 3, true],
-  ['smtp-auth-disabled-tenant', 4, 'smtp-auth-disabled-tenant', 3, true],
-  ['send-as-denied', 5, 'smtp-send-as-denied', 2, false],
-  ['sender-thread-limit', 6, 'smtp-concurrent-connections', null, true],
-  ['no-starttls', 6, 'starttls-not-offered', 4, false],
-  ['token-endpoint-unavailable', 6, 'token-service-unavailable', null, true],
-  ['exchange-temporary-error', 6, 'smtp-temporary-server-error', null, true],
+/** Every sandbox scenario through `check`: exit code, diagnosis code, setup step, transient, propagation. Expected values are the contract. */
+const scenarios: Array<[scenario: string, exit: number, code: string | null, step: number | null, transient: boolean, propagation: boolean]> = [
+  ['healthy', 0, null, null, false, false],
+  ['secret-id-instead-of-value', 3, 'client-secret-invalid', 1, false, false],
+  ['wrong-secret', 3, 'client-secret-invalid', 1, false, false],
+  ['expired-secret', 3, 'client-secret-expired', 1, false, false],
+  ['unknown-app', 3, 'app-not-found-in-tenant', 4, false, false],
+  ['unknown-tenant', 3, 'tenant-not-found', 4, false, false],
+  ['app-disabled', 3, 'app-disabled', 1, false, false],
+  ['no-enterprise-app', 3, 'app-service-principal-missing', 1, false, false],
+  ['no-admin-consent', 3, 'token-missing-role', 1, false, true],
+  ['no-service-principal', 4, 'smtp-auth-service-principal', 2, false, true],
+  ['wrong-object-id', 4, 'smtp-auth-service-principal', 2, false, true],
+  ['no-mailbox-permission', 4, 'smtp-auth-service-principal', 2, false, true],
+  ['unknown-mailbox', 4, 'smtp-auth-service-principal', 2, false, true],
+  // Permanent unless SMTP AUTH was turned on minutes ago (catalog B.2, B.3, F): propagation, --wait retries it.
+  ['smtp-auth-disabled-mailbox', 4, 'smtp-auth-disabled-mailbox', 3, false, true],
+  ['smtp-auth-disabled-tenant', 4, 'smtp-auth-disabled-tenant', 3, false, true],
+  ['send-as-denied', 5, 'smtp-send-as-denied', 2, false, true],
+  ['sender-thread-limit', 6, 'smtp-concurrent-connections', null, true, false],
+  ['no-starttls', 6, 'starttls-not-offered', 4, false, false],
+  ['token-endpoint-unavailable', 6, 'token-service-unavailable', null, true, false],
+  ['exchange-temporary-error', 6, 'smtp-temporary-server-error', null, true, false],
   // Entra ID's state (catalog A)
-  ['public-client', 3, 'app-is-public-client', 1, false],
-  ['conditional-access-blocked', 3, 'conditional-access-blocked', 3, false],
-  ['exchange-online-disabled', 3, 'exchange-service-principal-disabled', 1, false],
+  ['public-client', 3, 'app-is-public-client', 1, false, false],
+  ['conditional-access-blocked', 3, 'conditional-access-blocked', 3, false, false],
+  ['exchange-online-disabled', 3, 'exchange-service-principal-disabled', 1, false, false],
   // Entra ID's answers to requests check itself never makes (catalog A), replayed by the sandbox
-  ['secret-not-sent', 3, 'client-secret-missing', 4, false],
-  ['tenant-id-malformed', 3, 'tenant-id-invalid', 4, false],
-  ['tenant-common', 3, 'tenant-missing', 4, false],
-  ['scope-not-default', 3, 'scope-not-default', 4, false],
-  ['scope-invalid', 3, 'scope-invalid', 4, false],
-  ['resource-not-found', 3, 'resource-not-found', 4, false],
-  ['certificate-not-uploaded', 3, 'client-assertion-invalid', 1, false],
-  ['certificate-clock-skew', 3, 'client-assertion-expired', 4, false],
-  ['missing-client-id', 3, 'token-request-malformed', 4, false],
-  ['national-cloud-tenant', 3, 'tenant-in-national-cloud', 4, false],
-  ['worldwide-tenant-on-usgov', 3, 'tenant-in-public-cloud', 4, false],
-  ['cross-cloud-request', 3, 'cross-cloud-request', 4, false],
+  ['secret-not-sent', 3, 'client-secret-missing', 4, false, false],
+  ['tenant-id-malformed', 3, 'tenant-id-invalid', 4, false, false],
+  ['tenant-common', 3, 'tenant-missing', 4, false, false],
+  ['scope-not-default', 3, 'scope-not-default', 4, false, false],
+  ['scope-invalid', 3, 'scope-invalid', 4, false, false],
+  ['resource-not-found', 3, 'resource-not-found', 4, false, false],
+  ['certificate-not-uploaded', 3, 'client-assertion-invalid', 1, false, false],
+  ['certificate-clock-skew', 3, 'client-assertion-expired', 4, false, false],
+  ['missing-client-id', 3, 'token-request-malformed', 4, false, false],
+  ['national-cloud-tenant', 3, 'tenant-in-national-cloud', 4, false, false],
+  ['worldwide-tenant-on-usgov', 3, 'tenant-in-public-cloud', 4, false, false],
+  ['cross-cloud-request', 3, 'cross-cloud-request', 4, false, false],
   // Tokens Exchange cannot accept (catalog C): stopped by the claims check, never sent
-  ['graph-token', 3, 'token-wrong-audience', 4, false],
-  ['token-from-other-tenant', 3, 'token-wrong-tenant', 4, false],
-  ['token-for-other-app', 3, 'token-wrong-app', 4, false],
-  ['clock-skew-expired-token', 3, 'token-expired', null, true],
-  ['delegated-token', 3, 'token-delegated', 4, false],
-  ['opaque-token', 3, 'token-undecodable', 4, false],
+  ['graph-token', 3, 'token-wrong-audience', 4, false, false],
+  ['token-from-other-tenant', 3, 'token-wrong-tenant', 4, false, false],
+  ['token-for-other-app', 3, 'token-wrong-app', 4, false, false],
+  ['clock-skew-expired-token', 3, 'token-expired', null, false, false],
+  ['delegated-token', 3, 'token-delegated', 4, false, false],
+  ['opaque-token', 3, 'token-undecodable', 4, false, false],
   // Exchange Online's replies at AUTH, MAIL FROM, RCPT TO and end of DATA (catalog B)
-  ['basic-auth-disabled', 4, 'smtp-basic-auth-disabled', 4, false],
-  ['basic-auth-wrong-password', 4, 'smtp-basic-auth-credentials', 4, false],
-  ['auth-policy-blocked', 4, 'smtp-auth-policy-blocked', 3, false],
-  ['security-defaults', 4, 'smtp-auth-security-defaults', 3, true],
-  ['account-locked', 4, 'smtp-auth-blocked', 3, false],
-  ['basic-auth-retired', 4, 'smtp-basic-auth-not-supported', 4, false],
-  ['not-authenticated', 4, 'smtp-not-authenticated', 4, false],
-  ['starttls-required', 6, 'smtp-starttls-required', 4, false],
-  ['auth-mechanism-unsupported', 4, 'smtp-auth-mechanism-unsupported', 4, false],
-  ['send-hello-first', 4, 'smtp-send-hello-first', 4, false],
-  ['xoauth2-user-invalid', 4, 'smtp-xoauth2-user-invalid', 4, false],
-  ['tls-version-too-old', 6, 'smtp-tls-version-too-old', 4, false],
-  ['mailbox-logon-failure', 5, 'smtp-mailbox-logon-failure', 2, true],
-  ['send-as-denied-submission', 5, 'smtp-send-as-denied-submission', 2, false],
-  ['submission-quota-exceeded', 5, 'smtp-submission-quota-exceeded', null, true],
-  ['sender-mailbox-full', 5, 'smtp-sender-mailbox-full', null, false],
-  ['ip-blocked', 5, 'smtp-ip-blocked', null, false],
-  ['sender-banned', 5, 'smtp-sender-banned', null, false],
-  ['tenant-recipient-limit', 5, 'smtp-tenant-recipient-limit', null, true],
+  ['basic-auth-disabled', 4, 'smtp-basic-auth-disabled', 4, false, false],
+  ['basic-auth-wrong-password', 4, 'smtp-basic-auth-credentials', 4, false, false],
+  ['auth-policy-blocked', 4, 'smtp-auth-policy-blocked', 3, false, true],
+  ['security-defaults', 4, 'smtp-auth-security-defaults', 3, false, true],
+  ['account-locked', 4, 'smtp-auth-blocked', 3, false, true],
+  ['basic-auth-retired', 4, 'smtp-basic-auth-not-supported', 4, false, false],
+  ['not-authenticated', 4, 'smtp-not-authenticated', 4, false, false],
+  ['starttls-required', 6, 'smtp-starttls-required', 4, false, false],
+  ['auth-mechanism-unsupported', 4, 'smtp-auth-mechanism-unsupported', 4, false, false],
+  ['send-hello-first', 4, 'smtp-send-hello-first', 4, false, false],
+  ['xoauth2-user-invalid', 4, 'smtp-xoauth2-user-invalid', 4, false, false],
+  ['tls-version-too-old', 6, 'smtp-tls-version-too-old', 4, false, false],
+  ['mailbox-logon-failure', 5, 'smtp-mailbox-logon-failure', 2, false, true],
+  ['send-as-denied-submission', 5, 'smtp-send-as-denied-submission', 2, false, true],
+  ['submission-quota-exceeded', 5, 'smtp-submission-quota-exceeded', null, true, false],
+  ['sender-mailbox-full', 5, 'smtp-sender-mailbox-full', null, false, false],
+  ['ip-blocked', 5, 'smtp-ip-blocked', null, false, false],
+  ['sender-banned', 5, 'smtp-sender-banned', null, false, false],
+  ['tenant-recipient-limit', 5, 'smtp-tenant-recipient-limit', null, true, false],
 ];
 
 /**
@@ -215,7 +215,7 @@ describe('check: the scenario table covers the catalog', () => {
 });
 
 describe('check: every sandbox scenario', () => {
-  it.each(scenarios)('%s → exit %i, %s, step %s', async (scenario, exit, code, step, transient) => {
+  it.each(scenarios)('%s → exit %i, %s, step %s', async (scenario, exit, code, step, transient, propagation) => {
     sandbox.applyScenario(scenario);
     const { client } = sandbox;
     const args = ['check', '--json', '--timeout', '10', ...smtpArgs(), '--to', client.to];
@@ -228,7 +228,7 @@ describe('check: every sandbox scenario', () => {
     if (code === null) {
       expect(report.diagnosis).toBeNull();
     } else {
-      expect(report.diagnosis).toMatchObject({ code, step, transient });
+      expect(report.diagnosis).toMatchObject({ code, step, transient, propagation });
       expect(report.diagnosis!.summary.length).toBeGreaterThan(20);
       expect(report.diagnosis!.fix.length).toBeGreaterThan(20);
     }
@@ -250,6 +250,21 @@ describe('check: every sandbox scenario', () => {
     expect(report.token.claims!.oid).toBe(oid);
     expect(report.diagnosis!.fix).toContain(`New-ServicePrincipal -AppId ${sandbox.client.clientId} -ObjectId ${oid}`);
     expect(report.diagnosis!.fix).toContain(`Add-MailboxPermission -Identity ${sandbox.client.mailbox}`);
+  });
+});
+
+describe('check --cloud: the fix names what check itself requested', () => {
+  it('usgovdod against a worldwide tenant: AADSTS500011, and the fix names the outlook-dod scope check asked for', async () => {
+    sandbox.applyScenario('healthy');
+    // The sandbox is a worldwide tenant: it knows no DoD resource, as Entra ID would answer (catalog A.11).
+    const run = await runCli(['check', '--json', '--cloud', 'usgovdod', ...smtpArgs()], { env: checkEnv() });
+    expect(run.status, run.stderr).toBe(3);
+    const report = parseJson(run) as ReturnType<typeof parseJson> & { plan: { token: { scope: string } } };
+    expect(report.plan.token.scope).toBe('https://outlook-dod.office365.us/.default');
+    expect(report.diagnosis).toMatchObject({ code: 'resource-not-found' });
+    expect(report.diagnosis!.fix).toContain('Set the scope to exactly https://outlook-dod.office365.us/.default');
+    expect(report.diagnosis!.fix).not.toContain('https://outlook.office365.us/.default');
+    expect(report.diagnosis!.fix).not.toContain('https://outlook.office365.com/.default');
   });
 });
 

@@ -8,7 +8,7 @@ import { runCli } from '../support/cli.js';
 
 interface ExplainJson {
   recognized: boolean;
-  diagnosis: { code: string; step: number | null; transient: boolean; summary: string; fix: string; source: string | null; learnMore?: string } | null;
+  diagnosis: { code: string; step: number | null; transient: boolean; propagation: boolean; summary: string; fix: string; source: string | null; learnMore?: string } | null;
   others?: Array<{ code: string }>;
   lookedFor?: Array<{ kind: string; known: number; examples: string[] }>;
   suggestion?: string;
@@ -17,12 +17,13 @@ interface ExplainJson {
 const env = { NO_COLOR: '1' };
 
 describe('explain: recognised texts (exit 0)', () => {
-  const cases: Array<[name: string, text: string, code: string, step: number | null, transient: boolean, source: string]> = [
+  const cases: Array<[name: string, text: string, code: string, step: number | null, transient: boolean, propagation: boolean, source: string]> = [
     [
       'nodemailer, modern suffix',
       'Error: Invalid login: 535 5.7.3 Authentication unsuccessful [VI1PR0902CA0036.eurprd09.prod.outlook.com 2024-03-20T10:27:56.998Z 08DC48BEE95C08E5]',
       'smtp-auth-unsuccessful',
       2,
+      false,
       true,
       '535 5.7.3',
     ],
@@ -31,6 +32,7 @@ describe('explain: recognised texts (exit 0)', () => {
       "smtplib.SMTPAuthenticationError: (535, b'5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [TY1PR01CA0183.jpnprd01.prod.outlook.com]')",
       'smtp-auth-disabled-tenant',
       3,
+      false,
       true,
       '535 5.7.139',
     ],
@@ -40,6 +42,7 @@ describe('explain: recognised texts (exit 0)', () => {
       'smtp-basic-auth-disabled',
       4,
       false,
+      false,
       '535 5.7.139',
     ],
     [
@@ -48,6 +51,7 @@ describe('explain: recognised texts (exit 0)', () => {
       'smtp-send-as-denied',
       2,
       false,
+      true,
       '550 5.7.60',
     ],
     [
@@ -55,6 +59,7 @@ describe('explain: recognised texts (exit 0)', () => {
       "Microsoft.Identity.Client.MsalServiceException: AADSTS700016: Application with identifier '5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f' was not found in the directory 'contoso.onmicrosoft.com'.",
       'app-not-found-in-tenant',
       4,
+      false,
       false,
       'AADSTS700016',
     ],
@@ -64,18 +69,19 @@ describe('explain: recognised texts (exit 0)', () => {
       'client-secret-expired',
       1,
       false,
+      false,
       'AADSTS7000222',
     ],
   ];
 
-  it.each(cases)('%s → %s', async (_name, text, code, step, transient, source) => {
+  it.each(cases)('%s → %s', async (_name, text, code, step, transient, propagation, source) => {
     const run = await runCli(['explain', text, '--json'], { env });
     expect(run.status, run.stderr).toBe(0);
     const body = JSON.parse(run.stdout) as ExplainJson;
     expect(body.recognized).toBe(true);
-    expect(body.diagnosis).toMatchObject({ code, step, transient, source });
+    expect(body.diagnosis).toMatchObject({ code, step, transient, propagation, source });
     // The contract's fields, and learnMore when there is one; nothing else.
-    expect(Object.keys(body.diagnosis ?? {}).filter((k) => k !== 'learnMore').sort()).toEqual(['code', 'fix', 'source', 'step', 'summary', 'transient']);
+    expect(Object.keys(body.diagnosis ?? {}).filter((k) => k !== 'learnMore').sort()).toEqual(['code', 'fix', 'propagation', 'source', 'step', 'summary', 'transient']);
   });
 
   it('prints the diagnosis for a person in the style of check, with the values given filled in', async () => {
@@ -86,7 +92,9 @@ describe('explain: recognised texts (exit 0)', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('✖ Exchange Online refused the XOAUTH2 login for mailbox alerts@contoso.com');
     expect(run.stdout).toContain('Setup step: 2 of 4, Exchange service principal and mailbox permission');
-    expect(run.stdout).toContain('Waiting may help');
+    // 535 5.7.3 is a propagation answer: waiting helps only after a recent change; it is not "temporary".
+    expect(run.stdout).toContain('Waiting may help if you changed this in the last hour');
+    expect(run.stdout).not.toContain('try again later');
     expect(run.stdout).toContain('Add-MailboxPermission -Identity alerts@contoso.com');
     expect(run.stdout).toContain('Get-ServicePrincipal -Identity 5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f');
     expect(run.stdout).toContain('Recognised: 535 5.7.3');

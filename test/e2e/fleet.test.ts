@@ -32,7 +32,7 @@ interface FleetOutput {
     ok: boolean;
     exitCode: number;
     attempts: Array<{ exitCode: number }>;
-    diagnosis: { code: string; step: number | null } | null;
+    diagnosis: { code: string; step: number | null; transient: boolean; propagation: boolean } | null;
     plan: { smtp: { user: string }; token: { credential: string } };
     token: { acquired: boolean; claims: { tid: string } | null };
     smtp: { authenticated: boolean; messageId: string | null };
@@ -109,8 +109,9 @@ describe('check --targets against three tenants', () => {
     const names = sandbox.fleetClients.flatMap((c, i) => c.mailboxes.map((m) => `customer${i + 1}-${m.split('@')[0]}`));
     expect(out.results.map((r) => r.name)).toEqual([names[0], 'customer1-app2', 'customer1-app3', ...names.slice(1)]);
     const failed = out.results.filter((r) => !r.ok);
-    expect(failed.map((r) => [r.name, r.exitCode, r.diagnosis?.code, r.diagnosis?.step, r.plan.smtp.user])).toEqual([
-      ['customer2-sender02', 4, 'smtp-auth-disabled-mailbox', 3, broken.address],
+    // SMTP AUTH off is a propagation answer, not a transient one: a fleet tries it once (attempts below).
+    expect(failed.map((r) => [r.name, r.exitCode, r.diagnosis?.code, r.diagnosis?.step, r.diagnosis?.transient, r.diagnosis?.propagation, r.plan.smtp.user])).toEqual([
+      ['customer2-sender02', 4, 'smtp-auth-disabled-mailbox', 3, false, true, broken.address],
     ]);
     for (const r of out.results) {
       expect(r.token.acquired).toBe(true);

@@ -25,7 +25,7 @@ const smtpArgs = () => [...sandboxSmtpArgs(sandbox), '--timeout', '10'];
 interface WaitJson {
   ok: boolean;
   exitCode: number;
-  diagnosis: { code: string; transient: boolean } | null;
+  diagnosis: { code: string; transient: boolean; propagation: boolean } | null;
   attempts: Array<{ at: string; exitCode: number; diagnosisCode: string | null }>;
 }
 
@@ -64,6 +64,21 @@ describe('check --wait', () => {
     expect(run.stderr).toMatch(/attempt \d passed \(\d attempts over \d+ s\)/);
   });
 
+  it('retries a token without roles (propagation right after consent) and passes once consent is granted', async () => {
+    sandbox.applyScenario('no-admin-consent');
+    const postsBefore = tokenPosts();
+    const running = runCli(['check', '--json', '--wait', '20s', ...smtpArgs()], { env: checkEnv() });
+    await until(() => tokenPosts() > postsBefore, 15_000);
+    sandbox.applyScenario('healthy');
+    const run = await running;
+
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as WaitJson;
+    expect(report.attempts.length).toBeGreaterThanOrEqual(2);
+    expect(report.attempts[0]).toMatchObject({ exitCode: 3, diagnosisCode: 'token-missing-role' });
+    expect(report.attempts.at(-1)).toMatchObject({ exitCode: 0, diagnosisCode: null });
+  });
+
   it('never retries a configuration error: one token request, at once', async () => {
     sandbox.applyScenario('wrong-secret');
     const env = checkEnv();
@@ -72,7 +87,7 @@ describe('check --wait', () => {
     const run = await runCli(['check', '--json', '--wait', '20s', ...smtpArgs()], { env });
     expect(run.status).toBe(3);
     const report = JSON.parse(run.stdout) as WaitJson;
-    expect(report.diagnosis).toMatchObject({ code: 'client-secret-invalid', transient: false });
+    expect(report.diagnosis).toMatchObject({ code: 'client-secret-invalid', transient: false, propagation: false });
     expect(report.attempts).toHaveLength(1);
     expect(tokenPosts() - postsBefore).toBe(1);
     expect(run.stderr).not.toContain('next try');

@@ -33,15 +33,25 @@ function target(name: string, overrides: Partial<CheckInputs> & { credentialRef?
   };
 }
 
-function diagnosis(code: string, exitCode: number, transient: boolean): Diagnosis {
-  return { code, exitCode: exitCode as Diagnosis['exitCode'], transient, step: null, summary: code, fix: 'fix', source: null };
+/** A fake diagnosis; `kind` sets the two fields the retry policy reads. */
+function diagnosis(code: string, exitCode: number, kind: 'transient' | 'propagation' | 'permanent'): Diagnosis {
+  return {
+    code,
+    exitCode: exitCode as Diagnosis['exitCode'],
+    transient: kind === 'transient',
+    propagation: kind === 'propagation',
+    step: null,
+    summary: code,
+    fix: 'fix',
+    source: null,
+  };
 }
 
 function report(t: FleetTarget, d: Diagnosis | null, token = 'token'): CheckReport {
   return {
     ok: d === null,
     exitCode: d?.exitCode ?? 0,
-    diagnosis: d && { code: d.code, step: d.step, transient: d.transient, summary: d.summary, fix: d.fix, source: d.source },
+    diagnosis: d && { code: d.code, step: d.step, transient: d.transient, propagation: d.propagation, summary: d.summary, fix: d.fix, source: d.source },
     plan: { smtp: { user: t.inputs.mailbox } } as CheckReport['plan'],
     token: { acquired: true, expiresOn: null, claims: null, servicePrincipalObjectId: token },
     smtp: { host: 'smtp', port: 587, tlsVersion: null, authenticated: d === null, response: null, messageId: null },
@@ -59,9 +69,9 @@ function tokenCheck(value: string, d: Diagnosis | null = null, expiresOn: string
   };
 }
 
-const busy = diagnosis('smtp-concurrent-connections', 6, true);
-const propagation = diagnosis('smtp-auth-service-principal', 4, true);
-const wrongSecret = diagnosis('client-secret-invalid', 3, false);
+const busy = diagnosis('smtp-concurrent-connections', 6, 'transient');
+const propagation = diagnosis('smtp-auth-service-principal', 4, 'propagation');
+const wrongSecret = diagnosis('client-secret-invalid', 3, 'permanent');
 
 const tick = (ms = 1) => new Promise((resolve) => setTimeout(resolve, ms));
 const noSleep = { sleep: async () => {}, now: () => Date.parse('2026-11-28T12:00:00Z') };
@@ -134,7 +144,7 @@ describe('runFleet: one token per tenant, app and credential', () => {
     const checks: FleetChecks = {
       async checkToken() {
         calls++;
-        return calls === 1 ? tokenCheck('', diagnosis('token-service-unavailable', 6, true)) : tokenCheck('fresh');
+        return calls === 1 ? tokenCheck('', diagnosis('token-service-unavailable', 6, 'transient')) : tokenCheck('fresh');
       },
       checkTarget: async (t, tc) => report(t, tc.diagnosis),
     };
@@ -146,7 +156,7 @@ describe('runFleet: one token per tenant, app and credential', () => {
     // A token that stays refused: each target reports it once, nothing is retried per target.
     let refused = 0;
     const failing: FleetChecks = {
-      checkToken: async () => (refused++, tokenCheck('', diagnosis('client-secret-invalid', 3, false))),
+      checkToken: async () => (refused++, tokenCheck('', diagnosis('client-secret-invalid', 3, 'permanent'))),
       checkTarget: async (t, tc) => report(t, tc.diagnosis),
     };
     const failed = await runFleet(targets, failing, { concurrency: 3, ...noSleep });
@@ -251,6 +261,27 @@ describe('runFleet: retries', () => {
     expect(attempts.get('secret')).toBe(1);
     expect(attempts.get('propagating')).toBe(1);
   });
+
+  it('decides from transient/propagation alone, never from the exit code', async () => {
+    // The daily recipient limit heals by itself (transient) although its exit code is 5; a
+    // propagation answer is not retried even with the network class's exit code.
+    const quota = diagnosis('smtp-submission-quota-exceeded', 5, 'transient');
+    const propagatingNetwork = diagnosis('made-up-propagation', 6, 'propagation');
+    const { checks, attempts } = recorder((t) => (t.name === 'quota' ? quota : propagatingNetwork));
+    await runFleet([target('quota'), target('propagating')], checks, { concurrency: 2, ...noSleep });
+    expect(attempts.get('quota')).toBe(3);
+    expect(attempts.get('propagating')).toBe(1);
+  });
+
+  it('never retries a token that lacks roles (propagation after consent) for the group', async () => {
+    let calls = 0;
+    const checks: FleetChecks = {
+      checkToken: async () => (calls++, tokenCheck('', diagnosis('token-missing-role', 3, 'propagation'))),
+      checkTarget: async (t, tc) => report(t, tc.diagnosis),
+    };
+    await runFleet([target('a'), target('b')], checks, { concurrency: 2, ...noSleep });
+    expect(calls).toBe(1);
+  });
 });
 
 describe('the fleet\'s exit code and totals', () => {
@@ -266,7 +297,7 @@ describe('the fleet\'s exit code and totals', () => {
   });
 
   it('counts targets, failures by exit code, tokens and retries; JSON keeps each check\'s report', async () => {
-    const { checks } = recorder((t, _tc, n) => (t.name === 'b' ? diagnosis('smtp-auth-disabled-mailbox', 4, true) : t.name === 'c' && n === 1 ? busy : null));
+    const { checks } = recorder((t, _tc, n) => (t.name === 'b' ? diagnosis('smtp-auth-disabled-mailbox', 4, 'propagation') : t.name === 'c' && n === 1 ? busy : null));
     const run = await runFleet([target('a'), target('b'), target('c')], checks, { concurrency: 2, ...noSleep });
     const totals = fleetTotals(run, 1234.4);
     expect(totals).toEqual({ targets: 3, passed: 2, failed: 1, warned: 0, byExitCode: { '0': 2, '4': 1 }, tokens: 1, retries: 1, durationMs: 1234 });

@@ -26,6 +26,7 @@ const failing = report({
     code: 'smtp-auth-disabled-mailbox',
     step: 3,
     transient: false,
+    propagation: true,
     summary: 'SMTP AUTH is turned off for mailbox billing@fabrikam.com, 100% sure: a <test> & "quote"',
     fix: '1. Set-CASMailbox -Identity billing@fabrikam.com -SmtpClientAuthenticationDisabled $false\n2. Wait, then retry.',
     source: '535 5.7.139',
@@ -74,6 +75,8 @@ describe('JUnit XML', () => {
     expect(failure.type).toBe('smtp-auth-disabled-mailbox');
     expect(failure.message).toBe('SMTP AUTH is turned off for mailbox billing@fabrikam.com, 100% sure: a <test> & "quote"');
     expect(failure['#text']).toContain('Set-CASMailbox -Identity billing@fabrikam.com');
+    // Whether waiting may help, as the diagnosis says it: not by itself, but after a recent change.
+    expect(failure['#text']).toContain('Transient: false\nPropagation: true\n');
     // Every testcase has the attributes the readers require.
     for (const tc of suite.testcase) for (const key of ['name', 'classname', 'time']) expect(tc).toHaveProperty(key);
   });

@@ -59,7 +59,15 @@ function report(inputs: CheckInputs, diagnosis: Diagnosis | null): CheckReport {
   return {
     ok: diagnosis === null,
     exitCode: diagnosis?.exitCode ?? 0,
-    diagnosis: diagnosis && { code: diagnosis.code, step: diagnosis.step, transient: diagnosis.transient, summary: diagnosis.summary, fix: diagnosis.fix, source: diagnosis.source },
+    diagnosis: diagnosis && {
+      code: diagnosis.code,
+      step: diagnosis.step,
+      transient: diagnosis.transient,
+      propagation: diagnosis.propagation,
+      summary: diagnosis.summary,
+      fix: diagnosis.fix,
+      source: diagnosis.source,
+    },
     plan: buildCheckPlan(inputs),
     token: { acquired: true, expiresOn: null, claims: claims(['SMTP.SendAsApp']), servicePrincipalObjectId: IDS.servicePrincipalObjectId },
     smtp: {

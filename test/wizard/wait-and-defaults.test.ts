@@ -10,16 +10,26 @@ import { fakeClock, recordingScreen, scriptedPrompter } from '../support/wizard.
 import { IDS, reportSecretRefused, reportSent, reportServicePrincipalMissing } from './fixtures.js';
 
 const inputs = checkInputsOf({ tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'a@contoso.com', to: 'b@contoso.com' }, { kind: 'secret', secret: new Secret(IDS.secret, 'prompt') });
-const d = (step: 1 | 2 | 3 | 4 | null, transient: boolean): CheckReport['diagnosis'] => ({ code: 'x', step, transient, summary: '', fix: '', source: null });
+const d = (step: 1 | 2 | 3 | 4 | null, transient: boolean, propagation: boolean): CheckReport['diagnosis'] => ({
+  code: 'x',
+  step,
+  transient,
+  propagation,
+  summary: '',
+  fix: '',
+  source: null,
+});
 
 describe('waitingMayHelp: what time can fix', () => {
   it.each<[string, CheckReport['diagnosis'], boolean]>([
     ['success', null, false],
-    ['a temporary failure', d(null, true), true],
-    ['step 2 (service principal, propagation)', d(2, true), true],
-    ['step 3 reported as permanent until Exchange applies Set-CASMailbox', d(3, false), true],
-    ['a wrong secret (step 1)', d(1, false), false],
-    ['a wrong setting of the sending application (step 4)', d(4, false), false],
+    ['a temporary failure', d(null, true, false), true],
+    ['step 2 (service principal, propagation)', d(2, false, true), true],
+    ['step 3 reported as permanent until Exchange applies Set-CASMailbox (propagation)', d(3, false, true), true],
+    ['a token without roles right after consent (step 1, propagation)', d(1, false, true), true],
+    ['a step 2 or 3 failure the catalog does not mark: the step alone never decides', d(3, false, false), false],
+    ['a wrong secret (step 1)', d(1, false, false), false],
+    ['a wrong setting of the sending application (step 4)', d(4, false, false), false],
   ])('%s → %s', (_name, diagnosis, expected) => {
     expect(waitingMayHelp(diagnosis)).toBe(expected);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retryable } from '../../check/retry-policy.js';
 import type { TokenCheck } from '../../check/run.js';
 import { secretExpiryStatus, secretExpiryWarning } from '../../check/secret-expiry.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -166,7 +167,8 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
       name: 'tokenFailure',
       message: 'What now?',
       askAlways: true,
-      default: missingRole || result.diagnosis.transient ? 'retry' : 'change',
+      // A token without roles right after consent is a propagation answer: retrying is the way on.
+      default: retryable(result.diagnosis, 'wizard') ? 'retry' : 'change',
       choices: [
         { value: 'retry', name: missingRole ? 'I have granted admin consent: try again with a fresh token' : 'Try again with a fresh token' },
         { value: 'change', name: `Change the tenant ID, client ID or ${credential.kind === 'secret' ? 'secret' : 'certificate'}` },
