@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildExchangeScript, psArgument, servicePrincipalLines, smtpAuthLines } from '../../src/wizard/powershell.js';
+import { psArgument } from '../../src/powershell-quote.js';
+import { buildExchangeScript, servicePrincipalLines, smtpAuthLines } from '../../src/wizard/powershell.js';
 
 const VALUES = {
   tenant: 'contoso.onmicrosoft.com',
