@@ -14,19 +14,27 @@
  *   every Unicode separator (U+2028, U+2029 included) are white space, which splits a bare argument.
  * - A bare argument starting with a dash (- and the typographic – — ―, `IsDash`) is a parameter name;
  *   @name is splatting; $ expands, ` escapes, # starts a comment, ; | & , ( ) { } end the word;
- *   a word that reads whole as a number (10, 1e5, 0x1F, 1kb) is passed as a number, not as text.
+ *   a word that reads whole as a number (10, 1e5, 0x1F, 1kb) is passed as a number, not as text, and a
+ *   word that is a keyword (if, data, function…: the tokenizer's s_keywordText) is scanned as that keyword.
  */
 
 // Letters, digits and . _ @ + - only, starting with a letter, a digit or _: none of the characters above.
 const BARE_WORD = /^[A-Za-z0-9_][\w.@+-]*$/;
+const KEYWORDS = new Set(
+  ('elseif if else switch foreach from in for while until do try catch finally trap data return continue break exit throw ' +
+    'begin process end dynamicparam function filter param class define var using workflow parallel sequence inlinescript ' +
+    'configuration public private static interface enum namespace module type assembly command hidden base default clean').split(' '),
+);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Plainly safe bare: the words above that cannot read as a number — starting with a letter or _, or
- * holding an @ (an e-mail address), or a GUID (its dashes and hex groups are never a number literal).
+ * holding an @ (an e-mail address), or a GUID (its dashes and hex groups are never a number literal) —
+ * and are no keyword.
  */
 export function isPlainPowerShellWord(value: string): boolean {
-  return BARE_WORD.test(value) && (/^[A-Za-z_]/.test(value) || value.includes('@') || GUID.test(value));
+  if (!BARE_WORD.test(value) || KEYWORDS.has(value.toLowerCase())) return false;
+  return /^[A-Za-z_]/.test(value) || value.includes('@') || GUID.test(value);
 }
 
 /**

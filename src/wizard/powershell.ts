@@ -118,7 +118,10 @@ export function buildExchangeScript(values: ExchangeScriptValues): ExchangeScrip
 
   const script = [
     `# smtp-oauth-setup: Exchange Online setup for app ${psCommentText(values.clientId)} (${psCommentText(values.displayName)})`,
-    `# Tenant ${psCommentText(values.tenant)}, mailbox ${psCommentText(values.mailbox)}${sendsAsAnotherAddress(values) ? `, sender ${psCommentText(values.from)}` : ''}.`,
+    // A comment line close to "# SIG # Begin signature block" ends the valid script (tokenizer.cs,
+    // ScanToEndOfCommentLine: edit distance < 10 without spaces): each comment with values keeps at least
+    // 10 characters of its own text that no value can turn into that line ("For tenant , mailbox ." + line end: 13).
+    `# For tenant ${psCommentText(values.tenant)}, mailbox ${psCommentText(values.mailbox)}${sendsAsAnotherAddress(values) ? `, sender ${psCommentText(values.from)}` : ''}.`,
     '# Run it in PowerShell, line by line or as a whole. Changes take 15-30 minutes to apply.',
     ...runScriptLines().map((line) => `# ${line}`),
     '',
