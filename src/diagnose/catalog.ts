@@ -25,6 +25,7 @@
  */
 import { ExitCode } from '../exit-codes.js';
 import { psArgument } from '../powershell-quote.js';
+import { shellQuote } from '../shell.js';
 import type { ClaimProblem, DiagnosisContext, SetupStep, SmtpPhase } from './types.js';
 
 /** How an entry is recognised. See the module comment for the matching rules. */
@@ -202,7 +203,7 @@ const run = (command: string) => `\n     ${command}`;
 
 /** `Test-NetConnection`/`nc` lines for a host and port. */
 const portTest = (host: string, port: number) =>
-  `${run(`Test-NetConnection ${host} -Port ${port}`)}   (Windows PowerShell)${run(`nc -vz ${host} ${port}`)}   (Linux, macOS)`;
+  `${run(`Test-NetConnection ${psArgument(host)} -Port ${port}`)}   (Windows PowerShell)${run(`nc -vz ${shellQuote(host)} ${port}`)}   (Linux, macOS)`;
 
 function numbered(...lines: (string | false | undefined)[]): string {
   return lines

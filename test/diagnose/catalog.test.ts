@@ -132,6 +132,10 @@ describe('the catalog', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+    // A host name that reads as a number when bare (1e5 is 100000) reaches Test-NetConnection as it is.
+    const portTests = catalog.flatMap((e) => e.fix({ ...RICH, host: '1e5', smtpHost: '1e5' }).split('\n')).filter((l) => l.trim().startsWith('Test-NetConnection'));
+    expect(portTests.length).toBeGreaterThan(0);
+    for (const line of portTests) expect(commandsOf(line.trim().replace(/\s+\(Windows PowerShell\)$/, ''))[0]!.positional).toEqual(['1e5']);
     const placeholders = catalog.map((e) => e.fix({})).join('\n');
     expect(placeholders).toContain('Add-MailboxPermission -Identity <mailbox> -User <object id of the Enterprise application> -AccessRights FullAccess');
   });
