@@ -3,8 +3,10 @@
  * quoted so that PowerShell reads back exactly the value, whatever it holds.
  *
  * The rules come from PowerShell's own tokenizer (PowerShell/PowerShell,
- * src/System.Management.Automation/engine/parser/tokenizer.cs and CharTraits.cs) and
- * about_Quoting_Rules:
+ * src/System.Management.Automation/engine/parser/tokenizer.cs and CharTraits.cs; the Windows
+ * PowerShell 5.1 engine has the same quote, dash and white-space tables) and about_Quoting_Rules
+ * ("PowerShell treats smart quotation marks, also called typographic or curly quotes, as normal
+ * quotation marks for strings"):
  * - Four characters open and close a single-quoted string: ' and the typographic ‘ ’ ‚ ‛
  *   (U+2018–U+201B, `IsSingleQuote`). Inside one, any of them followed by any of them is one literal
  *   quote (the second), so each is doubled with itself; nothing else is special, not even a newline.
@@ -73,7 +75,8 @@ export function psArgument(value: string): string {
 /**
  * A value inside a # comment: as it is, except the characters that would end the comment (CR, LF) or
  * hide what follows, shown as <U+000A>. A line comment can hold anything else: `<#` and `#>` only
- * matter in block comments, which this tool never writes.
+ * matter in block comments, which this tool never writes, and `#requires` only right after the #,
+ * where this tool's comments have a space.
  */
 export function psCommentText(value: string): string {
   return value.replace(UNPRINTABLE_ALL, (char) => `<U+${hex4(char)}>`);
