@@ -26,6 +26,8 @@
  */
 import { type Cloud, CLOUD_NAMES, CLOUDS, GLOBAL_CLOUD } from '../cloud.js';
 import { ExitCode } from '../exit-codes.js';
+import { psArgument } from '../powershell-quote.js';
+import { shellQuote } from '../shell.js';
 import type { ClaimProblem, DiagnosisContext, SetupStep, SmtpPhase } from './types.js';
 
 /** How an entry is recognised. See the module comment for the matching rules. */
@@ -152,6 +154,13 @@ const client = (f: Facts) => f.clientId ?? '<client id>';
 const mailbox = (f: Facts) => f.mailbox ?? '<mailbox>';
 const sender = (f: Facts) => f.from ?? '<sender address>';
 const spId = (f: Facts) => f.servicePrincipalObjectId ?? '<object id of the Enterprise application>';
+// The same values inside a PowerShell command line, quoted as PowerShell reads them back exactly
+// (src/powershell-quote.ts); an unknown value stays a bare <placeholder>, to be replaced by hand.
+const psValue = (value: string | undefined, placeholder: string) => (value === undefined ? placeholder : psArgument(value));
+const psClient = (f: Facts) => psValue(f.clientId, client(f));
+const psMailbox = (f: Facts) => psValue(f.mailbox, mailbox(f));
+const psSender = (f: Facts) => psValue(f.from, sender(f));
+const psSpId = (f: Facts) => psValue(f.servicePrincipalObjectId, spId(f));
 // In summaries an unknown value is described, not shown as a placeholder.
 const theApp = (f: Facts) => (f.clientId ? `app ${f.clientId}` : 'the app');
 const theTenant = (f: Facts) => (f.tenantId ? `tenant ${f.tenantId}` : 'the tenant');
@@ -221,7 +230,7 @@ const run = (command: string) => `\n     ${command}`;
 
 /** `Test-NetConnection`/`nc` lines for a host and port. */
 const portTest = (host: string, port: number) =>
-  `${run(`Test-NetConnection ${host} -Port ${port}`)}   (Windows PowerShell)${run(`nc -vz ${host} ${port}`)}   (Linux, macOS)`;
+  `${run(`Test-NetConnection ${psArgument(host)} -Port ${port}`)}   (Windows PowerShell)${run(`nc -vz ${shellQuote(host)} ${port}`)}   (Linux, macOS)`;
 
 function numbered(...lines: (string | false | undefined)[]): string {
   return lines
@@ -261,11 +270,11 @@ const PROPAGATION =
 function servicePrincipalSteps(f: Facts): string[] {
   const oidNote = f.servicePrincipalObjectId ? ` (the token's oid claim is ${spId(f)}: that is this value)` : '';
   return [
-    `${EXO_CONNECT} check the service principal:${run(`Get-ServicePrincipal -Identity ${client(f)} | Format-List AppId,ObjectId`)}`,
+    `${EXO_CONNECT} check the service principal:${run(`Get-ServicePrincipal -Identity ${psClient(f)} | Format-List AppId,ObjectId`)}`,
     `Its ObjectId must be the Object ID of the Enterprise application (${PORTAL} → Enterprise applications → the app → Overview), not the Object ID shown under App registrations${oidNote}.`,
-    `If it exists with another ObjectId, remove it:${run(`Remove-ServicePrincipal -Identity ${client(f)}`)}`,
-    `If it is missing (or was just removed), create it:${run(`New-ServicePrincipal -AppId ${client(f)} -ObjectId ${spId(f)}`)}`,
-    `Give it access to the mailbox:${run(`Add-MailboxPermission -Identity ${mailbox(f)} -User ${spId(f)} -AccessRights FullAccess`)}`,
+    `If it exists with another ObjectId, remove it:${run(`Remove-ServicePrincipal -Identity ${psClient(f)}`)}`,
+    `If it is missing (or was just removed), create it:${run(`New-ServicePrincipal -AppId ${psClient(f)} -ObjectId ${psSpId(f)}`)}`,
+    `Give it access to the mailbox:${run(`Add-MailboxPermission -Identity ${psMailbox(f)} -User ${psSpId(f)} -AccessRights FullAccess`)}`,
     `The user= name in the XOAUTH2 login must be that mailbox (${mailbox(f)}), not an alias, a group or the application.`,
     PROPAGATION,
   ];
@@ -273,9 +282,9 @@ function servicePrincipalSteps(f: Facts): string[] {
 
 function smtpAuthSteps(f: Facts, scopeOf: 'mailbox' | 'tenant' | 'either'): (string | false)[] {
   return [
-    `${EXO_CONNECT} look at the settings:${run(`Get-CASMailbox -Identity ${mailbox(f)} | Format-List SmtpClientAuthenticationDisabled`)}` +
+    `${EXO_CONNECT} look at the settings:${run(`Get-CASMailbox -Identity ${psMailbox(f)} | Format-List SmtpClientAuthenticationDisabled`)}` +
       (scopeOf !== 'mailbox' ? run('Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled') : ''),
-    `Turn SMTP AUTH on for the mailbox${scopeOf !== 'mailbox' ? ' (this overrides the organization setting)' : ''}:${run(`Set-CASMailbox -Identity ${mailbox(f)} -SmtpClientAuthenticationDisabled $false`)}`,
+    `Turn SMTP AUTH on for the mailbox${scopeOf !== 'mailbox' ? ' (this overrides the organization setting)' : ''}:${run(`Set-CASMailbox -Identity ${psMailbox(f)} -SmtpClientAuthenticationDisabled $false`)}`,
     scopeOf !== 'mailbox' && `Or for every mailbox of the organization:${run('Set-TransportConfig -SmtpClientAuthenticationDisabled $false')}`,
     `If security defaults are on, SMTP AUTH stays blocked: ${PORTAL} → Entra ID → Overview → Properties → Manage security defaults → Disabled (replace them with Conditional Access policies).`,
     'The change takes effect after 15–30 minutes.',
@@ -413,9 +422,9 @@ export const catalog: readonly CatalogEntry[] = [
       `${cap(theApp(f))} is registered but has no Enterprise application (service principal) in ${theTenant(f)}, which happens when an app is created by script or API.`,
     fix: (f) =>
       numbered(
-        `Create it with the Azure CLI:${run(`az ad sp create --id ${client(f)}`)}\n   or with Microsoft Graph PowerShell:${run(`New-MgServicePrincipal -AppId ${client(f)}`)}`,
+        `Create it with the Azure CLI:${run(`az ad sp create --id ${client(f)}`)}\n   or with Microsoft Graph PowerShell:${run(`New-MgServicePrincipal -AppId ${psClient(f)}`)}`,
         `Grant admin consent: ${appPath(f)} → API permissions → Grant admin consent.`,
-        `Then do step 2 with the new Enterprise application's Object ID:${run(`New-ServicePrincipal -AppId ${client(f)} -ObjectId ${spId(f)}`)}`,
+        `Then do step 2 with the new Enterprise application's Object ID:${run(`New-ServicePrincipal -AppId ${psClient(f)} -ObjectId ${psSpId(f)}`)}`,
       ),
     learnMore: LEARN.entraErrors,
   },
@@ -1027,7 +1036,7 @@ export const catalog: readonly CatalogEntry[] = [
         CONSENT_PATH(f),
         GRANT_CONSENT,
         FRESH_TOKEN,
-        `Make sure step 2 is done too:${run(`New-ServicePrincipal -AppId ${client(f)} -ObjectId ${spId(f)}`)}${run(`Add-MailboxPermission -Identity ${mailbox(f)} -User ${spId(f)} -AccessRights FullAccess`)}`,
+        `Make sure step 2 is done too:${run(`New-ServicePrincipal -AppId ${psClient(f)} -ObjectId ${psSpId(f)}`)}${run(`Add-MailboxPermission -Identity ${psMailbox(f)} -User ${psSpId(f)} -AccessRights FullAccess`)}`,
       ),
     learnMore: LEARN.oauthSmtp,
   },
@@ -1318,8 +1327,8 @@ export const catalog: readonly CatalogEntry[] = [
       `Exchange Online accepted the login but could not open ${theMailbox(f)} to submit the message: the service principal has no FullAccess to it, or a recent change has not propagated yet.`,
     fix: (f) =>
       numbered(
-        `${EXO_CONNECT} give the service principal access to the mailbox:${run(`Add-MailboxPermission -Identity ${mailbox(f)} -User ${spId(f)} -AccessRights FullAccess`)}`,
-        `Check it:${run(`Get-MailboxPermission -Identity ${mailbox(f)} | Format-List User,AccessRights`)}`,
+        `${EXO_CONNECT} give the service principal access to the mailbox:${run(`Add-MailboxPermission -Identity ${psMailbox(f)} -User ${psSpId(f)} -AccessRights FullAccess`)}`,
+        `Check it:${run(`Get-MailboxPermission -Identity ${psMailbox(f)} | Format-List User,AccessRights`)}`,
         PROPAGATION,
       ),
     learnMore: LEARN.oauthSmtp,
@@ -1340,7 +1349,7 @@ export const catalog: readonly CatalogEntry[] = [
     fix: (f) =>
       numbered(
         `Send from the mailbox's own address (${mailbox(f)}), or`,
-        `${EXO_CONNECT} allow the app to send as ${sender(f)}:${run(`Add-RecipientPermission -Identity ${sender(f)} -Trustee ${spId(f)} -AccessRights SendAs`)}`,
+        `${EXO_CONNECT} allow the app to send as ${sender(f)}:${run(`Add-RecipientPermission -Identity ${psSender(f)} -Trustee ${psSpId(f)} -AccessRights SendAs`)}`,
         `If ${sender(f)} is an alias (proxy address) of the mailbox itself, allow sending from aliases instead:${run('Set-OrganizationConfig -SendFromAliasEnabled $true')}`,
         'Permission changes take 15–30 minutes to apply.',
       ),
@@ -1367,7 +1376,7 @@ export const catalog: readonly CatalogEntry[] = [
     fix: (f) =>
       numbered(
         `Send from the mailbox's own address (${mailbox(f)}), or`,
-        `${EXO_CONNECT} allow the app to send as ${sender(f)}:${run(`Add-RecipientPermission -Identity ${sender(f)} -Trustee ${spId(f)} -AccessRights SendAs`)}`,
+        `${EXO_CONNECT} allow the app to send as ${sender(f)}:${run(`Add-RecipientPermission -Identity ${psSender(f)} -Trustee ${psSpId(f)} -AccessRights SendAs`)}`,
         'Permission changes take 15–30 minutes to apply.',
       ),
     learnMore: LEARN.oauthSmtp,

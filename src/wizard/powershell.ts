@@ -6,6 +6,13 @@
  * (New-ServicePrincipal, Add-MailboxPermission), the Set-CASMailbox / Get-TransportConfig references
  * (SmtpClientAuthenticationDisabled) and Add-RecipientPermission (SendAs).
  */
+import { psArgument, psCommentText } from '../powershell-quote.js';
+
+/**
+ * Every value in a command goes through psArgument and every value in a comment through psCommentText
+ * (src/powershell-quote.ts): an app name such as "Contoso’s sender" (the token's app_displayname) or a
+ * mailbox such as -a@contoso.com must reach the cmdlet as it is, and nothing may end a comment early.
+ */
 export interface ExchangeScriptValues {
   /** Tenant id (GUID) or its .onmicrosoft.com / verified domain. */
   tenant: string;
@@ -30,9 +37,27 @@ export interface ExchangeScript {
   script: string;
 }
 
-/** A PowerShell argument: bare when it is plainly safe, else a single-quoted literal ('' escapes '). */
-export function psArgument(value: string): string {
-  return /^[\w.@+-]+$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
+/**
+ * The .ps1 file as written: UTF-8 with a byte order mark. Windows PowerShell 5.1 reads a script
+ * without a BOM in the system's ANSI code page, so a name such as "Müller Versand" would reach
+ * Exchange garbled (about_Character_Encoding); PowerShell 7 reads either form as UTF-8.
+ */
+export function ps1FileContent(script: string): string {
+  return `\uFEFF${script}`;
+}
+
+/**
+ * How to run the saved script where the execution policy refuses scripts (the default on Windows
+ * clients: Restricted; about_Execution_Policies). `-ExecutionPolicy Bypass` on the command line applies
+ * to that one process only and changes no policy. `path` unknown: a placeholder.
+ */
+export function runScriptLines(path?: string): string[] {
+  const file = path === undefined ? '<this file>' : psArgument(path);
+  return [
+    `If PowerShell says running scripts is disabled on this system (execution policy), run this one file with:`,
+    `  powershell -ExecutionPolicy Bypass -File ${file}`,
+    '(pwsh instead of powershell for PowerShell 7; the computer\'s policy stays as it is.)',
+  ];
 }
 
 export function sendsAsAnotherAddress(values: Pick<ExchangeScriptValues, 'mailbox' | 'from'>): boolean {
@@ -44,7 +69,7 @@ export function servicePrincipalLines(values: ExchangeScriptValues): string[] {
   const app = psArgument(values.clientId);
   const sp = psArgument(values.servicePrincipalObjectId);
   const environment =
-    values.exchangeEnvironmentName && values.exchangeEnvironmentName !== 'O365Default' ? ` -ExchangeEnvironmentName ${values.exchangeEnvironmentName}` : '';
+    values.exchangeEnvironmentName && values.exchangeEnvironmentName !== 'O365Default' ? ` -ExchangeEnvironmentName ${psArgument(values.exchangeEnvironmentName)}` : '';
   const lines = [
     '# Once per machine: the Exchange Online PowerShell module. On Windows Server 2016 (Windows',
     '# PowerShell 5.1), if Install-Module fails with a download or TLS error, first run:',
@@ -53,13 +78,13 @@ export function servicePrincipalLines(values: ExchangeScriptValues): string[] {
     // Interactive sign-in takes no tenant: -Organization is for app-only (certificate) and managed
     // identity sign-in, with the .onmicrosoft.com domain (Connect-ExchangeOnline reference); the
     // admin's account decides the tenant, and -UserPrincipalName only preselects that account.
-    `# Sign in as an Exchange administrator of tenant ${values.tenant} (-UserPrincipalName <you@domain> picks the account).`,
+    `# Sign in as an Exchange administrator of tenant ${psCommentText(values.tenant)} (-UserPrincipalName <you@domain> picks the account).`,
     `Connect-ExchangeOnline${environment}`,
     '',
     "# -ObjectId is the token's oid claim: the Enterprise application's object id, NOT the Object ID",
     '# shown under App registrations (the classic mistake, which makes Exchange answer 535 5.7.3).',
     `New-ServicePrincipal -AppId ${app} -ObjectId ${sp} -DisplayName ${psArgument(values.displayName)}`,
-    `# Check: ObjectId must read ${values.servicePrincipalObjectId}.`,
+    `# Check: ObjectId must read ${psCommentText(values.servicePrincipalObjectId)}.`,
     `Get-ServicePrincipal -Identity ${app} | Format-List DisplayName,AppId,ObjectId`,
     '',
     '# The app may log in to this mailbox (the XOAUTH2 user).',
@@ -67,7 +92,7 @@ export function servicePrincipalLines(values: ExchangeScriptValues): string[] {
   ];
   if (sendsAsAnotherAddress(values)) {
     lines.push(
-      `# The sender ${values.from} is not the mailbox: the app also needs SendAs on it.`,
+      `# The sender ${psCommentText(values.from)} is not the mailbox: the app also needs SendAs on it.`,
       `Add-RecipientPermission -Identity ${psArgument(values.from)} -Trustee ${sp} -AccessRights SendAs -Confirm:$false`,
     );
   }
@@ -92,9 +117,13 @@ export function buildExchangeScript(values: ExchangeScriptValues): ExchangeScrip
   const smtpAuth = smtpAuthLines(values.mailbox);
 
   const script = [
-    `# smtp-oauth-setup: Exchange Online setup for app ${values.clientId} (${values.displayName})`,
-    `# Tenant ${values.tenant}, mailbox ${values.mailbox}${sendsAsAnotherAddress(values) ? `, sender ${values.from}` : ''}.`,
+    `# smtp-oauth-setup: Exchange Online setup for app ${psCommentText(values.clientId)} (${psCommentText(values.displayName)})`,
+    // A comment line close to "# SIG # Begin signature block" ends the valid script (tokenizer.cs,
+    // ScanToEndOfCommentLine: edit distance < 10 without spaces): each comment with values keeps at least
+    // 10 characters of its own text that no value can turn into that line ("For tenant , mailbox ." + line end: 13).
+    `# For tenant ${psCommentText(values.tenant)}, mailbox ${psCommentText(values.mailbox)}${sendsAsAnotherAddress(values) ? `, sender ${psCommentText(values.from)}` : ''}.`,
     '# Run it in PowerShell, line by line or as a whole. Changes take 15-30 minutes to apply.',
+    ...runScriptLines().map((line) => `# ${line}`),
     '',
     '# ---- Step 2: Exchange service principal and mailbox permission ----',
     ...servicePrincipal,

@@ -9,6 +9,8 @@ import {
   tokenFailureFixtures,
   tokenFixtures,
 } from './fixtures.js';
+import { HOSTILE_VALUES } from '../support/hostile-values.js';
+import { commandsOf } from '../support/powershell-tokens.js';
 
 const RICH: Facts = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
@@ -103,6 +105,40 @@ describe('the catalog', () => {
         expect(fix).toContain('Add-RecipientPermission -Identity noreply@contoso.com -Trustee 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d -AccessRights SendAs');
       }
     }
+  });
+
+  it("PowerShell commands in fixes pass the user's values exactly, however they are written; unknown values stay placeholders", () => {
+    // Which parameter of which cmdlet carries which value.
+    const expected = (cmdlet: string, f: Facts): Record<string, string | undefined> => {
+      const identity = /ServicePrincipal$/.test(cmdlet) ? f.clientId : cmdlet === 'Add-RecipientPermission' ? f.from : f.mailbox;
+      return { Identity: identity, AppId: f.clientId, ObjectId: f.servicePrincipalObjectId, User: f.servicePrincipalObjectId, Trustee: f.servicePrincipalObjectId };
+    };
+    const CMDLET = /^(?:Get|Set|Add|New|Remove)-(?:Mg)?(?:ServicePrincipal|MailboxPermission|CASMailbox|RecipientPermission)\b/;
+    let checked = 0;
+    const hostileFacts: Facts[] = [
+      { ...RICH, mailbox: '-a@contoso.com', from: "o'brien@contoso.com", servicePrincipalObjectId: 'Contoso’s $(evil); #x' },
+      // Line breaks and control characters never reach a fix (diagnose cleans the context first).
+      ...HOSTILE_VALUES.filter((v) => !/[\p{Cc}\u2028\u2029]/u.test(v)).map((v) => ({ ...RICH, mailbox: v, from: v, servicePrincipalObjectId: v })),
+    ];
+    for (const f of hostileFacts) {
+      for (const e of catalog) {
+        for (const line of e.fix(f).split('\n').map((l) => l.trim()).filter((l) => CMDLET.test(l))) {
+          const [command] = commandsOf(line);
+          for (const [parameter, value] of Object.entries(command!.parameters)) {
+            const want = expected(command!.name, f)[parameter];
+            if (want !== undefined) expect(value, `${e.code}: ${line}`).toBe(want);
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // A host name that reads as a number when bare (1e5 is 100000) reaches Test-NetConnection as it is.
+    const portTests = catalog.flatMap((e) => e.fix({ ...RICH, host: '1e5', smtpHost: '1e5' }).split('\n')).filter((l) => l.trim().startsWith('Test-NetConnection'));
+    expect(portTests.length).toBeGreaterThan(0);
+    for (const line of portTests) expect(commandsOf(line.trim().replace(/\s+\(Windows PowerShell\)$/, ''))[0]!.positional).toEqual(['1e5']);
+    const placeholders = catalog.map((e) => e.fix({})).join('\n');
+    expect(placeholders).toContain('Add-MailboxPermission -Identity <mailbox> -User <object id of the Enterprise application> -AccessRights FullAccess');
   });
 
   it('every entry is hit by at least one fixture (adding an entry without a test fails here)', () => {

@@ -130,7 +130,8 @@ describe('wrong types never throw', () => {
       { phase: 'auth', responseCode: 535, response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.', message: '', host: 'h', port: 587 },
       { mailbox: 'alerts@contoso.com\r\nRemove-Mailbox x\u0007' },
     );
-    expect(d.fix).toContain('Set-CASMailbox -Identity alerts@contoso.comRemove-Mailbox x -SmtpClientAuthenticationDisabled $false');
+    // Cleaned to one line; the space left inside makes it one quoted argument, not two.
+    expect(d.fix).toContain("Set-CASMailbox -Identity 'alerts@contoso.comRemove-Mailbox x' -SmtpClientAuthenticationDisabled $false");
     expect(d.fix).not.toMatch(/[\r\u0007]/);
   });
 });

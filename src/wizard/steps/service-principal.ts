@@ -4,7 +4,7 @@ import { addressSchema } from '../../inputs/schemas.js';
 import { askText } from '../ask.js';
 import { cloudOf, type Screen, type TokenFacts, type WizardAnswers } from '../context.js';
 import { writeFileAsked } from '../files.js';
-import { buildExchangeScript, sendsAsAnotherAddress, servicePrincipalLines } from '../powershell.js';
+import { buildExchangeScript, ps1FileContent, runScriptLines, sendsAsAnotherAddress, servicePrincipalLines } from '../powershell.js';
 import { codeBlock, heading } from '../show.js';
 
 export type ServicePrincipalAnswers = Pick<WizardAnswers, 'cloud' | 'tenantId' | 'clientId' | 'mailbox' | 'from' | 'senderName'>;
@@ -107,8 +107,9 @@ export async function servicePrincipalStep(input: ServicePrincipalInput, deps: S
       message: 'File name',
       defaultPath: SCRIPT_FILE,
       workDir: input.workDir,
-      content: buildExchangeScript(values).script,
+      content: ps1FileContent(buildExchangeScript(values).script),
     });
+    if (scriptPath !== null) screen.say(c.dim(runScriptLines(scriptPath).join('\n')));
   }
 
   const next = await prompter.select({

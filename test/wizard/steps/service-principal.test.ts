@@ -4,18 +4,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SCRIPT_FILE, servicePrincipalStep } from '../../../src/wizard/steps/service-principal.js';
 import { smtpAuthStep } from '../../../src/wizard/steps/smtp-auth.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
+import { commandsOf } from '../../support/powershell-tokens.js';
 import { IDS } from '../fixtures.js';
 
 afterAll(removeScratchDirs);
 
-function run(answers: Record<string, Answer | Answer[]>, workDir = scratchDir('sp')) {
+function run(answers: Record<string, Answer | Answer[]>, workDir = scratchDir('sp'), appDisplayName = 'SMTP sender') {
   const prompter = scriptedPrompter(answers);
   const screen = recordingScreen();
   const remembered: Array<Record<string, unknown>> = [];
   const outcome = servicePrincipalStep(
     {
       answers: { tenantId: 'contoso.onmicrosoft.com', clientId: IDS.clientId },
-      token: { servicePrincipalObjectId: IDS.servicePrincipalObjectId, appDisplayName: 'SMTP sender' },
+      token: { servicePrincipalObjectId: IDS.servicePrincipalObjectId, appDisplayName },
       workDir,
     },
     { prompter, screen, remember: async (patch) => void remembered.push(patch) },
@@ -64,6 +65,24 @@ describe('step 2: Exchange service principal', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(script).toContain(`New-ServicePrincipal -AppId ${IDS.clientId} -ObjectId ${IDS.servicePrincipalObjectId}`);
     expect(script).toContain('Set-CASMailbox -Identity alerts@contoso.com -SmtpClientAuthenticationDisabled $false');
+  });
+
+  it('writes the .ps1 as UTF-8 with a BOM (Windows PowerShell 5.1) and says how to run it under a blocking execution policy', async () => {
+    const workDir = scratchDir('sp');
+    const { outcome, screen } = run(
+      { mailbox: '-a@contoso.com', from: ENTER, senderName: ENTER, saveScript: true, scriptPath: 'exchange.ps1', servicePrincipalDone: ENTER },
+      workDir,
+      'Müller’s Versand',
+    );
+    const path = join(workDir, 'exchange.ps1');
+    expect(await outcome).toMatchObject({ scriptPath: path });
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const script = bytes.subarray(3).toString('utf8');
+    expect(commandsOf(script).find((c) => c.name === 'New-ServicePrincipal')?.parameters.DisplayName).toBe('Müller’s Versand');
+    expect(commandsOf(script).find((c) => c.name === 'Set-CASMailbox')?.parameters.Identity).toBe('-a@contoso.com');
+    expect(screen.text).toContain(`powershell -ExecutionPolicy Bypass -File '${path}'`);
+    expect(screen.text).toContain('execution policy');
   });
 
   it('can stop here', async () => {
