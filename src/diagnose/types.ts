@@ -15,6 +15,7 @@ export interface Diagnosis {
   step: SetupStep | null;
   /** True when waiting or retrying may help (propagation, throttling, temporary failures). */
   transient: boolean;
+  propagation: boolean;
   /** What happened, in one or two plain sentences. */
   summary: string;
   /** The exact command or portal action, with the user's values filled in where known. */

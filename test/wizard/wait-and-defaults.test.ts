@@ -10,7 +10,7 @@ import { fakeClock, recordingScreen, scriptedPrompter } from '../support/wizard.
 import { IDS, reportSecretRefused, reportSent, reportServicePrincipalMissing } from './fixtures.js';
 
 const inputs = checkInputsOf({ tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'a@contoso.com', to: 'b@contoso.com' }, { kind: 'secret', secret: new Secret(IDS.secret, 'prompt') });
-const d = (step: 1 | 2 | 3 | 4 | null, transient: boolean): CheckReport['diagnosis'] => ({ code: 'x', step, transient, summary: '', fix: '', source: null });
+const d = (step: 1 | 2 | 3 | 4 | null, transient: boolean): CheckReport['diagnosis'] => ({ code: 'x', step, transient, propagation: false, summary: '', fix: '', source: null, learnMore: null, problems: null });
 
 describe('waitingMayHelp: what time can fix', () => {
   it.each<[string, CheckReport['diagnosis'], boolean]>([
