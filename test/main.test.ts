@@ -106,9 +106,10 @@ describe('main: a command that throws, with --json', () => {
     const run = await mainWithCheckThrowing((e) => new e.CancelledError());
     const { io, out } = fakeIO();
     expect(await run(['check', '--json', '--tenant-id', 'contoso.com'], io)).toBe(130);
+    // parseValid parses the whole of stdout: exactly one object, nothing before or after it.
     const body = parseValid('check', out.stdout);
     expect(body).toMatchObject({ ok: false, exitCode: 130, diagnosis: { code: 'cancelled', step: null, transient: false }, error: { message: 'Cancelled.' } });
-    expect(out.stdout.trim().split('\n').filter((l) => l === '{').length).toBe(1);
+    expect(out.stderr).toBe('');
   });
 
   it('cancelled during a fleet run: the fleet shape', async () => {
