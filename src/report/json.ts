@@ -122,8 +122,15 @@ function failure(error: unknown): { exitCode: number; diagnosis: DiagnosisJson; 
     return { exitCode: error.exitCode, diagnosis: diagnosisJson(error.diagnosis), error: { message: error.message, problems: [error.message] } };
   }
   if (error instanceof CliError) {
-    // A typed error without a diagnosis of its own: its message and exit code are the contract.
-    return { exitCode: error.exitCode, diagnosis: diagnosisJson(diagnoseInternalError(error.message)), error: { message: error.message, problems: [error.message] } };
+    // A typed error without a diagnosis of its own: its exit code says which kind it is.
+    const problems = [error.message];
+    const diagnosis =
+      error.exitCode === ExitCode.input
+        ? { ...diagnoseInputProblems(problems, 'invalid'), problems }
+        : error.exitCode > 128
+          ? diagnoseCancelled(error.message, error.exitCode)
+          : diagnoseInternalError(error.message);
+    return { exitCode: error.exitCode, diagnosis: diagnosisJson(diagnosis), error: { message: error.message, problems } };
   }
   const detail = error instanceof Error ? error.message : String(error);
   const message = internalErrorMessage(error);

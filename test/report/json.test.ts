@@ -3,7 +3,8 @@ import { buildCheckPlan } from '../../src/check/plan.js';
 import type { CheckReport } from '../../src/check/run.js';
 import { catalog, diagnoseCancelled, diagnoseClaimProblems, diagnoseInputProblems, diagnoseInternalError, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure } from '../../src/diagnose/index.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
-import { CancelledError, DiagnosedError, InputError } from '../../src/errors.js';
+import { CancelledError, CliError, DiagnosedError, InputError } from '../../src/errors.js';
+import { ExitCode } from '../../src/exit-codes.js';
 import { checkJson, diagnosisJson, errorJson, explainJsonOf, type JsonShape } from '../../src/report/json.js';
 import { Secret } from '../../src/inputs/secret.js';
 import { checkInputsOf } from '../../src/wizard/context.js';
@@ -145,6 +146,7 @@ describe('errorJson: an error in the shape of its command', () => {
     ['a cancelled run (SIGINT)', new CancelledError(), 130, 'cancelled'],
     ['a cancelled run (SIGTERM)', Object.assign(new CancelledError('Stopped by SIGTERM.'), { exitCode: 143 }), 143, 'cancelled'],
     ['a diagnosed error', new DiagnosedError(diagnoseTokenFailure({ kind: 'server', error: 'invalid_client', aadsts: 7000215, description: 'AADSTS7000215: Invalid client secret provided.' })), 3, 'client-secret-invalid'],
+    ['another typed input error', new CliError('--port: in use', ExitCode.input), 2, 'input-invalid'],
     ['a bug', new TypeError('cannot read properties of undefined'), 1, 'internal-error'],
   ];
   const kinds: [JsonShape, 'check' | 'demo' | 'explain' | 'fleet'][] = [['check', 'check'], ['demo', 'demo'], ['explain', 'explain'], ['fleet', 'fleet']];
