@@ -2,7 +2,7 @@
 // npm pack → install the tarball into an empty folder → --version, --help, and `check` with no input and
 // no terminal → exit 2 naming the missing inputs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -18,6 +18,10 @@ try {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   const files = packed[0].files.map((f) => f.path);
   for (const needed of ['dist/bin.cjs', 'dist/help.txt', 'dist/main.js']) if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
+  // The JSON contract ships with the package (README links it): every schema the repository has.
+  const schemas = readdirSync(join(root, 'schema')).filter((f) => f.endsWith('.schema.json'));
+  if (schemas.length === 0) fail('the repository has no schema/*.schema.json');
+  for (const schema of schemas) if (!files.includes(`schema/${schema}`)) fail(`the tarball has no schema/${schema}`);
   const leaked = files.filter((f) => /^(src|test|bench|scripts|\.ci)\//.test(f) || f.endsWith('.map'));
   if (leaked.length) fail(`the tarball carries files users do not need: ${leaked.join(', ')}`);
 
@@ -41,7 +45,16 @@ try {
     if (!check.stderr.includes(name)) fail(`check without inputs did not name ${name}:\n${check.stderr}`);
   }
   if (/\n\s+at /.test(check.stderr)) fail(`check without inputs printed a stack trace:\n${check.stderr}`);
-  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2`);
+  // With --json the same refusal is the whole check object (schema/check.schema.json), diagnosis input-missing.
+  const json = spawnSync(bin, ['check', '--json'], { encoding: 'utf8', env, input: '' });
+  let code;
+  try {
+    code = JSON.parse(json.stdout).diagnosis?.code;
+  } catch {
+    fail(`check --json without inputs printed no JSON object:\n${json.stdout}`);
+  }
+  if (json.status !== 2 || code !== 'input-missing') fail(`check --json without inputs exited ${json.status} with diagnosis ${code}, expected 2 and input-missing`);
+  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2 (input-missing with --json), ${schemas.length} schemas`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

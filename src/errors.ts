@@ -15,9 +15,15 @@ export class CliError extends Error {
   }
 }
 
-/** Invalid or missing input: exit 2, every problem listed. */
+/**
+ * Invalid or missing input: exit 2, every problem listed. `missing` when the only problem is that
+ * required values were not given at all (the JSON diagnosis is then `input-missing`, else `input-invalid`).
+ */
 export class InputError extends CliError {
-  constructor(readonly problems: readonly string[]) {
+  constructor(
+    readonly problems: readonly string[],
+    readonly kind: 'invalid' | 'missing' = 'invalid',
+  ) {
     super(problems.join('\n'), ExitCode.input);
   }
 }
@@ -34,4 +40,9 @@ export class DiagnosedError extends CliError {
   constructor(readonly diagnosis: Diagnosis) {
     super(diagnosis.summary, diagnosis.exitCode);
   }
+}
+
+/** What a person reads for an error that is not one of the typed errors above: a bug of the tool. */
+export function internalErrorMessage(error: unknown): string {
+  return `Internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in smtp-oauth-setup; please report it with the command you ran (without secrets).`;
 }

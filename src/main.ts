@@ -1,4 +1,4 @@
-import { CliError, InputError } from './errors.js';
+import { CliError, internalErrorMessage } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import type { Output } from './output.js';
@@ -16,11 +16,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return ExitCode.ok;
   }
   const wantsJson = argv.includes('--json');
+  // Until argv is parsed, an error takes the shape of the command argv names.
+  let shape = jsonShapeOf(argv[0], argv.includes('--targets') || argv.some((a) => a.startsWith('--targets=')));
   let created: Output | undefined;
   const getOutput = async () => (created ??= new (await import('./output.js')).Output(io));
   try {
     const { parseArgv } = await import('./cli.js');
     const parsed = parseArgv(argv);
+    shape = jsonShapeOf(parsed.command, parsed.command === 'check' && parsed.options.targets !== undefined);
     if (parsed.command === 'print') {
       io.stdout.write(parsed.text);
       return ExitCode.ok;
@@ -49,22 +52,31 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
     }
   } catch (error) {
-    return reportError(error, await getOutput(), wantsJson);
+    return reportError(error, await getOutput(), wantsJson ? shape : null);
   }
 }
 
-/** The single place where an error becomes text and an exit code. */
-function reportError(error: unknown, output: Output, json: boolean): number {
+type JsonShape = import('./report/json.js').JsonShape;
+
+/**
+ * Which JSON an error of this command prints: that of the command's own result (explain, a fleet,
+ * demo), else the check's (every other command with `--json`).
+ */
+function jsonShapeOf(command: string | undefined, targets: boolean): JsonShape {
+  if (command === 'explain' || command === 'demo') return command;
+  if (command === 'check' && targets) return 'fleet';
+  return 'check';
+}
+
+/** The single place where an error becomes text and an exit code; with `--json`, the whole object of its command's shape. */
+async function reportError(error: unknown, output: Output, jsonShape: JsonShape | null): Promise<number> {
   const exitCode = error instanceof CliError ? error.exitCode : ExitCode.internal;
-  const message =
-    error instanceof CliError
-      ? error.message
-      : `Internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in smtp-oauth-setup; please report it with the command you ran (without secrets).`;
-  if (json) {
-    const problems = error instanceof InputError ? error.problems : [message];
-    output.result(JSON.stringify({ ok: false, exitCode, error: { message: problems.join('\n'), problems } }, null, 2));
-  } else {
-    output.info(message.replace(/^/gm, (_m, offset: number) => (offset === 0 ? 'smtp-oauth-setup: ' : '  ')));
+  if (jsonShape) {
+    const { errorJson } = await import('./report/json.js');
+    output.result(JSON.stringify(errorJson(jsonShape, error), null, 2));
+    return exitCode;
   }
+  const message = error instanceof CliError ? error.message : internalErrorMessage(error);
+  output.info(message.replace(/^/gm, (_m, offset: number) => (offset === 0 ? 'smtp-oauth-setup: ' : '  ')));
   return exitCode;
 }

@@ -1,5 +1,6 @@
 import { diagnoseClaimProblems, diagnoseSecretPastExpiry, diagnoseSmtpFailure, diagnoseTokenFailure } from '../diagnose/index.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
+import type { DiagnosisJson } from '../report/json.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 import { credentialSecrets } from '../inputs/credential.js';
@@ -10,6 +11,7 @@ import { acquireToken, TokenRequestError } from '../token/acquire.js';
 import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
 import { toolVersion } from '../version.js';
 import { buildCheckPlan, buildTokenPlan, type CheckPlan } from './plan.js';
+import type { WaitAttempt } from './wait.js';
 import { certificateExpiryWarning, secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
 
 /** The pipeline's stages, in order; a front-end shows each as it starts and ends. */
@@ -22,16 +24,16 @@ export interface StageEvents {
   skip(stage: StageName, label: string): void;
 }
 
-/** The JSON contract of `check` (issue #2): stable field names, never a secret or the token. */
+/** The report of one check: stable field names, never a secret or the token. Its JSON is `checkJson` (src/report/json.ts). */
 export interface CheckReport {
   ok: boolean;
   exitCode: number;
-  diagnosis: Pick<Diagnosis, 'code' | 'step' | 'transient' | 'propagation' | 'summary' | 'fix' | 'source'> & { learnMore?: string } | null;
+  diagnosis: DiagnosisJson | null;
   plan: CheckPlan;
   token: {
     acquired: boolean;
     expiresOn: string | null;
-    claims: (Pick<TokenClaims, 'aud' | 'roles' | 'tid' | 'appid' | 'oid' | 'exp'> & { appDisplayName?: string }) | null;
+    claims: (Pick<TokenClaims, 'aud' | 'roles' | 'tid' | 'appid' | 'oid' | 'exp'> & { appDisplayName: string | null }) | null;
     /** The service principal object id for `New-ServicePrincipal -ObjectId` (the token's `oid`). */
     servicePrincipalObjectId: string | null;
   };
@@ -43,6 +45,8 @@ export interface CheckReport {
     response: string | null;
     messageId: string | null;
   };
+  /** One entry per run of the pipeline: this one alone, or every attempt of `check --wait` or of a fleet's retries. */
+  attempts: WaitAttempt[];
   warnings: string[];
 }
 
@@ -74,6 +78,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   const now = options.now ?? (() => new Date());
   const plan = buildCheckPlan(inputs);
   const timeoutMs = inputs.timeoutSeconds * 1000;
+  const startedAt = now().toISOString();
   protectCredentials(inputs, redactor);
 
   const report: CheckReport = {
@@ -83,6 +88,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     plan,
     token: { acquired: false, expiresOn: null, claims: null, servicePrincipalObjectId: null },
     smtp: { host: inputs.smtpHost, port: inputs.smtpPort, tlsVersion: null, authenticated: false, response: null, messageId: null },
+    attempts: [],
     warnings: [...(options.warnings ?? [])],
   };
   const context: DiagnosisContext = {
@@ -120,8 +126,10 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
       summary: diagnosis.summary,
       fix: diagnosis.fix,
       source: diagnosis.source,
-      ...(diagnosis.learnMore && { learnMore: diagnosis.learnMore }),
+      learnMore: diagnosis.learnMore ?? null,
+      problems: null,
     };
+    report.attempts = [{ at: startedAt, exitCode: report.exitCode, diagnosisCode: report.diagnosis?.code ?? null }];
     return report;
   };
 
@@ -301,7 +309,7 @@ export async function acquireAndCheckToken(inputs: TokenCheckInputs, options: To
     appid: claims.appid,
     oid: claims.oid,
     exp: claims.exp,
-    ...(claims.appDisplayName && { appDisplayName: claims.appDisplayName }),
+    appDisplayName: claims.appDisplayName ?? null,
   };
   result.token.servicePrincipalObjectId = claims.oid;
   if (claims.oid) context.servicePrincipalObjectId = claims.oid;

@@ -9,6 +9,7 @@ import { type CliIO, readAll } from '../io.js';
 import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
 import { renderCheckReport } from '../report/human.js';
+import { checkJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
 
 /** `check`: flags → inputs → the pipeline → a report on stdout (human or one JSON object). */
@@ -54,7 +55,7 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
     });
   if (!inputs.waitSeconds) {
     const report = await attempt();
-    if (options.json) output.result(JSON.stringify(report, null, 2));
+    if (options.json) output.result(JSON.stringify(checkJson(report), null, 2));
     else renderCheckReport(report, output);
     await ciOutputs(report);
     return report.exitCode;
@@ -65,7 +66,7 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
   });
   const closing = settledLine(result);
   if (closing) output.info(result.report.ok ? output.color.green(closing) : output.color.yellow(closing));
-  if (options.json) output.result(JSON.stringify({ ...result.report, attempts: result.attempts }, null, 2));
+  if (options.json) output.result(JSON.stringify(checkJson({ ...result.report, attempts: result.attempts }), null, 2));
   else renderCheckReport(result.report, output);
   await ciOutputs(result.report);
   return result.report.exitCode;

@@ -5,6 +5,7 @@ import type { CliIO } from '../io.js';
 import type { Output } from '../output.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { renderCheckReport } from '../report/human.js';
+import { checkJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
 import { assertScenario } from './sandbox.js';
 
@@ -64,7 +65,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
     });
     const received = sandbox.received.map(({ raw: _raw, ...message }) => message);
     if (options.json) {
-      output.result(JSON.stringify({ ...report, sandbox: { scenario: sandbox.scenario.name, received } }, null, 2));
+      output.result(JSON.stringify({ ...checkJson(report), sandbox: { scenario: sandbox.scenario.name, received } }, null, 2));
       return report.exitCode;
     }
     renderCheckReport(report, output);

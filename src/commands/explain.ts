@@ -1,5 +1,5 @@
 import type { ExplainOptions } from '../cli.js';
-import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
+import type { DiagnosisContext } from '../diagnose/types.js';
 import { InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { type CliIO, readAll } from '../io.js';
@@ -11,10 +11,11 @@ import type { Output } from '../output.js';
  * something was recognised, 2 when not (saying what it looks for).
  */
 export async function explainCommand(options: ExplainOptions, io: CliIO, output: Output): Promise<number> {
-  const [{ diagnoseText }, { whatIsLookedFor }, { renderDiagnosis }] = await Promise.all([
+  const [{ diagnoseText }, { whatIsLookedFor }, { renderDiagnosis }, { diagnosisJson, EXPLAIN_SUGGESTION, explainJsonOf }] = await Promise.all([
     import('../diagnose/index.js'),
     import('../diagnose/looked-for.js'),
     import('../report/human.js'),
+    import('../report/json.js'),
   ]);
   const context = await explainContext(options, io.env);
   // A pasted log may hold the secret this machine uses: never echo it.
@@ -30,28 +31,15 @@ export async function explainCommand(options: ExplainOptions, io: CliIO, output:
   const result = diagnoseText(text, context);
   const c = output.color;
   if (!result) {
-    const lookedFor = whatIsLookedFor();
-    const suggestion =
-      'Paste the complete error message with its codes, or run `smtp-oauth-setup check` to test the setup itself and get a diagnosis from what Microsoft answers.';
     if (options.json) {
-      output.result(
-        JSON.stringify(
-          {
-            recognized: false,
-            diagnosis: null,
-            lookedFor: lookedFor.map((l) => ({ kind: l.kind, known: l.known, examples: l.examples })),
-            suggestion,
-          },
-          null,
-          2,
-        ),
-      );
+      output.result(JSON.stringify(explainJsonOf({ recognized: false, exitCode: ExitCode.input, diagnosis: null, others: [] }), null, 2));
     } else {
+      const lookedFor = whatIsLookedFor();
       output.info(
         [
           'smtp-oauth-setup explain: nothing in this text was recognised. It looks for:',
           ...lookedFor.map((l) => `  - ${l.kind}, e.g. ${l.examples.join(', ')} (${l.known} known)`),
-          suggestion,
+          EXPLAIN_SUGGESTION,
         ].join('\n'),
       );
     }
@@ -59,7 +47,8 @@ export async function explainCommand(options: ExplainOptions, io: CliIO, output:
   }
 
   if (options.json) {
-    output.result(JSON.stringify({ recognized: true, diagnosis: view(result.diagnosis), others: result.others.map(view) }, null, 2));
+    const body = explainJsonOf({ recognized: true, exitCode: ExitCode.ok, diagnosis: diagnosisJson(result.diagnosis), others: result.others.map(diagnosisJson) });
+    output.result(JSON.stringify(body, null, 2));
     return ExitCode.ok;
   }
   const lines = ['', ...renderDiagnosis(result.diagnosis, c)];
@@ -71,20 +60,6 @@ export async function explainCommand(options: ExplainOptions, io: CliIO, output:
   }
   output.result(lines.join('\n'));
   return ExitCode.ok;
-}
-
-/** The JSON form: the fields of the contract (`code, step, transient, propagation, summary, fix, source`), and `learnMore`. */
-function view(d: Diagnosis) {
-  return {
-    code: d.code,
-    step: d.step,
-    transient: d.transient,
-    propagation: d.propagation,
-    summary: d.summary,
-    fix: d.fix,
-    source: d.source,
-    ...(d.learnMore && { learnMore: d.learnMore }),
-  };
 }
 
 /** Values to fill into the fix: flags, else the environment `check` reads; each validated like check's. */

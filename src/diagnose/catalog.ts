@@ -57,7 +57,8 @@ export interface Recognise {
 }
 
 /** Where an entry applies: which of the public functions may return it. */
-export type Domain = 'token' | 'smtp' | 'network' | 'claim' | 'internal';
+/** `run`: the run itself, not the setup (input the tool was given, a cancelled run); never recognised in text. */
+export type Domain = 'token' | 'smtp' | 'network' | 'claim' | 'internal' | 'run';
 
 /** Everything the wording functions may use: the user's values plus facts about this failure. */
 export interface Facts extends DiagnosisContext {
@@ -76,6 +77,8 @@ export interface Facts extends DiagnosisContext {
   claim?: ClaimProblem;
   /** The secret is past `secretExpiresOn`, yet Entra ID still issued a token with it (a local check). */
   secretStillAccepted?: boolean;
+  /** How many problems the input had (`input-invalid`, `input-missing`); the first is in `quoted`. */
+  problemCount?: number;
 }
 
 export interface CatalogEntry {
@@ -1852,7 +1855,72 @@ export const catalog: readonly CatalogEntry[] = [
     summary: (f) => `smtp-oauth-setup could not diagnose this failure${f.quoted ? ` (${f.quoted})` : ''}; this is a bug in the tool.`,
     fix: () => numbered('Please report it with the output of the run (it contains no secrets).'),
   },
+  // The run itself rather than the setup: built from the CLI's own errors (diagnoseInputProblems,
+  // diagnoseCancelled) so that `--json` carries a diagnosis in every outcome. Never matched in text.
+  {
+    code: 'input-invalid',
+    source: null,
+    title: 'A value given to smtp-oauth-setup is not valid',
+    domain: 'run',
+    generic: true,
+    recognise: {},
+    step: 4,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.input,
+    summary: (f) =>
+      `A value given to smtp-oauth-setup is not valid${firstProblem(f)}. Nothing was sent to Microsoft.`,
+    fix: () =>
+      numbered(
+        'Correct each value listed under problems: a flag, an environment variable, the saved configuration, or a row of the targets file.',
+        'Run the command again; `smtp-oauth-setup check --help` lists every flag and environment variable.',
+      ),
+  },
+  {
+    code: 'input-missing',
+    source: null,
+    title: 'A value smtp-oauth-setup needs was not given',
+    domain: 'run',
+    generic: true,
+    recognise: {},
+    step: 4,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.input,
+    summary: (f) =>
+      `smtp-oauth-setup was not given every value it needs${firstProblem(f)}. Nothing was sent to Microsoft.`,
+    fix: () =>
+      numbered(
+        'Give each value listed under problems as a flag or an environment variable (a script or CI job never gets a question).',
+        'Or run `smtp-oauth-setup setup` once: `check` reads the answers it saves.',
+      ),
+  },
+  {
+    code: 'cancelled',
+    source: null,
+    title: 'The run was cancelled',
+    domain: 'run',
+    generic: true,
+    recognise: {},
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.cancelled,
+    summary: (f) => `The run was cancelled${f.quoted ? ` (${f.quoted})` : ''} before it finished: it says nothing about the setup.`,
+    fix: () =>
+      numbered(
+        'Run the command again and let it finish.',
+        'A network step that hangs ends by itself after --timeout seconds (default 20) with its own diagnosis.',
+      ),
+  },
 ];
+
+/** `: "<the first problem>" (and 2 more)` for an input error; empty when the problems are not known. */
+function firstProblem(f: Facts): string {
+  if (!f.quoted) return '';
+  const more = (f.problemCount ?? 1) - 1;
+  return `: "${f.quoted}"${more > 0 ? ` (and ${more} more)` : ''}`;
+}
 
 /** Entries by code. */
 export const catalogByCode: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((e) => [e.code, e]));

@@ -33,6 +33,11 @@ const SECTIONS: { domain: Domain; title: string; intro: string }[] = [
     title: 'Network and TLS',
     intro: 'Failures on the way to Microsoft (Node, OpenSSL and nodemailer codes).',
   },
+  {
+    domain: 'run',
+    title: 'The run itself',
+    intro: 'Not the setup: what `--json` reports when a command could not run (the input it was given, a cancelled run). Never recognised in a pasted text.',
+  },
   { domain: 'internal', title: 'Internal', intro: 'The last resort.' },
 ];
 
@@ -77,6 +82,7 @@ function describeRecogniser(r: Omit<Recognise, 'or'>): string {
 
 function recognition(entry: CatalogEntry): string {
   const alternatives = [entry.recognise, ...(entry.recognise.or ?? [])].map(describeRecogniser).filter((s) => s !== '');
+  if (entry.domain === 'run') return 'never in an answer or a text: reported from the command\'s own error (with `--json`)';
   if (alternatives.length === 0) return 'only as a fallback, when nothing more specific matches';
   return alternatives.join('; or ') + (entry.generic ? ' (only when nothing more specific matches)' : '');
 }

@@ -346,6 +346,43 @@ export function diagnoseSecretPastExpiry(ctx: DiagnosisContext & { secretExpires
 }
 
 // ---------------------------------------------------------------------------------------------
+// The run itself (`--json` carries a diagnosis in every outcome, src/report/json.ts)
+
+/**
+ * The input a command was given is not valid (`input-invalid`) or lacks required values
+ * (`input-missing`): step 4, the sending application's settings. The problems themselves are listed
+ * beside the diagnosis; the summary names the first.
+ */
+export function diagnoseInputProblems(problems: readonly string[], kind: 'invalid' | 'missing'): Diagnosis {
+  return guarded(
+    () => {
+      const list = (Array.isArray(problems) ? problems : []).filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+      const facts: Facts = { problemCount: list.length };
+      if (list[0] !== undefined) facts.quoted = quote(list[0], 200);
+      return build(known(kind === 'missing' ? 'input-missing' : 'input-invalid'), facts, null);
+    },
+    (e) => internalError(e instanceof Error ? e.message : undefined),
+  );
+}
+
+/** The run was cancelled (Ctrl-C, a signal, a prompt closed): `cancelled`, with the exit code of how it ended (130 for SIGINT). */
+export function diagnoseCancelled(message: string, exitCode: number): Diagnosis {
+  return guarded(
+    () => {
+      const reason = typeof message === 'string' ? message.trim().replace(/\.$/, '') : '';
+      const diagnosis = build(known('cancelled'), reason && reason.toLowerCase() !== 'cancelled' ? { quoted: quote(reason, 120) } : {}, null);
+      return Number.isInteger(exitCode) && exitCode > 0 && exitCode < 256 ? { ...diagnosis, exitCode: exitCode as Diagnosis['exitCode'] } : diagnosis;
+    },
+    (e) => internalError(e instanceof Error ? e.message : undefined),
+  );
+}
+
+/** A failure that is a bug of the tool (anything thrown that is not one of its typed errors): `internal-error`. */
+export function diagnoseInternalError(message?: string): Diagnosis {
+  return internalError(message);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Free text (`explain`)
 
 /**

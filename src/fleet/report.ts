@@ -1,4 +1,4 @@
-import type { CheckReport } from '../check/run.js';
+import { checkJson, type CheckJson, type DiagnosisJson, type ErrorJson } from '../report/json.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { renderDiagnosis } from '../report/human.js';
@@ -62,12 +62,19 @@ export function fleetTotals(run: FleetRun, durationMs: number): FleetTotals {
   };
 }
 
-/** One entry per target: the single check's report, with the target's name, attempts and duration. */
-export type FleetTargetJson = { name: string; durationMs: number; attempts: FleetResult['attempts'] } & CheckReport;
+/** One entry per target: the single check's JSON, with the target's name, duration and every attempt. */
+export type FleetTargetJson = { name: string; durationMs: number } & CheckJson;
 
+/**
+ * `check --targets --json` (schema/fleet.schema.json). `diagnosis` and `error` concern the run as a
+ * whole: null when every target was checked (each result has its own diagnosis), set when the run
+ * could not start (src/report/json.ts `errorJson`).
+ */
 export interface FleetJson {
   ok: boolean;
   exitCode: number;
+  diagnosis: DiagnosisJson | null;
+  error: ErrorJson | null;
   totals: FleetTotals;
   results: FleetTargetJson[];
 }
@@ -77,8 +84,10 @@ export function fleetJson(run: FleetRun, totals: FleetTotals): FleetJson {
   return {
     ok: exitCode === ExitCode.ok,
     exitCode,
+    diagnosis: null,
+    error: null,
     totals,
-    results: run.results.map((r) => ({ name: r.name, durationMs: Math.round(r.durationMs), attempts: r.attempts, ...r.report })),
+    results: run.results.map((r) => ({ name: r.name, durationMs: Math.round(r.durationMs), ...checkJson({ ...r.report, attempts: r.attempts }) })),
   };
 }
 

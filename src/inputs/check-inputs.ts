@@ -185,6 +185,8 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
   }
 
   const credential = await resolveCredential(sources, problems, missing);
+  // Nothing given was wrong, only something was not given: `input-missing` rather than `input-invalid`.
+  const onlyMissing = problems.length === 0 && missing.length > 0;
 
   if (missing.length > 0) {
     problems.push(
@@ -194,7 +196,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
         : 'Not prompting (no terminal, or --no-input): give them as flags or environment variables; see `smtp-oauth-setup check --help`.',
     );
   }
-  if (problems.length > 0 || !credential) throw new InputError(problems);
+  if (problems.length > 0 || !credential) throw new InputError(problems, onlyMissing ? 'missing' : 'invalid');
 
   const mailbox = values.mailbox as string;
   const inputs: CheckInputs = {

@@ -51,7 +51,7 @@ export function renderCheckReport(report: CheckReport, output: Output): void {
 }
 
 /** The fields of a diagnosis a person reads (a CheckReport's diagnosis, or one from `explain`). */
-export type DiagnosisView = Pick<Diagnosis, 'summary' | 'step' | 'transient' | 'propagation' | 'fix' | 'source'> & { learnMore?: string };
+export type DiagnosisView = Pick<Diagnosis, 'summary' | 'step' | 'transient' | 'propagation' | 'fix' | 'source'> & { learnMore?: string | null };
 
 /**
  * One diagnosis for a person: what happened, the setup step, whether waiting may help, the fix, and

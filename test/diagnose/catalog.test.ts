@@ -3,6 +3,7 @@ import { catalog } from '../../src/diagnose/index.js';
 import type { Facts } from '../../src/diagnose/catalog.js';
 import {
   claimFixtures,
+  runFixtures,
   smtpFailureFixtures,
   smtpFixtures,
   textFixtures,
@@ -39,6 +40,7 @@ const EXIT_BY_DOMAIN: Record<string, number[]> = {
   smtp: [4, 5, 6],
   network: [6],
   internal: [1],
+  run: [2, 130],
 };
 
 describe('the catalog', () => {
@@ -149,6 +151,7 @@ describe('the catalog', () => {
       ...tokenFailureFixtures.map((f) => f.expect.code),
       ...claimFixtures.map((f) => f.expect.code),
       ...textFixtures.map((f) => f.expect.code),
+      ...runFixtures.map((f) => f.expect.code),
     ]);
     const missing = catalog.map((e) => e.code).filter((c) => !expected.has(c));
     expect(missing).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseClaimProblems, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure } from '../../src/diagnose/index.js';
+import { diagnoseCancelled, diagnoseClaimProblems, diagnoseInputProblems, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure } from '../../src/diagnose/index.js';
 import type { Diagnosis, DiagnosisContext, SmtpFailure } from '../../src/diagnose/types.js';
-import { claimFixtures, smtpFailureFixtures, tokenFailureFixtures, type Expect } from './fixtures.js';
+import { claimFixtures, runFixtures, smtpFailureFixtures, tokenFailureFixtures, type Expect } from './fixtures.js';
 
 function expectDiagnosis(d: Diagnosis, e: Expect): void {
   expect({ code: d.code, step: d.step, transient: d.transient, propagation: d.propagation, exitCode: d.exitCode }).toEqual(e);
@@ -46,6 +46,22 @@ describe('claim problems', () => {
 
   it('claim diagnoses are local checks: source is null', () => {
     expect(diagnoseClaimProblems([{ kind: 'missing-role', roles: [] }]).source).toBeNull();
+  });
+});
+
+describe('the run itself: input errors and a cancelled run', () => {
+  it.each(runFixtures)('$name', (f) => {
+    const d = f.diagnose === 'input' ? diagnoseInputProblems(f.problems ?? [], f.kind ?? 'invalid') : diagnoseCancelled(f.message ?? '', f.exitCode ?? 130);
+    expectDiagnosis(d, f.expect);
+    expect(d.source).toBeNull();
+    for (const part of f.summaryHas ?? []) expect(d.summary).toContain(part);
+  });
+
+  it('is never recognised in a pasted text', () => {
+    for (const text of ['input-invalid', 'input-missing', 'cancelled', 'Cancelled.', 'Missing: --tenant-id (or AZURE_TENANT_ID).']) {
+      const codes = [diagnoseText(text)?.diagnosis, ...(diagnoseText(text)?.others ?? [])].map((d) => d?.code);
+      for (const code of ['input-invalid', 'input-missing', 'cancelled']) expect(codes).not.toContain(code);
+    }
   });
 });
 

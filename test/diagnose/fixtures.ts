@@ -1126,4 +1126,52 @@ export const textFixtures: TextFixture[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// The run itself: the CLI's own errors, diagnosed so that `--json` carries a diagnosis in every outcome
+
+export interface RunFixture {
+  name: string;
+  diagnose: 'input' | 'cancelled';
+  problems?: string[];
+  kind?: 'invalid' | 'missing';
+  message?: string;
+  exitCode?: number;
+  expect: Expect;
+  summaryHas?: string[];
+}
+
+export const runFixtures: RunFixture[] = [
+  {
+    name: 'an invalid value: input-invalid, step 4, the first problem named',
+    diagnose: 'input',
+    problems: ['--smtp-port: must be a whole number from 1 to 65535', '--timeout: must be a number of seconds'],
+    kind: 'invalid',
+    expect: t('input-invalid', 4, 'no', 2),
+    summaryHas: ['"--smtp-port: must be a whole number from 1 to 65535" (and 1 more)', 'Nothing was sent to Microsoft'],
+  },
+  {
+    name: 'required values not given: input-missing, step 4',
+    diagnose: 'input',
+    problems: ['Missing: --tenant-id (or AZURE_TENANT_ID), --mailbox (or SMTP_OAUTH_MAILBOX).'],
+    kind: 'missing',
+    expect: t('input-missing', 4, 'no', 2),
+    summaryHas: ['Missing: --tenant-id (or AZURE_TENANT_ID)'],
+  },
+  {
+    name: 'Ctrl-C: cancelled, exit 130',
+    diagnose: 'cancelled',
+    message: 'Cancelled.',
+    exitCode: 130,
+    expect: t('cancelled', null, 'no', 130),
+  },
+  {
+    name: 'SIGTERM: cancelled, with the exit code of the signal (143)',
+    diagnose: 'cancelled',
+    message: 'Stopped by SIGTERM.',
+    exitCode: 143,
+    expect: t('cancelled', null, 'no', 143),
+    summaryHas: ['(Stopped by SIGTERM)'],
+  },
+];
+
 export const SAMPLE = { APP_ID, TENANT };

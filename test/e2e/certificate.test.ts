@@ -6,6 +6,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * Certificate credentials end to end: real MSAL signs the client assertion (PS256, x5t#S256), the
@@ -53,7 +54,7 @@ describe('check with a certificate credential', () => {
     sandbox.tenant.apps[0]!.certificates.push({ thumbprintSha256: cert.thumbprintSha256, certificatePem: cert.certificatePem });
     const run = await runCli(['check', '--json', '--certificate', pemPath, ...smtp(), '--to', sandbox.client.to], { env: env() });
     expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout);
+    const report = parseValid('check', run.stdout);
     expect(report.plan.token.credential).toContain(`certificate ${cert.thumbprintSha256}`);
     expect(run.stdout + run.stderr).not.toContain('PRIVATE KEY');
     expect(run.stdout + run.stderr).not.toContain(cert.privateKeyPem.split('\n')[1]!);
@@ -68,7 +69,7 @@ describe('check with a certificate credential', () => {
   it('a certificate that was not uploaded → AADSTS700027, exit 3, step 1', async () => {
     const run = await runCli(['check', '--json', '--certificate', pemPath, ...smtp()], { env: env() });
     expect(run.status).toBe(3);
-    expect(JSON.parse(run.stdout).diagnosis).toMatchObject({ code: 'client-assertion-invalid', step: 1, source: 'AADSTS700027' });
+    expect(parseValid('check', run.stdout).diagnosis).toMatchObject({ code: 'client-assertion-invalid', step: 1, source: 'AADSTS700027' });
   });
 
   it('a secret and a certificate together → exit 2', async () => {
@@ -82,9 +83,9 @@ describe('check with a certificate credential', () => {
     sandbox.uploadCertificate(cert.certificatePem);
     const run = await runCli(['check', '--json', '--certificate', pemPath, ...smtp()], { env: env() });
     expect(run.status, run.stderr).toBe(0);
-    const warnings = JSON.parse(run.stdout).warnings as string[];
+    const warnings = parseValid('check', run.stdout).warnings as string[];
     expect(warnings.join('\n')).toMatch(/The certificate [0-9A-F]{40} expires on \d{4}-\d{2}-\d{2} \(in (29|30) days\)/);
     const quiet = await runCli(['check', '--json', '--certificate', pemPath, '--warn-days', '7', ...smtp()], { env: env() });
-    expect(JSON.parse(quiet.stdout).warnings.join('\n')).not.toContain('The certificate');
+    expect(parseValid('check', quiet.stdout).warnings.join('\n')).not.toContain('The certificate');
   });
 });

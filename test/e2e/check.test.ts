@@ -4,6 +4,7 @@ import { catalog } from '../../src/diagnose/index.js';
 import { listScenarios, type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { type CliRun, runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * The built CLI, spawned, with real MSAL and real nodemailer, against the sandbox's real HTTPS token
@@ -39,7 +40,7 @@ function expectNoSecrets(run: CliRun, secret: string): void {
 
 function parseJson(run: CliRun) {
   // Exactly one JSON object on stdout.
-  return JSON.parse(run.stdout) as {
+  return parseValid('check', run.stdout) as {
     ok: boolean;
     exitCode: number;
     diagnosis: { code: string; step: number | null; transient: boolean; propagation: boolean; summary: string; fix: string } | null;
@@ -187,6 +188,9 @@ const NO_SCENARIO: Record<string, string> = {
   'smtp-session-refused': FALLBACK,
   'network-error': FALLBACK,
   'internal-error': 'a bug of the tool',
+  'input-invalid': "the run's own error, before any request (check: bad input, below)",
+  'input-missing': "the run's own error, before any request (check: bad input, below)",
+  cancelled: "the run's own error: a signal or a closed prompt (test/main.test.ts, the signal tests)",
   'connection-refused': ON_THE_WAY,
   'host-not-found': ON_THE_WAY,
   'dns-temporary-failure': ON_THE_WAY,
@@ -234,6 +238,16 @@ describe('check: every sandbox scenario', () => {
     }
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expectNoSecrets(run, client.clientSecret);
+  });
+
+  it('learnMore is null, not absent, where the catalog has no page (starttls-not-offered, smtp-temporary-server-error)', async () => {
+    for (const [scenario, code] of [['no-starttls', 'starttls-not-offered'], ['exchange-temporary-error', 'smtp-temporary-server-error']] as const) {
+      sandbox.applyScenario(scenario);
+      const run = await runCli(['check', '--json', '--timeout', '10', ...smtpArgs()], { env: checkEnv() });
+      const report = parseValid('check', run.stdout);
+      expect(report.diagnosis.code).toBe(code);
+      expect(Object.entries(report.diagnosis)).toContainEqual(['learnMore', null]);
+    }
   });
 
   it('warns that a GUID-shaped secret is probably the secret ID', async () => {
@@ -345,12 +359,26 @@ describe('check: bad input', () => {
     expect(run.stdout).toBe('');
   });
 
-  it('--json keeps the one-object contract for input errors', async () => {
+  it('--json keeps the one-object contract for input errors: the whole check object, diagnosis input-invalid', async () => {
     const run = await runCli(['check', '--json', '--tenant-id', 'common'], { env: {} });
     expect(run.status).toBe(2);
-    const body = JSON.parse(run.stdout) as { ok: boolean; exitCode: number; error: { problems: string[] } };
-    expect(body).toMatchObject({ ok: false, exitCode: 2 });
+    const body = parseValid('check', run.stdout);
+    expect(body).toMatchObject({ ok: false, exitCode: 2, plan: null, diagnosis: { code: 'input-invalid', step: 4, transient: false, source: null, learnMore: null } });
     expect(body.error.problems.join('\n')).toContain('client credentials need');
+    expect(body.diagnosis.problems).toEqual(body.error.problems);
+    expect(body.token).toEqual({ acquired: false, expiresOn: null, claims: null, servicePrincipalObjectId: null });
+    expect(body.attempts).toEqual([{ at: expect.any(String), exitCode: 2, diagnosisCode: 'input-invalid' }]);
+    expect(body.warnings).toEqual([]);
+  });
+
+  it('--json with nothing given: exit 2, the same top level as a check that ran, diagnosis input-missing', async () => {
+    sandbox.applyScenario('healthy');
+    const [missing, ran] = await Promise.all([runCli(['check', '--json'], { env: {} }), runCli(['check', '--json', ...smtpArgs()], { env: checkEnv() })]);
+    expect(missing.status).toBe(2);
+    const body = parseValid('check', missing.stdout);
+    expect(body.diagnosis).toMatchObject({ code: 'input-missing', step: 4, problems: [expect.stringMatching(/^Missing: --tenant-id/), expect.any(String)] });
+    expect(Object.keys(body)).toEqual(Object.keys(parseValid('check', ran.stdout)));
+    expect(missing.stderr).toBe('');
   });
 
   it('refuses a secret on the command line without echoing it', async () => {

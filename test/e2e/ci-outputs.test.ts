@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /** The CI outputs of a single `check` (a fleet of one, named after its mailbox), spawned against the sandbox. */
 let sandbox: Sandbox;
@@ -103,7 +104,7 @@ describe('check under GitHub Actions and with --junit', () => {
     const run = await runCli(['check', ...smtp(), '--json', '--junit', junitPath], { env: env() });
     expect(run.status).toBe(3);
     expect(annotations(run.stderr)).toEqual([]);
-    expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 3, diagnosis: { code: 'token-missing-role' } });
+    expect(parseValid('check', run.stdout)).toMatchObject({ exitCode: 3, diagnosis: { code: 'token-missing-role' } });
     expect(parseJunit(await readFile(junitPath, 'utf8')).testsuite[0].testcase[0].failure.type).toBe('token-missing-role');
 
     const posts = sandbox.requestLog.length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * `explain`, spawned as users run it, for a representative set of texts (every catalog text and
@@ -77,11 +78,11 @@ describe('explain: recognised texts (exit 0)', () => {
   it.each(cases)('%s → %s', async (_name, text, code, step, transient, propagation, source) => {
     const run = await runCli(['explain', text, '--json'], { env });
     expect(run.status, run.stderr).toBe(0);
-    const body = JSON.parse(run.stdout) as ExplainJson;
+    const body = parseValid<ExplainJson>('explain', run.stdout);
     expect(body.recognized).toBe(true);
     expect(body.diagnosis).toMatchObject({ code, step, transient, propagation, source });
-    // The contract's fields, and learnMore when there is one; nothing else.
-    expect(Object.keys(body.diagnosis ?? {}).filter((k) => k !== 'learnMore').sort()).toEqual(['code', 'fix', 'propagation', 'source', 'step', 'summary', 'transient']);
+    // The contract's fields, every one present (learnMore and problems null when they do not apply); nothing else.
+    expect(Object.keys(body.diagnosis ?? {}).sort()).toEqual(['code', 'fix', 'learnMore', 'problems', 'propagation', 'source', 'step', 'summary', 'transient']);
   });
 
   it('prints the diagnosis for a person in the style of check, with the values given filled in', async () => {
@@ -110,7 +111,7 @@ describe('explain: recognised texts (exit 0)', () => {
     });
     const run = await runCli(['explain', '-', '--json'], { env, input: `[2024-12-03 13:51:31,004] ERROR token request failed\n${body}\n` });
     expect(run.status, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as ExplainJson).diagnosis).toMatchObject({ code: 'client-secret-invalid', step: 1, source: 'AADSTS7000215' });
+    expect((parseValid<ExplainJson>('explain', run.stdout)).diagnosis).toMatchObject({ code: 'client-secret-invalid', step: 1, source: 'AADSTS7000215' });
   });
 
   it('several codes in one text: the most specific wins, the others are listed', async () => {
@@ -119,7 +120,7 @@ describe('explain: recognised texts (exit 0)', () => {
       '10:00:02 smtp: 535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]',
     ].join('\n');
     const json = await runCli(['explain', text, '--json'], { env });
-    const body = JSON.parse(json.stdout) as ExplainJson;
+    const body = parseValid<ExplainJson>('explain', json.stdout);
     expect(body.diagnosis?.code).toBe('client-secret-expired');
     expect(body.others?.map((o) => o.code)).toEqual(['smtp-auth-unsuccessful']);
     const human = await runCli(['explain', text], { env });
@@ -151,7 +152,7 @@ describe('explain: nothing recognised (exit 2)', () => {
   it('keeps the one-object JSON contract', async () => {
     const run = await runCli(['explain', 'all good here', '--json'], { env });
     expect(run.status).toBe(2);
-    const body = JSON.parse(run.stdout) as ExplainJson;
+    const body = parseValid<ExplainJson>('explain', run.stdout);
     expect(body).toMatchObject({ recognized: false, diagnosis: null });
     expect(body.lookedFor?.length).toBeGreaterThanOrEqual(4);
     expect(body.lookedFor?.every((l) => l.known > 0 && l.examples.length > 0)).toBe(true);
@@ -166,5 +167,20 @@ describe('explain: nothing recognised (exit 2)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--mailbox: must be an email address');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with --json an input error is the recognized:false object too, with its diagnosis and the error', async () => {
+    const [empty, bad, unrecognised] = await Promise.all([
+      runCli(['explain', '', '--json'], { env }),
+      runCli(['explain', '535 5.7.3', '--json', '--mailbox', 'not-an-address'], { env }),
+      runCli(['explain', 'all good here', '--json'], { env }),
+    ]);
+    expect([empty.status, bad.status]).toEqual([2, 2]);
+    const emptyBody = parseValid('explain', empty.stdout);
+    expect(emptyBody).toMatchObject({ recognized: false, exitCode: 2, diagnosis: { code: 'input-invalid', step: 4 }, others: [], error: { problems: [expect.stringContaining('nothing to explain')] } });
+    const badBody = parseValid('explain', bad.stdout);
+    expect(badBody.diagnosis).toMatchObject({ code: 'input-invalid', problems: [expect.stringContaining('--mailbox: must be an email address')] });
+    // The same top level as a text that was not recognised.
+    expect(Object.keys(emptyBody)).toEqual(Object.keys(parseValid('explain', unrecognised.stdout)));
   });
 });

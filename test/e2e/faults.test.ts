@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { type CliRun, runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * Network faults on both legs, through the spawned CLI: each ends with exit 6 (or its own class), one
@@ -41,7 +42,7 @@ function env(overrides: Record<string, string> = {}): Record<string, string> {
 async function check(args: string[], overrides: Record<string, string> = {}): Promise<{ run: CliRun; report: { exitCode: number; diagnosis: { code: string; summary: string; transient: boolean; step: number | null } }; ms: number }> {
   const started = Date.now();
   const run = await runCli(['check', '--json', '--timeout', '2', ...args], { env: env(overrides) });
-  return { run, report: JSON.parse(run.stdout), ms: Date.now() - started };
+  return { run, report: parseValid('check', run.stdout), ms: Date.now() - started };
 }
 
 const smtp = () => sandboxSmtpArgs(sandbox);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { type CliRun, runCli } from '../support/cli.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * `check --targets`: the built CLI against a sandbox with three tenants of three mailboxes each,
@@ -103,7 +104,7 @@ describe('check --targets against three tenants', () => {
     expect(run.status, run.stderr).toBe(4);
 
     // One JSON object: a result per target, each shaped like a single check, and totals.
-    const out = JSON.parse(run.stdout) as FleetOutput;
+    const out = parseValid<FleetOutput>('fleet', run.stdout);
     expect(out).toMatchObject({ ok: false, exitCode: 4 });
     expect(out.totals).toMatchObject({ targets: 11, passed: 10, failed: 1, warned: 1, byExitCode: { '0': 10, '4': 1 }, tokens: 3, retries: 0 });
     const names = sandbox.fleetClients.flatMap((c, i) => c.mailboxes.map((m) => `customer${i + 1}-${m.split('@')[0]}`));
@@ -195,7 +196,7 @@ describe('check --targets with a certificate credential', () => {
     const posts = tokenPosts();
     const run = await runCli(['check', '--targets', path, '--json', ...connection()], { env: env(), timeoutMs: 60_000 });
     expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as FleetOutput;
+    const out = parseValid<FleetOutput>('fleet', run.stdout);
     expect(out.totals).toMatchObject({ targets: 4, passed: 4, tokens: 2 });
     expect(out.results[0]!.plan.token.credential).toContain(`certificate ${cert.thumbprintSha256}`);
     expect(out.results[3]!.plan.token.credential).toMatch(/^client secret from FLEET_SECRET_3/);
@@ -223,7 +224,7 @@ describe('check --targets: invalid input (exit 2, nothing checked)', () => {
 
     const unset = await runCli(['check', '--targets', targets, '--json', ...connection()], { env: { NODE_EXTRA_CA_CERTS: sandbox.caFile, [secretVar(0)]: sandbox.fleetClients[0]!.clientSecret } });
     expect(unset.status).toBe(2);
-    const error = JSON.parse(unset.stdout) as { error: { problems: string[] } };
+    const error = parseValid<{ error: { problems: string[] } }>('fleet', unset.stdout);
     expect(error.error.problems).toEqual([
       'input.csv row 5 (customer2-sender01): secretEnv: the environment variable FLEET_SECRET_2 is not set',
       'input.csv row 6 (customer2-sender02): secretEnv: the environment variable FLEET_SECRET_2 is not set',
@@ -232,6 +233,18 @@ describe('check --targets: invalid input (exit 2, nothing checked)', () => {
       'input.csv row 9 (customer3-sender02): secretEnv: the environment variable FLEET_SECRET_3 is not set',
       'input.csv row 10 (customer3-sender03): secretEnv: the environment variable FLEET_SECRET_3 is not set',
     ]);
+  });
+
+  it('a targets file with one bad row: with --json the whole fleet object, diagnosis input-invalid naming the row, no results', async () => {
+    const good = await writeTargets('one-bad-row.csv');
+    const lines = (await readFile(good, 'utf8')).trimEnd().split('\n');
+    lines[2] = lines[2]!.replace(/,[^,@]+@[^,]+,/, ',not-an-address,');
+    await writeFile(good, lines.join('\n') + '\n');
+    const run = await refused(['--targets', good, '--json']);
+    const out = parseValid('fleet', run.stdout);
+    expect(out).toMatchObject({ ok: false, exitCode: 2, diagnosis: { code: 'input-invalid', step: 4 }, results: [], totals: { targets: 0 } });
+    expect(out.diagnosis.problems).toEqual(['one-bad-row.csv row 3: mailbox: must be an email address such as alerts@contoso.com']);
+    expect(out.error.problems).toEqual(out.diagnosis.problems);
   });
 
   it('refuses a JUnit path it could not write, before checking anything', async () => {
@@ -260,7 +273,7 @@ describe('check --targets: a larger fleet', () => {
       );
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout.length).toBeGreaterThan(256 * 1024);
-      const out = JSON.parse(run.stdout) as FleetOutput;
+      const out = parseValid<FleetOutput>('fleet', run.stdout);
       expect(out.totals).toMatchObject({ targets: 300, passed: 300, tokens: 20 });
       expect(big.stats()).toMatchObject({ tokenRequests: 20, smtpConnections: 300, maxConcurrentSessionsPerMailbox: 1 });
       // Progress in a log: a line at every tenth of the way.

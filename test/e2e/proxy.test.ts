@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * The token request through a real local CONNECT proxy (the `proxy` package): HTTPS_PROXY and
@@ -50,7 +51,7 @@ describe('token endpoint through an HTTP proxy', () => {
     const run = await runCli(['check', '--json', '--proxy', proxyUrl, ...smtp()], { env: env({ HTTPS_PROXY: 'http://127.0.0.1:9' }) });
     expect(run.status, run.stderr).toBe(0);
     expect(tunnels).toContain(tokenHost());
-    expect(JSON.parse(run.stdout).plan.token.proxy).toBe(proxyUrl);
+    expect(parseValid('check', run.stdout).plan.token.proxy).toBe(proxyUrl);
   });
 
   it('respects NO_PROXY', async () => {
@@ -66,7 +67,7 @@ describe('token endpoint through an HTTP proxy', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const run = await runCli(['check', '--json', '--proxy', `http://ops:pr0xy-pa55word@127.0.0.1:${port}`, ...smtp()], { env: env() });
     expect(run.status).toBe(6);
-    const report = JSON.parse(run.stdout);
+    const report = parseValid('check', run.stdout);
     expect(report.diagnosis.code).toBe('connection-refused');
     expect(report.diagnosis.summary).toContain(`127.0.0.1:${port}`);
     expect(run.stdout + run.stderr).not.toContain('pr0xy-pa55word');

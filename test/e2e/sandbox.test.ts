@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * `sandbox`, the long-running emulator, spawned as a person starts it in one terminal, with `check`
@@ -115,7 +116,7 @@ describe('sandbox: the emulator as a process', () => {
       { env: { NODE_EXTRA_CA_CERTS: setting('Throw-away CA') } },
     );
     expect(check.status, check.stdout + check.stderr).toBe(0);
-    expect(JSON.parse(check.stdout).plan.token.credential).toContain(`certificate ${made.thumbprintSha256}`);
+    expect(parseValid('check', check.stdout).plan.token.credential).toContain(`certificate ${made.thumbprintSha256}`);
     sandbox.child.kill('SIGINT');
     expect(await sandbox.exit).toBe(0);
     expect(sandbox.stderr()).toContain('Sandbox stopped.');

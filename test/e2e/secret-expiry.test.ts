@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /** `check --secret-expires` against the sandbox: a warning before the date, a diagnosis from it on. */
 let sandbox: Sandbox;
@@ -37,7 +38,7 @@ describe('check --secret-expires', () => {
     const date = inDays(10);
     const run = await runCli(['check', '--json', '--secret-expires', date, ...smtpArgs()], { env: checkEnv() });
     expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as Report;
+    const report = parseValid<Report>('check', run.stdout);
     const warning = report.warnings.find((w) => w.includes('client secret expires'));
     expect(warning).toContain(`expires on ${date} (in 1`);
     expect(warning).toContain(`Application (client) ID ${sandbox.client.clientId} → Certificates & secrets → Client secrets → New client secret`);
@@ -47,7 +48,7 @@ describe('check --secret-expires', () => {
     sandbox.applyScenario('healthy');
     const run = await runCli(['check', '--json', '--warn-days', '5', ...smtpArgs()], { env: checkEnv({ SMTP_OAUTH_SECRET_EXPIRES: inDays(10) }) });
     expect(run.status, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as Report).warnings.join('\n')).not.toContain('client secret expires');
+    expect((parseValid<Report>('check', run.stdout)).warnings.join('\n')).not.toContain('client secret expires');
   });
 
   it('past the date: client-secret-expired even though Entra ID still issued a token', async () => {
@@ -55,7 +56,7 @@ describe('check --secret-expires', () => {
     const date = inDays(-3);
     const run = await runCli(['check', '--json', '--secret-expires', date, ...smtpArgs()], { env: checkEnv() });
     expect(run.status).toBe(3);
-    const report = JSON.parse(run.stdout) as Report;
+    const report = parseValid<Report>('check', run.stdout);
     expect(report.diagnosis).toMatchObject({ code: 'client-secret-expired', step: 1, transient: false, source: null });
     expect(report.diagnosis?.summary).toContain(`expired on ${date}`);
     expect(report.diagnosis?.summary).toContain('still issued a token');
@@ -67,7 +68,7 @@ describe('check --secret-expires', () => {
     const date = inDays(-30);
     const run = await runCli(['check', '--json', '--secret-expires', date, ...smtpArgs()], { env: checkEnv() });
     expect(run.status).toBe(3);
-    const report = JSON.parse(run.stdout) as Report;
+    const report = parseValid<Report>('check', run.stdout);
     expect(report.diagnosis).toMatchObject({ code: 'client-secret-expired', source: 'AADSTS7000222' });
     expect(report.diagnosis?.summary).toContain(date);
   });
@@ -76,7 +77,7 @@ describe('check --secret-expires', () => {
     sandbox.applyScenario('smtp-auth-disabled-mailbox');
     const run = await runCli(['check', '--json', '--secret-expires', inDays(-1), ...smtpArgs()], { env: checkEnv() });
     expect(run.status).toBe(4);
-    const report = JSON.parse(run.stdout) as Report;
+    const report = parseValid<Report>('check', run.stdout);
     expect(report.diagnosis?.code).toBe('smtp-auth-disabled-mailbox');
     expect(report.warnings.join('\n')).toContain('also past the expiry date given');
   });

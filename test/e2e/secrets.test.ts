@@ -9,6 +9,7 @@ import { base64Fragments } from '../../src/redact.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * Secrets never leave: the client secret, the access token, its XOAUTH2 base64 form and the URL-encoded
@@ -41,7 +42,7 @@ describe('secret sources and the --verbose transcript (spawned CLI)', () => {
     sandbox.applyScenario('healthy');
     const run = await runCli(['check', '--json', '--client-secret-stdin', ...smtp()], { env: env(), input: `${sandbox.client.clientSecret}\n` });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).plan.token.credential).toContain('standard input');
+    expect(parseValid('check', run.stdout).plan.token.credential).toContain('standard input');
     expectClean(run.stdout + run.stderr, sandbox.client.clientSecret);
   });
 

@@ -7,6 +7,7 @@ import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { ensureTmux, TerminalSession } from '../support/tmux.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * The wizard as a person uses it: the built CLI in a real pseudo-terminal (tmux), real MSAL and
@@ -190,7 +191,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     // A later `check` finds everything in the saved configuration: no secret, no flag.
     const check = await runCli(['check', '--json'], { env: { HOME: home, NODE_EXTRA_CA_CERTS: sandbox.caFile } });
     expect(check.status, check.stderr).toBe(0);
-    expect(JSON.parse(check.stdout).plan.token.credential).toContain(`from file ${join(work, 'smtp-oauth-sender.pem')}`);
+    expect(parseValid('check', check.stdout).plan.token.credential).toContain(`from file ${join(work, 'smtp-oauth-sender.pem')}`);
   });
 
   it('setup --certificate: the given certificate is the menu\'s default, named by file and thumbprint, and gets the token', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+import { parseValid } from '../support/json-schema.js';
 
 /** The wizard off a terminal, and `check` reading the wizard's saved answers (spawned CLI, real sandbox). */
 let sandbox: Sandbox;
@@ -35,6 +36,18 @@ describe('the wizard needs a terminal', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('The sandbox received this message');
     expect(run.stderr).not.toContain('Start with step 1');
+  });
+
+  it('demo --json: a check object plus the sandbox, in every outcome (schema/demo.schema.json)', async () => {
+    const [healthy, failing, bad] = await Promise.all([
+      runCli(['demo', '--json'], { env: { NO_COLOR: '1' } }),
+      runCli(['demo', '--json', '--scenario', 'wrong-secret'], { env: { NO_COLOR: '1' } }),
+      runCli(['demo', '--json', '--scenario', 'nope'], { env: { NO_COLOR: '1' } }),
+    ]);
+    expect([healthy.status, failing.status, bad.status]).toEqual([0, 3, 2]);
+    expect(parseValid('demo', healthy.stdout)).toMatchObject({ ok: true, diagnosis: null, sandbox: { scenario: 'healthy' } });
+    expect(parseValid('demo', failing.stdout)).toMatchObject({ diagnosis: { code: 'client-secret-invalid' }, sandbox: { scenario: 'wrong-secret' } });
+    expect(parseValid('demo', bad.stdout)).toMatchObject({ exitCode: 2, diagnosis: { code: 'input-invalid' }, sandbox: null });
   });
 });
 
@@ -68,7 +81,7 @@ describe('check reads the saved configuration (below flags and environment)', ()
     const before = sandbox.received.length;
     const run = await runCli(['check', '--json'], { env: env(dir, { AZURE_CLIENT_SECRET: sandbox.client.clientSecret }) });
     expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as { plan: { smtp: { user: string; to: string | null } }; token: { claims: { tid: string } } };
+    const report = parseValid('check', run.stdout) as { plan: { smtp: { user: string; to: string | null } }; token: { claims: { tid: string } } };
     expect(report.plan.smtp).toMatchObject({ user: sandbox.client.mailbox, to: null });
     expect(report.token.claims.tid).toBe(sandbox.client.tenantId);
     expect(sandbox.received.length).toBe(before);
@@ -79,7 +92,7 @@ describe('check reads the saved configuration (below flags and environment)', ()
     const { dir } = configWith({ answers: { ...answers(), mailbox: 'someone-else@contoso-sandbox.onmicrosoft.com' } });
     const run = await runCli(['check', '--json', '--mailbox', sandbox.client.mailbox], { env: env(dir, { AZURE_CLIENT_SECRET: sandbox.client.clientSecret }) });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).plan.smtp.user).toBe(sandbox.client.mailbox);
+    expect(parseValid('check', run.stdout).plan.smtp.user).toBe(sandbox.client.mailbox);
   });
 
   it('uses a secret saved on request when the file is private, and refuses it when others can read it', async () => {
@@ -87,7 +100,7 @@ describe('check reads the saved configuration (below flags and environment)', ()
     const privateFile = configWith({ answers: answers(), clientSecret: sandbox.client.clientSecret });
     const ok = await runCli(['check', '--json'], { env: env(privateFile.dir) });
     expect(ok.status, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout).plan.token.credential).toContain('saved configuration');
+    expect(parseValid('check', ok.stdout).plan.token.credential).toContain('saved configuration');
     expect(ok.stdout + ok.stderr).not.toContain(sandbox.client.clientSecret);
 
     const readable = configWith({ answers: answers(), clientSecret: sandbox.client.clientSecret }, 0o644);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { parseValid } from '../support/json-schema.js';
 
 /**
  * `check --wait`: the built CLI against the sandbox, whose tenant the test fixes while the CLI waits
@@ -53,7 +54,7 @@ describe('check --wait', () => {
     const run = await running;
 
     expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as WaitJson;
+    const report = parseValid<WaitJson>('check', run.stdout);
     expect(report.ok).toBe(true);
     expect(report.attempts.length).toBeGreaterThanOrEqual(2);
     expect(report.attempts[0]).toMatchObject({ exitCode: 4, diagnosisCode: 'smtp-auth-service-principal' });
@@ -86,7 +87,7 @@ describe('check --wait', () => {
     const started = Date.now();
     const run = await runCli(['check', '--json', '--wait', '20s', ...smtpArgs()], { env });
     expect(run.status).toBe(3);
-    const report = JSON.parse(run.stdout) as WaitJson;
+    const report = parseValid<WaitJson>('check', run.stdout);
     expect(report.diagnosis).toMatchObject({ code: 'client-secret-invalid', transient: false, propagation: false });
     expect(report.attempts).toHaveLength(1);
     expect(tokenPosts() - postsBefore).toBe(1);
@@ -100,7 +101,7 @@ describe('check --wait', () => {
     if (inject) inject.remaining = 1;
     const run = await runCli(['check', '--json', '--wait', '20s', ...smtpArgs()], { env: checkEnv() });
     expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as WaitJson;
+    const report = parseValid<WaitJson>('check', run.stdout);
     expect(report.attempts.map((a) => a.diagnosisCode)).toEqual(['smtp-temporary-server-error', null]);
   });
 

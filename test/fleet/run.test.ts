@@ -6,6 +6,7 @@ import { fleetJson, fleetTotals, worstExitCode } from '../../src/fleet/report.js
 import { createKeyedLock, createSemaphore, type FleetChecks, type FleetTarget, runFleet, tokenGroupKey } from '../../src/fleet/run.js';
 import type { CheckInputs } from '../../src/inputs/check-inputs.js';
 import { Secret } from '../../src/inputs/secret.js';
+import { diagnosisJson } from '../../src/report/json.js';
 
 /** The scheduling rules of `check --targets`, with the pipeline replaced by fakes that record what happened. */
 
@@ -51,10 +52,11 @@ function report(t: FleetTarget, d: Diagnosis | null, token = 'token'): CheckRepo
   return {
     ok: d === null,
     exitCode: d?.exitCode ?? 0,
-    diagnosis: d && { code: d.code, step: d.step, transient: d.transient, propagation: d.propagation, summary: d.summary, fix: d.fix, source: d.source },
+    diagnosis: d && diagnosisJson(d),
     plan: { smtp: { user: t.inputs.mailbox } } as CheckReport['plan'],
     token: { acquired: true, expiresOn: null, claims: null, servicePrincipalObjectId: token },
     smtp: { host: 'smtp', port: 587, tlsVersion: null, authenticated: d === null, response: null, messageId: null },
+    attempts: [],
     warnings: [],
   };
 }

@@ -13,6 +13,7 @@ function report(overrides: Partial<CheckReport> & { user?: string } = {}): Check
     plan: { smtp: { user } } as CheckReport['plan'],
     token: { acquired: true, expiresOn: null, claims: null, servicePrincipalObjectId: null },
     smtp: { host: 'smtp.office365.com', port: 587, tlsVersion: 'TLSv1.3', authenticated: true, response: '235 2.7.0 Authentication successful', messageId: null },
+    attempts: [],
     warnings: [],
     ...rest,
   };
@@ -30,6 +31,8 @@ const failing = report({
     summary: 'SMTP AUTH is turned off for mailbox billing@fabrikam.com, 100% sure: a <test> & "quote"',
     fix: '1. Set-CASMailbox -Identity billing@fabrikam.com -SmtpClientAuthenticationDisabled $false\n2. Wait, then retry.',
     source: '535 5.7.139',
+    learnMore: null,
+    problems: null,
   },
 });
 const results: TargetResult[] = [

@@ -1,5 +1,6 @@
 import { buildCheckPlan } from '../../src/check/plan.js';
 import type { CheckReport, TokenCheck } from '../../src/check/run.js';
+import { diagnosisJson } from '../../src/report/json.js';
 import { diagnoseClaimProblems, diagnoseSmtpFailure, diagnoseTokenFailure } from '../../src/diagnose/index.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
 import type { CheckInputs } from '../../src/inputs/check-inputs.js';
@@ -59,15 +60,7 @@ function report(inputs: CheckInputs, diagnosis: Diagnosis | null): CheckReport {
   return {
     ok: diagnosis === null,
     exitCode: diagnosis?.exitCode ?? 0,
-    diagnosis: diagnosis && {
-      code: diagnosis.code,
-      step: diagnosis.step,
-      transient: diagnosis.transient,
-      propagation: diagnosis.propagation,
-      summary: diagnosis.summary,
-      fix: diagnosis.fix,
-      source: diagnosis.source,
-    },
+    diagnosis: diagnosis && diagnosisJson(diagnosis),
     plan: buildCheckPlan(inputs),
     token: { acquired: true, expiresOn: null, claims: claims(['SMTP.SendAsApp']), servicePrincipalObjectId: IDS.servicePrincipalObjectId },
     smtp: {
@@ -78,6 +71,7 @@ function report(inputs: CheckInputs, diagnosis: Diagnosis | null): CheckReport {
       response: diagnosis ? '535 5.7.3 Authentication unsuccessful' : '250 2.0.0 OK <id@test> [Hostname=test]',
       messageId: diagnosis ? null : '<m@test>',
     },
+    attempts: [],
     warnings: [],
   };
 }

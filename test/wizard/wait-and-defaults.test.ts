@@ -18,6 +18,8 @@ const d = (step: 1 | 2 | 3 | 4 | null, transient: boolean, propagation: boolean)
   summary: '',
   fix: '',
   source: null,
+  learnMore: null,
+  problems: null,
 });
 
 describe('waitingMayHelp: what time can fix', () => {
