@@ -214,6 +214,9 @@ describe('check: the scenario table covers the catalog', () => {
   });
 });
 
+/** What each scenario declares `check` must produce (src/sandbox/scenarios.ts). */
+const declared = new Map(listScenarios().map((s) => [s.name, s.diagnosis]));
+
 describe('check: every sandbox scenario', () => {
   it.each(scenarios)('%s → exit %i, %s, step %s', async (scenario, exit, code, step, transient) => {
     sandbox.applyScenario(scenario);
@@ -223,6 +226,8 @@ describe('check: every sandbox scenario', () => {
     const run = await runCli(args, { env: checkEnv({ AZURE_TENANT_ID: client.tenantId, AZURE_CLIENT_ID: client.clientId, AZURE_CLIENT_SECRET: client.clientSecret, SMTP_OAUTH_MAILBOX: client.mailbox }) });
     expect(run.status, run.stderr).toBe(exit);
     const report = parseJson(run);
+    // The scenario's own declaration holds: check produces the diagnosis the scenario says it does.
+    expect(report.diagnosis?.code ?? null, 'Scenario.diagnosis').toBe(declared.get(scenario));
     expect(report.exitCode).toBe(exit);
     expect(report.ok).toBe(exit === 0);
     if (code === null) {

@@ -68,6 +68,17 @@ describe('sandbox: the emulator as a process', () => {
     expect(list.every((s) => s.title && s.description)).toBe(true);
   });
 
+  it('--list-scenarios --json names the diagnosis each scenario produces, with the setup step of the catalog', async () => {
+    const json = await runCli(['sandbox', '--list-scenarios', '--json']);
+    const list = JSON.parse(json.stdout) as Array<{ name: string; diagnosis: { code: string; step: number | null } | null }>;
+    const byName = new Map(list.map((s) => [s.name, s.diagnosis]));
+    expect(byName.get('healthy')).toBeNull();
+    // The wrong secret is fixed at the app registration (step 1), whatever the scenario's story says.
+    expect(byName.get('wrong-secret')).toEqual({ code: 'client-secret-invalid', step: 1 });
+    expect(byName.get('send-as-denied')).toEqual({ code: 'smtp-send-as-denied', step: 2 });
+    expect(byName.get('sender-thread-limit')).toEqual({ code: 'smtp-concurrent-connections', step: null });
+  });
+
   it('--json: the settings on the first line; check from another process works with them; each message is a JSON line; SIGTERM stops it (exit 0)', async () => {
     const sandbox = startSandboxCli(['--json', '--ca-dir', join(dir, 'json')]);
     const first = (await sandbox.waitFor(/\n/)).split('\n')[0]!;
