@@ -26,8 +26,9 @@
  *   enhanced code of ONE reply, `451 5.7.3`) > the same enhanced code found bare (`5.7.3`, as a
  *   logging library repeats it in its own format: `…,451,5.7.3`) > reply code alone > phrase >
  *   nodemailer's wrapper code > OAuth error class > HTTP status. AADSTS, claim, Node code and full
- *   reply are "strong", the rest "weak". Context conditions (`sendAsRole`, `phases`) add to the score
- *   but are not evidence.
+ *   reply are "strong", the rest "weak"; a code no entry knows, offered to a fallback entry, counts as
+ *   a reply code alone. Context conditions (`sendAsRole`, `phases`) add to the score but are not
+ *   evidence.
  *   1. The domain whose strongest evidence is strongest is the one the failure concerns (an AADSTS
  *      number beats "fetch failed"; a server's reply beats ECONNECTION; ECONNREFUSED beats a lone
  *      reply code).
