@@ -59,7 +59,7 @@ export function fleetFlagProblems(options: CheckOptions): string[] {
 export function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return DEFAULT_CONCURRENCY;
   const range = `must be a whole number from 1 to ${MAX_CONCURRENCY}`;
-  const parsed = parseDecimal(value, { min: 1, max: MAX_CONCURRENCY, expected: range, notWhole: range, tooSmall: range, tooBig: range });
+  const parsed = parseDecimal(value, { min: 1, max: MAX_CONCURRENCY, expected: `a whole number from 1 to ${MAX_CONCURRENCY}`, notWhole: range, tooSmall: range, tooBig: range });
   // One reason for every refusal (`0x4` and `1e1` included): the range says what to write.
   if ('problem' in parsed) throw new InputError([`--concurrency: ${range}`]);
   return parsed.value;

@@ -28,7 +28,7 @@ const DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 export function parseDecimal(value: string, range: DecimalRange): { value: number } | { problem: string } {
   const text = value.trim();
   if (text === '') return { problem: 'is empty' };
-  if (!DECIMAL.test(text)) return { problem: `must be written in decimal digits: ${range.expected}` };
+  if (!DECIMAL.test(text)) return { problem: `must be ${range.expected}, in decimal digits` };
   const n = Number(text);
   if (!range.fraction && !Number.isInteger(n)) return { problem: range.notWhole ?? `must be a whole number: ${range.expected}` };
   if (n < range.min) return { problem: range.tooSmall };

@@ -119,7 +119,7 @@ describe('fileConfigStore', () => {
     const { resolveCheckInputs } = await import('../../src/inputs/check-inputs.js');
     const saved = savedCheckInputs({ version: 1, savedAt: '', answers: { tenantId: '11111111-2222-4333-8444-555555555555', clientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', mailbox: 'm@contoso.com', timeout: 'twenty' } });
     const error = await resolveCheckInputs({ flags: {}, env: { AZURE_CLIENT_SECRET: SECRET }, saved, prompter: null }).then(() => null, (e: unknown) => e);
-    expect((error as UnreadableConfigError).problems).toEqual(['saved configuration: timeout: must be written in decimal digits: a number of seconds']);
+    expect((error as UnreadableConfigError).problems).toEqual(['saved configuration: timeout: must be a number of seconds, in decimal digits']);
   });
 
   it('a missing file is no configuration', async () => {

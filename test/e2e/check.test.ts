@@ -351,11 +351,11 @@ describe('check: bad input', () => {
   });
 
   it.each<[string, string[], string]>([
-    ['hex port', ['--smtp-port', '0x94e9'], '--smtp-port: must be written in decimal digits: a number from 1 to 65535'],
+    ['hex port', ['--smtp-port', '0x94e9'], '--smtp-port: must be a number from 1 to 65535, in decimal digits'],
     ['blank warn days', ['--warn-days', ' '], '--warn-days: is empty'],
     ['empty port', ['--smtp-port', ''], '--smtp-port: is empty'],
     ['empty wait', ['--wait', ''], '--wait: must be a duration such as 90s, 30m or 1h'],
-    ['exponent timeout', ['--timeout', '1e1'], '--timeout: must be written in decimal digits: a number of seconds'],
+    ['exponent timeout', ['--timeout', '1e1'], '--timeout: must be a number of seconds, in decimal digits'],
     ['5,000-character local part', ['--mailbox', `${'x'.repeat(5000)}@contoso.com`], '--mailbox: has a local part (before the @) of 5000 characters; at most 64 are allowed (RFC 5321)'],
   ])('%s → exit 2 with the reason, nothing contacted', async (_name, flags, reason) => {
     const base = ['--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox];

@@ -34,12 +34,12 @@ describe('parseDecimal: the one parser for numbers', () => {
     expect(parseDecimal(text, range)).toEqual({ value: n });
   });
   it.each([
-    ['0x94e9', 'must be written in decimal digits: a number from 1 to 65535'],
-    ['1e3', 'must be written in decimal digits: a number from 1 to 65535'],
-    ['0b11', 'must be written in decimal digits: a number from 1 to 65535'],
-    ['+587', 'must be written in decimal digits: a number from 1 to 65535'],
-    ['5 87', 'must be written in decimal digits: a number from 1 to 65535'],
-    ['Infinity', 'must be written in decimal digits: a number from 1 to 65535'],
+    ['0x94e9', 'must be a number from 1 to 65535, in decimal digits'],
+    ['1e3', 'must be a number from 1 to 65535, in decimal digits'],
+    ['0b11', 'must be a number from 1 to 65535, in decimal digits'],
+    ['+587', 'must be a number from 1 to 65535, in decimal digits'],
+    ['5 87', 'must be a number from 1 to 65535, in decimal digits'],
+    ['Infinity', 'must be a number from 1 to 65535, in decimal digits'],
     ['', 'is empty'],
     ['   ', 'is empty'],
     ['58.7', 'must be a whole number: a number from 1 to 65535'],
@@ -66,7 +66,7 @@ describe('the schemas of every numeric field use it', () => {
 
 describe('check: lenient numbers and empty flags are input errors with the reason', () => {
   it('--smtp-port 0x94e9 is not port 38121', async () => {
-    expect(await problemsOf({ smtpPort: '0x94e9' })).toEqual(['--smtp-port: must be written in decimal digits: a number from 1 to 65535']);
+    expect(await problemsOf({ smtpPort: '0x94e9' })).toEqual(['--smtp-port: must be a number from 1 to 65535, in decimal digits']);
   });
 
   it("--warn-days ' ' is not 0", async () => {
@@ -84,10 +84,10 @@ describe('check: lenient numbers and empty flags are input errors with the reaso
 
   it('a saved value is judged by the same parser, and the problem names its key', async () => {
     expect(await problemsOf({}, { timeout: '0x14', smtpPort: '5e2' })).toEqual([
-      'saved configuration: smtpPort: must be written in decimal digits: a number from 1 to 65535',
-      'saved configuration: timeout: must be written in decimal digits: a number of seconds',
+      'saved configuration: smtpPort: must be a number from 1 to 65535, in decimal digits',
+      'saved configuration: timeout: must be a number of seconds, in decimal digits',
     ]);
-    expect(await problemsOf({}, { timeout: 'soon' })).toEqual(['saved configuration: timeout: must be written in decimal digits: a number of seconds']);
+    expect(await problemsOf({}, { timeout: 'soon' })).toEqual(['saved configuration: timeout: must be a number of seconds, in decimal digits']);
   });
 });
 
