@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure, recogniseText } from '../../src/diagnose/index.js';
+import { catalog, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure, recogniseText } from '../../src/diagnose/index.js';
 import { smtpFixtures, smtpWrappers, suffixes, textFixtures, tokenFixtures, tokenWrappers, type Expect } from './fixtures.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
 
@@ -189,6 +189,16 @@ describe('evidence strength: a full reply beats a bare enhanced code elsewhere i
       port: 587,
     });
     expect(d.code).toBe('smtp-starttls-required');
+  });
+
+  // Every Exchange reply of the catalog, with every enhanced code of the catalog repeated bare after
+  // it (as a logger or a retry message would): the reply's own entry stays the diagnosis.
+  const fullReplies = catalog.filter((e) => e.domain === 'smtp' && /^\d{3}[ -]\d\.\d{1,3}\.\d{1,3} /.test(e.example ?? ''));
+  const bareCodes = [...new Set(catalog.flatMap((e) => [e.recognise, ...(e.recognise.or ?? [])]).flatMap((r) => r.enhanced ?? []))];
+  it.each(fullReplies.map((e) => ({ code: e.code, e })))('$code: a bare code of another entry after its reply does not win', ({ e }) => {
+    const ctx = e.recognise.sendAsRole === 'present' ? { tokenHasSendAsRole: true } : e.recognise.sendAsRole === 'absent' ? { tokenHasSendAsRole: false } : {};
+    const wrong = bareCodes.filter((bare) => diagnoseText(`${e.example ?? ''} (status ${bare})`, ctx)?.diagnosis.code !== e.code);
+    expect(wrong).toEqual([]);
   });
 
   it('a bare enhanced code alone (no full reply anywhere) is still recognised', () => {
