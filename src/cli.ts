@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as commander from 'commander';
 import { InputError } from './errors.js';
+import { parseDecimal } from './inputs/decimal.js';
 import type { CheckFlags } from './inputs/check-inputs.js';
 import { toolVersion } from './version.js';
 
@@ -81,9 +82,11 @@ const SECRET_ON_ARGV = [
 ].join('\n');
 
 function portOption(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([`port '${value}' must be a number from 0 to 65535`]);
-  return port;
+  // 0 asks the system for a free port, as when the option is left out.
+  const range = `must be a number from 0 to 65535`;
+  const parsed = parseDecimal(value, { min: 0, max: 65535, expected: 'a number from 0 to 65535', notWhole: range, tooSmall: range, tooBig: range });
+  if ('problem' in parsed) throw new InputError([`port '${value}' ${parsed.problem}`]);
+  return parsed.value;
 }
 
 function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text: string) => void): commander.Command {

@@ -20,7 +20,12 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
   const { listScenarios, startSandbox } = await import('../sandbox/index.js');
   if (options.listScenarios) {
     const scenarios = listScenarios();
-    if (options.json) output.result(JSON.stringify(scenarios.map(({ name, title, description }) => ({ name, title, description })), null, 2));
+    const { catalogByCode } = await import('../diagnose/catalog.js');
+    // The diagnosis check gives for the scenario, with the setup step the catalog gives it.
+    const diagnosis = (code: string | null) => (code === null ? null : { code, step: catalogByCode.get(code)?.step ?? null });
+    if (options.json) {
+      output.result(JSON.stringify(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, diagnosis: diagnosis(s.diagnosis) })), null, 2));
+    }
     else {
       const width = Math.max(...scenarios.map((s) => s.name.length));
       for (const s of scenarios) output.result(`${s.name.padEnd(width)}  ${s.title}`);

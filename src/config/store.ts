@@ -63,6 +63,27 @@ const configSchema = z.object({
   wizard: z.object({ completed: z.array(z.string()), finished: z.boolean(), scriptPath: z.string().optional() }).optional(),
 });
 
+/** One problem of the file, by its key: `timeout: must be text in quotes, such as "20"`. */
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'cannot be read';
+  // Answers sit under `answers`; the user knows them by their own names (`timeout`, `smtpPort`).
+  const full = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+  const path = full[0] === 'answers' && full.length > 1 ? full.slice(1) : full;
+  const key = path.map(String).join('.') || 'the file';
+  if (issue.code === 'invalid_type') {
+    const expected =
+      issue.expected === 'string'
+        ? 'text in quotes ("30", not 30)'
+        : issue.expected === 'object' || issue.expected === 'record'
+          ? 'an object ({ … })'
+          : `of type ${issue.expected}`;
+    return `${key}: must be ${expected}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `${key}: is not a key smtp-oauth-setup saves`;
+  if (issue.code === 'invalid_value' && issue.path[0] === 'version') return 'version: must be 1';
+  return `${key}: ${issue.message}`;
+}
+
 /** The config file exists but cannot be used as it is. */
 export class UnreadableConfigError extends InputError {}
 /** The config file holds the client secret and other users can read it. */
@@ -106,14 +127,22 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
         if (code === 'ENOENT') return null;
         throw new UnreadableConfigError([`${path}: ${readErrorReason(error)}`]);
       }
-      let config: SavedConfig;
+      let json: unknown;
       try {
-        config = configSchema.parse(JSON.parse(text)) as SavedConfig;
+        json = JSON.parse(text);
       } catch {
         throw new UnreadableConfigError([
           `${path} is not a configuration smtp-oauth-setup can read; delete it, or run \`smtp-oauth-setup setup\` to write a new one.`,
         ]);
       }
+      const parsed = configSchema.safeParse(json);
+      if (!parsed.success) {
+        // Name the key, so a hand-edited file can be corrected rather than thrown away.
+        throw new UnreadableConfigError([
+          `${path}: saved configuration: ${describeIssue(parsed.error.issues[0])}; correct it, or run \`smtp-oauth-setup setup\` to write a new one.`,
+        ]);
+      }
+      const config = parsed.data as SavedConfig;
       if (config.clientSecret !== undefined) {
         const exposed = await readableByOthersProblem(path, 'the client secret', platform);
         if (exposed) throw new InsecureConfigError([exposed]);

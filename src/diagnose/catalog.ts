@@ -20,9 +20,27 @@
  *   matches. `smtpReply` alone matches a reply code anywhere a reply starts.
  * - `phases` only applies when the SMTP phase is known (structured failures); free text ignores it.
  * - `sendAsRole` and `claim` are conditions on the context, not on text.
- * - The most specific match wins: a weighted sum of what matched (AADSTS number > Node code >
- *   enhanced status code > reply code > phrase > OAuth error class > HTTP status). `generic` entries
- *   lose to any non-generic match and are not listed as "others" next to one.
+ * - Which entry wins is decided by ONE resolver (`resolve` in recognise.ts) for token failures, SMTP
+ *   failures and free text alike, from two things: the strength of the evidence and the entry's
+ *   `priority` (data, below).
+ *   Evidence, strongest first: AADSTS number or claim check > Node code > full reply (reply code and
+ *   enhanced code of ONE reply, `451 5.7.3`) > the same enhanced code found bare (`5.7.3`, as a
+ *   logging library repeats it in its own format: `…,451,5.7.3`) > reply code alone > phrase >
+ *   nodemailer's wrapper code > OAuth error class > HTTP status. AADSTS, claim, Node code and full
+ *   reply are "strong", the rest "weak"; a code no entry knows, offered to a fallback entry, counts as
+ *   a reply code alone. Context conditions (`sendAsRole`, `phases`) add to the score but are not
+ *   evidence.
+ *   1. The domain whose strongest evidence is strongest is the one the failure concerns (an AADSTS
+ *      number beats "fetch failed"; a server's reply beats ECONNECTION; ECONNREFUSED beats a lone
+ *      reply code).
+ *   2. Inside that domain: strong evidence beats weak (so an entry matched on a bare enhanced code
+ *      never beats one matched on a full reply); then the lower `priority` wins; then the stronger
+ *      evidence, the higher score, the earlier code, the earlier entry in this table.
+ * - `priority` (`Priority`): `specific` (the default) names a cause; `generic` (implied by
+ *   `generic: true`) a class of causes; `fallback` entries have no recogniser of their own: the
+ *   callers offer them for a code no entry knows (an unknown AADSTS number, an unknown 4xx/5xx
+ *   reply, by SMTP phase). A lower-priority entry is not listed as "other" next to the winner of its
+ *   domain, nor are generic and fallback entries next to a specific diagnosis.
  */
 import { type Cloud, CLOUD_NAMES, CLOUDS, GLOBAL_CLOUD } from '../cloud.js';
 import { ExitCode } from '../exit-codes.js';
@@ -55,6 +73,10 @@ export interface Recognise {
   /** Alternatives: the entry also matches when any of these matches (same rules, no nesting). */
   or?: Omit<Recognise, 'or'>[];
 }
+
+/** Which entry wins among matches of one domain with evidence as strong: the lower number. */
+export const Priority = { specific: 0, generic: 1, fallback: 2 } as const;
+export type Priority = (typeof Priority)[keyof typeof Priority];
 
 /** Where an entry applies: which of the public functions may return it. */
 /** `run`: the run itself, not the setup (input the tool was given, a cancelled run); never recognised in text. */
@@ -97,6 +119,8 @@ export interface CatalogEntry {
   recognise: Recognise;
   /** Chosen only when nothing more specific matches; see the module comment. */
   generic?: boolean;
+  /** See the module comment; default `specific`, or `generic` for a `generic: true` entry. */
+  priority?: Priority;
   step: SetupStep | null;
   /**
    * The same request, unchanged, with nobody doing anything, may succeed later: throttling, a
@@ -822,6 +846,7 @@ export const catalog: readonly CatalogEntry[] = [
     title: 'Token request failed for an unrecognised reason',
     domain: 'token',
     generic: true,
+    priority: Priority.fallback,
     recognise: {},
     step: null,
     transient: false,
@@ -1777,6 +1802,7 @@ export const catalog: readonly CatalogEntry[] = [
     title: 'Exchange Online refused the login (unrecognised reply)',
     domain: 'smtp',
     generic: true,
+    priority: Priority.fallback,
     recognise: {},
     step: null,
     transient: false,
@@ -1796,6 +1822,7 @@ export const catalog: readonly CatalogEntry[] = [
     title: 'Exchange Online refused the message (unrecognised reply)',
     domain: 'smtp',
     generic: true,
+    priority: Priority.fallback,
     recognise: {},
     step: null,
     transient: false,
@@ -1815,6 +1842,7 @@ export const catalog: readonly CatalogEntry[] = [
     title: 'Temporary SMTP failure (unrecognised 4xx reply)',
     domain: 'smtp',
     generic: true,
+    priority: Priority.fallback,
     recognise: {},
     step: null,
     transient: true,
@@ -1829,6 +1857,7 @@ export const catalog: readonly CatalogEntry[] = [
     title: 'SMTP server refused the session before login (unrecognised reply)',
     domain: 'smtp',
     generic: true,
+    priority: Priority.fallback,
     recognise: {},
     step: null,
     transient: false,
@@ -1920,6 +1949,11 @@ function firstProblem(f: Facts): string {
   if (!f.quoted) return '';
   const more = (f.problemCount ?? 1) - 1;
   return `: "${f.quoted}"${more > 0 ? ` (and ${more} more)` : ''}`;
+}
+
+/** The entry's priority for the resolver (the module comment explains it). */
+export function priorityOf(e: CatalogEntry): Priority {
+  return e.priority ?? (e.generic ? Priority.generic : Priority.specific);
 }
 
 /** Entries by code. */

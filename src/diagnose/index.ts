@@ -9,8 +9,10 @@
 import { CLOUD_NAMES } from '../cloud.js';
 import { catalog, catalogByCode, type CatalogEntry, type Domain, type Facts } from './catalog.js';
 import {
+  fallbackForReply,
+  fallbackMatch,
+  fallbacksForText,
   featuresOfText,
-  fallbackForText,
   recogniseFeatures,
   recogniseTextDetailed,
   type Features,
@@ -163,13 +165,12 @@ export function diagnoseTokenFailure(f: TokenFailure, ctx?: DiagnosisContext): D
       if (description) facts.quoted = quoteAround(description, features);
       else if (error) facts.quoted = quote(error, 60);
 
-      const r = recogniseFeatures(features, TOKEN_DOMAINS);
-      const unknownAadsts = aadsts !== undefined || features.aadsts.length > 0;
-      // A generic network guess ("fetch failed" in the text) does not outrank an AADSTS code.
-      if (r && !(r.best.entry.generic && r.best.entry.domain === 'network' && unknownAadsts)) {
-        return build(r.best.entry, facts, r.best.matched);
-      }
-      const matched = aadsts !== undefined ? `AADSTS${aadsts}` : (features.aadsts[0] !== undefined ? `AADSTS${features.aadsts[0]}` : (error ? quote(error, 60) : null));
+      const firstAadsts = aadsts ?? features.aadsts[0];
+      const matched = firstAadsts !== undefined ? `AADSTS${firstAadsts}` : error ? quote(error, 60) : null;
+      // Entra ID answered with a code: token-request-failed stands in when no entry knows it.
+      const fallback = matched !== null ? fallbackMatch('token-request-failed', matched, 0) : null;
+      const r = recogniseFeatures(features, TOKEN_DOMAINS, [fallback]);
+      if (r) return build(r.best.entry, facts, r.best.matched);
       return build(known('token-request-failed'), facts, matched);
     },
     (e) => internalError(e instanceof Error ? e.message : undefined),
@@ -215,32 +216,15 @@ export function diagnoseSmtpFailure(f: SmtpFailure, ctx?: DiagnosisContext): Dia
       if (reply.trim()) facts.quoted = quote(reply);
       else if (message) facts.quoted = quote(message);
 
-      const r = recogniseFeatures(features, SMTP_DOMAINS);
       const code = replyCodeOf(responseCode, features);
-      // An enhanced code recognised on its own (`535 5.7.8 5.7.3 …`) gets the reply code in front.
-      if (r && responseCode !== undefined && r.best.matched && /^\d\.\d{1,3}\.\d{1,3}$/.test(r.best.matched)) {
-        r.best.matched = `${responseCode} ${r.best.matched}`;
-      }
+      const r = recogniseFeatures(features, SMTP_DOMAINS, code !== undefined && code >= 400 ? replyFallbacks(code, phase, features) : []);
       if (r) {
-        // A weak network guess (nodemailer's ECONNECTION, "fetch failed") loses to the server's own reply.
-        const replySaysMore =
-          code !== undefined &&
-          code >= 400 &&
-          r.best.entry.domain === 'network' &&
-          (r.best.entry.generic || (r.best.score < 100 && !r.best.entry.recognise.phases));
-        if (!replySaysMore) return build(r.best.entry, facts, r.best.matched);
+        // An enhanced code recognised on its own (`535 5.7.8 5.7.3 …`) gets the reply code in front.
+        if (responseCode !== undefined && r.best.matched && /^\d\.\d{1,3}\.\d{1,3}$/.test(r.best.matched)) {
+          r.best.matched = `${responseCode} ${r.best.matched}`;
+        }
+        return build(r.best.entry, facts, r.best.matched);
       }
-      if (code !== undefined && code >= 400) {
-        const enhanced = features.replies.find((x) => x.code === code && x.enhanced)?.enhanced;
-        const matched = enhanced ? `${code} ${enhanced}` : String(code);
-        if (code < 500) return build(known('smtp-temporary-failure'), facts, matched);
-        if (phase === 'auth') return build(known('smtp-auth-refused'), facts, matched);
-        if (phase && AFTER_AUTH.has(phase)) return build(known('smtp-message-refused'), facts, matched);
-        if (phase && BEFORE_AUTH.has(phase)) return build(known('smtp-session-refused'), facts, matched);
-        const fb = fallbackForText(features);
-        if (fb) return build(fb.entry, facts, fb.matched);
-      }
-      if (r) return build(r.best.entry, facts, r.best.matched);
       const wrapper = typeof f.code === 'string' ? f.code.toUpperCase() : '';
       if (phase === 'auth' && wrapper === 'EAUTH') return build(known('smtp-auth-refused'), facts, null);
       if (phase && AFTER_AUTH.has(phase) && (wrapper === 'EENVELOPE' || wrapper === 'EMESSAGE')) {
@@ -251,6 +235,21 @@ export function diagnoseSmtpFailure(f: SmtpFailure, ctx?: DiagnosisContext): Dia
     },
     (e) => internalError(e instanceof Error ? e.message : undefined),
   );
+}
+
+/**
+ * The fallback for a 4xx/5xx reply no entry recognises: by the SMTP phase when it is known (a 550 at
+ * AUTH is a refused login), else by the reply code as in free text.
+ */
+function replyFallbacks(code: number, phase: SmtpPhase | undefined, features: Features): (Match | null)[] {
+  const enhanced = features.replies.find((x) => x.code === code && x.enhanced)?.enhanced;
+  const matched = enhanced ? `${code} ${enhanced}` : String(code);
+  const position = features.replies.find((x) => x.code === code)?.index;
+  if (code < 500) return [fallbackMatch('smtp-temporary-failure', matched, position)];
+  if (phase === 'auth') return [fallbackMatch('smtp-auth-refused', matched, position)];
+  if (phase && AFTER_AUTH.has(phase)) return [fallbackMatch('smtp-message-refused', matched, position)];
+  if (phase && BEFORE_AUTH.has(phase)) return [fallbackMatch('smtp-session-refused', matched, position)];
+  return features.replies.some((x) => x.code === code) ? [fallbackForReply(code, matched, position)] : fallbacksForText(features);
 }
 
 function replyCodeOf(responseCode: number | undefined, f: Features): number | undefined {

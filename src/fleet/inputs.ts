@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { CheckOptions } from '../cli.js';
 import { InputError } from '../errors.js';
 import { type CheckFlags, resolveCheckInputs } from '../inputs/check-inputs.js';
+import { parseDecimal } from '../inputs/decimal.js';
 import { Secret } from '../inputs/secret.js';
 import type { FleetTarget } from './run.js';
 import { parseTargets, type Target, type TargetCredential } from './targets.js';
@@ -57,9 +58,11 @@ export function fleetFlagProblems(options: CheckOptions): string[] {
 /** `--concurrency`: 1 to 64 targets at a time (default 4). */
 export function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return DEFAULT_CONCURRENCY;
-  const n = Number(value.trim());
-  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new InputError([`--concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}`]);
-  return n;
+  const range = `must be a whole number from 1 to ${MAX_CONCURRENCY}`;
+  const parsed = parseDecimal(value, { min: 1, max: MAX_CONCURRENCY, expected: `a whole number from 1 to ${MAX_CONCURRENCY}`, notWhole: range, tooSmall: range, tooBig: range });
+  // One reason for every refusal (`0x4` and `1e1` included): the range says what to write.
+  if ('problem' in parsed) throw new InputError([`--concurrency: ${range}`]);
+  return parsed.value;
 }
 
 /** `--concurrency` without `--targets` would be ignored: say so instead. */

@@ -140,14 +140,19 @@ function validatorFor(schema: z.ZodType<unknown, unknown>): (value: string) => t
   };
 }
 
-/** The first source that gives the field a value, in the order flag > environment > saved: [where, value]. */
+/**
+ * The first source that gives the field a value, in the order flag > environment > saved: [where, value].
+ * An empty environment variable counts as unset (CI systems set unset secrets to ''); an empty flag
+ * does not: `--smtp-port ''` is a mistake to report, not a request for the default.
+ */
 function firstGiven(key: FieldKey, spec: FieldSpec, flags: CheckFlags, env: NodeJS.ProcessEnv, saved: SavedInputs): [string, string] | undefined {
   const candidates: Array<[string, string | undefined]> = [
     [spec.flag, flags[key] as string | undefined],
     [spec.env ?? '', spec.env ? env[spec.env] : undefined],
-    ['saved configuration', saved[key]],
+    // The key as the saved configuration names it, so a hand-edited value can be found.
+    [`saved configuration: ${key}`, saved[key]],
   ];
-  return candidates.find((c): c is [string, string] => c[1] !== undefined && c[1] !== '');
+  return candidates.find((c): c is [string, string] => c[1] !== undefined && (c[1] !== '' || c[0] === spec.flag));
 }
 
 /**

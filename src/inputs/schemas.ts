@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { CLOUD_NAMES } from '../cloud.js';
+import { type DecimalRange, parseDecimal } from './decimal.js';
+
+export { type DecimalRange, parseDecimal } from './decimal.js';
 
 /**
  * One schema per field, shared by `check`'s flags, environment variables, saved configuration
@@ -84,11 +87,30 @@ export function clientSecretWarnings(secret: string): string[] {
     : [];
 }
 
+// RFC 5321 §4.5.3.1: a local part of at most 64 octets, a domain of at most 255, and a path (the
+// address in angle brackets) of at most 256, so 254 for the address itself (RFC 3696 erratum 1690).
+const MAX_LOCAL_PART_OCTETS = 64;
+const MAX_DOMAIN_OCTETS = 255;
+const MAX_ADDRESS_OCTETS = 254;
+
 export const addressSchema = z
   .string()
   .trim()
   .min(1, 'is empty')
-  .pipe(z.email({ message: 'must be an email address such as alerts@contoso.com' }));
+  .pipe(z.email({ message: 'must be an email address such as alerts@contoso.com' }))
+  .superRefine((value, ctx) => {
+    const at = value.lastIndexOf('@');
+    const octets = (text: string) => Buffer.byteLength(text, 'utf8');
+    const local = octets(value.slice(0, at));
+    const domain = octets(value.slice(at + 1));
+    if (local > MAX_LOCAL_PART_OCTETS) {
+      ctx.addIssue({ code: 'custom', message: `has a local part (before the @) of ${local} characters; at most ${MAX_LOCAL_PART_OCTETS} are allowed (RFC 5321)` });
+    } else if (domain > MAX_DOMAIN_OCTETS) {
+      ctx.addIssue({ code: 'custom', message: `has a domain of ${domain} characters; at most ${MAX_DOMAIN_OCTETS} are allowed (RFC 5321)` });
+    } else if (octets(value) > MAX_ADDRESS_OCTETS) {
+      ctx.addIssue({ code: 'custom', message: `is ${octets(value)} characters long; an address has at most ${MAX_ADDRESS_OCTETS} (RFC 5321)` });
+    }
+  });
 
 export const hostSchema = z
   .string()
@@ -96,16 +118,33 @@ export const hostSchema = z
   .min(1, 'is empty')
   .refine((value) => HOST_NAME.test(value) || IPV4.test(value) || value === '::1', 'must be a host name such as smtp.office365.com');
 
-export const portSchema = z.coerce
-  .number({ message: 'must be a number from 1 to 65535' })
-  .int('must be a whole number from 1 to 65535')
-  .min(1, 'must be a number from 1 to 65535')
-  .max(65535, 'must be a number from 1 to 65535');
+/** parseDecimal as a schema (text in, number out). */
+export function decimalSchema(range: DecimalRange): z.ZodType<number, string> {
+  return z.string().transform((value, ctx) => {
+    const parsed = parseDecimal(value, range);
+    if ('value' in parsed) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.problem });
+    return z.NEVER;
+  });
+}
 
-export const timeoutSecondsSchema = z.coerce
-  .number({ message: 'must be a number of seconds' })
-  .positive('must be a positive number of seconds')
-  .max(600, 'must be at most 600 seconds');
+export const portSchema = decimalSchema({
+  min: 1,
+  max: 65535,
+  expected: 'a number from 1 to 65535',
+  notWhole: 'must be a whole number from 1 to 65535',
+  tooSmall: 'must be a number from 1 to 65535',
+  tooBig: 'must be a number from 1 to 65535',
+});
+
+export const timeoutSecondsSchema = decimalSchema({
+  min: Number.MIN_VALUE,
+  max: 600,
+  fraction: true,
+  expected: 'a number of seconds',
+  tooSmall: 'must be a positive number of seconds',
+  tooBig: 'must be at most 600 seconds',
+});
 
 /** The authority host is an https origin; a path (a tenant, /oauth2/…) belongs elsewhere. */
 export const authorityHostSchema = z
@@ -203,11 +242,14 @@ export const secretExpiresSchema = z
   });
 
 /** How many days before the secret's expiry `check` starts warning. */
-export const warnDaysSchema = z.coerce
-  .number({ message: 'must be a number of days' })
-  .int('must be a whole number of days')
-  .min(0, 'must be 0 or more days')
-  .max(730, 'must be at most 730 days (portal secrets last at most 24 months)');
+export const warnDaysSchema = decimalSchema({
+  min: 0,
+  max: 730,
+  expected: 'a number of days',
+  notWhole: 'must be a whole number of days',
+  tooSmall: 'must be 0 or more days',
+  tooBig: 'must be at most 730 days (portal secrets last at most 24 months)',
+});
 
 /**
  * A file name the wizard asks for (where to write a file, or which certificate to read). `~` and

@@ -102,6 +102,30 @@ describe('fileConfigStore', () => {
     await expect(fileConfigStore(dir).load()).rejects.toBeInstanceOf(UnreadableConfigError);
   });
 
+  it('a file it cannot use names the key at fault, so a hand-edited file can be corrected', async () => {
+    const dir = tempDir();
+    const reason = async (content: unknown) => {
+      writeFileSync(join(dir, 'config.json'), JSON.stringify(content));
+      const error = await fileConfigStore(dir).load().then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(UnreadableConfigError);
+      return (error as UnreadableConfigError).problems[0];
+    };
+    const path = join(dir, 'config.json');
+    expect(await reason({ version: 1, answers: { timeout: 30 } })).toBe(
+      `${path}: saved configuration: timeout: must be text in quotes ("30", not 30); correct it, or run \`smtp-oauth-setup setup\` to write a new one.`,
+    );
+    expect(await reason({ version: 1, answers: { smtpPrt: '587' } })).toContain('saved configuration: smtpPrt: is not a key smtp-oauth-setup saves;');
+    expect(await reason({ version: 2 })).toContain('saved configuration: version: must be 1;');
+    expect(await reason({ version: 1, wizard: { completed: 'all', finished: true } })).toContain('saved configuration: wizard.completed: must be of type array;');
+  });
+
+  it('a saved number check cannot use names its key (check exits 2)', async () => {
+    const { resolveCheckInputs } = await import('../../src/inputs/check-inputs.js');
+    const saved = savedCheckInputs({ version: 1, savedAt: '', answers: { tenantId: '11111111-2222-4333-8444-555555555555', clientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', mailbox: 'm@contoso.com', timeout: 'twenty' } });
+    const error = await resolveCheckInputs({ flags: {}, env: { AZURE_CLIENT_SECRET: SECRET }, saved, prompter: null }).then(() => null, (e: unknown) => e);
+    expect((error as UnreadableConfigError).problems).toEqual(['saved configuration: timeout: must be a number of seconds, in decimal digits']);
+  });
+
   it('a missing file is no configuration', async () => {
     expect(await fileConfigStore(tempDir()).load()).toBeNull();
     expect(await loadSavedConfig({}, () => undefined)).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure, recogniseText } from '../../src/diagnose/index.js';
+import { catalog, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure, recogniseText } from '../../src/diagnose/index.js';
 import { smtpFixtures, smtpWrappers, suffixes, textFixtures, tokenFixtures, tokenWrappers, type Expect } from './fixtures.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
 
@@ -145,5 +145,93 @@ describe('several codes in one text: the most specific wins', () => {
     expect(r?.others).toHaveLength(1);
     expect(r?.others[0]?.code).toBe('smtp-auth-unsuccessful');
     expect(r?.others[0]?.fix).toContain('Add-MailboxPermission -Identity alerts@contoso.com');
+  });
+});
+
+describe('evidence strength: a full reply beats a bare enhanced code elsewhere in the text', () => {
+  const PHP = '2026-12-01 09:14:11 SMTP ERROR: MAIL FROM command failed: 451 5.7.3 STARTTLS is required to send mail [AM0PR01CA0001.eurprd01.prod.exchangelabs.com] ,451,5.7.3';
+
+  it('a PHP mailer repeating the reply as ",451,5.7.3" is the STARTTLS entry, not 535 5.7.3', () => {
+    const r = diagnoseText(PHP);
+    expect(r?.diagnosis.code).toBe('smtp-starttls-required');
+    expect(r?.diagnosis.source).toBe('451 5.7.3');
+    // The repeated 5.7.3 belongs to the 451 reply: it is no second finding.
+    expect(r?.others.map((d) => d.code)).not.toContain('smtp-auth-unsuccessful');
+  });
+
+  it('the same, whatever the role context (the 535 5.7.3 entries are conditions on it)', () => {
+    for (const tokenHasSendAsRole of [true, false]) {
+      expect(diagnoseText(PHP, { tokenHasSendAsRole })?.diagnosis.code).toBe('smtp-starttls-required');
+    }
+  });
+
+  it('a structured log repeating the enhanced code in a field of its own', () => {
+    const text = '[ERR] Send failed {"StatusCode":"5.7.3","Message":"451 5.7.3 STARTTLS is required to send mail"}';
+    expect(recogniseText(text)?.best.code).toBe('smtp-starttls-required');
+  });
+
+  it('a stray bare 5.7.3 next to another full reply does not beat it (and is still listed)', () => {
+    const r = recogniseText(
+      '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. [SA9P221CA0019.NAMP221.PROD.OUTLOOK.COM] (previous attempt: 5.7.3)',
+    );
+    expect(r?.best.code).toBe('smtp-tls-version-too-old');
+    expect(r?.others.map((e) => e.code)).toEqual(['smtp-auth-unsuccessful']);
+  });
+
+  it('the structured SMTP failure of the PHP case: the reply wins over the repeated code in the message', () => {
+    const d = diagnoseSmtpFailure({
+      phase: 'mail',
+      code: 'EENVELOPE',
+      responseCode: 451,
+      response: '451 5.7.3 STARTTLS is required to send mail',
+      message: 'Mail command failed: 451 5.7.3 STARTTLS is required to send mail (status 5.7.3)',
+      host: 'smtp.office365.com',
+      port: 587,
+    });
+    expect(d.code).toBe('smtp-starttls-required');
+  });
+
+  // Every Exchange reply of the catalog, with every enhanced code of the catalog repeated bare after
+  // it (as a logger or a retry message would): the reply's own entry stays the diagnosis.
+  const fullReplies = catalog.filter((e) => e.domain === 'smtp' && /^\d{3}[ -]\d\.\d{1,3}\.\d{1,3} /.test(e.example ?? ''));
+  const bareCodes = [...new Set(catalog.flatMap((e) => [e.recognise, ...(e.recognise.or ?? [])]).flatMap((r) => r.enhanced ?? []))];
+  it.each(fullReplies.map((e) => ({ code: e.code, e })))('$code: a bare code of another entry after its reply does not win', ({ e }) => {
+    const ctx = e.recognise.sendAsRole === 'present' ? { tokenHasSendAsRole: true } : e.recognise.sendAsRole === 'absent' ? { tokenHasSendAsRole: false } : {};
+    const wrong = bareCodes.filter((bare) => diagnoseText(`${e.example ?? ''} (status ${bare})`, ctx)?.diagnosis.code !== e.code);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a bare enhanced code alone (no full reply anywhere) is still recognised', () => {
+    expect(recogniseText('status=5.7.3 Authentication unsuccessful')?.best.code).toBe('smtp-auth-unsuccessful');
+  });
+});
+
+describe('one resolver for token, SMTP and text: the domain with the strongest evidence', () => {
+  it('an unknown AADSTS code outranks a generic "fetch failed", in text and as a token failure', () => {
+    const text = 'fetch failed (retrying); AADSTS9999999: Something nobody has seen yet.';
+    const r = diagnoseText(text);
+    expect(r?.diagnosis.code).toBe('token-request-failed');
+    expect(r?.others.map((d) => d.code)).toEqual(['network-error']);
+    const d = diagnoseTokenFailure({ kind: 'server', error: 'invalid_request', aadsts: 9999999, status: 400, description: text });
+    expect(d.code).toBe('token-request-failed');
+    expect(d.source).toBe('AADSTS9999999');
+  });
+
+  it('an unknown reply outranks "connection timed out" in text as it does in an SMTP failure', () => {
+    const reply = '421 4.4.2 Connection dropped: the connection timed out';
+    expect(diagnoseText(reply)?.diagnosis.code).toBe('smtp-temporary-failure');
+    const d = diagnoseSmtpFailure({ phase: 'data', code: 'EMESSAGE', responseCode: 421, response: reply, message: reply, host: 'smtp.office365.com', port: 587 });
+    expect(d.code).toBe('smtp-temporary-failure');
+  });
+
+  it('a Node code outranks a reply code alone', () => {
+    const d = diagnoseSmtpFailure({ phase: 'connect', code: 'ESOCKET', causeCode: 'ECONNREFUSED', responseCode: 554, response: '554', message: 'connect ECONNREFUSED 52.98.1.2:587', host: 'smtp.office365.com', port: 587 });
+    expect(d.code).toBe('connection-refused');
+  });
+
+  it('invalid_client refines an unknown AADSTS code (generic before fallback)', () => {
+    const r = recogniseText('{"error":"invalid_client","error_description":"AADSTS1234567: A new client authentication failure."}');
+    expect(r?.best.code).toBe('client-authentication-failed');
+    expect(r?.others.map((e) => e.code)).not.toContain('token-request-failed');
   });
 });

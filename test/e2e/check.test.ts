@@ -218,6 +218,9 @@ describe('check: the scenario table covers the catalog', () => {
   });
 });
 
+/** What each scenario declares `check` must produce (src/sandbox/scenarios.ts). */
+const declared = new Map(listScenarios().map((s) => [s.name, s.diagnosis]));
+
 describe('check: every sandbox scenario', () => {
   it.each(scenarios)('%s → exit %i, %s, step %s', async (scenario, exit, code, step, transient, propagation) => {
     sandbox.applyScenario(scenario);
@@ -227,6 +230,8 @@ describe('check: every sandbox scenario', () => {
     const run = await runCli(args, { env: checkEnv({ AZURE_TENANT_ID: client.tenantId, AZURE_CLIENT_ID: client.clientId, AZURE_CLIENT_SECRET: client.clientSecret, SMTP_OAUTH_MAILBOX: client.mailbox }) });
     expect(run.status, run.stderr).toBe(exit);
     const report = parseJson(run);
+    // The scenario's own declaration holds: check produces the diagnosis the scenario says it does.
+    expect(report.diagnosis?.code ?? null, 'Scenario.diagnosis').toBe(declared.get(scenario));
     expect(report.exitCode).toBe(exit);
     expect(report.ok).toBe(exit === 0);
     if (code === null) {
@@ -386,6 +391,23 @@ describe('check: bad input', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('AZURE_CLIENT_SECRET');
     expect(run.stderr).not.toContain('do-not-echo-me');
+  });
+
+  it.each<[string, string[], string]>([
+    ['hex port', ['--smtp-port', '0x94e9'], '--smtp-port: must be a number from 1 to 65535, in decimal digits'],
+    ['blank warn days', ['--warn-days', ' '], '--warn-days: is empty'],
+    ['empty port', ['--smtp-port', ''], '--smtp-port: is empty'],
+    ['empty wait', ['--wait', ''], '--wait: must be a duration such as 90s, 30m or 1h'],
+    ['exponent timeout', ['--timeout', '1e1'], '--timeout: must be a number of seconds, in decimal digits'],
+    ['5,000-character local part', ['--mailbox', `${'x'.repeat(5000)}@contoso.com`], '--mailbox: has a local part (before the @) of 5000 characters; at most 64 are allowed (RFC 5321)'],
+  ])('%s → exit 2 with the reason, nothing contacted', async (_name, flags, reason) => {
+    const base = ['--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox];
+    const requests = sandbox.requestLog.length;
+    const run = await runCli(['check', ...base, ...flags], { env: { NO_COLOR: '1', AZURE_CLIENT_SECRET: sandbox.client.clientSecret } });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain(reason);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(sandbox.requestLog.length).toBe(requests);
   });
 
   it('reads the secret from stdin with --client-secret-file -', async () => {

@@ -73,6 +73,15 @@ describe('explain: recognised texts (exit 0)', () => {
       false,
       'AADSTS7000222',
     ],
+    [
+      'PHP mailer, the reply repeated in its own format (,451,5.7.3) is not a 535 5.7.3',
+      '2026-12-01 09:14:11 SMTP ERROR: MAIL FROM command failed: 451 5.7.3 STARTTLS is required to send mail [AM0PR01CA0001.eurprd01.prod.exchangelabs.com] ,451,5.7.3',
+      'smtp-starttls-required',
+      4,
+      false,
+      false,
+      '451 5.7.3',
+    ],
   ];
 
   it.each(cases)('%s → %s', async (_name, text, code, step, transient, propagation, source) => {

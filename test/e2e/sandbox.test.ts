@@ -69,6 +69,17 @@ describe('sandbox: the emulator as a process', () => {
     expect(list.every((s) => s.title && s.description)).toBe(true);
   });
 
+  it('--list-scenarios --json names the diagnosis each scenario produces, with the setup step of the catalog', async () => {
+    const json = await runCli(['sandbox', '--list-scenarios', '--json']);
+    const list = JSON.parse(json.stdout) as Array<{ name: string; diagnosis: { code: string; step: number | null } | null }>;
+    const byName = new Map(list.map((s) => [s.name, s.diagnosis]));
+    expect(byName.get('healthy')).toBeNull();
+    // The wrong secret is fixed at the app registration (step 1), whatever the scenario's story says.
+    expect(byName.get('wrong-secret')).toEqual({ code: 'client-secret-invalid', step: 1 });
+    expect(byName.get('send-as-denied')).toEqual({ code: 'smtp-send-as-denied', step: 2 });
+    expect(byName.get('sender-thread-limit')).toEqual({ code: 'smtp-concurrent-connections', step: null });
+  });
+
   it('--json: the settings on the first line; check from another process works with them; each message is a JSON line; SIGTERM stops it (exit 0)', async () => {
     const sandbox = startSandboxCli(['--json', '--ca-dir', join(dir, 'json')]);
     const first = (await sandbox.waitFor(/\n/)).split('\n')[0]!;
@@ -133,5 +144,14 @@ describe('sandbox: the emulator as a process', () => {
     const keyOnly = await runCli(['sandbox', '--certificate', join(dir, 'key-only.pem')]);
     expect(keyOnly.status).toBe(2);
     expect(keyOnly.stderr).toContain('holds no PEM certificate');
+  });
+
+  it('bad input: a port not written in decimal digits, or empty, is refused (it would have meant another port)', async () => {
+    const hex = await runCli(['sandbox', '--token-port', '0x1f90']);
+    expect(hex.status).toBe(2);
+    expect(hex.stderr.trim()).toBe("smtp-oauth-setup: port '0x1f90' must be a number from 0 to 65535, in decimal digits");
+    const empty = await runCli(['sandbox', '--smtp-port', '']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr.trim()).toBe("smtp-oauth-setup: port '' is empty");
   });
 });

@@ -55,7 +55,7 @@ describe('check --targets: flags', () => {
   it('takes a concurrency from 1 to 64, default 4', () => {
     expect(parseConcurrency(undefined)).toBe(4);
     expect(parseConcurrency('16')).toBe(16);
-    for (const bad of ['0', '65', '2.5', 'many', '']) expect(() => parseConcurrency(bad)).toThrow(/--concurrency: must be a whole number from 1 to 64/);
+    for (const bad of ['0', '65', '2.5', 'many', '', '0x4', '1e1', ' ']) expect(() => parseConcurrency(bad)).toThrow(/--concurrency: must be a whole number from 1 to 64/);
   });
 });
 

@@ -27,6 +27,13 @@ describe('parseTargets', () => {
     await expect(parseTargets(JSON.stringify({ targets: [entry] }), 'dir/targets.json')).resolves.toEqual(expected);
   });
 
+  it('judges addresses by RFC 5321 lengths, as check does (a 5,000-character local part is refused)', async () => {
+    const entry = { tenant: T1, clientId: C1, secretEnv: 'S', mailbox: `${'x'.repeat(5000)}@contoso.com` };
+    expect(await problems(JSON.stringify([entry]), 'targets.json')).toEqual([
+      'targets.json entry 1: mailbox: has a local part (before the @) of 5000 characters; at most 64 are allowed (RFC 5321)',
+    ]);
+  });
+
   it('refuses a secret in the file, naming the safe alternative', async () => {
     const found = await problems(`tenant,clientId,clientSecret,mailbox\n${T1},${C1},Abc8Q~x,a@contoso.com`);
     expect(found[0]).toContain("'clientSecret': a targets file never holds secrets");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { listScenarios, startSandbox, type Sandbox, type ScenarioExpectation } from '../../src/sandbox/index.js';
+import { catalog } from '../../src/diagnose/catalog.js';
 import { mailer, msalToken, type SmtpError } from './helpers.js';
 
 /**
@@ -119,6 +120,14 @@ describe('scenario catalogue', () => {
       expect(s.name).toMatch(/^[a-z0-9-]+$/);
     }
     expect(listScenarios()[0]?.name).toBe('healthy');
+  });
+
+  it('every scenario declares a diagnosis of the catalog (only healthy declares none)', () => {
+    const codes = new Set(catalog.map((e) => e.code));
+    for (const s of listScenarios()) {
+      if (s.name === 'healthy') expect(s.diagnosis).toBeNull();
+      else expect(codes.has(s.diagnosis ?? ''), `${s.name}: ${String(s.diagnosis)}`).toBe(true);
+    }
   });
 
   it('secret-id-instead-of-value hands out the secret ID (a GUID), never the value', () => {
