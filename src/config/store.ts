@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
@@ -6,6 +6,7 @@ import type { SavedInputs } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';
 import { writePrivateFile } from './private-file.js';
 import { readErrorReason } from '../fs-errors.js';
+import { READ_LIMITS, readTextFile } from '../io.js';
 import { shellQuote } from '../shell.js';
 
 /**
@@ -100,7 +101,7 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
     async load() {
       let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        text = await readTextFile(path, READ_LIMITS.config);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return null;

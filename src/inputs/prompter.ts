@@ -1,4 +1,5 @@
 import { CancelledError } from '../errors.js';
+import { cancellation } from '../signals.js';
 
 /**
  * Every question the tool asks goes through one injected prompter, so that a step's test is a
@@ -32,7 +33,7 @@ export interface Prompter {
 
 /**
  * The terminal prompter (@inquirer/prompts). Prompts draw on stderr so that stdout stays clean for
- * results; Ctrl-C becomes a CancelledError (exit 130). Loaded only when a prompt is really needed.
+ * results; Ctrl-C becomes a CancelledError (exit 130), a stop signal its own (143, 129). Loaded only when a prompt is really needed.
  */
 export async function createTerminalPrompter(options: { signal?: AbortSignal } = {}): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
@@ -43,7 +44,8 @@ export async function createTerminalPrompter(options: { signal?: AbortSignal } =
       return await ask();
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-        throw new CancelledError();
+        // SIGTERM and SIGHUP also close the prompt (inquirer listens for them): the signal says which one it was.
+        throw options.signal?.aborted ? cancellation(options.signal) : new CancelledError();
       }
       throw error;
     }
