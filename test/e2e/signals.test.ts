@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
-import { BIN } from '../support/cli.js';
+import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 
@@ -87,5 +87,39 @@ describe('check stopped by a signal mid-run', () => {
     expect(run.code).toBe(exitCode);
     expect(run.ms).toBeLessThan(5_000);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, exitCode });
+  });
+});
+
+describe('demo off a terminal: its sandbox\'s temporary folder is removed however it ends', () => {
+  const sandboxFolders = (tmp: string) => readdirSync(tmp).filter((name) => name.startsWith('smtp-oauth-sandbox-'));
+
+  it.each([
+    ['healthy', 0],
+    ['no-admin-consent', 3],
+  ] as const)('scenario %s: exit %i, nothing left in TMPDIR', async (scenario, exitCode) => {
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const run = await runCli(['demo', '--scenario', scenario], { env: { TMPDIR: tmp, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(exitCode);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it.each(SIGNALS)('%s while it runs: exit %i, nothing left in TMPDIR', async (signal, exitCode) => {
+    assertFreshBuild();
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const child = spawn(process.execPath, [BIN, 'demo'], { env: { PATH: process.env.PATH ?? '', TMPDIR: tmp, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdout.resume();
+    await new Promise<void>((resolve) => {
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+        // The banner is printed once the sandbox runs, just before the check starts (which takes far longer than the signal).
+        if (stderr.includes('Token endpoint')) resolve();
+      });
+    });
+    expect(sandboxFolders(tmp)).toHaveLength(1);
+    child.kill(signal);
+    expect(await exit).toBe(exitCode);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
