@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SetupOptions } from '../cli.js';
@@ -144,8 +144,10 @@ export async function demoWizard(sandbox: Sandbox, output: Output): Promise<numb
   // The sandbox applies changes at once: a demo of waiting needs seconds, not Exchange's minutes.
   const wait = { intervalMs: 10_000, attempts: 3 };
   let exitCode: number;
+  let saved: string[] = [];
   try {
     exitCode = await walk(state, null, { output, store: memoryConfigStore(), yes: false, workDir, extraCaPem: sandbox.caPem, demo, wait });
+    saved = await readdir(workDir);
   } finally {
     // Removed however the demo ends (success, failure, a signal): what the newcomer saved there, a
     // .env above all, holds the sandbox's secret, and the sandbox is gone with the demo anyway.
@@ -153,5 +155,6 @@ export async function demoWizard(sandbox: Sandbox, output: Output): Promise<numb
   }
   const { showReceivedMessage } = await import('./demo.js');
   showReceivedMessage(sandbox, output);
+  if (saved.length > 0) output.info(output.color.dim(`\n(demo) The files saved in ${workDir} are removed with the demo: they were for the sandbox only.`));
   return exitCode;
 }

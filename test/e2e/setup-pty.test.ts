@@ -384,6 +384,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     expect(files(configDir(), work)).toEqual([]);
     expect(screen).toMatch(/Wrote \S+smtp-oauth-demo-\w+\/smtp-oauth-setup-exchange\.ps1/);
     // The finished demo removed that folder (what is saved there may hold the sandbox's secret) and its sandbox's.
+    expect(screen).toMatch(/\(demo\) The files saved in \S+smtp-oauth-demo-\w+ are removed with the demo/);
     expect(tempFolders()).toEqual([]);
   });
 });
