@@ -29,10 +29,18 @@ export function listenForStop(): StopListener {
     process.on(name, handler);
     return { name, handler };
   });
+  // A terminal closed without its SIGHUP reaching this process (a shell that does not pass it on,
+  // `sh -c`, tmux kill-session) shows up as EIO on standard input: the same hang-up, handled alike.
+  const stdin = process.stdin;
+  const onStdinError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EIO') controller.abort(stoppedBy('SIGHUP'));
+  };
+  if (stdin.isTTY) stdin.on('error', onStdinError);
   return {
     signal: controller.signal,
     dispose: () => {
       for (const { name, handler } of handlers) process.off(name, handler);
+      stdin.off('error', onStdinError);
     },
   };
 }

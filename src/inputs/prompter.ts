@@ -37,6 +37,7 @@ export interface Prompter {
  */
 export async function createTerminalPrompter(options: { signal?: AbortSignal } = {}): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
+  toleratesClosedTerminal(process.stdin);
   // The signal lets a Ctrl-C that arrives as SIGINT (not as a key press) end an open prompt too.
   const context = { output: process.stderr, ...(options.signal && { signal: options.signal }) };
   const cancellable = async <T>(ask: () => Promise<T>): Promise<T> => {
@@ -71,4 +72,26 @@ export async function createTerminalPrompter(options: { signal?: AbortSignal } =
         ),
       ),
   };
+}
+
+/**
+ * When the terminal is closed while a prompt is open, readline ends and puts the terminal back out
+ * of raw mode; with the terminal gone that call fails with EIO and, thrown inside readline's
+ * end-of-input handler, would end the process before answers are saved and temporary folders
+ * removed. There is no terminal left to restore, so that one failure is ignored.
+ */
+function toleratesClosedTerminal(stdin: NodeJS.ReadStream): void {
+  if (!stdin.isTTY || (stdin as { toleratesClosedTerminal?: boolean }).toleratesClosedTerminal) return;
+  const setRawMode = stdin.setRawMode.bind(stdin);
+  Object.assign(stdin, {
+    toleratesClosedTerminal: true,
+    setRawMode: (mode: boolean) => {
+      try {
+        return setRawMode(mode);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EIO') return stdin;
+        throw error;
+      }
+    },
+  });
 }

@@ -321,6 +321,16 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     });
   });
 
+  it('closing the terminal itself (tmux kill-session: EIO on stdin, then SIGHUP) during the demo: no temporary folder is left', async () => {
+    startCli(['demo']);
+    await session.waitFor(/^\? /m);
+    expect(tempFolders()).toHaveLength(2);
+    session.kill();
+    const deadline = Date.now() + 10_000;
+    while (tempFolders().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(tempFolders()).toEqual([]);
+  });
+
   it('SIGTERM during the wait-and-retry countdown (no prompt open): saved, exit 143', async () => {
     sandbox.applyScenario('no-service-principal');
     startCli(
