@@ -14,8 +14,8 @@ import { listenForStop, sleepUnlessStopped, unlessStopped } from '../signals.js'
 
 /** `check`: flags → inputs → the pipeline → a report on stdout (human or one JSON object). */
 export async function checkCommand(options: CheckOptions, io: CliIO, output: Output): Promise<number> {
-  // Ctrl-C, SIGTERM or SIGHUP stop the run: the command ends with a CancelledError (exit 128 +
-  // the signal's number; with --json still one JSON object), the process's exit closes the connections.
+  // Ctrl-C, SIGTERM or SIGHUP stop the run and close its connections: the command ends with a
+  // CancelledError (exit 128 + the signal's number; with --json still one JSON object).
   const stop = listenForStop();
   try {
     if (options.targets !== undefined) {
@@ -55,6 +55,7 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
         events: createProgress(output),
         redactor: output.redactor,
         warnings,
+        signal,
         ...(options.verbose && { transcript: (line: string) => output.info(output.color.dim(`  ${line}`)) }),
       }),
       signal,

@@ -68,6 +68,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
         redactor: output.redactor,
         warnings,
         extraCaPem: sandbox.caPem,
+        signal: stop.signal,
       }),
       stop.signal,
     );

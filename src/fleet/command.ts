@@ -31,8 +31,8 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
   const startedAt = new Date();
   const started = performance.now();
   const progress = createFleetProgress(output, targets.length);
-  // A stop signal abandons the targets still running (CancelledError); the process's exit closes their connections.
-  const run = await unlessStopped(runFleet(targets, pipelineChecks({ redactor: output.redactor }), { concurrency, onResult: progress.onResult }), signal);
+  // A stop signal ends the run at once (CancelledError) and closes the connections of the targets in flight.
+  const run = await unlessStopped(runFleet(targets, pipelineChecks({ redactor: output.redactor, signal }), { concurrency, onResult: progress.onResult }), signal);
   progress.done();
 
   const totals = fleetTotals(run, performance.now() - started);

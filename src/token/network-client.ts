@@ -40,6 +40,8 @@ export interface NetworkClientOptions {
   proxy?: string | null;
   /** The most read of an answer; default MAX_RESPONSE_BYTES (smaller in tests). */
   maxResponseBytes?: number;
+  /** A stop signal (Ctrl-C, SIGTERM, SIGHUP): its abort ends the request in flight and closes its connection. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -90,10 +92,13 @@ export class TokenNetworkClient implements INetworkModule {
 
     return new Promise<NetworkResponse<T>>((resolve, reject) => {
       let settled = false;
+      const signal = this.options.signal;
+      const onAbort = () => fail('ABORT_ERR', 'stopped');
       const fail = (code: string, message: string) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         this.lastTransportFailure = { code, message, host, port };
         req.destroy();
         reject(new (msal().AuthError)('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
@@ -115,6 +120,7 @@ export class TokenNetworkClient implements INetworkModule {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
           const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
           entry.status = status;
@@ -131,6 +137,8 @@ export class TokenNetworkClient implements INetworkModule {
         this.options.timeoutMs,
       );
       req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (options.body !== undefined) req.write(options.body);
       req.end();
     });

@@ -76,8 +76,8 @@ export async function terminalServices(options: {
     prompter: withPresetAnswers(options.yes ? acceptingDefaults(prompts, screen) : prompts, screen, options.presets ?? {}),
     screen,
     pipeline: {
-      checkToken: (inputs, events) => unlessStopped(acquireAndCheckToken(inputs, { events, redactor: output.redactor, ...caPem }), signal),
-      runCheck: (inputs, events) => unlessStopped(runCheck(inputs, { events, redactor: output.redactor, ...caPem }), signal),
+      checkToken: (inputs, events) => unlessStopped(acquireAndCheckToken(inputs, { events, redactor: output.redactor, signal, ...caPem }), signal),
+      runCheck: (inputs, events) => unlessStopped(runCheck(inputs, { events, redactor: output.redactor, signal, ...caPem }), signal),
     },
     clock: realClock(signal),
     store: options.store,

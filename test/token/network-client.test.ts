@@ -25,6 +25,11 @@ beforeAll(async () => {
       res.end(JSON.stringify({ token_type: 'Bearer', access_token: 'x'.repeat(4000) }));
       return;
     }
+    if (path === '/hang') {
+      // Never answers; records when the client closes the connection.
+      req.socket.once('close', () => written.set(path, -1));
+      return;
+    }
     if (path === '/declared') {
       // Declares a body over the limit; the client must not wait for it.
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(MAX_RESPONSE_BYTES + 1) });
@@ -93,5 +98,22 @@ describe('every answer is read up to a limit', () => {
     expect(diagnosis).toMatchObject({ code: 'response-too-large', step: null, transient: false, exitCode: 6, source: RESPONSE_TOO_LARGE });
     expect(diagnosis.summary).toContain('127.0.0.1');
     expect(diagnosis.fix).toContain('proxy');
+  });
+});
+
+describe('a stop signal', () => {
+  it('ends the request in flight at once and closes its connection', async () => {
+    const controller = new AbortController();
+    const c = new TokenNetworkClient({ timeoutMs: 20_000, extraCaPem: certs.caPem, proxy: null, signal: controller.signal });
+    const pending = c.sendGetRequestAsync(`${origin}/hang`);
+    while (!written.has('/hang')) await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = Date.now();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ errorCode: 'network_error' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(c.lastTransportFailure?.code).toBe('ABORT_ERR');
+    const deadline = Date.now() + 2_000;
+    while (written.get('/hang') !== -1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(written.get('/hang')).toBe(-1);
   });
 });
