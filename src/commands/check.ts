@@ -52,7 +52,7 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
   const attempt = () =>
     unlessStopped(
       runCheck(inputs, {
-        events: createProgress(output),
+        events: createProgress(output, signal),
         redactor: output.redactor,
         warnings,
         signal,

@@ -64,7 +64,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
     }
     const report = await unlessStopped(
       runCheck(inputs, {
-        events: createProgress(output),
+        events: createProgress(output, stop.signal),
         redactor: output.redactor,
         warnings,
         extraCaPem: sandbox.caPem,

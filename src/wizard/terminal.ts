@@ -17,7 +17,7 @@ import { withPresetAnswers } from './preset-answers.js';
  * SIGTERM and SIGHUP (the signal of src/signals.ts).
  */
 
-export function terminalScreen(output: Output): Screen {
+export function terminalScreen(output: Output, signal?: AbortSignal): Screen {
   let statusShown = false;
   const clearStatus = () => {
     if (!statusShown) return;
@@ -39,7 +39,7 @@ export function terminalScreen(output: Output): Screen {
       statusShown = true;
     },
     clearStatus,
-    progress: () => createProgress(output),
+    progress: () => createProgress(output, signal),
     report(report) {
       clearStatus();
       renderCheckReport(report, output);
@@ -69,7 +69,7 @@ export async function terminalServices(options: {
   wait?: WaitPlan;
 }): Promise<WizardServices> {
   const { output, signal } = options;
-  const screen = terminalScreen(output);
+  const screen = terminalScreen(output, signal);
   const prompts = await createTerminalPrompter({ signal });
   const caPem = options.extraCaPem ? { extraCaPem: options.extraCaPem } : {};
   return {
