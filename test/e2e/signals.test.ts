@@ -76,6 +76,30 @@ describe('check stopped by a signal mid-run', () => {
     expect(run.stderr.trim()).toBe('smtp-oauth-setup: Stopped by SIGTERM.');
   });
 
+  it('check --wait, SIGTERM during the pause between attempts: exit 143 at once, one JSON object', async () => {
+    assertFreshBuild();
+    sandbox.applyScenario('token-endpoint-unavailable');
+    const child = spawn(process.execPath, [BIN, 'check', '--json', '--wait', '10m', ...sandboxSmtpArgs(sandbox)], {
+      env: { PATH: process.env.PATH ?? '', ...sandboxEnv(sandbox) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve) => {
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+        if (stderr.includes('attempt 1 failed')) resolve();
+      });
+    });
+    const sentAt = Date.now();
+    child.kill('SIGTERM');
+    expect(await exit).toBe(143);
+    expect(Date.now() - sentAt).toBeLessThan(1_500);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, exitCode: 143 });
+  });
+
   it.each(SIGNALS)('check --targets --json, %s: exit %i, one JSON object', async (signal, exitCode) => {
     const { client } = sandbox;
     const targets = join(dir, `targets-${signal}.csv`);
