@@ -56,6 +56,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     try {
       await writeFile(secretFile, sandbox.client.clientSecret + '\n', { mode: 0o600 });
     } catch (error) {
+      if (!options.caDir) throw error;
       throw new InputError([`--ca-dir: ${secretFile}: ${writeErrorReason(error)}`]);
     }
     output.redactor.protect(sandbox.client.clientSecret);
