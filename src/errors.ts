@@ -28,10 +28,25 @@ export class InputError extends CliError {
   }
 }
 
-/** The user pressed Ctrl-C or closed a prompt: exit 130. */
+/** The signals that stop a command; each ends it with 128 + the signal's number. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+const STOP_EXIT_CODES: Record<StopSignal, ExitCode> = {
+  SIGINT: ExitCode.cancelled,
+  SIGTERM: ExitCode.terminated,
+  SIGHUP: ExitCode.hangup,
+};
+
+/**
+ * The user pressed Ctrl-C or closed a prompt (exit 130), or the process got SIGTERM (143) or SIGHUP
+ * (129): the command stopped before its end. `signal` is the one that stopped it.
+ */
 export class CancelledError extends CliError {
-  constructor(message = 'Cancelled.') {
-    super(message, ExitCode.cancelled);
+  constructor(
+    message = 'Cancelled.',
+    readonly signal: StopSignal = 'SIGINT',
+  ) {
+    super(message, STOP_EXIT_CODES[signal]);
   }
 }
 

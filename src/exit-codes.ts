@@ -13,7 +13,12 @@ export const ExitCode = {
   smtpMessage: 5,
   /** Network, TLS, timeout, or a temporary service failure. */
   network: 6,
+  /** Stopped by a signal: 128 + its number, as a shell reports a process the signal ended. SIGHUP (terminal closed). */
+  hangup: 129,
+  /** SIGINT (Ctrl-C), or a prompt closed. */
   cancelled: 130,
+  /** SIGTERM (`kill`, a service manager, a CI job's timeout). */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,3 +1,5 @@
+import { InputTooLargeError } from './io.js';
+
 /**
  * Why a file could not be read or written, in a few words for a one-line message (never a stack
  * trace). One wording for every file the tool touches: secrets, certificates, targets, config, reports.
@@ -8,6 +10,7 @@ function codeOf(error: unknown): string | undefined {
 }
 
 export function readErrorReason(error: unknown): string {
+  if (error instanceof InputTooLargeError) return `${error.message}, more than any real one`;
   switch (codeOf(error)) {
     case 'ENOENT':
       return 'no such file';

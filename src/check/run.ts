@@ -66,6 +66,8 @@ export interface RunCheckOptions {
    * stages are then not run again (and report no events); the report has the same shape.
    */
   tokenCheck?: TokenCheck;
+  /** A stop signal (src/signals.ts): its abort closes the connection in flight (token request, SMTP session). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -142,6 +144,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
       now,
       context,
       ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+      ...(options.signal && { signal: options.signal }),
     }));
   // A reused token travels to this mailbox's server too: its XOAUTH2 form for this user is new.
   if (options.tokenCheck?.accessToken) {
@@ -187,6 +190,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
       ...(message && inputs.to && { message: { from: inputs.from, to: inputs.to, raw: message.raw, messageId: message.messageId } }),
       ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
       ...(options.transcript && { transcript: options.transcript }),
+      ...(options.signal && { signal: options.signal }),
       onAuthenticated: () => {
         events.succeed('smtp-auth', authLabel);
         if (inputs.to) events.start('smtp-send', sendLabel);
@@ -221,6 +225,8 @@ export interface TokenCheckOptions {
   now?: () => Date;
   /** What a diagnosis may name in its fix (mailbox, hosts, …); tenant, app, authority and cloud are added. */
   context?: DiagnosisContext;
+  /** A stop signal: its abort closes the token request in flight. */
+  signal?: AbortSignal;
 }
 
 export interface TokenCheck {
@@ -274,6 +280,7 @@ export async function acquireAndCheckToken(inputs: TokenCheckInputs, options: To
       scope: plan.scope,
       timeoutMs: inputs.timeoutSeconds * 1000,
       ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+      ...(options.signal && { signal: options.signal }),
       proxy: inputs.proxy,
     });
     accessToken = token.accessToken;

@@ -5,44 +5,63 @@ import { checkUntilSettled, retryLine, settledLine } from '../check/wait.js';
 import { loadSavedConfig, savedCheckInputs } from '../config/store.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
 import { createTerminalPrompter } from '../inputs/prompter.js';
-import { type CliIO, readAll } from '../io.js';
+import { type CliIO, canPrompt, READ_LIMITS, readAll } from '../io.js';
 import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
 import { renderCheckReport } from '../report/human.js';
 import { checkJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
+import { listenForStop, sleepUnlessStopped, unlessStopped } from '../signals.js';
 
 /** `check`: flags → inputs → the pipeline → a report on stdout (human or one JSON object). */
 export async function checkCommand(options: CheckOptions, io: CliIO, output: Output): Promise<number> {
-  if (options.targets !== undefined) {
-    const { fleetCheckCommand } = await import('../fleet/command.js');
-    return fleetCheckCommand(options, io, output);
+  // Ctrl-C, SIGTERM or SIGHUP stop the run and close its connections: the command ends with a
+  // CancelledError (exit 128 + the signal's number; with --json still one JSON object).
+  const stop = listenForStop();
+  try {
+    if (options.targets !== undefined) {
+      const { fleetCheckCommand } = await import('../fleet/command.js');
+      return await fleetCheckCommand(options, io, output, stop.signal);
+    }
+    return await singleCheck(options, io, output, stop.signal);
+  } finally {
+    stop.dispose();
   }
+}
+
+async function singleCheck(options: CheckOptions, io: CliIO, output: Output, signal: AbortSignal): Promise<number> {
   const upfront = [
     ...(options.concurrency !== undefined ? ['--concurrency: only with --targets'] : []),
     ...(options.junit ? [await junitPathProblem(options.junit)].filter((p): p is string => p !== null) : []),
   ];
   if (upfront.length > 0) throw new InputError(upfront);
   // Prompting needs a person at a terminal; a pipe or CI never gets a question it cannot answer.
-  const interactive = options.input && io.stdin.isTTY === true && !options.json;
+  const interactive = canPrompt(io, options.input) && !options.json;
   // The wizard's saved answers: below flags and environment, above a prompt.
   const saved = await loadSavedConfig(io.env, (message) => output.info(output.color.yellow(`! ${message}`)));
-  const { inputs, warnings } = await resolveCheckInputs({
-    flags: options,
-    env: io.env,
-    saved: savedCheckInputs(saved),
-    prompter: interactive ? await createTerminalPrompter() : null,
-    readStdin: () => readAll(io.stdin),
-    protect: (value) => output.redactor.protect(value),
-  });
+  const { inputs, warnings } = await unlessStopped(
+    resolveCheckInputs({
+      flags: options,
+      env: io.env,
+      saved: savedCheckInputs(saved),
+      prompter: interactive ? await createTerminalPrompter({ signal }) : null,
+      readStdin: () => readAll(io.stdin, READ_LIMITS.secret),
+      protect: (value) => output.redactor.protect(value),
+    }),
+    signal,
+  );
   // Each attempt is a whole new run: a new MSAL client, so a fresh token (never a cached one).
   const attempt = () =>
-    runCheck(inputs, {
-      events: createProgress(output),
-      redactor: output.redactor,
-      warnings,
-      ...(options.verbose && { transcript: (line: string) => output.info(output.color.dim(`  ${line}`)) }),
-    });
+    unlessStopped(
+      runCheck(inputs, {
+        events: createProgress(output, signal),
+        redactor: output.redactor,
+        warnings,
+        signal,
+        ...(options.verbose && { transcript: (line: string) => output.info(output.color.dim(`  ${line}`)) }),
+      }),
+      signal,
+    );
   // CI outputs: a single check is a fleet of one, named after its mailbox.
   const startedAt = new Date();
   const ciOutputs = (report: CheckReport) =>
@@ -63,6 +82,7 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
   const result = await checkUntilSettled(attempt, {
     durationSeconds: inputs.waitSeconds,
     onRetry: (notice) => output.info(output.color.yellow(retryLine(notice))),
+    sleep: (ms) => sleepUnlessStopped(ms, signal),
   });
   const closing = settledLine(result);
   if (closing) output.info(result.report.ok ? output.color.green(closing) : output.color.yellow(closing));

@@ -1,12 +1,13 @@
 import type { DemoOptions } from '../cli.js';
 import { runCheck } from '../check/run.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, canPrompt } from '../io.js';
 import type { Output } from '../output.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { renderCheckReport } from '../report/human.js';
 import { checkJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
+import { cancellation, listenForStop, unlessStopped } from '../signals.js';
 import { assertScenario } from './sandbox.js';
 
 /**
@@ -17,13 +18,18 @@ import { assertScenario } from './sandbox.js';
 export async function demoCommand(options: DemoOptions, io: CliIO, output: Output): Promise<number> {
   const { listScenarios, startSandbox } = await import('../sandbox/index.js');
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
-  const sandbox = await startSandbox({ ...(options.scenario && { scenario: options.scenario }) });
+  // A stop signal (Ctrl-C, SIGTERM, SIGHUP) ends the demo like any other end: the sandbox closed and
+  // its temporary folder removed, then exit 128 + the signal's number.
+  const stop = listenForStop();
+  let sandbox: Sandbox | undefined;
   try {
+    sandbox = await startSandbox({ ...(options.scenario && { scenario: options.scenario }) });
+    if (stop.signal.aborted) throw cancellation(stop.signal);
     // On a terminal the demo is the setup wizard against the sandbox. Scenarios that stage wrong
     // values in the sending application (a bad secret, an unknown app) stay non-interactive: the
     // walk would ask for values a newcomer cannot know.
     if (!options.json && options.input !== false && io.stdout.isTTY === true && !sandbox.scenario.client) {
-      const { canPrompt, demoWizard } = await import('./setup.js');
+      const { demoWizard } = await import('./setup.js');
       if (canPrompt(io, true)) return await demoWizard(sandbox, output);
     }
     const { client } = sandbox;
@@ -57,12 +63,16 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
         ].join('\n'),
       );
     }
-    const report = await runCheck(inputs, {
-      events: createProgress(output),
-      redactor: output.redactor,
-      warnings,
-      extraCaPem: sandbox.caPem,
-    });
+    const report = await unlessStopped(
+      runCheck(inputs, {
+        events: createProgress(output, stop.signal),
+        redactor: output.redactor,
+        warnings,
+        extraCaPem: sandbox.caPem,
+        signal: stop.signal,
+      }),
+      stop.signal,
+    );
     const received = sandbox.received.map(({ raw: _raw, ...message }) => message);
     if (options.json) {
       output.result(JSON.stringify({ ...checkJson(report), sandbox: { scenario: sandbox.scenario.name, received } }, null, 2));
@@ -78,7 +88,8 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
     );
     return report.exitCode;
   } finally {
-    await sandbox.close();
+    await sandbox?.close();
+    stop.dispose();
   }
 }
 

@@ -2,7 +2,8 @@ import type { ExplainOptions } from '../cli.js';
 import type { DiagnosisContext } from '../diagnose/types.js';
 import { InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { type CliIO, readAll } from '../io.js';
+import { type CliIO, READ_LIMITS, readAll } from '../io.js';
+import { readErrorReason } from '../fs-errors.js';
 import type { Output } from '../output.js';
 
 /**
@@ -21,7 +22,7 @@ export async function explainCommand(options: ExplainOptions, io: CliIO, output:
   // A pasted log may hold the secret this machine uses: never echo it.
   if (io.env.AZURE_CLIENT_SECRET) output.redactor.protect(io.env.AZURE_CLIENT_SECRET);
 
-  const text = options.text.trim() === '-' ? await readAll(io.stdin) : options.text;
+  const text = options.text.trim() === '-' ? await readPasted(io) : options.text;
   if (text.trim() === '') {
     throw new InputError([
       options.text.trim() === '-' ? 'standard input was empty: nothing to explain' : 'nothing to explain: give the error text (quoted), or - to read it from standard input',
@@ -83,4 +84,13 @@ async function explainContext(options: ExplainOptions, env: NodeJS.ProcessEnv): 
   }
   if (problems.length > 0) throw new InputError(problems);
   return context;
+}
+
+/** `explain -`: the pasted text from standard input, bounded (a wrong pipe must not fill memory). */
+async function readPasted(io: CliIO): Promise<string> {
+  try {
+    return await readAll(io.stdin, READ_LIMITS.pastedText);
+  } catch (error) {
+    throw new InputError([`explain -: standard input: ${readErrorReason(error)}`]);
+  }
 }

@@ -1,19 +1,21 @@
 import { X509Certificate } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SandboxOptions } from '../cli.js';
 import { InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, READ_LIMITS, readTextFile } from '../io.js';
 import type { Output } from '../output.js';
 import type { ReceivedMessage, Sandbox } from '../sandbox/index.js';
-import { readErrorReason } from '../fs-errors.js';
+import { readErrorReason, writeErrorReason } from '../fs-errors.js';
+import { listenForStop, untilStopped } from '../signals.js';
 import { pemBlocks } from '../token/certificate.js';
 import { shellQuote } from '../shell.js';
 
 /**
  * `sandbox`: the emulator as a long-running process for trying `check` (or any XOAUTH2 client) by
- * hand. It prints what to pass to `check` and every message it receives, and stops on Ctrl-C.
+ * hand. It prints what to pass to `check` and every message it receives, and stops on Ctrl-C
+ * (or SIGTERM, SIGHUP).
  * The emulator's client secret goes to a 0600 file next to the CA, never to the screen.
  */
 export async function sandboxCommand(options: SandboxOptions, io: CliIO, output: Output): Promise<number> {
@@ -33,27 +35,72 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     return ExitCode.ok;
   }
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
+  if (options.tokenPort !== undefined && options.tokenPort !== 0 && options.tokenPort === options.smtpPort) {
+    throw new InputError([`--token-port and --smtp-port: both are ${options.tokenPort}; the two servers need two ports`]);
+  }
   const upload = options.certificate === undefined ? null : { path: options.certificate, pem: await readCertificateToUpload(options.certificate) };
 
-  const sandbox = await startSandbox({
-    ...(options.scenario && { scenario: options.scenario }),
-    ...(options.tokenPort !== undefined && { tokenPort: options.tokenPort }),
-    ...(options.smtpPort !== undefined && { smtpPort: options.smtpPort }),
-    ...(options.caDir && { caDir: options.caDir }),
-    onMessage: (message) => showMessage(message, options.json, output),
-  });
-  const certificate = upload && { path: upload.path, thumbprintSha256: sandbox.uploadCertificate(upload.pem) };
-  const secretFile = join(dirname(sandbox.caFile), 'client-secret');
-  await writeFile(secretFile, sandbox.client.clientSecret + '\n', { mode: 0o600 });
-  output.redactor.protect(sandbox.client.clientSecret);
+  // Ctrl-C, SIGTERM and SIGHUP (the terminal closed) all stop it the same way: both servers closed,
+  // the temporary CA folder removed, exit 128 + the signal's number.
+  const stop = listenForStop();
+  let sandbox: Sandbox | undefined;
+  try {
+    try {
+      sandbox = await startSandbox({
+        ...(options.scenario && { scenario: options.scenario }),
+        ...(options.tokenPort !== undefined && { tokenPort: options.tokenPort }),
+        ...(options.smtpPort !== undefined && { smtpPort: options.smtpPort }),
+        ...(options.caDir && { caDir: options.caDir }),
+        onMessage: (message) => showMessage(message, options.json, output),
+      });
+    } catch (error) {
+      throw startupInputError(error, options) ?? error;
+    }
+    const certificate = upload && { path: upload.path, thumbprintSha256: sandbox.uploadCertificate(upload.pem) };
+    const secretFile = join(dirname(sandbox.caFile), 'client-secret');
+    try {
+      await writeFile(secretFile, sandbox.client.clientSecret + '\n', { mode: 0o600 });
+    } catch (error) {
+      if (!options.caDir) throw error;
+      throw new InputError([`--ca-dir: ${secretFile}: ${writeErrorReason(error)}`]);
+    }
+    output.redactor.protect(sandbox.client.clientSecret);
 
-  if (options.json) output.result(JSON.stringify({ ...connectionSettings(sandbox, secretFile), ...(certificate && { certificate }) }));
-  else output.result(describeSandbox(sandbox, secretFile, output, certificate));
+    if (options.json) output.result(JSON.stringify({ ...connectionSettings(sandbox, secretFile), ...(certificate && { certificate }) }));
+    else output.result(describeSandbox(sandbox, secretFile, output, certificate));
 
-  await waitForStop();
-  await sandbox.close();
-  if (!options.json) output.info('Sandbox stopped.');
-  return ExitCode.ok;
+    const stopped = await untilStopped(stop.signal);
+    await sandbox.close();
+    if (!options.json) output.info('Sandbox stopped.');
+    return stopped.exitCode;
+  } finally {
+    await sandbox?.close();
+    stop.dispose();
+  }
+}
+
+/**
+ * What the user gave that the sandbox cannot start with: a port another program holds, a --ca-dir
+ * that is a file or cannot be created. Null for anything else (a bug, reported as one).
+ */
+function startupInputError(error: unknown, options: SandboxOptions): InputError | null {
+  const e = error as NodeJS.ErrnoException & { port?: number };
+  if (e?.syscall === 'listen') {
+    const flag = e.port === options.tokenPort ? '--token-port' : e.port === options.smtpPort ? '--smtp-port' : null;
+    if (!flag) return null;
+    const reason =
+      e.code === 'EADDRINUSE'
+        ? 'the port is in use by another program; choose another, or leave the flag out for a free one'
+        : e.code === 'EACCES'
+          ? 'this user may not listen on that port (below 1024 needs privileges); choose a port from 1024 up'
+          : `the port cannot be used (${e.code ?? e.message})`;
+    return new InputError([`${flag} ${e.port}: ${reason}`]);
+  }
+  if (options.caDir && (e?.syscall === 'mkdir' || e?.syscall === 'open')) {
+    const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file is in the way: it must be a directory (or not exist yet)' : writeErrorReason(error);
+    return new InputError([`--ca-dir: ${options.caDir}: ${reason}`]);
+  }
+  return null;
 }
 
 /**
@@ -63,7 +110,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
 async function readCertificateToUpload(path: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, READ_LIMITS.pem);
   } catch (error) {
     throw new InputError([`--certificate: ${path}: ${readErrorReason(error)}`]);
   }
@@ -150,17 +197,4 @@ function showMessage(message: ReceivedMessage, json: boolean, output: Output): v
     `${c.green('✉')} ${message.receivedAt}  ${message.mailFrom} → ${message.rcptTo.join(', ')}  "${message.subject}"` +
       c.dim(`  (authenticated as ${message.authenticatedAs} by app ${message.servicePrincipal})`),
   );
-}
-
-/** Resolves on Ctrl-C or SIGTERM: stopping the sandbox is its normal end, not a failure. */
-function waitForStop(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rmdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SetupOptions } from '../cli.js';
@@ -15,25 +15,21 @@ import { InputError } from '../errors.js';
 import { givenCheckInputs, givenCredential } from '../inputs/check-inputs.js';
 import { type Credential, credentialSecrets } from '../inputs/credential.js';
 import { Secret } from '../inputs/secret.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, canPrompt } from '../io.js';
 import type { Output } from '../output.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { validateSecretValue } from '../wizard/ask.js';
 import type { DemoHooks, WizardAnswers, WizardState } from '../wizard/context.js';
 import { initialState, offerResume, runWizard } from '../wizard/index.js';
 import type { WaitPlan } from '../wizard/wait-retry.js';
-import { listenForInterrupt, terminalServices } from '../wizard/terminal.js';
+import { listenForStop } from '../signals.js';
+import { terminalServices } from '../wizard/terminal.js';
 
 export const NOT_A_TERMINAL =
   'The setup wizard asks questions, so it needs a terminal (and no --no-input). Without one, pass the values as flags to `smtp-oauth-setup check` (see `smtp-oauth-setup check --help`), or run `smtp-oauth-setup` in a terminal.';
 
 /** The answers a flag or environment variable can prefill (the names `check` uses). */
 const PREFILLED = ['cloud', 'tenantId', 'clientId', 'mailbox', 'from', 'to', 'authorityHost', 'smtpHost', 'smtpPort', 'timeout', 'proxy', 'secretExpires'] as const;
-
-/** Whether the wizard can run: a person at a terminal (prompts read stdin and draw on stderr). */
-export function canPrompt(io: CliIO, input: boolean): boolean {
-  return input && io.stdin.isTTY === true && io.stderr.isTTY === true;
-}
 
 /**
  * `setup` (and no command at all): the interactive walk from an empty tenant to a working sender.
@@ -94,19 +90,20 @@ async function walk(
   saved: SavedConfig | null,
   options: { output: Output; store: ConfigStore; yes: boolean; presets?: Readonly<Record<string, boolean>>; workDir: string; extraCaPem?: string; demo?: DemoHooks; wait?: WaitPlan },
 ): Promise<number> {
-  const interrupt = listenForInterrupt();
+  const stop = listenForStop();
   try {
-    const services = await terminalServices({ ...options, signal: interrupt.signal });
+    const services = await terminalServices({ ...options, signal: stop.signal });
     await offerResume(state, saved, services);
     return await runWizard(state, services);
   } finally {
-    interrupt.dispose();
+    stop.dispose();
   }
 }
 
 /**
  * `demo` on a terminal: the same walk against the built-in sandbox, every answer prefilled so that
- * Enter goes all the way to a real test message. Nothing is saved; files go to a temporary folder.
+ * Enter goes all the way to a real test message. Nothing is saved; files go to a temporary folder,
+ * removed when the demo ends.
  * With a broken-tenant scenario, a retry finds the tenant repaired (the sandbox plays the admin).
  */
 export async function demoWizard(sandbox: Sandbox, output: Output): Promise<number> {
@@ -147,13 +144,17 @@ export async function demoWizard(sandbox: Sandbox, output: Output): Promise<numb
   // The sandbox applies changes at once: a demo of waiting needs seconds, not Exchange's minutes.
   const wait = { intervalMs: 10_000, attempts: 3 };
   let exitCode: number;
+  let saved: string[] = [];
   try {
     exitCode = await walk(state, null, { output, store: memoryConfigStore(), yes: false, workDir, extraCaPem: sandbox.caPem, demo, wait });
+    saved = await readdir(workDir);
   } finally {
-    // Kept only when the newcomer saved something there (its path was shown).
-    await rmdir(workDir).catch(() => undefined);
+    // Removed however the demo ends (success, failure, a signal): what the newcomer saved there, a
+    // .env above all, holds the sandbox's secret, and the sandbox is gone with the demo anyway.
+    await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   }
   const { showReceivedMessage } = await import('./demo.js');
   showReceivedMessage(sandbox, output);
+  if (saved.length > 0) output.info(output.color.dim(`\n(demo) The files saved in ${workDir} are removed with the demo: they were for the sandbox only.`));
   return exitCode;
 }

@@ -7,6 +7,7 @@ import type { Secret } from '../inputs/secret.js';
 import { readableByOthersProblem } from '../fs/private-mode.js';
 import { writeUserFile } from '../fs/write-file.js';
 import { readErrorReason } from '../fs-errors.js';
+import { READ_LIMITS, readTextFile } from '../io.js';
 
 /**
  * The saved configuration: the wizard's answers and progress, in the user's config directory, and
@@ -121,7 +122,7 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
     async load() {
       let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        text = await readTextFile(path, READ_LIMITS.config);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return null;

@@ -1795,6 +1795,27 @@ export const catalog: readonly CatalogEntry[] = [
       ),
   },
 
+  {
+    code: 'response-too-large',
+    source: 'ERESPONSETOOLARGE',
+    example: 'network_error: POST https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token: ERESPONSETOOLARGE the answer is larger than 1 MiB, more than any answer of Entra ID',
+    title: 'Answer too large: not Entra ID answering',
+    domain: 'network',
+    // This tool's own code: its network client stops reading an answer at 1 MiB (src/token/network-client.ts).
+    recognise: { nodeCodes: ['ERESPONSETOOLARGE'] },
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.network,
+    summary: (f) =>
+      `${where(f)} sent an answer larger than any answer of Entra ID (a token or its metadata is a few kilobytes), so it was cut off: something other than Entra ID answered, such as a proxy, a captive portal or another web server.`,
+    fix: (f) =>
+      numbered(
+        `Check the authority host (${authority(f)}): Entra ID answers tokens of this cloud at ${cloudAuthority(f)} (step 4).`,
+        'If it is right, a proxy or filter on the way answers in its place: check the proxy settings (HTTPS_PROXY, --proxy) and open the authority URL in a browser on this machine to see who answers.',
+      ),
+  },
+
   // ===== Fallbacks for unrecognised SMTP replies, and internal errors ==========================
   {
     code: 'smtp-auth-refused',

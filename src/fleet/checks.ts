@@ -6,15 +6,15 @@ import type { FleetChecks } from './run.js';
 const QUIET: StageEvents = { start() {}, succeed() {}, fail() {}, skip() {} };
 
 /** The fleet's checks are the one pipeline: the token stages once per group, then `runCheck` per mailbox. */
-export function pipelineChecks(options: { redactor: Redactor; extraCaPem?: string }): FleetChecks {
+export function pipelineChecks(options: { redactor: Redactor; extraCaPem?: string; signal?: AbortSignal }): FleetChecks {
   const { redactor } = options;
-  const ca = options.extraCaPem ? { extraCaPem: options.extraCaPem } : {};
+  const shared = { ...(options.extraCaPem && { extraCaPem: options.extraCaPem }), ...(options.signal && { signal: options.signal }) };
   return {
     // No mailbox: the token serves several; runCheck registers its XOAUTH2 form for each one.
     checkToken: (target) => {
       const { mailbox: _mailbox, ...tokenInputs } = target.inputs;
-      return acquireAndCheckToken(tokenInputs, { events: QUIET, redactor, ...ca });
+      return acquireAndCheckToken(tokenInputs, { events: QUIET, redactor, ...shared });
     },
-    checkTarget: (target, tokenCheck) => runCheck(target.inputs, { events: QUIET, redactor, warnings: target.warnings, tokenCheck, ...ca }),
+    checkTarget: (target, tokenCheck) => runCheck(target.inputs, { events: QUIET, redactor, warnings: target.warnings, tokenCheck, ...shared }),
   };
 }

@@ -3,13 +3,14 @@ import { InputError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
+import { unlessStopped } from '../signals.js';
 import { pipelineChecks } from './checks.js';
 import { fleetFlagProblems, loadFleetTargets, parseConcurrency } from './inputs.js';
 import { createFleetProgress, fleetJson, fleetTotals, renderFleetSummary } from './report.js';
 import { runFleet, tokenGroupKey } from './run.js';
 
 /** `check --targets <file>`: every target through the one pipeline; a table (or one JSON object) and the worst exit code. */
-export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output: Output): Promise<number> {
+export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output: Output, signal: AbortSignal): Promise<number> {
   const problems = fleetFlagProblems(options);
   let concurrency = 0;
   try {
@@ -22,7 +23,7 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
   if (junitProblem) problems.push(junitProblem);
   if (problems.length > 0) throw new InputError(problems);
 
-  const targets = await loadFleetTargets(options, io.env);
+  const targets = await unlessStopped(loadFleetTargets(options, io.env), signal);
   const groups = new Set(targets.map(tokenGroupKey)).size;
   output.info(
     output.color.dim(`Checking ${targets.length} target${targets.length === 1 ? '' : 's'} with ${groups} token${groups === 1 ? '' : 's'}, ${concurrency} at a time`),
@@ -30,7 +31,8 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
   const startedAt = new Date();
   const started = performance.now();
   const progress = createFleetProgress(output, targets.length);
-  const run = await runFleet(targets, pipelineChecks({ redactor: output.redactor }), { concurrency, onResult: progress.onResult });
+  // A stop signal ends the run at once (CancelledError) and closes the connections of the targets in flight.
+  const run = await unlessStopped(runFleet(targets, pipelineChecks({ redactor: output.redactor, signal }), { concurrency, onResult: progress.onResult }), signal);
   progress.done();
 
   const totals = fleetTotals(run, performance.now() - started);

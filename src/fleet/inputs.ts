@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { READ_LIMITS, readTextFile } from '../io.js';
 import type { CheckOptions } from '../cli.js';
 import { InputError } from '../errors.js';
 import { type CheckFlags, resolveCheckInputs } from '../inputs/check-inputs.js';
@@ -75,7 +75,7 @@ export async function loadFleetTargets(options: CheckOptions, env: NodeJS.Proces
   const path = options.targets as string;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, READ_LIMITS.targets);
   } catch (error) {
     throw new InputError([`--targets: ${path}: ${readErrorReason(error)}`]);
   }

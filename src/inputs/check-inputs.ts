@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import { InputError } from '../errors.js';
@@ -24,6 +23,7 @@ import { loadClientCertificate } from '../token/certificate.js';
 import type { Credential } from './credential.js';
 import { Secret } from './secret.js';
 import { readErrorReason } from '../fs-errors.js';
+import { READ_LIMITS, readTextFile } from '../io.js';
 
 /** What `check` runs with, after every source has been merged and validated. */
 export interface CheckInputs {
@@ -321,13 +321,20 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
       problems.push(`${origin}: standard input cannot be read here`);
       return null;
     }
+    let text: string;
+    try {
+      text = await sources.readStdin();
+    } catch (error) {
+      problems.push(`${origin}: standard input: ${readErrorReason(error)}`);
+      return null;
+    }
     // Only the first line: a here-string or `echo` adds a newline, and nothing else belongs to the secret.
-    return accept((await sources.readStdin()).split(/\r?\n/, 1)[0] ?? '', 'standard input');
+    return accept(text.split(/\r?\n/, 1)[0] ?? '', 'standard input');
   }
   if (flags.clientSecretFile !== undefined) {
     const path = flags.clientSecretFile;
     try {
-      return accept(await readFile(path, 'utf8'), `file ${path}`);
+      return accept(await readTextFile(path, READ_LIMITS.secret), `file ${path}`);
     } catch (error) {
       // The refusal of --client-secret says a file goes here: a pasted secret is not a file, and is
       // never echoed (not here, nor by any later output: the redactor learns it).

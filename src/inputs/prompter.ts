@@ -1,4 +1,5 @@
 import { CancelledError } from '../errors.js';
+import { cancellation } from '../signals.js';
 
 /**
  * Every question the tool asks goes through one injected prompter, so that a step's test is a
@@ -32,10 +33,11 @@ export interface Prompter {
 
 /**
  * The terminal prompter (@inquirer/prompts). Prompts draw on stderr so that stdout stays clean for
- * results; Ctrl-C becomes a CancelledError (exit 130). Loaded only when a prompt is really needed.
+ * results; Ctrl-C becomes a CancelledError (exit 130), a stop signal its own (143, 129). Loaded only when a prompt is really needed.
  */
 export async function createTerminalPrompter(options: { signal?: AbortSignal } = {}): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
+  toleratesClosedTerminal(process.stdin);
   // The signal lets a Ctrl-C that arrives as SIGINT (not as a key press) end an open prompt too.
   const context = { output: process.stderr, ...(options.signal && { signal: options.signal }) };
   const cancellable = async <T>(ask: () => Promise<T>): Promise<T> => {
@@ -43,7 +45,8 @@ export async function createTerminalPrompter(options: { signal?: AbortSignal } =
       return await ask();
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-        throw new CancelledError();
+        // SIGTERM and SIGHUP also close the prompt (inquirer listens for them): the signal says which one it was.
+        throw options.signal?.aborted ? cancellation(options.signal) : new CancelledError();
       }
       throw error;
     }
@@ -69,4 +72,26 @@ export async function createTerminalPrompter(options: { signal?: AbortSignal } =
         ),
       ),
   };
+}
+
+/**
+ * When the terminal is closed while a prompt is open, readline ends and puts the terminal back out
+ * of raw mode; with the terminal gone that call fails with EIO and, thrown inside readline's
+ * end-of-input handler, would end the process before answers are saved and temporary folders
+ * removed. There is no terminal left to restore, so that one failure is ignored.
+ */
+function toleratesClosedTerminal(stdin: NodeJS.ReadStream): void {
+  if (!stdin.isTTY || (stdin as { toleratesClosedTerminal?: boolean }).toleratesClosedTerminal) return;
+  const setRawMode = stdin.setRawMode.bind(stdin);
+  Object.assign(stdin, {
+    toleratesClosedTerminal: true,
+    setRawMode: (mode: boolean) => {
+      try {
+        return setRawMode(mode);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EIO') return stdin;
+        throw error;
+      }
+    },
+  });
 }

@@ -91,6 +91,20 @@ function formatOrigin(host: string, port: number): string {
   return host.includes(':') ? `https://[${host}]:${port}` : `https://${host}:${port}`;
 }
 
+/** 200 and a JSON-looking body that never ends, until the client goes away (or close() destroys the socket). */
+function sendEndless(res: ServerResponse, entry: TokenRequestLogEntry): void {
+  entry.status = 200;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.write('{"access_token":"');
+  const chunk = Buffer.alloc(64 * 1024, 'A');
+  const pump = () => {
+    while (!res.destroyed) {
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+  };
+  pump();
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -192,6 +206,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
         if (fault.remaining <= 0) state.faults.tokenEndpoint = null;
       }
       if (fault.kind === 'hang') return; // never answer; close() destroys the socket
+      if (fault.kind === 'endless') return sendEndless(res, entry);
       const content = typeof fault.body === 'function' ? fault.body() : fault.body;
       const body = typeof content === 'string' ? content : JSON.stringify(content);
       send(res, entry, fault.status, body, null, {

@@ -35,6 +35,14 @@ export type TokenEndpointFault =
       /** Accept the request and never answer (to test client timeouts). */
       kind: 'hang';
       remaining?: number;
+    }
+  | {
+      /**
+       * Answer 200 with a body that never ends, as fast as the client reads it: what a misbehaving
+       * proxy or another server in Entra ID's place can send (to test the client's size limit).
+       */
+      kind: 'endless';
+      remaining?: number;
     };
 
 /**

@@ -19,6 +19,8 @@ export interface SmtpSessionRequest {
    * nodemailer already masks the XOAUTH2 blob; the caller's redactor guards the rest.
    */
   transcript?: (line: string) => void;
+  /** A stop signal (Ctrl-C, SIGTERM, SIGHUP): its abort closes the connection at once. */
+  signal?: AbortSignal;
 }
 
 export interface SmtpSessionResult {
@@ -88,8 +90,15 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
   // Every step below waits on this too: an 'error' event (socket reset, timeout) rejects the step in flight.
   let rejectCurrent: ((error: NodemailerError) => void) | null = null;
   connection.on('error', (error: NodemailerError) => rejectCurrent?.(error));
+  const stopped = () => Object.assign(new Error('stopped'), { code: 'ABORT_ERR' }) as NodemailerError;
+  const onAbort = () => {
+    rejectCurrent?.(stopped());
+    connection.close();
+  };
+  request.signal?.addEventListener('abort', onAbort, { once: true });
   const step = <T>(run: (done: (error: NodemailerError | null, value?: T) => void) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (request.signal?.aborted) return reject(stopped());
       rejectCurrent = reject;
       run((error, value) => (error ? reject(error) : resolve(value as T)));
     });
@@ -125,6 +134,7 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
     throw fail(error as NodemailerError);
   } finally {
     rejectCurrent = null;
+    request.signal?.removeEventListener('abort', onAbort);
   }
 }
 

@@ -16,6 +16,8 @@ export interface TokenRequest {
   proxy?: string | null;
   /** Force static metadata even for a host that is not Microsoft's (used to prove the one-request cost). */
   staticMetadata?: boolean;
+  /** A stop signal: its abort ends the request in flight. */
+  signal?: AbortSignal;
 }
 
 export interface AcquiredToken {
@@ -42,6 +44,7 @@ export async function acquireToken(request: TokenRequest): Promise<AcquiredToken
     timeoutMs: request.timeoutMs,
     ...(request.extraCaPem && { extraCaPem: request.extraCaPem }),
     ...(request.proxy && { proxy: request.proxy }),
+    ...(request.signal && { signal: request.signal }),
   });
   const authority = authorityConfig(request.authorityHost, request.tenantId, { ...(request.staticMetadata !== undefined && { staticMetadata: request.staticMetadata }) });
   const app = new (msal().ConfidentialClientApplication)({

@@ -1,9 +1,9 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Secret } from '../inputs/secret.js';
 import { readErrorReason } from '../fs-errors.js';
 import { readableByOthersProblem } from '../fs/private-mode.js';
+import { READ_LIMITS, readTextFile } from '../io.js';
 
 /** A certificate credential, loaded and checked: what MSAL needs to sign client assertions. */
 export interface ClientCertificate {
@@ -74,7 +74,7 @@ export async function loadClientCertificate(options: {
   const failed = () => ({ certificate: null, problems, warnings, needsPassword });
   const read = async (path: string, label: string): Promise<string | null> => {
     try {
-      return await readFile(path, 'utf8');
+      return await readTextFile(path, READ_LIMITS.pem);
     } catch (error) {
       problems.push(`${label}: ${path}: ${readErrorReason(error)}`);
       return null;

@@ -3,6 +3,7 @@ import { rootCertificates } from 'node:tls';
 import { proxyAgent, proxyFor } from './proxy.js';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { msal } from './msal.js';
+import { formatBytes } from '../io.js';
 
 /** The last transport failure, kept because MSAL swallows it into `endpoints_resolution_error`. */
 export interface TransportFailure {
@@ -20,6 +21,16 @@ export interface ErrorResponse {
   headers: Record<string, string>;
 }
 
+/**
+ * The most read of any answer (token, discovery, any later endpoint). Entra ID's largest answers,
+ * a token response or an openid-configuration, are a few kilobytes; an endless body (a proxy or
+ * another server in Entra ID's place) would otherwise be buffered until the timeout, gigabytes.
+ */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** The transport failure code of an answer cut off at MAX_RESPONSE_BYTES (catalog: response-too-large). */
+export const RESPONSE_TOO_LARGE = 'ERESPONSETOOLARGE';
+
 export interface NetworkClientOptions {
   /** Whole-request limit in milliseconds: connect, TLS, request and response together. */
   timeoutMs: number;
@@ -27,6 +38,10 @@ export interface NetworkClientOptions {
   extraCaPem?: string;
   /** `--proxy`; without it HTTPS_PROXY / NO_PROXY decide. */
   proxy?: string | null;
+  /** The most read of an answer; default MAX_RESPONSE_BYTES (smaller in tests). */
+  maxResponseBytes?: number;
+  /** A stop signal (Ctrl-C, SIGTERM, SIGHUP): its abort ends the request in flight and closes its connection. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -77,22 +92,35 @@ export class TokenNetworkClient implements INetworkModule {
 
     return new Promise<NetworkResponse<T>>((resolve, reject) => {
       let settled = false;
+      const signal = this.options.signal;
+      const onAbort = () => fail('ABORT_ERR', 'stopped');
       const fail = (code: string, message: string) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         this.lastTransportFailure = { code, message, host, port };
         req.destroy();
         reject(new (msal().AuthError)('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
       };
+      const limit = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+      const tooLarge = () => fail(RESPONSE_TOO_LARGE, `the answer is larger than ${formatBytes(limit)}, more than any answer of Entra ID`);
       const req = httpsRequest(target, requestOptions, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        // A declared length over the limit is refused before its body is read.
+        if (Number(res.headers['content-length']) > limit) return tooLarge();
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limit) tooLarge();
+          else chunks.push(chunk);
+        });
         res.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
         res.on('end', () => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
           const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
           entry.status = status;
@@ -109,6 +137,8 @@ export class TokenNetworkClient implements INetworkModule {
         this.options.timeoutMs,
       );
       req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (options.body !== undefined) req.write(options.body);
       req.end();
     });

@@ -131,7 +131,7 @@ function rememberer(state: WizardState, save: () => Promise<void>) {
 /**
  * Walks the steps not yet completed. Returns the exit code: 0 when the walk ends or the user stops
  * before a test, the test's exit code when the user stops after a failed one. Ctrl-C anywhere saves
- * and throws a one-line CancelledError (exit 130).
+ * and throws a one-line CancelledError (exit 130; 143 for SIGTERM, 129 for SIGHUP).
  */
 export async function runWizard(state: WizardState, services: WizardServices): Promise<number> {
   const save = saver(state, services);
@@ -144,7 +144,7 @@ export async function runWizard(state: WizardState, services: WizardServices): P
       if (!(error instanceof CancelledError)) throw error;
       services.screen.clearStatus();
       await save();
-      throw new CancelledError(stoppedAt(step, services));
+      throw new CancelledError(stoppedAt(step, services), error.signal);
     }
     if (result.kind === 'stop') {
       await save();

@@ -1,9 +1,9 @@
 import { acquireAndCheckToken, runCheck } from '../check/run.js';
 import type { ConfigStore } from '../config/store.js';
-import { CancelledError } from '../errors.js';
 import { createTerminalPrompter } from '../inputs/prompter.js';
 import type { Output } from '../output.js';
 import { renderCheckReport } from '../report/human.js';
+import { sleepUnlessStopped, unlessStopped } from '../signals.js';
 import { createProgress } from '../report/progress.js';
 import { acceptingDefaults } from './accept-defaults.js';
 import type { Clock, DemoHooks, Screen, WizardServices } from './context.js';
@@ -13,10 +13,11 @@ import { withPresetAnswers } from './preset-answers.js';
 /**
  * The wizard's services on a real terminal: prompts from @inquirer/prompts on stderr, text through
  * the output's redactor, the real pipeline, the real clock. Ctrl-C outside a prompt (while a test or
- * a countdown runs) arrives as SIGINT and ends the walk the same way as Ctrl-C at a prompt.
+ * a countdown runs) arrives as SIGINT and ends the walk the same way as Ctrl-C at a prompt; so do
+ * SIGTERM and SIGHUP (the signal of src/signals.ts).
  */
 
-export function terminalScreen(output: Output): Screen {
+export function terminalScreen(output: Output, signal?: AbortSignal): Screen {
   let statusShown = false;
   const clearStatus = () => {
     if (!statusShown) return;
@@ -38,7 +39,7 @@ export function terminalScreen(output: Output): Screen {
       statusShown = true;
     },
     clearStatus,
-    progress: () => createProgress(output),
+    progress: () => createProgress(output, signal),
     report(report) {
       clearStatus();
       renderCheckReport(report, output);
@@ -47,50 +48,11 @@ export function terminalScreen(output: Output): Screen {
   };
 }
 
-/** SIGINT → an aborted signal, for as long as the walk runs. */
-export function listenForInterrupt(): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new CancelledError());
-  process.on('SIGINT', onSigint);
-  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
-}
-
-/** `work`, or a CancelledError as soon as the signal aborts (the work is abandoned, not awaited). */
-export function unlessInterrupted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new CancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
+/** The countdown's clock: sleeps end at once when a stop signal arrives (src/signals.ts). */
 export function realClock(signal: AbortSignal): Clock {
   return {
     now: () => new Date(),
-    sleep: (ms) =>
-      new Promise<void>((resolve, reject) => {
-        if (signal.aborted) return reject(new CancelledError());
-        const onAbort = () => {
-          clearTimeout(timer);
-          reject(new CancelledError());
-        };
-        // One listener per sleep, removed when it ends: a countdown sleeps once a second for an hour.
-        const timer = setTimeout(() => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        }, ms);
-        signal.addEventListener('abort', onAbort, { once: true });
-      }),
+    sleep: (ms) => sleepUnlessStopped(ms, signal),
   };
 }
 
@@ -107,15 +69,15 @@ export async function terminalServices(options: {
   wait?: WaitPlan;
 }): Promise<WizardServices> {
   const { output, signal } = options;
-  const screen = terminalScreen(output);
+  const screen = terminalScreen(output, signal);
   const prompts = await createTerminalPrompter({ signal });
   const caPem = options.extraCaPem ? { extraCaPem: options.extraCaPem } : {};
   return {
     prompter: withPresetAnswers(options.yes ? acceptingDefaults(prompts, screen) : prompts, screen, options.presets ?? {}),
     screen,
     pipeline: {
-      checkToken: (inputs, events) => unlessInterrupted(acquireAndCheckToken(inputs, { events, redactor: output.redactor, ...caPem }), signal),
-      runCheck: (inputs, events) => unlessInterrupted(runCheck(inputs, { events, redactor: output.redactor, ...caPem }), signal),
+      checkToken: (inputs, events) => unlessStopped(acquireAndCheckToken(inputs, { events, redactor: output.redactor, signal, ...caPem }), signal),
+      runCheck: (inputs, events) => unlessStopped(runCheck(inputs, { events, redactor: output.redactor, signal, ...caPem }), signal),
     },
     clock: realClock(signal),
     store: options.store,

@@ -898,6 +898,14 @@ export const tokenFailureFixtures: TokenFailureFixture[] = [
     summaryHas: ['login.microsoftonline.com:443'],
   },
   {
+    name: 'transport ERESPONSETOOLARGE (our network client cut an endless answer off)',
+    failure: { kind: 'transport', code: 'ERESPONSETOOLARGE', message: 'the answer is larger than 1 MiB, more than any answer of Entra ID', host: 'proxy.contoso.com', port: 8080 },
+    expect: t('response-too-large', null, 'no', 6),
+    summaryHas: ['proxy.contoso.com:8080', 'other than Entra ID'],
+    fixHas: ['proxy'],
+    source: 'ERESPONSETOOLARGE',
+  },
+  {
     name: 'transport ENOTFOUND',
     failure: { kind: 'transport', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND login.microsoftonline.con', host: 'login.microsoftonline.con', port: 443 },
     expect: t('host-not-found', 4, 'no', 6),

@@ -1,8 +1,9 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
@@ -30,9 +31,9 @@ afterEach(() => {
   running = null;
 });
 
-function startSandboxCli(args: string[]): Running {
+function startSandboxCli(args: string[], env: Record<string, string> = {}): Running {
   assertFreshBuild();
-  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];
@@ -80,7 +81,7 @@ describe('sandbox: the emulator as a process', () => {
     expect(byName.get('sender-thread-limit')).toEqual({ code: 'smtp-concurrent-connections', step: null });
   });
 
-  it('--json: the settings on the first line; check from another process works with them; each message is a JSON line; SIGTERM stops it (exit 0)', async () => {
+  it('--json: the settings on the first line; check from another process works with them; each message is a JSON line; SIGTERM stops it (exit 143)', async () => {
     const sandbox = startSandboxCli(['--json', '--ca-dir', join(dir, 'json')]);
     const first = (await sandbox.waitFor(/\n/)).split('\n')[0]!;
     const settings = JSON.parse(first) as Record<string, string | number>;
@@ -108,7 +109,7 @@ describe('sandbox: the emulator as a process', () => {
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ received: { mailFrom: settings.mailbox, rcptTo: [settings.to] } });
 
     sandbox.child.kill('SIGTERM');
-    expect(await sandbox.exit).toBe(0);
+    expect(await sandbox.exit).toBe(143);
     expect(sandbox.stdout() + sandbox.stderr()).not.toContain(secret);
   });
 
@@ -129,7 +130,7 @@ describe('sandbox: the emulator as a process', () => {
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(parseValid('check', check.stdout).plan.token.credential).toContain(`certificate ${made.thumbprintSha256}`);
     sandbox.child.kill('SIGINT');
-    expect(await sandbox.exit).toBe(0);
+    expect(await sandbox.exit).toBe(130);
     expect(sandbox.stderr()).toContain('Sandbox stopped.');
   });
 
@@ -153,5 +154,70 @@ describe('sandbox: the emulator as a process', () => {
     const empty = await runCli(['sandbox', '--smtp-port', '']);
     expect(empty.status).toBe(2);
     expect(empty.stderr.trim()).toBe("smtp-oauth-setup: port '' is empty");
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const)('%s stops it like Ctrl-C: its temporary CA folder (with the secret file) removed, exit %i', async (signal, exitCode) => {
+    const tmp = mkdtempSync(join(dir, `tmp-${signal}-`));
+    const sandbox = startSandboxCli(['--json'], { TMPDIR: tmp });
+    const settings = JSON.parse((await sandbox.waitFor(/\n/)).split('\n')[0]!) as { caFile: string; clientSecretFile: string; smtpPort: number };
+    // The CA and the secret file live in the sandbox's own temporary folder.
+    const folder = dirname(settings.caFile);
+    expect(folder).toMatch(new RegExp(`^${tmp}/smtp-oauth-sandbox-`));
+    expect(existsSync(settings.clientSecretFile)).toBe(true);
+    sandbox.child.kill(signal);
+    expect(await sandbox.exit).toBe(exitCode);
+    expect(existsSync(folder)).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  describe('what the sandbox cannot start with is bad input: exit 2, one line, no "bug"', () => {
+    let holder: Server;
+    let busyPort: number;
+    beforeAll(async () => {
+      holder = createServer();
+      await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+      busyPort = (holder.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+
+    it('--token-port and --smtp-port in use', async () => {
+      const token = await runCli(['sandbox', '--token-port', String(busyPort)]);
+      expect(token.status).toBe(2);
+      expect(token.stderr.trim()).toBe(`smtp-oauth-setup: --token-port ${busyPort}: the port is in use by another program; choose another, or leave the flag out for a free one`);
+      const smtp = await runCli(['sandbox', '--smtp-port', String(busyPort)]);
+      expect(smtp.status).toBe(2);
+      expect(smtp.stderr.trim()).toBe(`smtp-oauth-setup: --smtp-port ${busyPort}: the port is in use by another program; choose another, or leave the flag out for a free one`);
+      const same = await runCli(['sandbox', '--token-port', '40123', '--smtp-port', '40123']);
+      expect(same.status).toBe(2);
+      expect(same.stderr.trim()).toBe('smtp-oauth-setup: --token-port and --smtp-port: both are 40123; the two servers need two ports');
+    });
+
+    it('--ca-dir that is a file, or cannot be created', async () => {
+      const file = join(dir, 'a-file');
+      writeFileSync(file, 'not a directory');
+      const isFile = await runCli(['sandbox', '--ca-dir', file]);
+      expect(isFile.status).toBe(2);
+      expect(isFile.stderr.trim()).toBe(`smtp-oauth-setup: --ca-dir: ${file}: a file is in the way: it must be a directory (or not exist yet)`);
+      const below = await runCli(['sandbox', '--ca-dir', join(file, 'ca')]);
+      expect(below.status).toBe(2);
+      expect(below.stderr.trim()).toBe(`smtp-oauth-setup: --ca-dir: ${join(file, 'ca')}: a file is in the way: it must be a directory (or not exist yet)`);
+      const json = await runCli(['sandbox', '--json', '--ca-dir', file]);
+      expect(json.status).toBe(2);
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, exitCode: 2 });
+      for (const run of [isFile, below, json]) expect(run.stdout + run.stderr).not.toContain('bug');
+    });
+
+    // Root passes every permission check (CI runs as root), so the refusal can only be staged as another user.
+    it.skipIf(process.getuid?.() === 0)('--ca-dir in a folder this user may not write', async () => {
+      const locked = join(dir, 'locked');
+      mkdirSync(locked, { mode: 0o500 });
+      const run = await runCli(['sandbox', '--ca-dir', join(locked, 'ca')]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toBe(`smtp-oauth-setup: --ca-dir: ${join(locked, 'ca')}: permission denied`);
+    });
   });
 });

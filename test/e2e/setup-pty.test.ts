@@ -44,13 +44,17 @@ afterEach(() => session?.kill());
 
 const configDir = () => join(home, '.config', 'smtp-oauth-setup');
 
-function startCli(args: string[], env: Record<string, string> = {}): void {
+function startCli(args: string[], env: Record<string, string> = {}, options: { stderrTo?: string } = {}): void {
   session.start([process.execPath, BIN, ...args], {
     cwd: work,
     // TMPDIR too: the demo's folder for files the newcomer saves goes with the test's scratch folders.
     env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, NODE_EXTRA_CA_CERTS: sandbox.caFile, ...env },
+    ...options,
   });
 }
+
+/** The temporary folders the demo (smtp-oauth-demo-…) and its in-process sandbox (smtp-oauth-sandbox-…) make in TMPDIR. */
+const tempFolders = () => readdirSync(home).filter((name) => /^smtp-oauth-(?:demo|sandbox)-/.test(name));
 
 const sandboxFlags = () => ['--authority-host', sandbox.authorityHost, '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--timeout', '10'];
 
@@ -294,6 +298,84 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     });
   });
 
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s at a prompt: the terminal echoes again, answers saved, one line, exit %i', async (signal, exitCode) => {
+    startCli(['setup', ...sandboxFlags()]);
+    await answer('Start with step 1?', '');
+    await answer('Directory (tenant) ID', sandbox.client.tenantId);
+    await answer('Application (client) ID', sandbox.client.clientId);
+    await choose('A client secret: paste its Value');
+    await session.waitFor('Client secret (its Value');
+    session.signal(signal);
+    expect(await session.exitCode()).toBe(exitCode);
+    // The prompt had the terminal in raw mode: it is given back as it was.
+    expect(await session.terminalModes()).toBe('echo-on icanon-on');
+    const screen = session.screen();
+    expect(screen).toContain(
+      `smtp-oauth-setup: Stopped at step 1 of 4 (Entra ID app). Your answers are saved in ${join(configDir(), 'config.json')} (not the client secret); run smtp-oauth-setup again to continue.`,
+    );
+    expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({
+      answers: { tenantId: sandbox.client.tenantId, clientId: sandbox.client.clientId },
+      wizard: { completed: ['before-start'] },
+    });
+  });
+
+  it('closing the terminal itself (tmux kill-session: EIO on stdin, then SIGHUP) during the demo: no temporary folder is left', async () => {
+    startCli(['demo']);
+    await session.waitFor(/^\? /m);
+    expect(tempFolders()).toHaveLength(2);
+    session.kill();
+    const deadline = Date.now() + 10_000;
+    while (tempFolders().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(tempFolders()).toEqual([]);
+  });
+
+  it('SIGTERM during the wait-and-retry countdown (no prompt open): saved, exit 143', async () => {
+    sandbox.applyScenario('no-service-principal');
+    startCli(
+      ['setup', '--yes', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox, '--to', sandbox.client.to],
+      { AZURE_CLIENT_SECRET: sandbox.client.clientSecret },
+    );
+    await session.waitFor('What now?');
+    session.press('Enter');
+    await session.waitFor(/Attempt 1 of 12 in 4:5\d/);
+    session.signal('SIGTERM');
+    expect(await session.exitCode()).toBe(143);
+    expect(await session.terminalModes()).toBe('echo-on icanon-on');
+    expect(session.screen()).toContain('smtp-oauth-setup: Stopped at step 4 of 4 (test message).');
+    expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({
+      wizard: { completed: ['before-start', 'entra-app', 'service-principal', 'smtp-auth'] },
+    });
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('demo gets %s at a prompt: its and its sandbox\'s temporary folders removed, the terminal echoes again, exit %i', async (signal, exitCode) => {
+    startCli(['demo']);
+    await session.waitFor('Demo: everything below runs against the built-in sandbox');
+    await session.waitFor(/^\? /m);
+    // Both folders exist while the demo runs…
+    expect(tempFolders().map((name) => name.replace(/-\w+$/, '')).sort()).toEqual(['smtp-oauth-demo', 'smtp-oauth-sandbox']);
+    session.signal(signal);
+    expect(await session.exitCode()).toBe(exitCode);
+    expect(await session.terminalModes()).toBe('echo-on icanon-on');
+    // …and none once it has ended.
+    expect(tempFolders()).toEqual([]);
+  });
+
+  it('check with stderr redirected on a terminal does not ask (nobody would see the question): exit 2 at once, the problems listed', async () => {
+    const stderr = join(work, 'stderr.txt');
+    startCli(['check', '--authority-host', sandbox.authorityHost, '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)], {}, { stderrTo: stderr });
+    expect(await session.exitCode(10_000)).toBe(2);
+    const text = readFileSync(stderr, 'utf8');
+    expect(text).toContain('tenant');
+    expect(text).toContain('mailbox');
+    expect(text).not.toContain('?');
+  });
+
   it('demo: a newcomer presses Enter through the whole walk and sees the test message arrive', async () => {
     startCli(['demo']);
     const deadline = Date.now() + 25_000;
@@ -312,5 +394,8 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     // script saved by pressing Enter went to a temporary folder, whose path was shown.
     expect(files(configDir(), work)).toEqual([]);
     expect(screen).toMatch(/Wrote \S+smtp-oauth-demo-\w+\/smtp-oauth-setup-exchange\.ps1/);
+    // The finished demo removed that folder (what is saved there may hold the sandbox's secret) and its sandbox's.
+    expect(screen).toMatch(/\(demo\) The files saved in \S+smtp-oauth-demo-\w+ are removed with the demo/);
+    expect(tempFolders()).toEqual([]);
   });
 });

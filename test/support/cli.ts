@@ -36,6 +36,8 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
       clearTimeout(timer);
       resolve({ status, signal, stdout, stderr });
     });
+    // A CLI that stops reading a too-large input and exits closes the pipe before all of it is written.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

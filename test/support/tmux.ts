@@ -55,9 +55,13 @@ export class TerminalSession {
    * Runs `argv` with exactly `env` (plus TERM), in `cwd`. When it ends the pane prints
    * `__EXIT__=<code>` and stays open, so the final screen and the exit code can be read.
    */
-  start(argv: string[], options: { env: Record<string, string>; cwd: string; width?: number; height?: number }): void {
+  start(argv: string[], options: { env: Record<string, string>; cwd: string; width?: number; height?: number; stderrTo?: string }): void {
     const env = Object.entries({ TERM: 'xterm-256color', ...(process.env.TMPDIR && { TMPDIR: process.env.TMPDIR }), ...options.env }).map(([k, v]) => `${k}=${quote(v)}`);
-    const command = `cd ${quote(options.cwd)} && env -i ${env.join(' ')} ${argv.map(quote).join(' ')}; echo "__EXIT__=$?"; sleep 600`;
+    const redirect = options.stderrTo ? ` 2>${quote(options.stderrTo)}` : '';
+    // After the exit code, the terminal's echo and line mode as the shell finds them (`stty -a`):
+    // a program that ends while a prompt has the terminal in raw mode leaves `-echo -icanon` behind.
+    const tty = `s=" $(stty -a | tr '\\n;' '  ') "; case "$s" in *" -echo "*) e=off;; *) e=on;; esac; case "$s" in *" -icanon "*) c=off;; *) c=on;; esac; echo "__TTY__=echo-$e icanon-$c"`;
+    const command = `cd ${quote(options.cwd)} && env -i ${env.join(' ')} ${argv.map(quote).join(' ')}${redirect}; echo "__EXIT__=$?"; ${tty}; sleep 600`;
     this.tmux('new-session', '-d', '-s', this.name, '-x', String(options.width ?? 220), '-y', String(options.height ?? 50), command);
     // Keep everything the CLI printed, not only the visible screen.
     this.tmux('set-option', '-t', this.name, 'history-limit', '20000');
@@ -97,6 +101,20 @@ export class TerminalSession {
   async exitCode(timeoutMs = 30_000): Promise<number> {
     const screen = await this.waitFor(/__EXIT__=\d+/, { timeoutMs });
     return Number(/__EXIT__=(\d+)/.exec(screen)?.[1]);
+  }
+
+  /** The terminal's echo and line mode once the CLI has ended: `echo-on icanon-on` when it was restored. */
+  async terminalModes(): Promise<string> {
+    const screen = await this.waitFor(/__TTY__=\S+ \S+/);
+    return /__TTY__=(\S+ \S+)/.exec(screen)?.[1] ?? '';
+  }
+
+  /** Sends `signal` to the CLI itself (the pane's shell's child), as `kill` or a closing terminal would. */
+  signal(signal: NodeJS.Signals): void {
+    const shell = this.tmux('list-panes', '-t', this.name, '-F', '#{pane_pid}').trim();
+    const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+    if (!child) throw new Error('the CLI is not running in the terminal');
+    process.kill(Number(child), signal);
   }
 
   kill(): void {

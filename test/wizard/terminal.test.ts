@@ -2,19 +2,9 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { Output } from '../../src/output.js';
-import { listenForInterrupt, realClock, terminalScreen, unlessInterrupted } from '../../src/wizard/terminal.js';
+import { realClock, terminalScreen } from '../../src/wizard/terminal.js';
 
 describe('Ctrl-C outside a prompt', () => {
-  it('SIGINT aborts the walk\'s signal while it listens, and no longer after', () => {
-    const before = process.listenerCount('SIGINT');
-    const interrupt = listenForInterrupt();
-    expect(process.listenerCount('SIGINT')).toBe(before + 1);
-    process.emit('SIGINT');
-    expect(interrupt.signal.aborted).toBe(true);
-    interrupt.dispose();
-    expect(process.listenerCount('SIGINT')).toBe(before);
-  });
-
   it('a countdown sleep ends at once with CancelledError, and sleeps leave no listeners behind', async () => {
     const controller = new AbortController();
     const clock = realClock(controller.signal);
@@ -28,15 +18,6 @@ describe('Ctrl-C outside a prompt', () => {
     await expect(clock.sleep(1)).rejects.toBeInstanceOf(CancelledError);
   });
 
-  it('network work is abandoned on Ctrl-C: the walk does not wait for a timeout', async () => {
-    const controller = new AbortController();
-    expect(await unlessInterrupted(Promise.resolve(7), controller.signal)).toBe(7);
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
-    const never = new Promise<never>(() => undefined);
-    const pending = unlessInterrupted(never, controller.signal);
-    controller.abort();
-    await expect(pending).rejects.toBeInstanceOf(CancelledError);
-  });
 });
 
 describe('terminalScreen', () => {
