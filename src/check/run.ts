@@ -5,7 +5,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 import { credentialSecrets } from '../inputs/credential.js';
 import type { Redactor } from '../redact.js';
-import { runSmtpSession, SmtpSessionError, type SmtpSessionResult } from '../smtp/session.js';
+import { runSmtpSession, SmtpSessionError, type SmtpSessionResult, type SmtpSessionTimings } from '../smtp/session.js';
 import { composeTestMessage } from '../smtp/test-message.js';
 import { acquireToken, TokenRequestError } from '../token/acquire.js';
 import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
@@ -48,6 +48,22 @@ export interface CheckReport {
   /** One entry per run of the pipeline: this one alone, or every attempt of `check --wait` or of a fleet's retries. */
   attempts: WaitAttempt[];
   warnings: string[];
+  /** How long each leg of this run took (the last attempt's with `--wait`). */
+  timings: CheckTimings;
+}
+
+/**
+ * Milliseconds per leg of a check, for monitoring: a leg that was not reached (or did not end) is null.
+ * `tokenMs` is the token request and its claims check (null when a fleet reused its app's token);
+ * `smtpConnectMs` is everything before AUTH (TCP, greeting, EHLO, STARTTLS, TLS, EHLO); `authMs` is
+ * AUTH XOAUTH2; `sendMs` is MAIL, RCPT, DATA and the message; `totalMs` the whole run.
+ */
+export interface CheckTimings {
+  tokenMs: number | null;
+  smtpConnectMs: number | null;
+  authMs: number | null;
+  sendMs: number | null;
+  totalMs: number | null;
 }
 
 export interface RunCheckOptions {
@@ -81,6 +97,8 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   const plan = buildCheckPlan(inputs);
   const timeoutMs = inputs.timeoutSeconds * 1000;
   const startedAt = now().toISOString();
+  const started = performance.now();
+  const since = (start: number) => Math.round(performance.now() - start);
   protectCredentials(inputs, redactor);
 
   const report: CheckReport = {
@@ -92,6 +110,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     smtp: { host: inputs.smtpHost, port: inputs.smtpPort, tlsVersion: null, authenticated: false, response: null, messageId: null },
     attempts: [],
     warnings: [...(options.warnings ?? [])],
+    timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
   };
   const context: DiagnosisContext = {
     tenantId: inputs.tenantId,
@@ -120,6 +139,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     }
     report.ok = diagnosis === null;
     report.exitCode = diagnosis ? diagnosis.exitCode : ExitCode.ok;
+    report.timings.totalMs = since(started);
     report.diagnosis = diagnosis && {
       code: diagnosis.code,
       step: diagnosis.step,
@@ -136,6 +156,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   };
 
   // 1–2. Token and claims: a token that cannot work is never sent to Exchange.
+  const tokenStarted = performance.now();
   const tokenCheck =
     options.tokenCheck ??
     (await acquireAndCheckToken(inputs, {
@@ -146,6 +167,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
       ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
       ...(options.signal && { signal: options.signal }),
     }));
+  if (!options.tokenCheck) report.timings.tokenMs = since(tokenStarted);
   // A reused token travels to this mailbox's server too: its XOAUTH2 form for this user is new.
   if (options.tokenCheck?.accessToken) {
     redactor.protect(options.tokenCheck.accessToken);
@@ -198,7 +220,9 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     });
   } catch (error) {
     if (!(error instanceof SmtpSessionError)) throw error;
-    Object.assign(report.smtp, error.partial);
+    const { timings, ...partial } = error.partial;
+    Object.assign(report.smtp, partial);
+    smtpTimings(report, timings);
     if (error.partial.authenticated) {
       if (inputs.to) events.fail('smtp-send', sendLabel);
     } else {
@@ -207,7 +231,9 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     }
     return finish(diagnoseSmtpFailure(error.failure, context));
   }
-  Object.assign(report.smtp, session);
+  const { timings, ...smtp } = session;
+  Object.assign(report.smtp, smtp);
+  smtpTimings(report, timings);
   if (inputs.to) events.succeed('smtp-send', sendLabel);
   return finish(null);
 }
@@ -345,6 +371,12 @@ function protectCredentials(inputs: Pick<CheckInputs, 'credential' | 'proxy'>, r
     const proxyPassword = decodeURIComponent(new URL(inputs.proxy).password);
     if (proxyPassword) redactor.protect(proxyPassword);
   }
+}
+
+function smtpTimings(report: CheckReport, timings: SmtpSessionTimings): void {
+  report.timings.smtpConnectMs = timings.connectMs;
+  report.timings.authMs = timings.authMs;
+  report.timings.sendMs = timings.sendMs;
 }
 
 function skipRest(events: StageEvents, stages: readonly StageName[]): void {

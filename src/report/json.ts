@@ -1,4 +1,4 @@
-import type { CheckReport } from '../check/run.js';
+import type { CheckReport, CheckTimings } from '../check/run.js';
 import type { CheckPlan } from '../check/plan.js';
 import type { WaitAttempt } from '../check/wait.js';
 import { diagnoseCancelled, diagnoseInputProblems, diagnoseInternalError } from '../diagnose/index.js';
@@ -48,6 +48,7 @@ export interface CheckJson {
   smtp: Omit<CheckReport['smtp'], 'host' | 'port'> & { host: string | null; port: number | null };
   attempts: WaitAttempt[];
   warnings: string[];
+  timings: CheckTimings;
 }
 
 export type JsonShape = 'check' | 'demo' | 'explain' | 'fleet';
@@ -102,6 +103,13 @@ export function checkJson(report: CheckReport): CheckJson {
     },
     attempts: report.attempts.map((a) => ({ at: a.at, exitCode: a.exitCode, diagnosisCode: a.diagnosisCode })),
     warnings: [...report.warnings],
+    timings: {
+      tokenMs: report.timings.tokenMs,
+      smtpConnectMs: report.timings.smtpConnectMs,
+      authMs: report.timings.authMs,
+      sendMs: report.timings.sendMs,
+      totalMs: report.timings.totalMs,
+    },
   };
 }
 
@@ -168,6 +176,7 @@ export function errorJson(shape: JsonShape, error: unknown, now: Date = new Date
         smtp: { host: null, port: null, tlsVersion: null, authenticated: false, response: null, messageId: null },
         attempts: [{ at: now.toISOString(), exitCode, diagnosisCode: diagnosis.code }],
         warnings: [],
+        timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
       };
       return shape === 'demo' ? { ...check, sandbox: null } : check;
     }

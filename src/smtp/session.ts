@@ -23,12 +23,23 @@ export interface SmtpSessionRequest {
   signal?: AbortSignal;
 }
 
+/** Milliseconds each leg of the session took; null for a leg that was not reached or did not end. */
+export interface SmtpSessionTimings {
+  /** TCP connect, greeting, EHLO, STARTTLS, TLS handshake and the second EHLO: everything before AUTH. */
+  connectMs: number | null;
+  /** AUTH XOAUTH2 and its reply. */
+  authMs: number | null;
+  /** MAIL FROM, RCPT TO, DATA and the message, up to the server's queue reply. */
+  sendMs: number | null;
+}
+
 export interface SmtpSessionResult {
   tlsVersion: string | null;
   authenticated: boolean;
   /** The last reply the server gave (its queue reply when a message was sent). */
   response: string | null;
   messageId: string | null;
+  timings: SmtpSessionTimings;
 }
 
 export class SmtpSessionError extends Error {
@@ -61,7 +72,14 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
     import('nodemailer/lib/smtp-connection'),
     import('nodemailer/lib/xoauth2'),
   ]);
-  const result: SmtpSessionResult = { tlsVersion: null, authenticated: false, response: null, messageId: null };
+  const result: SmtpSessionResult = {
+    tlsVersion: null,
+    authenticated: false,
+    response: null,
+    messageId: null,
+    timings: { connectMs: null, authMs: null, sendMs: null },
+  };
+  const since = (start: number) => Math.round(performance.now() - start);
   const connection = new SMTPConnection({
     host: request.host,
     port: request.port,
@@ -104,7 +122,9 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
     });
 
   try {
+    let started = performance.now();
     await step<void>((done) => connection.connect(() => done(null)));
+    result.timings.connectMs = since(started);
     // requireTLS makes nodemailer fail rather than continue in cleartext; this is the belt to those braces.
     if (!connection.secure) {
       throw Object.assign(new Error('The server did not upgrade the connection to TLS'), { code: 'ETLS', command: 'STARTTLS' });
@@ -113,19 +133,23 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
 
     phase = 'auth';
     const oauth2 = new XOAuth2({ user: request.mailbox, accessToken: request.accessToken }, false);
+    started = performance.now();
     await step<boolean>((done) => connection.login({ user: request.mailbox, oauth2 }, (error, ok) => done(error ?? null, ok)));
     result.authenticated = true;
+    result.timings.authMs = since(started);
     result.response = connection.lastServerResponse || null;
     request.onAuthenticated?.();
 
     if (request.message) {
       phase = 'mail';
       const { from, to, raw, messageId } = request.message;
+      started = performance.now();
       const info = await step<{ response: string }>((done) =>
         connection.send({ from, to: [to] }, raw, (error, sent) => done(error ?? null, sent as { response: string })),
       );
       result.response = info.response;
       result.messageId = messageId;
+      result.timings.sendMs = since(started);
     }
     connection.quit();
     return result;

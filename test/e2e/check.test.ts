@@ -47,6 +47,7 @@ function parseJson(run: CliRun) {
     token: { acquired: boolean; claims: { aud: string; roles: string[]; tid: string; appid: string; oid: string; exp: number } | null };
     smtp: { host: string; port: number; tlsVersion: string | null; authenticated: boolean; response: string | null; messageId: string | null };
     warnings: string[];
+    timings: { tokenMs: number | null; smtpConnectMs: number | null; authMs: number | null; sendMs: number | null; totalMs: number | null };
   };
 }
 
@@ -70,6 +71,8 @@ describe('check: the happy path', () => {
     expect(report.smtp.tlsVersion).toMatch(/^TLSv1\.[23]$/);
     expect(report.smtp.response).toMatch(/^235 2\.7\.0/);
     expect(sandbox.received.length).toBe(before);
+    // Nothing was sent, so the send leg has no duration; the legs before it do.
+    expect(report.timings).toMatchObject({ tokenMs: expect.any(Number), smtpConnectMs: expect.any(Number), authMs: expect.any(Number), sendMs: null });
     expectNoSecrets(run, sandbox.client.clientSecret);
   });
 
@@ -79,6 +82,14 @@ describe('check: the happy path', () => {
     expect(run.status, run.stderr).toBe(0);
     const report = parseJson(run);
     expect(report.smtp.response).toMatch(/^250 2\.0\.0 OK/);
+    // Every leg ran, so every leg has a duration, and none is longer than the whole run.
+    const { totalMs, ...legs } = report.timings;
+    expect(totalMs).not.toBeNull();
+    for (const [leg, ms] of Object.entries(legs)) {
+      expect(ms, leg).toBeTypeOf('number');
+      expect(ms, leg).toBeGreaterThanOrEqual(0);
+      expect(ms, leg).toBeLessThanOrEqual(totalMs!);
+    }
     const message = sandbox.received.at(-1)!;
     expect(report.smtp.messageId).toBe(message.raw.match(/^Message-ID:\s*(<[^>]+>)/im)?.[1]);
     expect(message.rcptTo).toEqual([sandbox.client.to]);
@@ -235,6 +246,11 @@ describe('check: every sandbox scenario', () => {
     expect(report.diagnosis?.code ?? null, 'Scenario.diagnosis').toBe(declared.get(scenario));
     expect(report.exitCode).toBe(exit);
     expect(report.ok).toBe(exit === 0);
+    // A leg has a duration exactly when it ended: no token, no SMTP legs; TLS up, the connect leg ended.
+    expect(report.timings.tokenMs).toBeTypeOf('number');
+    if (!report.token.acquired) expect(report.timings).toMatchObject({ smtpConnectMs: null, authMs: null, sendMs: null });
+    expect(report.timings.smtpConnectMs === null).toBe(report.smtp.tlsVersion === null);
+    expect(report.timings.authMs === null).toBe(!report.smtp.authenticated);
     if (code === null) {
       expect(report.diagnosis).toBeNull();
     } else {

@@ -58,6 +58,7 @@ function report(t: FleetTarget, d: Diagnosis | null, token = 'token'): CheckRepo
     smtp: { host: 'smtp', port: 587, tlsVersion: null, authenticated: d === null, response: null, messageId: null },
     attempts: [],
     warnings: [],
+    timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
   };
 }
 

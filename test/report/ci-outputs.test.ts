@@ -15,6 +15,7 @@ function report(overrides: Partial<CheckReport> & { user?: string } = {}): Check
     smtp: { host: 'smtp.office365.com', port: 587, tlsVersion: 'TLSv1.3', authenticated: true, response: '235 2.7.0 Authentication successful', messageId: null },
     attempts: [],
     warnings: [],
+    timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
     ...rest,
   };
 }
