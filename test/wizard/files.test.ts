@@ -33,12 +33,12 @@ describe('the wizard\'s file-name answers: ~ as a shell expands it', () => {
   it.each([
     ['~', '/home/ada'],
     ['~/a/b.pem', '/home/ada/a/b.pem'],
-    ['./~/x', '/work/~/x'],
-    ['x~', '/work/x~'],
+    ['./~/x', '/srv/mailer/~/x'],
+    ['x~', '/srv/mailer/x~'],
     ['/abs/~/x', '/abs/~/x'],
   ])('%s → %s', (answer, expected) => {
     vi.stubEnv('HOME', '/home/ada');
-    expect(answerPath(answer, '/work')).toBe(expected);
+    expect(answerPath(answer, '/srv/mailer')).toBe(expected);
   });
 
   it('refuses ~name (another user\'s home is not looked up) on entry, and asks again', async () => {
