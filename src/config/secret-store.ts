@@ -49,14 +49,19 @@ interface KeyringEntry {
   setPassword(password: string): void;
   deleteCredential(): boolean;
 }
-type EntryConstructor = new (service: string, account: string, options?: { linux?: { store?: 'secret-service' | 'keyutils' } }) => KeyringEntry;
+export type EntryConstructor = new (service: string, account: string, options?: { linux?: { store?: 'secret-service' | 'keyutils' } }) => KeyringEntry;
+/** How the binding is loaded: the package itself, or (in tests) a stand-in that fails as a missing binary does. */
+export type BindingLoader = () => Promise<{ Entry?: EntryConstructor; default?: { Entry?: EntryConstructor } }>;
 
-let loading: Promise<EntryConstructor> | null = null;
+const importBinding: BindingLoader = () => import('@napi-rs/keyring');
+const loaded = new WeakMap<BindingLoader, Promise<EntryConstructor>>();
 
 /** The binding, loaded once and only when a secret is stored or read. */
-function loadBinding(): Promise<EntryConstructor> {
-  loading ??= import('@napi-rs/keyring').then(
-    (binding: { Entry?: EntryConstructor; default?: { Entry?: EntryConstructor } }) => {
+function loadBinding(load: BindingLoader): Promise<EntryConstructor> {
+  const known = loaded.get(load);
+  if (known) return known;
+  const loading = load().then(
+    (binding) => {
       const Entry = binding.Entry ?? binding.default?.Entry;
       if (!Entry) throw new SecretStoreUnavailableError('the credential store binding has no Entry');
       return Entry;
@@ -66,6 +71,7 @@ function loadBinding(): Promise<EntryConstructor> {
       throw new SecretStoreUnavailableError(`the credential store binding cannot be loaded: ${reason(error)}`);
     },
   );
+  loaded.set(load, loading);
   return loading;
 }
 
@@ -74,9 +80,10 @@ function loadBinding(): Promise<EntryConstructor> {
  * fall back to the kernel keyring, which forgets everything at logout or reboot (keyrings(7)), so a
  * secret kept there would vanish and `check` fail later; the 0600 file is the better fallback.
  */
-export function osSecretStore(platform: NodeJS.Platform = process.platform): SecretStore {
+export function osSecretStore(options: { platform?: NodeJS.Platform; load?: BindingLoader } = {}): SecretStore {
+  const { platform = process.platform, load = importBinding } = options;
   const entry = async (ref: SecretRef): Promise<KeyringEntry> => {
-    const Entry = await loadBinding();
+    const Entry = await loadBinding(load);
     try {
       return new Entry(ref.service, ref.account, platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined);
     } catch (error) {

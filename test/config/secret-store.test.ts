@@ -18,6 +18,91 @@ describe('secretRefFor: one entry per app', () => {
   });
 });
 
+describe('osSecretStore with the binding injected', () => {
+  /** A stand-in for the binding's Entry that records how entries are made. */
+  function recordingBinding() {
+    const made: Array<{ service: string; account: string; options: unknown }> = [];
+    const values = new Map<string, string>();
+    class Entry {
+      constructor(
+        readonly service: string,
+        readonly account: string,
+        options?: unknown,
+      ) {
+        made.push({ service, account, options });
+      }
+      getPassword() {
+        return values.get(this.account) ?? null;
+      }
+      setPassword(password: string) {
+        values.set(this.account, password);
+      }
+      deleteCredential() {
+        return values.delete(this.account);
+      }
+    }
+    return { made, load: async () => ({ Entry }) };
+  }
+
+  it('on Linux requires the Secret Service (never the kernel keyring, which forgets at logout); elsewhere the system store', async () => {
+    const linux = recordingBinding();
+    await osSecretStore({ platform: 'linux', load: linux.load }).set(secretRefFor(TENANT, CLIENT), SECRET);
+    expect(linux.made).toEqual([{ service: 'smtp-oauth-setup', account: `${TENANT}/${CLIENT}`, options: { linux: { store: 'secret-service' } } }]);
+    for (const platform of ['win32', 'darwin'] as const) {
+      const other = recordingBinding();
+      const store = osSecretStore({ platform, load: other.load });
+      await store.set(secretRefFor(TENANT, CLIENT), SECRET);
+      expect(await store.get(secretRefFor(TENANT, CLIENT))).toBe(SECRET);
+      expect(other.made[0]!.options).toBeUndefined();
+    }
+  });
+
+  it('loads the binding once, on the first store or read, not when the store is made', async () => {
+    let loads = 0;
+    const binding = recordingBinding();
+    const store = osSecretStore({ platform: 'linux', load: () => (loads++, binding.load()) });
+    expect(loads).toBe(0);
+    await store.get(secretRefFor(TENANT, CLIENT));
+    await store.set(secretRefFor(TENANT, CLIENT), SECRET);
+    expect(loads).toBe(1);
+  });
+
+  it('a binary that cannot load (musl, no prebuilt binary) is "unavailable": the config falls back to the file with the notice, no crash', async () => {
+    const load = async () => {
+      throw new Error("Cannot find module '@napi-rs/keyring-linux-x64-musl'\nRequire stack:\n- …/index.js");
+    };
+    const store = osSecretStore({ platform: 'linux', load });
+    const error = await store.get(secretRefFor(TENANT, CLIENT)).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SecretStoreUnavailableError);
+    expect((error as Error).message).toBe("the credential store binding cannot be loaded: Cannot find module '@napi-rs/keyring-linux-x64-musl'");
+    const notices: string[] = [];
+    const config = fileConfigStore(scratchDir('musl-cfg'), { secrets: store, notice: (line) => notices.push(line) });
+    await config.save({ answers: { tenantId: TENANT, clientId: CLIENT } }, { secret: new Secret(SECRET, 'prompt') });
+    expect(notices).toEqual([
+      `The OS credential store is not available here (the credential store binding cannot be loaded: Cannot find module '@napi-rs/keyring-linux-x64-musl'): the client secret is kept in ${config.path} instead (mode 0600, readable by you only).`,
+    ]);
+    expect((await config.load())?.clientSecret).toBe(SECRET);
+  });
+
+  it('a store that throws (locked, no Secret Service) is "unavailable", with its first line as the reason', async () => {
+    class Entry {
+      constructor() {}
+      getPassword(): string | null {
+        throw new Error('Couldn\'t access platform storage: Secret Service: no result found\nmore detail');
+      }
+      setPassword() {}
+      deleteCredential() {
+        return false;
+      }
+    }
+    const error = await osSecretStore({ platform: 'linux', load: async () => ({ default: { Entry } }) })
+      .get(secretRefFor(TENANT, CLIENT))
+      .then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SecretStoreUnavailableError);
+    expect((error as Error).message).toBe("Couldn't access platform storage: Secret Service: no result found");
+  });
+});
+
 // The real binding against a real Secret Service (GNOME Keyring on a private D-Bus session bus).
 // Skipped only where the two daemons are not installed; .ci/run installs them.
 const missing = secretServiceMissing();

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osSecretStore, secretRefFor } from '../../src/config/secret-store.js';
@@ -146,5 +146,34 @@ describe.skipIf(unavailable !== null)('the client secret in the OS credential st
     expect(screen).not.toContain(sandbox.client.clientSecret);
     expect(statSync(configPath).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(configPath, 'utf8')).clientSecret).toBe(sandbox.client.clientSecret);
+  });
+});
+
+// On Linux the store is reached over the D-Bus session bus, which a test can take away; on macOS and
+// Windows the store is the system's own and always there, so this case cannot be staged there.
+describe.skipIf(process.platform !== 'linux')('check with a reference where no store can be reached (Linux: no D-Bus session)', () => {
+  it('is one exit-2 line that says how to give the secret instead, with no stack and no prompt', async () => {
+    const dir = scratchDir('keyring-ref');
+    const account = '4f6d2c1e-8a3b-4d59-9e27-5a4db0c5e001/9b2e7f41-3c6a-4e18-b5d2-5a4db0c5e002';
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        version: 1,
+        answers: { tenantId: '4f6d2c1e-8a3b-4d59-9e27-5a4db0c5e001', clientId: '9b2e7f41-3c6a-4e18-b5d2-5a4db0c5e002', mailbox: 'alerts@contoso.com' },
+        clientSecretRef: { store: 'os', service: 'smtp-oauth-setup', account },
+      }),
+      { mode: 0o600 },
+    );
+    const run = await runCli(['check', '--json'], { env: { SMTP_OAUTH_SETUP_CONFIG_DIR: dir, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-bus')}` } });
+    expect(run.status, run.stderr).toBe(2);
+    const json = parseValid('check', run.stdout);
+    expect(json.diagnosis.code).toBe('input-invalid');
+    expect(json.error.problems).toHaveLength(1);
+    expect(json.error.problems[0]).toMatch(
+      new RegExp(
+        `^saved configuration: the client secret is in the OS credential store \\(service smtp-oauth-setup, account ${account}\\), which cannot be read here \\(.+\\); give it with AZURE_CLIENT_SECRET or --client-secret-file`,
+      ),
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
