@@ -40,7 +40,7 @@ export interface SetupOptions extends CheckFlags {
   yes: boolean;
   /** False with --no-input: then the wizard refuses to start (exit 2). */
   input: boolean;
-  /** Keep the client secret in the saved configuration (0600) without asking. */
+  /** Keep the client secret (OS credential store, else the saved configuration, 0600) without asking. */
   saveSecret?: boolean;
 }
 
@@ -169,7 +169,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--timeout <seconds>', 'limit for each network step (default: 20)')
     .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY)')
     .option('-y, --yes', 'accept every default that is safe to accept (prefilled values, "continue")', false)
-    .option('--save-secret', 'keep the client secret in the saved configuration (mode 0600) without asking; never stored otherwise')
+    .option('--save-secret', 'keep the client secret in the OS credential store (where there is none: in the saved configuration, mode 0600) without asking; never stored otherwise')
     .option('--no-input', 'never prompt: the wizard then refuses to start (use `check` with flags)')
     .action((opts: SetupOptions & { clientSecret?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);

@@ -41,6 +41,12 @@ describe('what each entry point loads', () => {
     expect(packages.get('jose') ?? 0).toBeLessThan(20);
   });
 
+  it('the credential store\'s native binding loads only when a secret is stored or read, not with check or setup', () => {
+    for (const entry of ['main.js', 'commands/check.js', 'commands/setup.js', 'config/store.js', 'config/secret-store.js']) {
+      expect(packagesLoadedBy(entry).has('@napi-rs/keyring'), entry).toBe(false);
+    }
+  });
+
   it('explain loads neither MSAL nor nodemailer: it is offline', () => {
     const packages = packagesLoadedBy('commands/explain.js');
     for (const network of ['@azure/msal-node', '@azure/msal-common', 'nodemailer', 'jose']) expect(packages.has(network), network).toBe(false);

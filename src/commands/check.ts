@@ -2,7 +2,8 @@ import type { CheckOptions } from '../cli.js';
 import { InputError } from '../errors.js';
 import { type CheckReport, runCheck } from '../check/run.js';
 import { checkUntilSettled, retryLine, settledLine } from '../check/wait.js';
-import { loadSavedConfig, savedCheckInputs } from '../config/store.js';
+import { osSecretStore } from '../config/secret-store.js';
+import { loadSavedConfig, savedCheckInputs, savedSecretReader } from '../config/store.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
 import { createTerminalPrompter } from '../inputs/prompter.js';
 import { type CliIO, canPrompt, READ_LIMITS, readAll } from '../io.js';
@@ -44,6 +45,8 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
       flags: options,
       env: io.env,
       saved: savedCheckInputs(saved),
+      // A secret kept in the OS credential store is read (and the binding loaded) only if no other source gives one.
+      savedSecret: savedSecretReader(saved, osSecretStore()),
       prompter: interactive ? await createTerminalPrompter({ signal }) : null,
       readStdin: () => readAll(io.stdin, READ_LIMITS.secret),
       protect: (value) => output.redactor.protect(value),

@@ -9,8 +9,10 @@ import {
   memoryConfigStore,
   type SavedConfig,
   savedCheckInputs,
+  savedSecretReader,
   UnreadableConfigError,
 } from '../config/store.js';
+import { osSecretStore } from '../config/secret-store.js';
 import { InputError } from '../errors.js';
 import { givenCheckInputs, givenCredential } from '../inputs/check-inputs.js';
 import { type Credential, credentialSecrets } from '../inputs/credential.js';
@@ -44,7 +46,10 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
   }
   const c = output.color;
   const directory = configDirectory(io.env);
-  const store: ConfigStore = directory ? fileConfigStore(directory) : memoryConfigStore();
+  const secrets = osSecretStore();
+  const store: ConfigStore = directory
+    ? fileConfigStore(directory, { secrets, notice: (line) => output.info(c.yellow(`! ${line}`)) })
+    : memoryConfigStore();
   if (!directory) output.info(c.yellow('! No config directory (HOME is not set): progress will not be saved. Set SMTP_OAUTH_SETUP_CONFIG_DIR to keep it.'));
   const saved = await loadSaved(store, output);
 
@@ -56,7 +61,13 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
     if (found.problem) output.info(c.yellow(`! ${found.origin}: ${found.problem}; the wizard will ask for it.`));
     else answers[key] = found.value;
   }
-  const givenCred = await givenCredential({ flags: options, env: io.env, saved: savedCheckInputs(saved), protect: (value) => output.redactor.protect(value) });
+  const givenCred = await givenCredential({
+    flags: options,
+    env: io.env,
+    saved: savedCheckInputs(saved),
+    savedSecret: savedSecretReader(saved, secrets),
+    protect: (value) => output.redactor.protect(value),
+  });
   for (const problem of givenCred.problems) output.info(c.yellow(`! ${problem}; the wizard will ask for it.`));
   // A certificate that needs its password (or was refused) is offered again in step 1 by its path.
   if (givenCred.certificatePath) answers.certificatePath = givenCred.certificatePath;

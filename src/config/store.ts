@@ -2,18 +2,33 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import type { SavedInputs } from '../inputs/check-inputs.js';
+import type { SavedInputs, SavedSecret } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';
 import { readableByOthersProblem } from '../fs/private-mode.js';
 import { writeUserFile } from '../fs/write-file.js';
 import { readErrorReason } from '../fs-errors.js';
 import { READ_LIMITS, readTextFile } from '../io.js';
+import { type SecretRef, type SecretStore, SecretStoreUnavailableError, secretRefFor } from './secret-store.js';
 
 /**
  * The saved configuration: the wizard's answers and progress, in the user's config directory, and
  * the lowest-priority source of `check`'s inputs (flag > environment > saved > prompt). It never holds
- * the client secret unless the user asked for that; then the file must stay private (0600).
+ * the client secret unless the user asked for that; then the secret goes to the operating system's
+ * credential store and the file keeps a reference (`clientSecretRef`), or, where no store is
+ * available, the file keeps the secret itself and must stay private (0600).
  */
+
+const messages = {
+  /** Shown once when a secret to keep cannot go to the credential store. */
+  fallback: (path: string, reason: string) =>
+    `The OS credential store is not available here (${reason}): the client secret is kept in ${path} instead (mode 0600, readable by you only).`,
+  /** `check` with a reference whose entry is gone. */
+  entryMissing: (ref: SecretRef) =>
+    `saved configuration: the client secret it refers to is no longer in the OS credential store (service ${ref.service}, account ${ref.account}); store it again with \`smtp-oauth-setup setup --save-secret\`, or give it with AZURE_CLIENT_SECRET or --client-secret-file.`,
+  /** `check` with a reference where the store cannot be reached (a cron job without a desktop session). */
+  storeUnavailable: (ref: SecretRef, reason: string) =>
+    `saved configuration: the client secret is in the OS credential store (service ${ref.service}, account ${ref.account}), which cannot be read here (${reason}); give it with AZURE_CLIENT_SECRET or --client-secret-file, or run \`smtp-oauth-setup setup --save-secret\` where the store is available.`,
+};
 
 export const CONFIG_DIR_ENV = 'SMTP_OAUTH_SETUP_CONFIG_DIR';
 const APP_DIR = 'smtp-oauth-setup';
@@ -44,20 +59,23 @@ export interface SavedConfig {
   version: 1;
   savedAt: string;
   answers: SavedAnswers;
-  /** Only when the user asked to keep it. */
+  /** Only when the user asked to keep it and no credential store was available (older versions: always). */
   clientSecret?: string;
+  /** The kept secret's entry in the OS credential store. */
+  clientSecretRef?: SecretRef;
   /** What the last token showed: the service principal object id for step 2 survives a restart. */
   token?: { servicePrincipalObjectId: string; tenantGuid?: string; appDisplayName?: string };
   wizard?: { completed: string[]; finished: boolean; scriptPath?: string };
 }
 
-export type ConfigContent = Omit<SavedConfig, 'version' | 'savedAt' | 'clientSecret'>;
+export type ConfigContent = Omit<SavedConfig, 'version' | 'savedAt' | 'clientSecret' | 'clientSecretRef'>;
 
 const configSchema = z.object({
   version: z.literal(1),
   savedAt: z.string().optional(),
   answers: z.partialRecord(z.enum(ANSWER_KEYS), z.string()).default({}),
   clientSecret: z.string().optional(),
+  clientSecretRef: z.object({ store: z.literal('os'), service: z.string().min(1), account: z.string().min(1) }).strict().optional(),
   token: z
     .object({ servicePrincipalObjectId: z.string(), tenantGuid: z.string().optional(), appDisplayName: z.string().optional() })
     .optional(),
@@ -115,8 +133,18 @@ export interface ConfigStore {
   save(content: ConfigContent, options?: { secret?: Secret | null }): Promise<void>;
 }
 
-export function fileConfigStore(directory: string, platform: NodeJS.Platform = process.platform): ConfigStore {
+export interface FileConfigStoreOptions {
+  platform?: NodeJS.Platform;
+  /** Where a secret to keep goes; without one it is kept in the file (0600), as before the store existed. */
+  secrets?: SecretStore | null;
+  /** The one line that says a secret went to the file because the store is not available. */
+  notice?: (line: string) => void;
+}
+
+export function fileConfigStore(directory: string, options: FileConfigStoreOptions = {}): ConfigStore {
+  const { platform = process.platform, secrets = null, notice = () => undefined } = options;
   const path = join(directory, FILE_NAME);
+  const keep = secretKeeper(secrets, (reason) => notice(messages.fallback(path, reason)));
   return {
     path,
     async load() {
@@ -151,8 +179,9 @@ export function fileConfigStore(directory: string, platform: NodeJS.Platform = p
       return config;
     },
     async save(content, options = {}) {
+      const kept = options.secret ? await keep(content, options.secret) : null;
       // The config directory is the tool's own: created (0700) when missing.
-      await writeUserFile(path, serialise(content, options.secret ?? null), { private: true, createDirectory: true });
+      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true });
     },
   };
 }
@@ -165,19 +194,50 @@ export function memoryConfigStore(initial: SavedConfig | null = null): ConfigSto
       return store.saved;
     },
     async save(content: ConfigContent, options: { secret?: Secret | null } = {}) {
-      store.saved = JSON.parse(serialise(content, options.secret ?? null)) as SavedConfig;
+      store.saved = JSON.parse(serialise(content, options.secret ? { secret: options.secret.reveal() } : null)) as SavedConfig;
     },
   };
   return store;
 }
 
-function serialise(content: ConfigContent, secret: Secret | null): string {
+/** How a kept secret is written: a reference to its store entry, or (no store) the secret itself. */
+type KeptSecret = { ref: SecretRef } | { secret: string };
+
+/**
+ * Puts the secret to keep in the store, once per value (the wizard saves after every answer), and
+ * answers with what the file records. Without a store, or when it fails, the secret goes to the file
+ * and the notice is given once; the store is not asked again in this run.
+ */
+function secretKeeper(secrets: SecretStore | null, fellBack: (reason: string) => void) {
+  let stored: { account: string; value: string } | null = null;
+  let unavailable = secrets === null;
+  return async (content: ConfigContent, secret: Secret): Promise<KeptSecret> => {
+    const value = secret.reveal();
+    const { tenantId, clientId } = content.answers;
+    if (unavailable || !secrets || !tenantId || !clientId) return { secret: value };
+    const ref = secretRefFor(tenantId, clientId);
+    if (stored?.account === ref.account && stored.value === value) return { ref };
+    try {
+      await secrets.set(ref, value);
+      stored = { account: ref.account, value };
+      return { ref };
+    } catch (error) {
+      if (!(error instanceof SecretStoreUnavailableError)) throw error;
+      unavailable = true;
+      fellBack(error.message);
+      return { secret: value };
+    }
+  };
+}
+
+function serialise(content: ConfigContent, kept: KeptSecret | null): string {
   const answers = Object.fromEntries(ANSWER_KEYS.filter((k) => content.answers[k] !== undefined && content.answers[k] !== '').map((k) => [k, content.answers[k]]));
   const config: SavedConfig = {
     version: 1,
     savedAt: new Date().toISOString(),
     answers,
-    ...(secret && { clientSecret: secret.reveal() }),
+    ...(kept && 'secret' in kept && { clientSecret: kept.secret }),
+    ...(kept && 'ref' in kept && { clientSecretRef: kept.ref }),
     ...(content.token && { token: content.token }),
     ...(content.wizard && { wizard: content.wizard }),
   };
@@ -207,6 +267,26 @@ export function savedCheckInputs(config: SavedConfig | null): SavedInputs {
     certificate: certificatePath,
   };
   return Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined && v !== '')) as SavedInputs;
+}
+
+/**
+ * The secret the configuration refers to, read from the credential store only when `check` or the
+ * wizard needs it (no secret given now): undefined when the file keeps no reference. A missing entry
+ * or an unreachable store is one problem line (exit 2) that says how to give the secret again.
+ */
+export function savedSecretReader(config: SavedConfig | null, secrets: SecretStore): SavedSecret | undefined {
+  const ref = config?.clientSecretRef;
+  // A secret kept in the file itself (an older version, or no store then) comes first.
+  if (!ref || config.clientSecret !== undefined) return undefined;
+  return async () => {
+    try {
+      const secret = await secrets.get(ref);
+      return secret === null ? { problem: messages.entryMissing(ref) } : { secret };
+    } catch (error) {
+      if (!(error instanceof SecretStoreUnavailableError)) throw error;
+      return { problem: messages.storeUnavailable(ref, error.message) };
+    }
+  };
 }
 
 /**

@@ -91,7 +91,12 @@ export interface InputSources {
   readStdin?: () => Promise<string>;
   /** Registers a value that must never be printed (a secret pasted where a file name belongs) with the output's redactor. */
   protect?: (value: string) => void;
+  /** The secret the saved configuration keeps in the OS credential store, read only when no other source gives one. */
+  savedSecret?: SavedSecret;
 }
+
+/** Reads a kept secret from the credential store: the secret, or the one line that says why not. */
+export type SavedSecret = () => Promise<{ secret: string } | { problem: string }>;
 
 type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin' | 'certificate' | 'privateKey'>;
 
@@ -350,6 +355,15 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
   const fromEnv = env[SECRET_ENV];
   if (fromEnv !== undefined && fromEnv !== '') return accept(fromEnv, SECRET_ENV);
   if (saved.clientSecret) return accept(saved.clientSecret, 'saved configuration');
+  if (sources.savedSecret) {
+    const kept = await sources.savedSecret();
+    if ('problem' in kept) {
+      problems.push(kept.problem);
+      return null;
+    }
+    sources.protect?.(kept.secret);
+    return accept(kept.secret, 'saved configuration');
+  }
   if (prompter) {
     const answer = await prompter.password({
       name: 'clientSecret',

@@ -198,7 +198,8 @@ export function initialState(saved: SavedConfig | null, given: WizardAnswers, cr
     answers,
     credential,
     // A secret saved on request stays saved; one given now (flag, environment) is not written.
-    saveSecret: saved?.clientSecret !== undefined && credential?.kind === 'secret' && credential.secret.source === 'saved configuration',
+    saveSecret:
+      (saved?.clientSecret !== undefined || saved?.clientSecretRef !== undefined) && credential?.kind === 'secret' && credential.secret.source === 'saved configuration',
     token: null,
     completed: [],
     scriptPath: saved?.wizard?.scriptPath ?? null,

@@ -7,9 +7,11 @@ import {
   InsecureConfigError,
   loadSavedConfig,
   savedCheckInputs,
+  savedSecretReader,
   UnreadableConfigError,
 } from '../../src/config/store.js';
 import { Secret } from '../../src/inputs/secret.js';
+import { fakeSecretStore } from '../support/secret-store.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
 
 afterAll(removeScratchDirs);
@@ -73,7 +75,7 @@ describe('fileConfigStore', () => {
   });
 
   it('keeps the secret when asked, and then refuses a copy that others can read, naming the chmod', async () => {
-    const store = fileConfigStore(tempDir(), 'linux');
+    const store = fileConfigStore(tempDir(), { platform: 'linux' });
     await store.save(content, { secret: new Secret(SECRET, 'prompt') });
     expect((await store.load())?.clientSecret).toBe(SECRET);
     chmodSync(store.path!, 0o644);
@@ -85,7 +87,7 @@ describe('fileConfigStore', () => {
   });
 
   it('does not mind the mode of a file without a secret', async () => {
-    const store = fileConfigStore(tempDir(), 'linux');
+    const store = fileConfigStore(tempDir(), { platform: 'linux' });
     await store.save(content);
     chmodSync(store.path!, 0o644);
     expect(await store.load()).not.toBeNull();
@@ -143,5 +145,96 @@ describe('savedCheckInputs: what check takes from the saved configuration', () =
       }),
     ).toEqual({ tenantId: 't.onmicrosoft.com', clientId: 'c', mailbox: 'm@x.com', from: 'f@x.com', smtpPort: '587', secretExpires: '2027-01-01', clientSecret: SECRET });
     expect(savedCheckInputs(null)).toEqual({});
+  });
+});
+
+describe('a kept secret goes to the OS credential store; the file keeps a reference', () => {
+  const answers = { tenantId: 'Contoso.onmicrosoft.com', clientId: '9B2E7F41-3c6a-4e18-b5d2-5a4db0c5e002', mailbox: 'a@contoso.com' };
+  const account = 'contoso.onmicrosoft.com/9b2e7f41-3c6a-4e18-b5d2-5a4db0c5e002';
+
+  it('stores it once under service smtp-oauth-setup, account <tenant>/<client id>, and never writes it to the file', async () => {
+    const secrets = fakeSecretStore();
+    const notices: string[] = [];
+    const dir = tempDir();
+    const store = fileConfigStore(dir, { secrets, notice: (line) => notices.push(line) });
+    // The wizard saves after every answer: the store is written once per secret, not every time.
+    for (let i = 0; i < 3; i++) await store.save({ answers }, { secret: new Secret(SECRET, 'prompt') });
+    expect(secrets.calls).toEqual([`set smtp-oauth-setup ${account}`]);
+    expect(secrets.entries.get(`smtp-oauth-setup ${account}`)).toBe(SECRET);
+    const bytes = readFileSync(store.path!);
+    expect(bytes.includes(Buffer.from(SECRET))).toBe(false);
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ clientSecretRef: { store: 'os', service: 'smtp-oauth-setup', account } });
+    expect(JSON.parse(bytes.toString('utf8'))).not.toHaveProperty('clientSecret');
+    expect(notices).toEqual([]);
+    // A file without the secret itself may be readable by others: a reference exposes nothing.
+    chmodSync(store.path!, 0o644);
+    const loaded = await fileConfigStore(dir, { platform: 'linux' }).load();
+    expect(loaded?.clientSecretRef?.account).toBe(account);
+    expect(savedCheckInputs(loaded)).not.toHaveProperty('clientSecret');
+    expect(await savedSecretReader(loaded, secrets)!()).toEqual({ secret: SECRET });
+  });
+
+  it('a new secret for the same app replaces the entry; two apps never share one', async () => {
+    const secrets = fakeSecretStore();
+    const store = fileConfigStore(tempDir(), { secrets });
+    await store.save({ answers }, { secret: new Secret(SECRET, 'prompt') });
+    await store.save({ answers }, { secret: new Secret(`${SECRET}2`, 'prompt') });
+    expect(secrets.entries.get(`smtp-oauth-setup ${account}`)).toBe(`${SECRET}2`);
+    const otherApp = fileConfigStore(tempDir(), { secrets });
+    await otherApp.save({ answers: { ...answers, clientId: '1c0ffee0-3c6a-4e18-b5d2-5a4db0c5e002' } }, { secret: new Secret('Other8Q~secret', 'prompt') });
+    const otherTenant = fileConfigStore(tempDir(), { secrets });
+    await otherTenant.save({ answers: { ...answers, tenantId: 'fabrikam.onmicrosoft.com' } }, { secret: new Secret('Third8Q~secret', 'prompt') });
+    expect([...secrets.entries.keys()].sort()).toEqual([
+      `smtp-oauth-setup ${account}`,
+      'smtp-oauth-setup contoso.onmicrosoft.com/1c0ffee0-3c6a-4e18-b5d2-5a4db0c5e002',
+      'smtp-oauth-setup fabrikam.onmicrosoft.com/9b2e7f41-3c6a-4e18-b5d2-5a4db0c5e002',
+    ].sort());
+  });
+
+  it('without a store (a headless server, a container) it falls back to the 0600 file and says so in one line, once', async () => {
+    const secrets = fakeSecretStore({ unavailable: 'no D-Bus session' });
+    const notices: string[] = [];
+    const store = fileConfigStore(tempDir(), { secrets, notice: (line) => notices.push(line) });
+    await store.save({ answers }, { secret: new Secret(SECRET, 'prompt') });
+    await store.save({ answers }, { secret: new Secret(SECRET, 'prompt') });
+    expect(notices).toEqual([
+      `The OS credential store is not available here (no D-Bus session): the client secret is kept in ${store.path} instead (mode 0600, readable by you only).`,
+    ]);
+    // Asked once, then not again in this run.
+    expect(secrets.calls).toEqual([`set smtp-oauth-setup ${account}`]);
+    expect(mode(store.path!)).toBe(0o600);
+    const loaded = await store.load();
+    expect(loaded?.clientSecret).toBe(SECRET);
+    expect(loaded).not.toHaveProperty('clientSecretRef');
+    expect(notices[0]).not.toContain(SECRET);
+  });
+
+  it('a file written before the store existed (clientSecret in it) is still read, and comes before any reference', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, answers, clientSecret: SECRET }), { mode: 0o600 });
+    const loaded = await fileConfigStore(dir, { platform: 'linux' }).load();
+    expect(savedCheckInputs(loaded).clientSecret).toBe(SECRET);
+    const secrets = fakeSecretStore();
+    expect(savedSecretReader(loaded, secrets)).toBeUndefined();
+    expect(savedSecretReader({ ...loaded!, clientSecretRef: { store: 'os', service: 'smtp-oauth-setup', account } }, secrets)).toBeUndefined();
+    expect(secrets.calls).toEqual([]);
+  });
+
+  it('a reference whose entry was deleted, or a store that cannot be reached, is one line saying how to give the secret again', async () => {
+    const ref = { store: 'os' as const, service: 'smtp-oauth-setup', account };
+    const config = { version: 1 as const, savedAt: '', answers, clientSecretRef: ref };
+    expect(await savedSecretReader(config, fakeSecretStore())!()).toEqual({
+      problem: `saved configuration: the client secret it refers to is no longer in the OS credential store (service smtp-oauth-setup, account ${account}); store it again with \`smtp-oauth-setup setup --save-secret\`, or give it with AZURE_CLIENT_SECRET or --client-secret-file.`,
+    });
+    expect(await savedSecretReader(config, fakeSecretStore({ unavailable: 'no D-Bus session' }))!()).toEqual({
+      problem: `saved configuration: the client secret is in the OS credential store (service smtp-oauth-setup, account ${account}), which cannot be read here (no D-Bus session); give it with AZURE_CLIENT_SECRET or --client-secret-file, or run \`smtp-oauth-setup setup --save-secret\` where the store is available.`,
+    });
+  });
+
+  it('a reference of another shape is a file smtp-oauth-setup cannot read, named by its key', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, answers, clientSecretRef: { store: 'file', service: 's', account: 'a' } }));
+    const error = await fileConfigStore(dir).load().then(() => null, (e: unknown) => e);
+    expect((error as UnreadableConfigError).problems[0]).toContain('saved configuration: clientSecretRef.store:');
   });
 });

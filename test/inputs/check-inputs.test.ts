@@ -227,3 +227,34 @@ describe('resolveCheckInputs: the certificate credential and its sources', () =>
     await expect(resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter: wrong })).rejects.toThrow('cannot be decrypted with the password typed');
   });
 });
+
+describe('a secret the saved configuration keeps in the OS credential store', () => {
+  const flags = { tenantId: TENANT, clientId: CLIENT, mailbox: 'a@contoso.com' };
+
+  it('is read only when no flag or environment variable gives one, registered with the redactor, and named "saved configuration"', async () => {
+    const reads: string[] = [];
+    const protectedValues: string[] = [];
+    const savedSecret = async () => {
+      reads.push('read');
+      return { secret: SECRET };
+    };
+    const fromEnv = await resolveCheckInputs({ flags, env: { AZURE_CLIENT_SECRET: `${SECRET}x` }, prompter: null, savedSecret });
+    expect(secretOf(fromEnv.inputs).source).toBe('AZURE_CLIENT_SECRET');
+    expect(reads).toEqual([]);
+    const fromStore = await resolveCheckInputs({ flags, env: {}, prompter: null, savedSecret, protect: (v) => protectedValues.push(v) });
+    expect(secretOf(fromStore.inputs).reveal()).toBe(SECRET);
+    expect(secretOf(fromStore.inputs).source).toBe('saved configuration');
+    expect(reads).toEqual(['read']);
+    expect(protectedValues).toEqual([SECRET]);
+  });
+
+  it('whose entry is gone is one input problem (exit 2), not a prompt', async () => {
+    const problem = 'saved configuration: the client secret it refers to is no longer in the OS credential store (…)';
+    const prompter = scriptedPrompter({});
+    const error = await resolveCheckInputs({ flags, env: {}, prompter, savedSecret: async () => ({ problem }) }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).exitCode).toBe(2);
+    expect((error as InputError).problems).toEqual([problem]);
+    expect(prompter.asked).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acquireAndCheckToken, runCheck } from '../../src/check/run.js';
-import { type ConfigStore, fileConfigStore, savedCheckInputs } from '../../src/config/store.js';
+import { secretRefFor } from '../../src/config/secret-store.js';
+import { type ConfigStore, fileConfigStore, savedCheckInputs, savedSecretReader } from '../../src/config/store.js';
 import { CancelledError } from '../../src/errors.js';
 import { givenCredential, resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import { Secret } from '../../src/inputs/secret.js';
@@ -11,6 +12,7 @@ import { Redactor } from '../../src/redact.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import type { WizardServices } from '../../src/wizard/context.js';
 import { initialState, offerResume, runWizard } from '../../src/wizard/index.js';
+import { fakeSecretStore } from '../support/secret-store.js';
 import { type Answer, CTRL_C, ENTER, fakeClock, type RecordingScreen, recordingScreen, type ScriptedPrompter, scriptedPrompter, removeScratchDirs, scratchDir } from '../support/wizard.js';
 
 /**
@@ -206,6 +208,19 @@ describe('the wizard, start to finish, against the sandbox', () => {
     expect(statSync(walk.store.path!).mode & 0o777).toBe(0o600);
     expect(savedCheckInputs(saved).clientSecret).toBe(sandbox.client.clientSecret);
     // A later run that takes the secret from there keeps it saved; a secret from the environment is never written.
+    expect(initialState(saved, {}, { kind: 'secret', secret: new Secret(sandbox.client.clientSecret, 'saved configuration') }).saveSecret).toBe(true);
+    expect(initialState(saved, {}, { kind: 'secret', secret: new Secret(sandbox.client.clientSecret, 'AZURE_CLIENT_SECRET') }).saveSecret).toBe(false);
+  });
+
+  it('with a credential store, the secret kept at the end goes there and the file refers to it; a later run keeps it kept', async () => {
+    const walk = services({ ...typed(), saveScript: false, saveSettings: false, keepSecret: true });
+    const secrets = fakeSecretStore();
+    const store = fileConfigStore(walk.configDir, { secrets });
+    expect(await runWizard(initialState(null, hosts(), null), { ...walk.services, store })).toBe(0);
+    for (const file of filesUnder(walk.configDir, walk.workDir)) expect(file.text, file.path).not.toContain(sandbox.client.clientSecret);
+    const saved = await store.load();
+    expect(saved?.clientSecretRef).toEqual(secretRefFor(sandbox.client.tenantId, sandbox.client.clientId));
+    expect(await savedSecretReader(saved, secrets)!()).toEqual({ secret: sandbox.client.clientSecret });
     expect(initialState(saved, {}, { kind: 'secret', secret: new Secret(sandbox.client.clientSecret, 'saved configuration') }).saveSecret).toBe(true);
     expect(initialState(saved, {}, { kind: 'secret', secret: new Secret(sandbox.client.clientSecret, 'AZURE_CLIENT_SECRET') }).saveSecret).toBe(false);
   });

@@ -189,7 +189,7 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
   if (input.configPath && credential.kind === 'secret') {
     saveSecret = await prompter.confirm({
       name: 'keepSecret',
-      message: `Keep the client secret in ${input.configPath} too, so \`check\` needs no AZURE_CLIENT_SECRET?`,
+      message: `Keep the client secret in the OS credential store (where there is none: in ${input.configPath}, readable by you only), so \`check\` needs no AZURE_CLIENT_SECRET?`,
       default: false,
     });
   }

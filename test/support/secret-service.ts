@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { osSecretStore, secretRefFor, SecretStoreUnavailableError } from '../../src/config/secret-store.js';
+
+/**
+ * A real Secret Service for tests: a private D-Bus session bus (dbus-daemon, Debian package `dbus`)
+ * and GNOME Keyring's secrets component on it (package `gnome-keyring`), with a login keyring unlocked
+ * by an empty password (the one line it reads on stdin: an empty stdin leaves no keyring at all), in a
+ * temporary HOME so that no real keyring is touched. `.ci/run` installs both packages.
+ */
+
+const BINARIES = ['dbus-daemon', 'gnome-keyring-daemon'] as const;
+
+/** Why the real store cannot be tested here, or null when it can. */
+export function secretServiceMissing(): string | null {
+  const missing = BINARIES.filter((name) => spawnSync('sh', ['-c', `command -v ${name}`]).status !== 0);
+  return missing.length === 0 ? null : `${missing.join(' and ')} not installed (Debian packages dbus and gnome-keyring; .ci/run installs them)`;
+}
+
+export interface SecretService {
+  /** The environment a process needs to reach this store (the bus address). */
+  env: { DBUS_SESSION_BUS_ADDRESS: string };
+  /** The temporary HOME of the daemons: the keyring's files are under it. */
+  home: string;
+  close(): Promise<void>;
+}
+
+function stopped(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts the bus and the keyring; `process.env.DBUS_SESSION_BUS_ADDRESS` points at it until close(). */
+export async function startSecretService(): Promise<SecretService> {
+  const home = mkdtempSync(join(tmpdir(), 'secret-service-'));
+  const runtime = join(home, 'run');
+  mkdirSync(runtime, { mode: 0o700 });
+  const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_RUNTIME_DIR: runtime };
+  const address = `unix:path=${join(runtime, 'bus')}`;
+  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', `--address=${address}`, '--print-address=1'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const printed = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    bus.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    bus.once('exit', (code) => reject(new Error(`dbus-daemon exited (${code})`)));
+  });
+  const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+    env: { ...env, DBUS_SESSION_BUS_ADDRESS: printed },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  keyring.stdin!.end('\n');
+  const previous = process.env.DBUS_SESSION_BUS_ADDRESS;
+  process.env.DBUS_SESSION_BUS_ADDRESS = printed;
+  const close = async () => {
+    if (previous === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+    else process.env.DBUS_SESSION_BUS_ADDRESS = previous;
+    await stopped(keyring);
+    await stopped(bus);
+    rmSync(home, { recursive: true, force: true });
+  };
+  // The keyring answers once it owns its bus name and has made the login keyring.
+  const probe = secretRefFor('probe', 'probe');
+  for (let waited = 0; ; waited += 100) {
+    try {
+      await osSecretStore().get(probe);
+      break;
+    } catch (error) {
+      if (!(error instanceof SecretStoreUnavailableError) || waited > 10_000) {
+        await close();
+        throw error;
+      }
+      await sleep(100);
+    }
+  }
+  return { env: { DBUS_SESSION_BUS_ADDRESS: printed }, home, close };
+}
