@@ -8,6 +8,7 @@ import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { parseValid } from '../support/json-schema.js';
+import { leftIn } from '../support/temp-leftovers.js';
 
 /**
  * `sandbox`, the long-running emulator, spawned as a person starts it in one terminal, with `check`
@@ -171,7 +172,7 @@ describe('sandbox: the emulator as a process', () => {
     sandbox.child.kill(signal);
     expect(await sandbox.exit).toBe(exitCode);
     expect(existsSync(folder)).toBe(false);
-    expect(readdirSync(tmp)).toEqual([]);
+    expect(leftIn(tmp)).toEqual([]);
   });
 
   describe('what the sandbox cannot start with is bad input: exit 2, one line, no "bug"', () => {

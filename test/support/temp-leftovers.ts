@@ -11,11 +11,24 @@ import { join } from 'node:path';
 
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
+/**
+ * Node ≥ 22.1 keeps V8's compiled code of the CLI in `<tmpdir>/node-compile-cache` (bin.cjs enables
+ * it). That folder is Node's, not the tool's: it holds compiled source (whose PEM labels look like a
+ * key to the scan) and outlives every run by design.
+ */
+export const NODE_COMPILE_CACHE = 'node-compile-cache';
+
+/** What a run left in a temporary folder, Node's compile cache aside. */
+export function leftIn(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name !== NODE_COMPILE_CACHE);
+}
+
 /** Files under `dir` that hold a private key, relative to `dir`. */
 export function privateKeysUnder(dir: string): string[] {
   const found: string[] = [];
   const walk = (relative: string) => {
     for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
+      if (relative === '' && entry.name === NODE_COMPILE_CACHE) continue;
       const path = join(relative, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && PRIVATE_KEY.test(readFileSync(join(dir, path), 'latin1'))) found.push(path);
