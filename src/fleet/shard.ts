@@ -38,14 +38,15 @@ export const SHARD_WITHOUT_TARGETS = messages.onlyWithTargets;
 /** `--shard 2/5` → `{ index: 2, count: 5 }`; anything else is one input error line. */
 export function parseShard(value: string): Shard {
   const parts = value.split('/');
-  if (parts.length !== 2) throw new InputError([messages.form(value)]);
+  // Something that is not a number at all (`a/b`, `0x1/2`, `3`) is told the form; a number out of range its range.
+  const numeric = (text: string) => /^\s*-?\d+(?:\.\d+)?\s*$/.test(text);
+  if (parts.length !== 2 || !parts.every(numeric)) throw new InputError([messages.form(value)]);
   const [indexText, countText] = parts as [string, string];
-  const whole = (text: string, max: number) =>
-    parseDecimal(text, { min: 1, max, expected: 'a whole number', notWhole: 'not whole', tooSmall: 'too small', tooBig: 'too big' });
+  const whole = (text: string, max: number) => parseDecimal(text, { min: 1, max, expected: 'a whole number', tooSmall: 'too small', tooBig: 'too big' });
   const count = whole(countText, MAX_SHARDS);
-  if ('problem' in count) throw new InputError([/^\s*-?\d/.test(countText) || countText.trim() === '' ? messages.count(value) : messages.form(value)]);
+  if ('problem' in count) throw new InputError([messages.count(value)]);
   const index = whole(indexText, count.value);
-  if ('problem' in index) throw new InputError([/^\s*-?\d/.test(indexText) || indexText.trim() === '' ? messages.index(value, count.value) : messages.form(value)]);
+  if ('problem' in index) throw new InputError([messages.index(value, count.value)]);
   return { index: index.value, count: count.value };
 }
 
