@@ -163,6 +163,31 @@ describe('check --targets --shard, then report merge', () => {
   }, 60_000);
 });
 
+describe('shards without any app', () => {
+  it('check nothing, exit 0 and still write the JSON the merge needs', async () => {
+    sandbox.applyScenario('healthy');
+    // One app, three shards: one shard checks both of its mailboxes, the other two nothing.
+    const c = sandbox.fleetClients[0]!;
+    const path = join(dir, 'one-app.csv');
+    await writeFile(path, ['tenant,clientId,secretEnv,mailbox', ...c.mailboxes.map((m) => `${c.tenantId},${c.clientId},${secretVar(0)},${m}`)].join('\n'));
+    const files: string[] = [];
+    const sizes: number[] = [];
+    for (const index of [1, 2, 3]) {
+      const run = await runCli(['check', '--targets', path, '--shard', `${index}/3`, '--json', ...connection()], { env: env(), timeoutMs: 60_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const out = parseValid<FleetOutput>('fleet', run.stdout);
+      sizes.push(out.results.length);
+      if (out.results.length === 0) expect(out).toMatchObject({ ok: true, exitCode: 0, totals: { targets: 0, tokens: 0 } });
+      files.push(join(dir, `one-app-${index}.json`));
+      await writeFile(files.at(-1)!, run.stdout);
+    }
+    expect(sizes.slice().sort()).toEqual([0, 0, 2]);
+    const merged = await runCli(['report', 'merge', ...files], { env: { NO_COLOR: '1' } });
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toMatch(/2 of 2 passed · 1 token · [\d.]+ s$/m);
+  }, 90_000);
+});
+
 describe('--shard and report merge: invalid input (exit 2, one line, nothing checked)', () => {
   async function refused(args: string[]): Promise<CliRun> {
     const posts = tokenPosts();
