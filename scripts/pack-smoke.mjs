@@ -1,6 +1,6 @@
 // Packaging smoke test: what users get from `npx smtp-oauth-setup` must start and refuse bad input.
 // npm pack → install the tarball into an empty folder → --version, --help, and `check` with no input and
-// no terminal → exit 2 naming the missing inputs.
+// no terminal → exit 2 naming the missing inputs; `report merge` against the schemas the package ships.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,15 @@ try {
     fail(`check --json without inputs printed no JSON object:\n${json.stdout}`);
   }
   if (json.status !== 2 || code !== 'input-missing') fail(`check --json without inputs exited ${json.status} with diagnosis ${code}, expected 2 and input-missing`);
-  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2 (input-missing with --json), ${schemas.length} schemas`);
+  // report merge holds each file to the shipped schema at run time (ajv, schema/ of the installed package).
+  const fleetFile = join(work, 'fleet-1.json');
+  const totals = { targets: 0, passed: 0, failed: 0, warned: 0, byExitCode: {}, tokens: 0, retries: 0, durationMs: 0 };
+  writeFileSync(fleetFile, JSON.stringify({ ok: true, exitCode: 0, diagnosis: null, error: null, shard: { index: 1, count: 1 }, totals, results: [] }));
+  const merged = spawnSync(bin, ['report', 'merge', fleetFile], { encoding: 'utf8', env, input: '' });
+  if (merged.status !== 0 || !merged.stdout.includes('0 of 0 passed')) fail(`report merge of an empty shard exited ${merged.status}:\n${merged.stdout}${merged.stderr}`);
+  const notFleet = spawnSync(bin, ['report', 'merge', join(app, 'package.json')], { encoding: 'utf8', env, input: '' });
+  if (notFleet.status !== 2 || !notFleet.stderr.includes('not the JSON of check --targets --json')) fail(`report merge of a package.json exited ${notFleet.status}:\n${notFleet.stderr}`);
+  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2 (input-missing with --json), report merge against the shipped schemas, ${schemas.length} schemas`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -25,6 +25,8 @@ export interface CheckOptions extends CheckFlags {
   concurrency?: string;
   /** `--junit <file>`: write JUnit XML, one test case per target. */
   junit?: string;
+  /** `--shard <index>/<count>`: with --targets, check only this shard's apps (src/fleet/shard.ts). */
+  shard?: string;
 }
 
 export interface DemoOptions {
@@ -66,12 +68,21 @@ export interface SandboxOptions {
   json: boolean;
 }
 
+/** `report merge <files…>`: the fleet JSON of several shards as one report. */
+export interface ReportMergeOptions {
+  files: string[];
+  json: boolean;
+  /** `--junit <file>`: JUnit XML of the merged results. */
+  junit?: string;
+}
+
 export type ParsedCommand =
   | { command: 'check'; options: CheckOptions }
   | { command: 'demo'; options: DemoOptions }
   | { command: 'setup'; options: SetupOptions }
   | { command: 'sandbox'; options: SandboxOptions }
   | { command: 'explain'; options: ExplainOptions }
+  | { command: 'report-merge'; options: ReportMergeOptions }
   | { command: 'print'; text: string };
 
 const SECRET_ON_ARGV = [
@@ -128,6 +139,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--warn-days <days>', 'warn this many days before --secret-expires or the certificate\'s expiry (default: 30)')
     .option('--targets <file>', 'check every mailbox listed in a JSON or CSV file (secrets by environment variable or file name only); exit code: the most serious failure')
     .option('--concurrency <n>', 'with --targets: targets checked at a time (default: 4); one token per app, one SMTP session per mailbox at a time')
+    .option('--shard <i/n>', 'with --targets: check only shard i of n (counted from 1), split by app; merge the JSON of all shards with `report merge`')
     .option('--junit <file>', 'also write JUnit XML, one test case per target (GitLab, Jenkins, Azure DevOps)')
     .option('--json', 'print exactly one JSON object on stdout', false)
     .option('--verbose', 'show the SMTP dialogue on stderr (the AUTH payload and tokens replaced)')
@@ -148,6 +160,15 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--from <address>', 'fill the sender address into the fix')
     .option('--json', 'print exactly one JSON object on stdout', false)
     .action((words: string[], opts: Omit<ExplainOptions, 'text'>) => onParsed({ command: 'explain', options: { ...opts, text: words.join(' ') } }));
+
+  const report = program.command('report').description('Work with the JSON reports of earlier runs (offline)');
+  report
+    .command('merge')
+    .description('Merge the --json reports of the shards of check --targets --shard into one fleet report; exit code: the most serious failure')
+    .argument('<files...>', 'the JSON files of check --targets --json, one per shard')
+    .option('--junit <file>', 'also write JUnit XML of the merged results, one test case per target')
+    .option('--json', 'print the merged report as one JSON object (the shape of check --targets --json)', false)
+    .action((files: string[], opts: Omit<ReportMergeOptions, 'files'>) => onParsed({ command: 'report-merge', options: { ...opts, files } }));
 
   program
     .command('setup')
@@ -214,6 +235,8 @@ export function parseArgv(argv: readonly string[]): ParsedCommand {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return { command: 'print', text: printed };
+      // A command of subcommands named alone (`report`): commander would print its help as an error.
+      if (error.code === 'commander.help') throw new InputError([`${argv[0]}: name what to do, e.g. \`${argv[0]} merge <files…>\` (see \`smtp-oauth-setup ${argv[0]} --help\`)`]);
       throw new InputError([error.message.replace(/^error: /, '') + ' (see --help)']);
     }
     throw error;

@@ -37,6 +37,8 @@ export const READ_LIMITS = {
   config: 1024 * 1024,
   /** A targets file: about 200 bytes a target, so some 80,000 targets. */
   targets: 16 * 1024 * 1024,
+  /** A fleet's JSON for `report merge`: about 3 KB a target, so some 40,000 targets in one file. */
+  fleetReport: 128 * 1024 * 1024,
 } as const;
 
 /** A read stopped at its limit; fs-errors.ts words it like any other reason a file cannot be read. */

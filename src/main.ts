@@ -50,6 +50,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         const { explainCommand } = await import('./commands/explain.js');
         return await explainCommand(parsed.options, io, output);
       }
+      case 'report-merge': {
+        const { reportMergeCommand } = await import('./commands/report.js');
+        return await reportMergeCommand(parsed.options, io, output);
+      }
     }
   } catch (error) {
     return reportError(error, await getOutput(), wantsJson ? shape : null);
@@ -65,6 +69,8 @@ type JsonShape = import('./report/json.js').JsonShape;
 function jsonShapeOf(command: string | undefined, targets: boolean): JsonShape {
   if (command === 'explain' || command === 'demo') return command;
   if (command === 'check' && targets) return 'fleet';
+  // `report merge` prints a fleet's report.
+  if (command === 'report' || command === 'report-merge') return 'fleet';
   return 'check';
 }
 

@@ -22,6 +22,10 @@ describe('parseArgv: argv → typed command', () => {
       { command: 'check', options: { wait: '30m', secretExpires: '2027-05-31', warnDays: '14', json: false, input: true } }],
     ['check --targets with the fleet-wide flags', ['check', '--targets', 'targets.csv', '--concurrency', '8', '--junit', 'out.xml', '--json'],
       { command: 'check', options: { targets: 'targets.csv', concurrency: '8', junit: 'out.xml', json: true, input: true } }],
+    ['check --targets --shard', ['check', '--targets', 'targets.csv', '--shard', '2/5', '--json'],
+      { command: 'check', options: { targets: 'targets.csv', shard: '2/5', json: true, input: true } }],
+    ['report merge of the shards\' JSON', ['report', 'merge', 'fleet-1.json', 'fleet-2.json', '--junit', 'all.xml', '--json'],
+      { command: 'report-merge', options: { files: ['fleet-1.json', 'fleet-2.json'], junit: 'all.xml', json: true } }],
     ['explain a quoted text', ['explain', '535 5.7.3 Authentication unsuccessful'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: false } }],
     ['explain unquoted words, joined', ['explain', '535', '5.7.3', 'Authentication', 'unsuccessful', '--json'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: true } }],
     ['explain - (standard input) with values for the fix', ['explain', '-', '--tenant-id', 't.onmicrosoft.com', '--client-id', 'c', '--mailbox', 'm@x.com', '--from', 'f@x.com'],
@@ -44,6 +48,7 @@ describe('parseArgv: argv → typed command', () => {
     expect(parsed.text).toContain('demo');
     expect(parsed.text).toContain('sandbox');
     expect(parsed.text).toContain('setup');
+    expect(parsed.text).toContain('report');
   });
 
   it('refuses a secret on the setup command line too', () => {
@@ -69,6 +74,9 @@ describe('parseArgv: argv → typed command', () => {
     [['check', '--bogus']],
     [['nonsense']],
     [['sandbox', '--smtp-port', 'x']],
+    [['report']],
+    [['report', 'merge']],
+    [['report', 'split', 'a.json']],
   ])('bad argv %j → exit 2 with a one-line reason', (argv) => {
     try {
       parseArgv(argv);

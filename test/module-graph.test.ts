@@ -12,12 +12,23 @@ import { assertFreshBuild } from './support/fresh-build.js';
 const root = join(import.meta.dirname, '..');
 const hook = join(import.meta.dirname, 'support', 'resolve-log.mjs');
 
-/** Package name → number of its modules resolved when `entry` (under dist/) is imported. */
-function packagesLoadedBy(entry: string): Map<string, number> {
+function resolvedBy(entry: string): string {
   assertFreshBuild();
   const url = pathToFileURL(join(root, 'dist', entry)).href;
   const run = spawnSync(process.execPath, ['--import', hook, '--input-type=module', '-e', `await import(${JSON.stringify(url)})`], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
+  return run.stderr;
+}
+
+/** The tool's own modules (paths under dist/) resolved when `entry` is imported. */
+function ownModulesLoadedBy(entry: string): string[] {
+  const prefix = pathToFileURL(join(root, 'dist')).href + '/';
+  return [...resolvedBy(entry).matchAll(/^resolved (file:\/\/\S+)$/gm)].map((m) => m[1]!).filter((u) => u.startsWith(prefix)).map((u) => u.slice(prefix.length));
+}
+
+/** Package name → number of its modules resolved when `entry` (under dist/) is imported. */
+function packagesLoadedBy(entry: string): Map<string, number> {
+  const run = { stderr: resolvedBy(entry) };
   const packages = new Map<string, number>();
   for (const match of run.stderr.matchAll(/^resolved file:\/\/.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) {
     packages.set(match[1]!, (packages.get(match[1]!) ?? 0) + 1);
@@ -37,6 +48,9 @@ describe('what each entry point loads', () => {
     // is some 470 modules. (CommonJS loads are out of this hook's sight, as nodemailer's are.)
     for (const esBuild of ['@azure/msal-node', '@azure/msal-common']) expect(packages.has(esBuild), esBuild).toBe(false);
     for (const heavy of ['smtp-server', '@inquirer/prompts', '@inquirer/core', 'csv-parse']) expect(packages.has(heavy), heavy).toBe(false);
+    // ajv (report merge's schema check) is CommonJS, out of the hook's sight: its module is not loaded.
+    expect(ownModulesLoadedBy('commands/check.js')).not.toContain('report/schema-check.js');
+    expect(ownModulesLoadedBy('commands/check.js')).not.toContain('fleet/merge.js');
     // Decoding the token's claims takes jose's decode entry, not the whole library (about 180 modules).
     expect(packages.get('jose') ?? 0).toBeLessThan(20);
   });
@@ -45,6 +59,15 @@ describe('what each entry point loads', () => {
     for (const entry of ['main.js', 'commands/check.js', 'commands/setup.js', 'config/store.js', 'config/secret-store.js']) {
       expect(packagesLoadedBy(entry).has('@napi-rs/keyring'), entry).toBe(false);
     }
+  });
+
+  it('report merge loads neither MSAL, nodemailer, the sandbox nor the prompts: it reads files only', () => {
+    const packages = packagesLoadedBy('commands/report.js');
+    for (const network of ['@azure/msal-node', '@azure/msal-common', 'nodemailer', 'jose', 'smtp-server', '@inquirer/prompts', 'csv-parse']) {
+      expect(packages.has(network), network).toBe(false);
+    }
+    expect(ownModulesLoadedBy('commands/report.js')).toContain('report/schema-check.js');
+    expect(ownModulesLoadedBy('commands/report.js')).not.toContain('check/run.js');
   });
 
   it('explain loads neither MSAL nor nodemailer: it is offline', () => {

@@ -1,6 +1,7 @@
 import type { CheckOptions } from '../cli.js';
 import { InputError } from '../errors.js';
 import { type CheckReport, runCheck } from '../check/run.js';
+import { SHARD_WITHOUT_TARGETS } from '../fleet/shard.js';
 import { checkUntilSettled, retryLine, settledLine } from '../check/wait.js';
 import { osSecretStore } from '../config/secret-store.js';
 import { loadSavedConfig, savedCheckInputs, savedSecretReader } from '../config/store.js';
@@ -33,6 +34,7 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
 async function singleCheck(options: CheckOptions, io: CliIO, output: Output, signal: AbortSignal): Promise<number> {
   const upfront = [
     ...(options.concurrency !== undefined ? ['--concurrency: only with --targets'] : []),
+    ...(options.shard !== undefined ? [SHARD_WITHOUT_TARGETS] : []),
     ...(options.junit ? [await junitPathProblem(options.junit)].filter((p): p is string => p !== null) : []),
   ];
   if (upfront.length > 0) throw new InputError(upfront);

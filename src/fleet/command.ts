@@ -5,16 +5,24 @@ import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
 import { unlessStopped } from '../signals.js';
 import { pipelineChecks } from './checks.js';
-import { fleetFlagProblems, loadFleetTargets, parseConcurrency } from './inputs.js';
+import { fleetFlagProblems, loadFleetShard, parseConcurrency } from './inputs.js';
 import { createFleetProgress, fleetJson, fleetTotals, renderFleetSummary } from './report.js';
 import { runFleet, tokenGroupKey } from './run.js';
+import { parseShard, type Shard } from './shard.js';
 
 /** `check --targets <file>`: every target through the one pipeline; a table (or one JSON object) and the worst exit code. */
 export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output: Output, signal: AbortSignal): Promise<number> {
   const problems = fleetFlagProblems(options);
   let concurrency = 0;
+  let shard: Shard | null = null;
   try {
     concurrency = parseConcurrency(options.concurrency);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    if (options.shard !== undefined) shard = parseShard(options.shard);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
@@ -23,10 +31,14 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
   if (junitProblem) problems.push(junitProblem);
   if (problems.length > 0) throw new InputError(problems);
 
-  const targets = await unlessStopped(loadFleetTargets(options, io.env), signal);
+  const { targets, inFile } = await unlessStopped(loadFleetShard(options, io.env, shard), signal);
   const groups = new Set(targets.map(tokenGroupKey)).size;
   output.info(
-    output.color.dim(`Checking ${targets.length} target${targets.length === 1 ? '' : 's'} with ${groups} token${groups === 1 ? '' : 's'}, ${concurrency} at a time`),
+    output.color.dim(
+      shard
+        ? `Shard ${shard.index} of ${shard.count}: checking ${targets.length} of ${inFile} target${inFile === 1 ? '' : 's'} with ${groups} token${groups === 1 ? '' : 's'}, ${concurrency} at a time`
+        : `Checking ${targets.length} target${targets.length === 1 ? '' : 's'} with ${groups} token${groups === 1 ? '' : 's'}, ${concurrency} at a time`,
+    ),
   );
   const startedAt = new Date();
   const started = performance.now();
@@ -36,7 +48,7 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
   progress.done();
 
   const totals = fleetTotals(run, performance.now() - started);
-  const json = fleetJson(run, totals);
+  const json = fleetJson(run, totals, shard);
   if (options.json) output.result(JSON.stringify(json, null, 2));
   else renderFleetSummary(run, totals, output);
   await writeCiOutputs(

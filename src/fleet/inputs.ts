@@ -5,6 +5,7 @@ import { type CheckFlags, resolveCheckInputs } from '../inputs/check-inputs.js';
 import { parseDecimal } from '../inputs/decimal.js';
 import { Secret } from '../inputs/secret.js';
 import type { FleetTarget } from './run.js';
+import { type Shard, selectShard } from './shard.js';
 import { parseTargets, type Target, type TargetCredential } from './targets.js';
 import { readErrorReason } from '../fs-errors.js';
 
@@ -72,6 +73,15 @@ export function singleCheckFlagProblems(options: CheckOptions): string[] {
 
 /** Reads and validates the targets file, then resolves every target's inputs; every problem of every row is listed. */
 export async function loadFleetTargets(options: CheckOptions, env: NodeJS.ProcessEnv): Promise<FleetTarget[]> {
+  return (await loadFleetShard(options, env, null)).targets;
+}
+
+/**
+ * The targets of one shard (`--shard`), or of the whole file (`null`). The whole file is parsed and
+ * validated in every shard, so that every shard refuses a broken file alike; only the shard's own rows
+ * are then resolved (their secret variables and files read), so a shard needs only its own secrets.
+ */
+export async function loadFleetShard(options: CheckOptions, env: NodeJS.ProcessEnv, shard: Shard | null): Promise<{ targets: FleetTarget[]; inFile: number }> {
   const path = options.targets as string;
   let text: string;
   try {
@@ -79,7 +89,10 @@ export async function loadFleetTargets(options: CheckOptions, env: NodeJS.Proces
   } catch (error) {
     throw new InputError([`--targets: ${path}: ${readErrorReason(error)}`]);
   }
-  const targets = await parseTargets(text, path);
+  const inFile = await parseTargets(text, path);
+  // The run's cloud is part of an app's identity only for rows that do not name their own.
+  const runCloud = options.cloud || env.SMTP_OAUTH_CLOUD || 'global';
+  const targets = shard ? selectShard(inFile, shard, (t) => ({ cloud: t.cloud ?? runCloud, tenantId: t.tenantId, clientId: t.clientId })) : inFile;
   const problems: string[] = [];
   const resolved: FleetTarget[] = [];
   const fleetEnv: NodeJS.ProcessEnv = { ...env };
@@ -91,7 +104,7 @@ export async function loadFleetTargets(options: CheckOptions, env: NodeJS.Proces
     else resolved.push(result.target);
   }
   if (problems.length > 0) throw new InputError(problems);
-  return resolved;
+  return { targets: resolved, inFile: inFile.length };
 }
 
 /** `env` is where the row's variables are read; `baseEnv` is the environment without any per-target variable. */

@@ -2,7 +2,9 @@ import { checkJson, type CheckJson, type DiagnosisJson, type ErrorJson } from '.
 import { ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { renderDiagnosis } from '../report/human.js';
+import type { TargetReportView, TargetResult } from '../report/github.js';
 import type { FleetResult, FleetRun } from './run.js';
+import type { Shard } from './shard.js';
 
 /**
  * The result of a fleet run: the exit code (the worst class among the targets), totals, one JSON
@@ -46,7 +48,16 @@ export interface FleetTotals {
   durationMs: number;
 }
 
-export function fleetTotals(run: FleetRun, durationMs: number): FleetTotals {
+/**
+ * What totals are counted from: a fleet run, or the results of several read back from their JSON
+ * (`report merge`). Token acquisitions are counted by the run that made them.
+ */
+export interface TotalsSource {
+  results: ReadonlyArray<{ report: Pick<TargetReportView, 'ok' | 'exitCode' | 'warnings'>; attempts: readonly unknown[] }>;
+  tokenAcquisitions: number;
+}
+
+export function fleetTotals(run: TotalsSource, durationMs: number): FleetTotals {
   const byExitCode: Record<string, number> = {};
   for (const { report } of run.results) byExitCode[report.exitCode] = (byExitCode[report.exitCode] ?? 0) + 1;
   const passed = run.results.filter((r) => r.report.ok).length;
@@ -75,20 +86,24 @@ export interface FleetJson {
   exitCode: number;
   diagnosis: DiagnosisJson | null;
   error: ErrorJson | null;
+  /** Which part of the targets file this run checked (`--shard`); null for the whole file or a merged report. */
+  shard: Shard | null;
   totals: FleetTotals;
   results: FleetTargetJson[];
 }
 
-export function fleetJson(run: FleetRun, totals: FleetTotals): FleetJson {
-  const exitCode = worstExitCode(run.results.map((r) => r.report.exitCode));
-  return {
-    ok: exitCode === ExitCode.ok,
-    exitCode,
-    diagnosis: null,
-    error: null,
+export function fleetJson(run: FleetRun, totals: FleetTotals, shard: Shard | null = null): FleetJson {
+  return fleetJsonOf(
+    run.results.map((r) => ({ name: r.name, durationMs: Math.round(r.durationMs), ...checkJson({ ...r.report, attempts: r.attempts }) })),
     totals,
-    results: run.results.map((r) => ({ name: r.name, durationMs: Math.round(r.durationMs), ...checkJson({ ...r.report, attempts: r.attempts }) })),
-  };
+    shard,
+  );
+}
+
+/** The fleet's JSON from results already in their JSON form (a run's, or those `report merge` read). */
+export function fleetJsonOf(results: FleetTargetJson[], totals: FleetTotals, shard: Shard | null): FleetJson {
+  const exitCode = worstExitCode(results.map((r) => r.exitCode));
+  return { ok: exitCode === ExitCode.ok, exitCode, diagnosis: null, error: null, shard: shard && { index: shard.index, count: shard.count }, totals, results };
 }
 
 const CLASS_NAMES: Record<number, string> = {
@@ -105,7 +120,7 @@ function fit(text: string, width: number): string {
 }
 
 /** For a person: a table of every target, then each failure's diagnosis, the warnings, and the totals. */
-export function renderFleetSummary(run: FleetRun, totals: FleetTotals, output: Output): void {
+export function renderFleetSummary(run: { results: readonly TargetResult[] }, totals: FleetTotals, output: Output): void {
   const c = output.color;
   const rows = run.results.map(({ name, report }) => ({
     name: fit(name, 40),

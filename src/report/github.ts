@@ -1,9 +1,18 @@
 import type { CheckReport } from '../check/run.js';
 
+/**
+ * What the CI outputs and the fleet's summary read of a checked target: a CheckReport has it, and so
+ * has a target of a fleet's JSON (which `report merge` reads back).
+ */
+export type TargetReportView = Pick<CheckReport, 'ok' | 'exitCode' | 'diagnosis' | 'warnings'> & {
+  plan: { smtp: { user: string } };
+  smtp: Pick<CheckReport['smtp'], 'response' | 'messageId'>;
+};
+
 /** One checked target (a single `check` is a fleet of one named after its mailbox). */
 export interface TargetResult {
   name: string;
-  report: CheckReport;
+  report: TargetReportView;
 }
 
 // Workflow command escaping (GitHub Actions toolkit, core/command.ts): data escapes %, CR, LF;

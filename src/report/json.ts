@@ -161,6 +161,7 @@ export function errorJson(shape: JsonShape, error: unknown, now: Date = new Date
         exitCode,
         diagnosis,
         error: errorPart,
+        shard: null,
         totals: { targets: 0, passed: 0, failed: 0, warned: 0, byExitCode: {}, tokens: 0, retries: 0, durationMs: 0 },
         results: [],
       };

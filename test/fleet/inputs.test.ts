@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckOptions } from '../../src/cli.js';
 import { InputError } from '../../src/errors.js';
-import { fleetFlagProblems, loadFleetTargets, parseConcurrency } from '../../src/fleet/inputs.js';
+import { fleetFlagProblems, loadFleetShard, loadFleetTargets, parseConcurrency } from '../../src/fleet/inputs.js';
+import { appKey, shardOfApp } from '../../src/fleet/shard.js';
 
 const T1 = '11111111-2222-4333-8444-555555555555';
 const C1 = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -105,5 +106,43 @@ describe('check --targets: each row becomes the inputs of a single check', () =>
 
   it('says so when the targets file cannot be read', async () => {
     expect(await problems(loadFleetTargets(options({ targets: join(dir, 'nope.csv') }), {}))).toEqual([`--targets: ${join(dir, 'nope.csv')}: no such file`]);
+  });
+});
+
+describe('check --targets --shard: the rows of one shard', () => {
+  it('resolves only its own rows (a shard needs only its own secrets), and checks the whole file\'s form in every shard', async () => {
+    // Twelve apps of one row each, their secrets in variables named after them; one row of each app with a second mailbox.
+    const apps = Array.from({ length: 12 }, (_, i) => ({ tenant: `tenant${i}.onmicrosoft.com`, clientId: `${String(i).padStart(8, '0')}-bbbb-4ccc-8ddd-eeeeeeeeeeee` }));
+    const rows = apps.flatMap((app, i) => [`a${i},${app.tenant},${app.clientId},SECRET_${i},a${i}@contoso.com`, `b${i},${app.tenant},${app.clientId},SECRET_${i},b${i}@contoso.com`]);
+    const path = await targetsFile('shards.csv', ['name,tenant,clientId,secretEnv,mailbox', ...rows].join('\n'));
+    const shardOf = (i: number) => shardOfApp(appKey({ cloud: 'global', tenantId: apps[i]!.tenant, clientId: apps[i]!.clientId }), 3);
+    const seen: string[] = [];
+    for (const index of [1, 2, 3]) {
+      // Only the secrets of this shard's apps are set.
+      const env = Object.fromEntries(apps.map((_, i) => i).filter((i) => shardOf(i) === index).map((i) => [`SECRET_${i}`, SECRET_A]));
+      const { targets, inFile } = await loadFleetShard(options({ targets: path }), env, { index, count: 3 });
+      expect(inFile).toBe(24);
+      const expected = apps.flatMap((_, i) => (shardOf(i) === index ? [`a${i}`, `b${i}`] : []));
+      expect(targets.map((t) => t.name).sort()).toEqual(expected.sort());
+      seen.push(...targets.map((t) => t.name));
+    }
+    expect(seen.sort()).toEqual(rows.map((r) => r.split(',')[0]!).sort());
+    // A row with a broken form is refused by every shard, not only by the one it would fall in.
+    const broken = await targetsFile('broken.csv', ['name,tenant,clientId,secretEnv,mailbox', ...rows, 'bad,tenant0.onmicrosoft.com,not-a-guid,SECRET_0,x@contoso.com'].join('\n'));
+    for (const index of [1, 2, 3]) {
+      expect(await problems(loadFleetShard(options({ targets: broken }), {}, { index, count: 3 }))).toEqual([
+        "broken.csv row 26: clientId: must be the Application (client) ID, a GUID shown on the app registration's Overview page",
+      ]);
+    }
+  });
+
+  it('keeps the app of a row without a cloud column with the run\'s --cloud', async () => {
+    const path = await targetsFile('clouds.csv', ['name,tenant,clientId,secretEnv,mailbox,cloud', `x,${T1},${C1},SECRET_A,x@contoso.com,usgov`, `y,${T1},${C1},SECRET_A,y@contoso.com,`].join('\n'));
+    for (let count = 2; count <= 6; count++) {
+      const together = await Promise.all(
+        Array.from({ length: count }, (_, i) => loadFleetShard(options({ targets: path, cloud: 'usgov' }), { SECRET_A }, { index: i + 1, count })),
+      );
+      expect(together.map((s) => s.targets.map((t) => t.name)).filter((names) => names.length > 0)).toEqual([['x', 'y']]);
+    }
   });
 });

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv/dist/2020.js';
+
+/**
+ * The JSON Schemas the package ships (schema/*.schema.json), applied at run time to JSON the tool reads
+ * back (`report merge`): the schema is the one description of the output, so nothing checks a file
+ * against a second, hand-written copy of it. Loaded only by the commands that read such files.
+ */
+
+export type SchemaName = 'diagnosis' | 'check' | 'fleet';
+
+// dist/report/ and src/report/ are both two levels below the package root, beside schema/.
+const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
+// ajv is CommonJS: `require` loads it without the ES wrapper's export analysis.
+const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof AjvModule;
+
+let ajv: InstanceType<typeof Ajv2020> | undefined;
+
+function load(name: SchemaName): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
+}
+
+/** Why `value` does not follow schema/<name>.schema.json, one short line per violation (empty when it does). */
+export function schemaViolations(name: SchemaName, value: unknown): string[] {
+  if (!ajv) {
+    ajv = new Ajv2020({ strict: true, allErrors: false, allowUnionTypes: true });
+    // The fleet's schema refers to the check's and the diagnosis's: all of them, once.
+    for (const schema of (['diagnosis', 'check', 'fleet'] as const).map(load)) ajv.addSchema(schema);
+  }
+  const validate = ajv.getSchema(`https://smtp-oauth-setup.invalid/schema/${name}.schema.json`);
+  if (!validate) throw new Error(`schema/${name}.schema.json is not loaded`);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => {
+    const extra = e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties' ? ` (${JSON.stringify(e.params)})` : '';
+    return `${e.instancePath || '/'} ${e.message ?? e.keyword}${extra}`;
+  });
+}
