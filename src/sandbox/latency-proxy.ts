@@ -239,15 +239,18 @@ export async function startLatencyProxy(options: LatencyProxyOptions): Promise<L
     connections: () => accepted,
     openConnections: () => open,
     close() {
-      closed ??= new Promise<void>((resolve) => {
+      closed ??= (async () => {
         closing = true;
-        server.close(() => resolve());
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         for (const direction of directions) direction.stop();
         directions.clear();
+        // Resolved once every socket, upstream ones included, has closed.
+        const gone = [...sockets].map((socket) => new Promise<void>((resolve) => (socket.closed ? resolve() : socket.once('close', () => resolve()))));
         for (const socket of sockets) socket.destroy();
-      });
+        await Promise.all([stopped, ...gone]);
+      })();
       return closed;
     },
   };
