@@ -166,6 +166,9 @@ export async function startLatencyProxy(options: LatencyProxyOptions): Promise<L
     const sideClosed = () => {
       if (++closedSides === 2) {
         open--;
+        // Both sockets are gone: nothing queued can be delivered any more, and no timer may linger.
+        upward.stop();
+        downward?.stop();
         directions.delete(upward);
         if (downward) directions.delete(downward);
       }
