@@ -222,6 +222,23 @@ describe('startSandbox({ latencyMs })', () => {
     expect(stats.smtpConnections).toBe(1);
   });
 
+  it('close() leaves nothing open: proxies, servers and the sessions through them', async () => {
+    const handles = () => process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP') || r === 'TLSWrap').length;
+    const baseline = handles();
+    const sandbox = await startSandbox({ latencyMs: 20 });
+    const smtp = await RawSmtp.connect(sandbox);
+    await smtp.client.command('EHLO client.example');
+    const idle = await dial(Number(new URL(sandbox.authorityHost).port));
+    const gone = Promise.all([smtp.client.whenClosed(), readAll(idle)]);
+    await sandbox.close();
+    await gone;
+    for (let i = 0; i < 50 && handles() > baseline; i++) await sleep(10);
+    expect(handles()).toBe(baseline);
+    const late = connect(sandbox.smtp.port, sandbox.smtp.host);
+    const [error] = (await once(late, 'error')) as [NodeJS.ErrnoException];
+    expect(error.code).toBe('ECONNREFUSED');
+  });
+
   it('records the events of both servers in one log, in order', async () => {
     const sandbox = await startSandbox();
     cleanups.push(() => sandbox.close());
