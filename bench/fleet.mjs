@@ -34,21 +34,31 @@ function runCli(args, env) {
   });
 }
 
+/** A targets file (CSV) of the fleet's first `tenants` tenants, every mailbox of each; their secrets go to `env`. */
+async function writeTargets(sandbox, file, env, tenants = sandbox.fleetClients.length) {
+  const rows = ['name,tenant,clientId,secretEnv,mailbox,to'];
+  sandbox.fleetClients.slice(0, tenants).forEach((client, i) => {
+    env[`FLEET_SECRET_${i + 1}`] = client.clientSecret;
+    for (const mailbox of client.mailboxes) rows.push(`t${i + 1}-${mailbox.split('@')[0]},${client.tenantId},${client.clientId},FLEET_SECRET_${i + 1},${mailbox},${client.to}`);
+  });
+  await writeFile(file, rows.join('\n') + '\n');
+  return rows.length - 1;
+}
+
+function connectionFlags(sandbox) {
+  return ['--authority-host', sandbox.authorityHost, '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+}
+
 export async function benchFleet() {
   const { startSandbox } = await import('../dist/sandbox/index.js');
   const sandbox = await startSandbox({ fleet: { tenants: TENANTS, mailboxesPerTenant: MAILBOXES } });
   const dir = await mkdtemp(join(tmpdir(), 'smtp-oauth-bench-fleet-'));
   try {
-    const rows = ['name,tenant,clientId,secretEnv,mailbox,to'];
     const env = { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: sandbox.caFile, NO_COLOR: '1' };
-    sandbox.fleetClients.forEach((client, i) => {
-      env[`FLEET_SECRET_${i + 1}`] = client.clientSecret;
-      for (const mailbox of client.mailboxes) rows.push(`t${i + 1}-${mailbox.split('@')[0]},${client.tenantId},${client.clientId},FLEET_SECRET_${i + 1},${mailbox},${client.to}`);
-    });
     const targets = join(dir, 'targets.csv');
-    await writeFile(targets, rows.join('\n') + '\n');
+    await writeTargets(sandbox, targets, env);
     const total = TENANTS * MAILBOXES;
-    const connection = ['--authority-host', sandbox.authorityHost, '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port)];
+    const connection = connectionFlags(sandbox);
 
     console.log(`\nFleet: ${total} mailboxes across ${TENANTS} tenants against the sandbox (budgets: ${TENANTS} token requests, 1 session per mailbox, < ${MEMORY_BUDGET_MB} MB, 0 errors)`);
     console.log(`  ${'concurrency'.padEnd(12)}${'wall'.padStart(10)}${'speed-up'.padStart(10)}${'token POSTs'.padStart(13)}${'other requests'.padStart(16)}${'max sessions/mailbox'.padStart(22)}${'peak memory'.padStart(13)}${'errors'.padStart(8)}`);
@@ -97,6 +107,52 @@ export async function benchFleet() {
   }
 }
 
+// The fleet with a network's round trip (LATENCY_MS, through the latency proxy) at concurrency 16,
+// against "today's sequential-per-mailbox time": every mailbox checked one after another with the
+// current code. That would take minutes for 500 mailboxes, so it is measured at concurrency 1 over the
+// first 2 tenants (20 mailboxes, one token per 10 mailboxes as in the whole fleet) and scaled: the
+// checking part (the run's own `totals.durationMs`) × 25, plus the process's fixed part (wall time
+// minus that: start-up, loading, exit) once.
+const LATENCY_MS = Number(process.env.BENCH_FLEET_LATENCY_MS ?? 50);
+const LATENCY_CONCURRENCY = Number(process.env.BENCH_FLEET_LATENCY_CONCURRENCY ?? 16);
+const LATENCY_GOAL = 0.75;
+
+export async function benchFleetLatency() {
+  const { startSandbox } = await import('../dist/sandbox/index.js');
+  const sandbox = await startSandbox({ fleet: { tenants: TENANTS, mailboxesPerTenant: MAILBOXES }, latencyMs: LATENCY_MS });
+  const dir = await mkdtemp(join(tmpdir(), 'smtp-oauth-bench-fleet-latency-'));
+  try {
+    const env = { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: sandbox.caFile, NO_COLOR: '1' };
+    const connection = connectionFlags(sandbox);
+    const run = async (tenants, concurrency) => {
+      const file = join(dir, `targets-${tenants}.csv`);
+      const count = await writeTargets(sandbox, file, env, tenants);
+      const receivedBefore = sandbox.received.length;
+      const result = await runCli(['check', '--targets', file, '--json', '--concurrency', String(concurrency), ...connection], env);
+      const sent = sandbox.received.length - receivedBefore;
+      if (result.status !== 0 || sent !== count) throw new Error(`fleet of ${count} at ${LATENCY_MS} ms: exit ${result.status}, ${sent} messages; ${result.stderr.split('\n').slice(-5).join(' | ')}`);
+      return { count, ms: result.ms, checkingMs: JSON.parse(result.stdout).totals.durationMs };
+    };
+    const subset = await run(2, 1);
+    const total = TENANTS * MAILBOXES;
+    const perMailbox = subset.checkingMs / subset.count;
+    const fixed = subset.ms - subset.checkingMs;
+    const sequential = fixed + total * perMailbox;
+    const smtpBefore = sandbox.stats().proxied.smtp;
+    const fleet = await run(TENANTS, LATENCY_CONCURRENCY);
+    const proxied = sandbox.stats().proxied.smtp - smtpBefore;
+    const ratio = fleet.ms / sequential;
+    console.log(`\nFleet with ${LATENCY_MS} ms round trip (latency proxy): ${total} mailboxes across ${TENANTS} tenants`);
+    console.log(`  sequential per mailbox (concurrency 1): ${subset.count} mailboxes in ${(subset.ms / 1000).toFixed(1)} s = ${perMailbox.toFixed(0)} ms per mailbox + ${fixed.toFixed(0)} ms start-up and exit → ${total} mailboxes: ${(sequential / 1000).toFixed(1)} s (scaled)`);
+    console.log(`  concurrency ${LATENCY_CONCURRENCY}: ${(fleet.ms / 1000).toFixed(1)} s (${proxied} SMTP sessions through the proxy)`);
+    console.log(`  ${ratio <= LATENCY_GOAL ? 'PASS' : 'FAIL'}  concurrency ${LATENCY_CONCURRENCY} ≤ ${LATENCY_GOAL}× the sequential time: ${ratio.toFixed(2)}×`);
+    return { perMailbox, fixed, sequential, concurrent: fleet.ms, ratio };
+  } finally {
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 // A token from Microsoft's cloud costs one HTTP request: static authority and discovery metadata. The
 // sandbox, given as an authority with that same static metadata, proves the count in its request log.
 export async function benchOneRequest() {
@@ -136,4 +192,5 @@ export async function benchOneRequest() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await benchOneRequest();
   await benchFleet();
+  await benchFleetLatency();
 }

@@ -65,6 +65,8 @@ export interface SandboxOptions {
   caDir?: string;
   /** `--certificate <pem>`: upload this certificate to the sandbox's app, for `check --certificate`. */
   certificate?: string;
+  /** `--latency <ms>`: a round trip added in front of both servers (a latency proxy each). */
+  latency?: number;
   json: boolean;
 }
 
@@ -97,6 +99,16 @@ function portOption(value: string): number {
   const range = `must be a number from 0 to 65535`;
   const parsed = parseDecimal(value, { min: 0, max: 65535, expected: 'a number from 0 to 65535', notWhole: range, tooSmall: range, tooBig: range });
   if ('problem' in parsed) throw new InputError([`port '${value}' ${parsed.problem}`]);
+  return parsed.value;
+}
+
+/** The most `sandbox --latency` takes: ten seconds, far beyond any real path to Microsoft. */
+const MAX_LATENCY_MS = 10_000;
+
+function latencyOption(value: string): number {
+  const range = `must be a number of milliseconds from 0 to ${MAX_LATENCY_MS}`;
+  const parsed = parseDecimal(value, { min: 0, max: MAX_LATENCY_MS, expected: `a number of milliseconds from 0 to ${MAX_LATENCY_MS}`, notWhole: 'must be a whole number of milliseconds', tooSmall: range, tooBig: range });
+  if ('problem' in parsed) throw new InputError([`--latency '${value}' ${parsed.problem}`]);
   return parsed.value;
 }
 
@@ -214,6 +226,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--smtp-port <port>', 'port of the SMTP server (default: random)', portOption)
     .option('--ca-dir <dir>', 'where to write the throw-away CA certificate (default: a new temporary directory)')
     .option('--certificate <pem>', 'upload this certificate to the app (as Certificates & secrets → Upload certificate does), to try check --certificate')
+    .option('--latency <ms>', 'add this round trip in front of both servers, as a network to Microsoft has (a delaying TCP proxy each; the ports shown are the proxies\')', latencyOption)
     .option('--json', 'print the connection settings as one JSON object, then the messages as JSON lines', false)
     .action((opts: SandboxOptions) => onParsed({ command: 'sandbox', options: opts }));
 

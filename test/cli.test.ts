@@ -16,6 +16,7 @@ describe('parseArgv: argv → typed command', () => {
       { command: 'setup', options: { cloud: 'usgov', tenantId: 'contoso.onmicrosoft.com', clientId: 'c', clientSecretFile: 's.txt', mailbox: 'm@x.com', from: 'f@x.com', to: 't@x.com', secretExpires: '2027-05-31', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', proxy: 'http://p:8080', yes: true, input: false } }],
     ['setup -y', ['setup', '-y'], { command: 'setup', options: { yes: true, input: true } }],
     ['sandbox with ports', ['sandbox', '--token-port', '8443', '--smtp-port', '2587'], { command: 'sandbox', options: { tokenPort: 8443, smtpPort: 2587, listScenarios: false, json: false } }],
+    ['sandbox --latency', ['sandbox', '--latency', '50'], { command: 'sandbox', options: { latency: 50, listScenarios: false, json: false } }],
     ['sandbox --list-scenarios', ['sandbox', '--list-scenarios'], { command: 'sandbox', options: { listScenarios: true, json: false } }],
     ['sandbox --certificate', ['sandbox', '--certificate', 'app.pem'], { command: 'sandbox', options: { certificate: 'app.pem', listScenarios: false, json: false } }],
     ['check --wait, --secret-expires, --warn-days', ['check', '--wait', '30m', '--secret-expires', '2027-05-31', '--warn-days', '14'],
@@ -77,6 +78,9 @@ describe('parseArgv: argv → typed command', () => {
     [['report']],
     [['report', 'merge']],
     [['report', 'split', 'a.json']],
+    [['sandbox', '--latency', '-5']],
+    [['sandbox', '--latency', '20000']],
+    [['sandbox', '--latency', '1e2']],
   ])('bad argv %j → exit 2 with a one-line reason', (argv) => {
     try {
       parseArgv(argv);
@@ -86,5 +90,10 @@ describe('parseArgv: argv → typed command', () => {
       expect((error as InputError).exitCode).toBe(2);
       expect((error as InputError).message.split('\n')).toHaveLength(1);
     }
+  });
+
+  it('sandbox --latency: a number of milliseconds, said so when it is not', () => {
+    expect(() => parseArgv(['sandbox', '--latency', 'fast'])).toThrow("--latency 'fast' must be a number of milliseconds from 0 to 10000, in decimal digits");
+    expect(() => parseArgv(['sandbox', '--latency', '12.5'])).toThrow("--latency '12.5' must be a whole number of milliseconds");
   });
 });

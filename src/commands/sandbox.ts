@@ -51,6 +51,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
         ...(options.tokenPort !== undefined && { tokenPort: options.tokenPort }),
         ...(options.smtpPort !== undefined && { smtpPort: options.smtpPort }),
         ...(options.caDir && { caDir: options.caDir }),
+        ...(options.latency !== undefined && { latencyMs: options.latency }),
         onMessage: (message) => showMessage(message, options.json, output),
       });
     } catch (error) {
@@ -138,6 +139,7 @@ function connectionSettings(sandbox: Sandbox, secretFile: string) {
     authorityHost: sandbox.authorityHost,
     smtpHost: sandbox.smtp.host,
     smtpPort: sandbox.smtp.port,
+    ...(sandbox.latencyMs !== null && { latencyMs: sandbox.latencyMs }),
     caFile: sandbox.caFile,
     clientSecretFile: secretFile,
     ...client,
@@ -163,6 +165,7 @@ function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output, c
     '',
     `  Entra ID token endpoint   ${sandbox.authorityHost}`,
     `  Exchange SMTP server      ${sandbox.smtp.host}:${sandbox.smtp.port} (STARTTLS, AUTH XOAUTH2)`,
+    ...(sandbox.latencyMs !== null ? [`  Round trip added          ${sandbox.latencyMs} ms in front of both (latency proxies; the ports above are theirs)`] : []),
     `  Throw-away CA             ${sandbox.caFile}`,
     `  Client secret (file)      ${secretFile}`,
     `  Tenant ${client.tenantId}, app ${client.clientId}, mailbox ${client.mailbox}`,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandboxCertificates } from './ca.js';
 import { createFleet, type FleetClientSettings, type FleetOptions } from './fleet.js';
+import { startLatencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { DEFAULT_SCENARIO, getScenario, type Scenario } from './scenarios.js';
 import { startExchangeSmtp, type AuthAttempt, type ExchangeSmtpServer } from './smtp-server.js';
 import { createHealthyTenant, createSeed, replaceTenant, SANDBOX_ADDRESSES, SANDBOX_IDS, type TenantState } from './tenant.js';
@@ -14,6 +15,7 @@ import type {
   ReceivedMessage,
   ReplyInjection,
   SandboxClientSettings,
+  SandboxEvent,
   SandboxFaults,
   SandboxState,
   TokenEndpointFault,
@@ -39,10 +41,12 @@ export type {
 export { SANDBOX_ADDRESSES, SANDBOX_IDS, SMTP_SEND_AS_APP_ROLE } from './tenant.js';
 export { EXCHANGE_SCOPE } from './token-endpoint.js';
 export type { FleetClientSettings, FleetOptions } from './fleet.js';
+export { startLatencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.js';
 export type {
   ReceivedMessage,
   ReplyInjection,
   SandboxClientSettings,
+  SandboxEvent,
   SandboxFaults,
   SmtpReplyPhase,
   TokenClaimsFault,
@@ -55,10 +59,16 @@ export interface SandboxOptions {
   scenario?: string;
   /** Listen address; loopback only (127.0.0.0/8 or ::1). Default 127.0.0.1. */
   host?: string;
-  /** Token endpoint port; 0 (default) picks a free one. */
+  /** Token endpoint port (with `latencyMs`: its proxy's); 0 (default) picks a free one. */
   tokenPort?: number;
-  /** SMTP port; 0 (default) picks a free one. */
+  /** SMTP port (with `latencyMs`: its proxy's); 0 (default) picks a free one. */
   smtpPort?: number;
+  /**
+   * Put a latency proxy (latency-proxy.ts) with this round trip, in milliseconds, in front of the
+   * token endpoint and the SMTP server: `authorityHost` and `smtp.port` then name the proxies' ports,
+   * the servers listen on free ports behind them. 0 puts the proxies in the path without delay.
+   */
+  latencyMs?: number;
   /** Directory to write the CA certificate into (kept on close). Default: a fresh temp dir, removed on close. */
   caDir?: string;
   /** Access token lifetime (`expires_in`, `exp - iat`). Default 3599. */
@@ -87,6 +97,8 @@ export interface SandboxStats {
   smtpConnections: number;
   /** Highest number of simultaneously authenticated SMTP sessions seen for one mailbox. */
   maxConcurrentSessionsPerMailbox: number;
+  /** Connections through the latency proxies (`latencyMs`), or null without them. */
+  proxied: { token: number; smtp: number } | null;
   /** Per mailbox (lower-cased address): authenticated sessions open now, and the most seen at once. */
   mailboxSessions: Record<string, { current: number; max: number }>;
 }
@@ -117,6 +129,10 @@ export interface Sandbox {
   readonly requestLog: TokenRequestLogEntry[];
   /** AUTH attempts with the reason behind each answer (Exchange never tells; the sandbox does). */
   readonly authAttempts: AuthAttempt[];
+  /** What both servers saw (token requests received and answered, SMTP commands), in order. */
+  readonly eventLog: SandboxEvent[];
+  /** The round trip the latency proxies add (`latencyMs`), or null without them. */
+  readonly latencyMs: number | null;
   stats(): SandboxStats;
   /** Resets tenant, faults and client settings to healthy, then applies the named scenario. */
   applyScenario(name: string): void;
@@ -157,6 +173,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const smtpPort = options.smtpPort ?? 0;
   assertPort('tokenPort', tokenPort);
   assertPort('smtpPort', smtpPort);
+  const latencyMs = options.latencyMs ?? null;
+  if (latencyMs !== null && (!Number.isFinite(latencyMs) || latencyMs < 0)) {
+    throw new Error(`latencyMs must be a number of milliseconds ≥ 0, got ${latencyMs}.`);
+  }
   const lifetime = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   if (!Number.isInteger(lifetime) || lifetime < 1) {
     throw new Error(`tokenLifetimeSeconds must be a positive integer, got ${lifetime}.`);
@@ -203,48 +223,62 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (options.inject) state.faults.inject = options.inject;
 
   const received: ReceivedMessage[] = [];
+  const eventLog: SandboxEvent[] = [];
   let tokenEndpoint: TokenEndpoint | null = null;
   let smtp: ExchangeSmtpServer | null = null;
+  let proxies: { token: LatencyProxy; smtp: LatencyProxy } | null = null;
   const cleanup = async () => {
-    await Promise.all([tokenEndpoint?.close(), smtp?.close()]);
+    await Promise.all([proxies?.token.close(), proxies?.smtp.close(), tokenEndpoint?.close(), smtp?.close()]);
     if (createdTempDir) await rm(caDir, { recursive: true, force: true });
   };
   try {
     [tokenEndpoint, smtp] = await Promise.all([
       startTokenEndpoint({
         host,
-        port: tokenPort,
+        // Behind a proxy, the given port is the proxy's.
+        port: latencyMs === null ? tokenPort : 0,
         key: certs.keyPem,
         cert: certs.certPem,
         state,
         issuer,
         tokenLifetimeSeconds: lifetime,
+        events: eventLog,
       }),
       startExchangeSmtp({
         host,
-        port: smtpPort,
+        port: latencyMs === null ? smtpPort : 0,
         key: certs.keyPem,
         cert: certs.certPem,
         state,
         issuer,
         maxSessionsPerMailbox: options.maxSessionsPerMailbox,
+        events: eventLog,
         onMessage: (message) => {
           received.push(message);
           options.onMessage?.(message);
         },
       }),
     ]);
+    if (latencyMs !== null) {
+      const [tokenProxy, smtpProxy] = await Promise.all([
+        startLatencyProxy({ roundTripMs: latencyMs, host, port: tokenPort, target: { host, port: tokenEndpoint.port } }),
+        startLatencyProxy({ roundTripMs: latencyMs, host, port: smtpPort, target: { host, port: smtp.port } }),
+      ]);
+      proxies = { token: tokenProxy, smtp: smtpProxy };
+      tokenEndpoint.setPublicPort(tokenProxy.port);
+    }
   } catch (err) {
     await cleanup();
     throw err;
   }
   const token = tokenEndpoint;
   const mail = smtp;
+  const proxied = proxies;
 
   let closing: Promise<void> | null = null;
   return {
     authorityHost: token.origin,
-    smtp: { host, port: mail.port },
+    smtp: { host, port: proxied?.smtp.port ?? mail.port },
     caPem: certs.caPem,
     caFile,
     get scenario() {
@@ -258,11 +292,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     received,
     requestLog: token.requestLog,
     authAttempts: mail.authAttempts,
+    eventLog,
+    latencyMs,
     stats: () => ({
       tokenRequests: token.tokenRequests(),
       smtpConnections: mail.connections(),
       maxConcurrentSessionsPerMailbox: mail.maxConcurrentSessionsPerMailbox(),
       mailboxSessions: mail.mailboxSessions(),
+      proxied: proxied && { token: proxied.token.connections(), smtp: proxied.smtp.connections() },
     }),
     applyScenario,
     uploadCertificate(certificatePem, clientId = client.clientId) {

@@ -31,7 +31,7 @@ import {
 } from './tenant.js';
 import { findTenant } from './fleet.js';
 import type { TokenIssuer } from './token-issuer.js';
-import type { ReceivedMessage, SandboxState, SmtpReplyPhase } from './types.js';
+import type { ReceivedMessage, SandboxEvent, SandboxState, SmtpReplyPhase } from './types.js';
 
 /**
  * An Exchange-Online-like SMTP submission server (smtp.office365.com:587 as seen by a client):
@@ -84,6 +84,8 @@ export interface ExchangeSmtpOptions {
   /** Called for each accepted message (after it is recorded by the caller's list). */
   onMessage: (message: ReceivedMessage) => void;
   maxSessionsPerMailbox?: number;
+  /** Where the session's events are recorded, shared with the token endpoint (the sandbox's event log). */
+  events: SandboxEvent[];
 }
 
 export interface ExchangeSmtpServer {
@@ -271,9 +273,14 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     return { code: injection.code, text: fillReplyTemplate(injection.text, ctx) };
   };
 
+  const record = (event: Extract<SandboxEvent, { server: 'smtp' }>['event'], session: SMTPServerSession, info: SessionInfo): void => {
+    options.events.push({ at: new Date().toISOString(), server: 'smtp', event, session: info.ctx.sessionId, secure: session.secure });
+  };
+
   const onConnect = (session: SMTPServerSession, callback: (err?: Error | null) => void): void => {
     connectionCount++;
     const info = sessionInfo(session);
+    record('connection', session, info);
     // Per-session switch, so applyScenario can turn STARTTLS off/on while the server runs. The
     // command is then really unavailable: not advertised, and refused if sent anyway.
     if (state.faults.noStartTls) session.disabledCommands = ['STARTTLS'];
@@ -284,6 +291,10 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     if (connection) {
       const send = connection.send.bind(connection);
       connection.send = (code, data, context) => {
+        // The replies smtp-server writes itself tell which command (or greeting) was answered.
+        if (code === 220) record(data === 'Ready to start TLS' ? 'starttls' : 'greeting', session, info);
+        else if (code === 250 && Array.isArray(data)) record('ehlo', session, info);
+        else if (code === 221) record('quit', session, info);
         const translated = translateReply(code, data, context, session, info.ctx);
         send(translated.code, translated.data, context);
       };
@@ -300,6 +311,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     const user = auth.username ?? '';
     const finish = (outcome: AuthOutcome, reply: Reply, authenticated?: Authenticated) => {
       authAttempts.push({ at: new Date().toISOString(), method: auth.method, user, outcome, reply: formatReply(reply) });
+      record('auth', session, info);
       if (!authenticated) {
         callback(replyError(reply));
         return;
@@ -408,6 +420,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
   const onClose = (session: SMTPServerSession): void => {
     const info = sessions.get(session.id);
     sessions.delete(session.id);
+    if (info) record('close', session, info);
     if (!info?.auth) return;
     const key = info.auth.mailbox.toLowerCase();
     const list = (active.get(key) ?? []).filter((i) => i !== info);

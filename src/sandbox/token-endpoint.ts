@@ -18,7 +18,7 @@ import {
 import { verifyClientAssertion } from './client-assertion.js';
 import { findTenant } from './fleet.js';
 import type { TokenIssuer } from './token-issuer.js';
-import type { SandboxState, TokenRequestLogEntry } from './types.js';
+import type { SandboxEvent, SandboxState, TokenRequestLogEntry } from './types.js';
 
 /**
  * An Entra-ID-like OAuth 2.0 endpoint for the client-credentials grant, over HTTPS on loopback.
@@ -37,15 +37,23 @@ export interface TokenEndpointOptions {
   state: SandboxState;
   issuer: TokenIssuer;
   tokenLifetimeSeconds: number;
+  /** Where arrivals and answers are recorded, shared with the SMTP server (the sandbox's event log). */
+  events: SandboxEvent[];
 }
 
 export interface TokenEndpoint {
-  /** `https://127.0.0.1:PORT` — the MSAL authority host. */
+  /** `https://127.0.0.1:PORT` — the MSAL authority host (the public port's, see `setPublicPort`). */
   readonly origin: string;
   readonly port: number;
   readonly requestLog: TokenRequestLogEntry[];
   /** Number of POSTs to a token path (any tenant, any outcome, faults included). */
   tokenRequests(): number;
+  /**
+   * Clients reach the endpoint on another port (a latency proxy in front of it): its
+   * openid-configuration, issuer and the client assertions it accepts then name that port, so
+   * that MSAL's second request goes through the proxy too.
+   */
+  setPublicPort(port: number): void;
   close(): Promise<void>;
 }
 
@@ -92,8 +100,8 @@ function formatOrigin(host: string, port: number): string {
 }
 
 /** 200 and a JSON-looking body that never ends, until the client goes away (or close() destroys the socket). */
-function sendEndless(res: ServerResponse, entry: TokenRequestLogEntry): void {
-  entry.status = 200;
+function sendEndless(res: ServerResponse, answered: (status: number) => void): void {
+  answered(200);
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   res.write('{"access_token":"');
   const chunk = Buffer.alloc(64 * 1024, 'A');
@@ -129,6 +137,11 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
   const sockets = new Set<Socket>();
   let tokenPosts = 0;
   let origin = '';
+  const answered = (entry: TokenRequestLogEntry, status: number): void => {
+    entry.status = status;
+    entry.answeredAt = new Date().toISOString();
+    options.events.push({ at: entry.answeredAt, server: 'token', event: 'request-answered', method: entry.method, path: entry.path, status });
+  };
 
   const traceIds = (req: IncomingMessage): EntraTraceIds => {
     // Entra uses the client's `client-request-id` header as the correlation id (MSAL sends one).
@@ -145,7 +158,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     ids: EntraTraceIds | null,
     extraHeaders: Record<string, string> = {},
   ): void => {
-    entry.status = status;
+    answered(entry, status);
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store, no-cache',
@@ -206,7 +219,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
         if (fault.remaining <= 0) state.faults.tokenEndpoint = null;
       }
       if (fault.kind === 'hang') return; // never answer; close() destroys the socket
-      if (fault.kind === 'endless') return sendEndless(res, entry);
+      if (fault.kind === 'endless') return sendEndless(res, (status) => answered(entry, status));
       const content = typeof fault.body === 'function' ? fault.body() : fault.body;
       const body = typeof content === 'string' ? content : JSON.stringify(content);
       send(res, entry, fault.status, body, null, {
@@ -318,8 +331,10 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       path: url.pathname,
       status: null,
       at: new Date().toISOString(),
+      answeredAt: null,
     };
     requestLog.push(entry);
+    options.events.push({ at: entry.at, server: 'token', event: 'request-received', method: entry.method, path: entry.path });
     const parsed = parseRoute(url.pathname);
     if (!parsed) {
       send(res, entry, 404, JSON.stringify({ error: 'not_found' }), null);
@@ -383,9 +398,14 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
 
   let closed: Promise<void> | null = null;
   return {
-    origin,
+    get origin() {
+      return origin;
+    },
     port,
     requestLog,
+    setPublicPort(publicPort) {
+      origin = formatOrigin(options.host, publicPort);
+    },
     tokenRequests: () => tokenPosts,
     close() {
       closed ??= new Promise<void>((resolve) => {

@@ -130,4 +130,27 @@ export interface TokenRequestLogEntry {
   status: number | null;
   /** ISO 8601 arrival time. */
   at: string;
+  /** ISO 8601 time the answer's headers were sent; null while unanswered. */
+  answeredAt: string | null;
 }
+
+/**
+ * What the two servers saw, in the order they saw it (one list for both, so that the order between a
+ * token answer and an SMTP command is exact, not only as fine as the timestamps).
+ */
+export type SandboxEvent =
+  | { at: string; server: 'token'; event: 'request-received'; method: string; path: string }
+  | { at: string; server: 'token'; event: 'request-answered'; method: string; path: string; status: number }
+  | {
+      at: string;
+      server: 'smtp';
+      /**
+       * `connection`: accepted (onConnect, just before the greeting); `ehlo`, `starttls`, `quit`: the
+       * command, recorded as it is answered (at once on receipt); `auth`: the AUTH answer; `close`.
+       */
+      event: 'connection' | 'greeting' | 'ehlo' | 'starttls' | 'auth' | 'quit' | 'close';
+      /** The session id of the Exchange-style replies, the same for every event of one connection. */
+      session: string;
+      /** The session is inside TLS (an EHLO after STARTTLS). */
+      secure: boolean;
+    };

@@ -114,6 +114,44 @@ describe('sandbox: the emulator as a process', () => {
     expect(sandbox.stdout() + sandbox.stderr()).not.toContain(secret);
   });
 
+  it('--latency: the settings name the latency proxies, which check passes through (TLS still verified), paying the round trips', async () => {
+    const roundTrip = 150;
+    const sandbox = startSandboxCli(['--json', '--latency', String(roundTrip), '--ca-dir', join(dir, 'latency')]);
+    const settings = JSON.parse((await sandbox.waitFor(/\n/)).split('\n')[0]!) as Record<string, string | number>;
+    expect(settings.latencyMs).toBe(roundTrip);
+    const start = Date.now();
+    const check = await runCli(
+      [
+        'check', '--json',
+        '--authority-host', String(settings.authorityHost),
+        '--tenant-id', String(settings.tenantId),
+        '--client-id', String(settings.clientId),
+        '--client-secret-file', String(settings.clientSecretFile),
+        '--mailbox', String(settings.mailbox),
+        '--to', String(settings.to),
+        '--smtp-host', String(settings.smtpHost),
+        '--smtp-port', String(settings.smtpPort),
+      ],
+      { env: { NODE_EXTRA_CA_CERTS: String(settings.caFile) } },
+    );
+    expect(check.status, check.stderr).toBe(0);
+    // At least the 9 round trips no client can avoid (bench/latency.mjs); the proxy counts are proved in test/e2e/latency.test.ts.
+    expect(Date.now() - start).toBeGreaterThanOrEqual(9 * roundTrip);
+    sandbox.child.kill('SIGTERM');
+    expect(await sandbox.exit).toBe(143);
+
+    const human = startSandboxCli(['--latency', '20', '--ca-dir', join(dir, 'latency-human')]);
+    expect(await human.waitFor(/Ctrl-C stops it/)).toContain('Round trip added          20 ms in front of both');
+    human.child.kill('SIGTERM');
+    expect(await human.exit).toBe(143);
+  });
+
+  it('bad input: --latency that is not a whole number of milliseconds → exit 2 with one line', async () => {
+    const run = await runCli(['sandbox', '--latency', 'slow']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe("smtp-oauth-setup: --latency 'slow' must be a number of milliseconds from 0 to 10000, in decimal digits");
+  });
+
   it('--certificate uploads a certificate to the app: check --certificate then gets its token', async () => {
     const made = createSelfSignedCertificate({ commonName: 'sandbox-cmd', validDays: 90 });
     const pem = join(dir, 'sender.pem');
