@@ -3,30 +3,16 @@ import { secretExpiryStatus } from '../../src/check/secret-expiry.js';
 import { CancelledError, InputError } from '../../src/errors.js';
 import { errorOutcome } from '../../src/report/json.js';
 import { nagiosCheck, nagiosError, nagiosFleet, nagiosState } from '../../src/report/nagios.js';
+import { parsePluginOutput, validPerfdata } from '../support/nagios-output.js';
 import { CHECKED_AT, expiryIn, fixtureReport, SMTP_AUTH_DISABLED, THROTTLED } from './monitoring-fixtures.js';
 
 /** `check --format nagios`: exact text for fixture reports, the plugin exit codes, and the perfdata grammar. */
 
 const TIMINGS = 'token_ms=412ms;;;0 smtp_ms=366ms;;;0 total_ms=790ms;;;0';
 
-/**
- * One performance datum as the Monitoring Plugins guidelines define it: `label=value[UOM];[warn];[crit];[min];[max]`,
- * the label unquoted (so never a space, `=` or `'`), the value a number or `U`, the UOM one of the listed ones.
- */
-const PERFDATUM = /^[a-z_]+=(?:U|-?\d+(?:\.\d+)?(?:s|ms|us|%|B|KB|MB|TB|c)?)(?:;(?:@?(?:~|-?\d+(?:\.\d+)?)?:?(?:-?\d+(?:\.\d+)?)?)){0,4}$/;
-
-/** Splits a plugin output as Nagios does: the status line's text and perfdata, then the long output. */
-function parsePluginOutput(text: string): { status: string; perfdata: string[]; long: string[] } {
-  const [first = '', ...long] = text.split('\n');
-  const [status = '', perf = ''] = first.split('|');
-  for (const line of long) expect(line, 'a | in the long output would start performance data').not.toContain('|');
-  return { status: status.trim(), perfdata: perf.trim().split(' ').filter(Boolean), long };
-}
-
 function expectValidPerfdata(text: string): string[] {
-  const { perfdata } = parsePluginOutput(text);
+  const perfdata = Object.entries(validPerfdata(text)).map(([label, value]) => `${label}=${value}`);
   expect(perfdata.length).toBeGreaterThan(0);
-  for (const datum of perfdata) expect(datum).toMatch(PERFDATUM);
   return perfdata;
 }
 
