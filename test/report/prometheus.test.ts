@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeLabelValue, prometheusMetrics } from '../../src/report/prometheus.js';
 import { PROMTOOL, PROMTOOL_REQUIRED, promtoolCheck } from '../support/promtool.js';
@@ -101,5 +105,34 @@ describe('prometheusMetrics', () => {
 
   it('escapes label values as the format requires: backslash, double quote, line feed', () => {
     expect(escapeLabelValue('a\\b"c\nd')).toBe('a\\\\b\\"c\\nd');
+  });
+});
+
+describe('docs/monitoring.md', () => {
+  const doc = () => readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'monitoring.md'), 'utf8');
+  const rulesBlock = (text: string) => /```yaml\n(# \/etc\/prometheus\/rules\/smtp-oauth\.yml\n[\s\S]*?)```/.exec(text)?.[1];
+
+  it.runIf(PROMTOOL !== null || PROMTOOL_REQUIRED)('its alert rules pass promtool check rules', () => {
+    const rules = rulesBlock(doc());
+    expect(rules).toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    try {
+      const path = join(dir, 'smtp-oauth.yml');
+      writeFileSync(path, rules!);
+      const run = spawnSync(PROMTOOL!, ['check', 'rules', path], { encoding: 'utf8' });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain('SUCCESS: 5 rules found');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names only metrics the file has, and documents every one of them', () => {
+    const written = new Set(prometheusMetrics(fleet(), RUN).split('\n').filter((l) => l.startsWith('# HELP ')).map((l) => l.split(' ')[2]));
+    const text = doc().slice(doc().indexOf('## `--metrics-file`'));
+    const named = new Set(text.match(/smtp_oauth_[a-z_]+/g)?.filter((n) => !n.endsWith('_')) ?? []);
+    const documented = [...named].filter((n) => written.has(n));
+    expect([...named].filter((n) => !written.has(n))).toEqual([]);
+    expect(documented.sort()).toEqual([...written].sort());
   });
 });
