@@ -22,6 +22,9 @@ describe('parseArgv: argv → typed command', () => {
       { command: 'check', options: { wait: '30m', secretExpires: '2027-05-31', warnDays: '14', json: false, input: true } }],
     ['check --targets with the fleet-wide flags', ['check', '--targets', 'targets.csv', '--concurrency', '8', '--junit', 'out.xml', '--json'],
       { command: 'check', options: { targets: 'targets.csv', concurrency: '8', junit: 'out.xml', json: true, input: true } }],
+    ['check --format nagios with --metrics-file', ['check', '--format', 'nagios', '--metrics-file', 'smtp.prom'],
+      { command: 'check', options: { format: 'nagios', metricsFile: 'smtp.prom', json: false, input: true } }],
+    ['check --format json is --json', ['check', '--format=json'], { command: 'check', options: { format: 'json', json: true, input: true } }],
     ['explain a quoted text', ['explain', '535 5.7.3 Authentication unsuccessful'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: false } }],
     ['explain unquoted words, joined', ['explain', '535', '5.7.3', 'Authentication', 'unsuccessful', '--json'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: true } }],
     ['explain - (standard input) with values for the fix', ['explain', '-', '--tenant-id', 't.onmicrosoft.com', '--client-id', 'c', '--mailbox', 'm@x.com', '--from', 'f@x.com'],
@@ -78,5 +81,12 @@ describe('parseArgv: argv → typed command', () => {
       expect((error as InputError).exitCode).toBe(2);
       expect((error as InputError).message.split('\n')).toHaveLength(1);
     }
+  });
+
+  it('--format: one of human, json, nagios; --json goes only with json', () => {
+    expect(() => parseArgv(['check', '--format', 'xml'])).toThrow(/argument 'xml' is invalid. Allowed choices are human, json, nagios/);
+    expect(() => parseArgv(['check', '--json', '--format', 'nagios'])).toThrow('--json: not with --format nagios (--json is --format json)');
+    expect(() => parseArgv(['check', '--json', '--format', 'human'])).toThrow(InputError);
+    expect(parseArgv(['check', '--json', '--format', 'json'])).toMatchObject({ options: { json: true } });
   });
 });
