@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { runCli } from '../support/cli.js';
 import { parsePluginOutput, validPerfdata } from '../support/nagios-output.js';
 import { PROMTOOL, PROMTOOL_REQUIRED, promtoolCheck } from '../support/promtool.js';
@@ -82,6 +83,26 @@ describe('check --format nagios', () => {
     expect(run.status, run.stdout).toBe(1);
     expect(parsePluginOutput(run.stdout).status).toMatch(/^SMTP-OAUTH WARNING - .*: sending works, but the client secret expires on \d{4}-\d{2}-\d{2} \(in 1\d days\)$/);
     expect(validPerfdata(run.stdout).secret_days_left).toMatch(/^9\.\d\d;20:;0:$/);
+  });
+
+  it('a certificate within --warn-days of its expiry: exit 1 WARNING with certificate_days_left; its notAfter in the metrics', async () => {
+    sandbox.applyScenario('healthy');
+    const cert = createSelfSignedCertificate({ commonName: 'relay.contoso.com', validDays: 10 });
+    sandbox.tenant.apps[0]!.certificates.push({ thumbprintSha256: cert.thumbprintSha256, certificatePem: cert.certificatePem });
+    const pemPath = join(dir, 'app.pem');
+    await writeFile(pemPath, cert.certificatePem + cert.privateKeyPem, { mode: 0o600 });
+    const metricsPath = join(dir, 'cert.prom');
+    const run = await runCli(['check', ...smtp(), '--format', 'nagios', '--certificate', pemPath, '--metrics-file', metricsPath], {
+      env: sandboxEnv(sandbox, { NO_COLOR: '1' }, { secret: false }),
+    });
+    await rm(pemPath);
+    expect(run.status, run.stdout).toBe(1);
+    expect(parsePluginOutput(run.stdout).status).toMatch(/: sending works, but the certificate expires on \d{4}-\d{2}-\d{2} \(in 1?\d days\)$/);
+    expect(validPerfdata(run.stdout).certificate_days_left).toMatch(/^(9|10)\.\d\d;30:;0:$/);
+    const metrics = await readFile(metricsPath, 'utf8');
+    expectValidMetrics(metrics);
+    expect(sample(metrics, 'smtp_oauth_certificate_expiry_timestamp_seconds', { mailbox: sandbox.client.mailbox })).toBe(Math.floor(cert.notAfter.getTime() / 1000));
+    expect(metrics).not.toContain('PRIVATE KEY');
   });
 
   it('invalid or missing input: exit 3 UNKNOWN, also when parsing fails; the normal exit codes without --format nagios', async () => {
