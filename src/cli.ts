@@ -27,7 +27,14 @@ export interface CheckOptions extends CheckFlags {
   junit?: string;
   /** `--shard <index>/<count>`: with --targets, check only this shard's apps (src/fleet/shard.ts). */
   shard?: string;
+  /** `--format`: human (default), json (the same as --json), nagios (the plugin convention and its exit codes). */
+  format?: OutputFormat;
+  /** `--metrics-file <path>`: write Prometheus metrics for node_exporter's textfile collector. */
+  metricsFile?: string;
 }
+
+export const OUTPUT_FORMATS = ['human', 'json', 'nagios'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface DemoOptions {
   scenario?: string;
@@ -154,12 +161,19 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--shard <i/n>', 'with --targets: check only shard i of n (counted from 1), split by app; merge the JSON of all shards with `report merge`')
     .option('--junit <file>', 'also write JUnit XML, one test case per target (GitLab, Jenkins, Azure DevOps)')
     .option('--json', 'print exactly one JSON object on stdout', false)
+    .addOption(
+      new Option('--format <format>', 'human, json (the same as --json), or nagios: a Nagios/Icinga/Checkmk plugin status line with performance data and the plugin exit codes 0-3').choices(
+        OUTPUT_FORMATS,
+      ),
+    )
+    .option('--metrics-file <path>', 'also write Prometheus metrics for node_exporter\'s textfile collector (atomically; no secrets)')
     .option('--verbose', 'show the SMTP dialogue on stderr (the AUTH payload and tokens replaced)')
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
-    .addHelpText('after', '\nWith --targets the exit code is the most serious failure among the targets, the earliest stage first: 1 > 2 > 3 > 4 > 5 > 6 > 0.\nUnder GitHub Actions (GITHUB_ACTIONS=true) failures and warnings also become annotations, and a summary is appended to $GITHUB_STEP_SUMMARY.')
+    .addHelpText('after', '\nWith --format nagios the exit code is the plugin\'s instead: 0 OK, 1 WARNING (the secret or certificate expires within --warn-days), 2 CRITICAL (any diagnosis), 3 UNKNOWN (the check could not run).\nWith --targets the exit code is the most serious failure among the targets, the earliest stage first: 1 > 2 > 3 > 4 > 5 > 6 > 0.\nUnder GitHub Actions (GITHUB_ACTIONS=true) failures and warnings also become annotations, and a summary is appended to $GITHUB_STEP_SUMMARY.')
     .action((opts: CheckOptions & { clientSecret?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);
-      onParsed({ command: 'check', options: opts });
+      if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new InputError([`--json: not with --format ${opts.format} (--json is --format json)`]);
+      onParsed({ command: 'check', options: { ...opts, json: opts.json || opts.format === 'json' } });
     });
 
   program

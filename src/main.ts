@@ -15,11 +15,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout.write(`${toolVersion()}\n`);
     return ExitCode.ok;
   }
-  const wantsJson = argv.includes('--json');
+  const format = requestedFormat(argv);
+  const wantsJson = format === 'json';
   // Until argv is parsed, an error takes the shape of the command argv names.
   let shape = jsonShapeOf(argv[0], argv.includes('--targets') || argv.some((a) => a.startsWith('--targets=')));
   let created: Output | undefined;
-  const getOutput = async () => (created ??= new (await import('./output.js')).Output(io));
+  // A Nagios plugin writes nothing on stderr: Icinga shows stderr inside the plugin output. `--verbose` is for a person debugging.
+  const quiet = format === 'nagios' && !argv.includes('--verbose');
+  const getOutput = async () => (created ??= new (await import('./output.js')).Output(quiet ? { ...io, stderr: { write: () => true } } : io));
   try {
     const { parseArgv } = await import('./cli.js');
     const parsed = parseArgv(argv);
@@ -56,11 +59,31 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
     }
   } catch (error) {
+    if (format === 'nagios') return reportNagiosError(error, await getOutput());
     return reportError(error, await getOutput(), wantsJson ? shape : null);
   }
 }
 
 type JsonShape = import('./report/json.js').JsonShape;
+
+/**
+ * The output format argv asks for, read before parsing (an error must take that format even when
+ * parsing fails): `--json` or `--format json`, `--format nagios`, else human.
+ */
+function requestedFormat(argv: readonly string[]): 'human' | 'json' | 'nagios' {
+  const index = argv.indexOf('--format');
+  const value = index >= 0 ? argv[index + 1] : argv.find((a) => a.startsWith('--format='))?.slice('--format='.length);
+  if (value === 'nagios') return 'nagios';
+  return argv.includes('--json') || value === 'json' ? 'json' : 'human';
+}
+
+/** With `--format nagios`, an error is the plugin's UNKNOWN (exit 3): the check could not say anything about the setup. */
+async function reportNagiosError(error: unknown, output: Output): Promise<number> {
+  const [{ errorOutcome }, { nagiosError }] = await Promise.all([import('./report/json.js'), import('./report/nagios.js')]);
+  const nagios = nagiosError(errorOutcome(error));
+  output.result(nagios.text);
+  return nagios.exitCode;
+}
 
 /**
  * Which JSON an error of this command prints: that of the command's own result (explain, a fleet,

@@ -27,6 +27,9 @@ describe('parseArgv: argv → typed command', () => {
       { command: 'check', options: { targets: 'targets.csv', shard: '2/5', json: true, input: true } }],
     ['report merge of the shards\' JSON', ['report', 'merge', 'fleet-1.json', 'fleet-2.json', '--junit', 'all.xml', '--json'],
       { command: 'report-merge', options: { files: ['fleet-1.json', 'fleet-2.json'], junit: 'all.xml', json: true } }],
+    ['check --format nagios with --metrics-file', ['check', '--format', 'nagios', '--metrics-file', 'smtp.prom'],
+      { command: 'check', options: { format: 'nagios', metricsFile: 'smtp.prom', json: false, input: true } }],
+    ['check --format json is --json', ['check', '--format=json'], { command: 'check', options: { format: 'json', json: true, input: true } }],
     ['explain a quoted text', ['explain', '535 5.7.3 Authentication unsuccessful'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: false } }],
     ['explain unquoted words, joined', ['explain', '535', '5.7.3', 'Authentication', 'unsuccessful', '--json'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: true } }],
     ['explain - (standard input) with values for the fix', ['explain', '-', '--tenant-id', 't.onmicrosoft.com', '--client-id', 'c', '--mailbox', 'm@x.com', '--from', 'f@x.com'],
@@ -95,5 +98,12 @@ describe('parseArgv: argv → typed command', () => {
   it('sandbox --latency: a number of milliseconds, said so when it is not', () => {
     expect(() => parseArgv(['sandbox', '--latency', 'fast'])).toThrow("--latency 'fast' must be a number of milliseconds from 0 to 10000, in decimal digits");
     expect(() => parseArgv(['sandbox', '--latency', '12.5'])).toThrow("--latency '12.5' must be a whole number of milliseconds");
+  });
+
+  it('--format: one of human, json, nagios; --json goes only with json', () => {
+    expect(() => parseArgv(['check', '--format', 'xml'])).toThrow(/argument 'xml' is invalid. Allowed choices are human, json, nagios/);
+    expect(() => parseArgv(['check', '--json', '--format', 'nagios'])).toThrow('--json: not with --format nagios (--json is --format json)');
+    expect(() => parseArgv(['check', '--json', '--format', 'human'])).toThrow(InputError);
+    expect(parseArgv(['check', '--json', '--format', 'json'])).toMatchObject({ options: { json: true } });
   });
 });

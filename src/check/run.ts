@@ -12,7 +12,7 @@ import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, Undecoda
 import { toolVersion } from '../version.js';
 import { buildCheckPlan, buildTokenPlan, type CheckPlan } from './plan.js';
 import type { WaitAttempt } from './wait.js';
-import { certificateExpiryWarning, secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
+import { certificateExpiryWarning, expiryInstant, type SecretExpiryState, secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
 
 /** The pipeline's stages, in order; a front-end shows each as it starts and ends. */
 export type StageName = 'token' | 'claims' | 'smtp-auth' | 'smtp-send';
@@ -50,6 +50,24 @@ export interface CheckReport {
   warnings: string[];
   /** How long each leg of this run took (the last attempt's with `--wait`). */
   timings: CheckTimings;
+  /** When the credential stops working, where the check knows it: for monitoring (Nagios perfdata, Prometheus metrics). */
+  expiry: CredentialExpiries;
+}
+
+/**
+ * The client secret's expiry (from `--secret-expires`, null when not given) and the certificate's
+ * (its notAfter, null for a secret), each as judged at the start of the check with `--warn-days`.
+ */
+export interface CredentialExpiries {
+  secret: CredentialExpiry | null;
+  certificate: CredentialExpiry | null;
+}
+
+export interface CredentialExpiry {
+  /** The instant it stops working (ISO 8601); a date alone counts from the start of that day, UTC. */
+  expiresAt: string;
+  state: SecretExpiryState;
+  warnDays: number;
 }
 
 /**
@@ -111,6 +129,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     attempts: [],
     warnings: [...(options.warnings ?? [])],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
+    expiry: { secret: null, certificate: null },
   };
   const context: DiagnosisContext = {
     tenantId: inputs.tenantId,
@@ -123,12 +142,19 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     cloud: inputs.cloud.name,
   };
   // The secret's expiry date, when known: a warning before it, a diagnosis from it on (catalog A.2).
-  const expiry = inputs.secretExpires ? secretExpiryStatus(inputs.secretExpires, now(), inputs.warnDays ?? 30) : null;
-  if (expiry) context.secretExpiresOn = expiry.expiresOn;
+  const warnDays = inputs.warnDays ?? 30;
+  const expiry = inputs.secretExpires ? secretExpiryStatus(inputs.secretExpires, now(), warnDays) : null;
+  if (expiry) {
+    context.secretExpiresOn = expiry.expiresOn;
+    report.expiry.secret = { expiresAt: new Date(expiryInstant(expiry.expiresOn)).toISOString(), state: expiry.state, warnDays };
+  }
   const expiryWarning = expiry && secretExpiryWarning(expiry, inputs.clientId);
   if (expiryWarning) report.warnings.push(expiryWarning);
   if (inputs.credential.kind === 'certificate') {
-    const warning = certificateExpiryWarning(inputs.credential.certificate, now(), inputs.warnDays ?? 30, inputs.clientId);
+    const { notAfter } = inputs.credential.certificate;
+    const { state } = secretExpiryStatus(notAfter.toISOString(), now(), warnDays);
+    report.expiry.certificate = { expiresAt: notAfter.toISOString(), state, warnDays };
+    const warning = certificateExpiryWarning(inputs.credential.certificate, now(), warnDays, inputs.clientId);
     if (warning) report.warnings.push(warning);
   }
   const finish = (diagnosis: Diagnosis | null): CheckReport => {

@@ -1,5 +1,6 @@
 import type { CheckOptions } from '../cli.js';
-import { InputError } from '../errors.js';
+import { CliError, InputError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
 import { type CheckReport, runCheck } from '../check/run.js';
 import { SHARD_WITHOUT_TARGETS } from '../fleet/shard.js';
 import { checkUntilSettled, retryLine, settledLine } from '../check/wait.js';
@@ -12,6 +13,8 @@ import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
 import { renderCheckReport } from '../report/human.js';
 import { checkJson } from '../report/json.js';
+import { metricsPathProblem, writeMetricsFile } from '../report/metrics-file.js';
+import { nagiosCheck } from '../report/nagios.js';
 import { createProgress } from '../report/progress.js';
 import { listenForStop, sleepUnlessStopped, unlessStopped } from '../signals.js';
 
@@ -20,12 +23,20 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
   // Ctrl-C, SIGTERM or SIGHUP stop the run and close its connections: the command ends with a
   // CancelledError (exit 128 + the signal's number; with --json still one JSON object).
   const stop = listenForStop();
+  const startedAt = new Date();
   try {
     if (options.targets !== undefined) {
       const { fleetCheckCommand } = await import('../fleet/command.js');
       return await fleetCheckCommand(options, io, output, stop.signal);
     }
     return await singleCheck(options, io, output, stop.signal);
+  } catch (error) {
+    // A run that could not start (invalid input, stopped, a bug) still leaves its metrics: a
+    // configuration broken since the last run shows as smtp_oauth_run_exit_code, not as a stale file.
+    if (options.metricsFile && (await metricsPathProblem(options.metricsFile)) === null) {
+      await writeMetricsFile(options.metricsFile, [], { exitCode: error instanceof CliError ? error.exitCode : ExitCode.internal, startedAt }, output);
+    }
+    throw error;
   } finally {
     stop.dispose();
   }
@@ -36,10 +47,11 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
     ...(options.concurrency !== undefined ? ['--concurrency: only with --targets'] : []),
     ...(options.shard !== undefined ? [SHARD_WITHOUT_TARGETS] : []),
     ...(options.junit ? [await junitPathProblem(options.junit)].filter((p): p is string => p !== null) : []),
+    ...(options.metricsFile ? [await metricsPathProblem(options.metricsFile)].filter((p): p is string => p !== null) : []),
   ];
   if (upfront.length > 0) throw new InputError(upfront);
   // Prompting needs a person at a terminal; a pipe or CI never gets a question it cannot answer.
-  const interactive = canPrompt(io, options.input) && !options.json;
+  const interactive = canPrompt(io, options.input) && !options.json && options.format !== 'nagios';
   // The wizard's saved answers: below flags and environment, above a prompt.
   const saved = await loadSavedConfig(io.env, (message) => output.info(output.color.yellow(`! ${message}`)));
   const { inputs, warnings } = await unlessStopped(
@@ -77,13 +89,17 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
       durationsMs: [Date.now() - startedAt.getTime()],
       ...(options.junit && { junitPath: options.junit }),
     });
-  if (!inputs.waitSeconds) {
-    const report = await attempt();
-    if (options.json) output.result(JSON.stringify(checkJson(report), null, 2));
+  // The report on stdout, the CI and monitoring files; the exit code: the check's, or the plugin's with --format nagios.
+  const finish = async (report: CheckReport): Promise<number> => {
+    const nagios = options.format === 'nagios' ? nagiosCheck(report) : null;
+    if (nagios) output.result(nagios.text);
+    else if (options.json) output.result(JSON.stringify(checkJson(report), null, 2));
     else renderCheckReport(report, output);
     await ciOutputs(report);
-    return report.exitCode;
-  }
+    if (options.metricsFile) await writeMetricsFile(options.metricsFile, [{ name: inputs.mailbox, report }], { exitCode: report.exitCode, startedAt }, output);
+    return nagios ? nagios.exitCode : report.exitCode;
+  };
+  if (!inputs.waitSeconds) return finish(await attempt());
   const result = await checkUntilSettled(attempt, {
     durationSeconds: inputs.waitSeconds,
     onRetry: (notice) => output.info(output.color.yellow(retryLine(notice))),
@@ -91,8 +107,5 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
   });
   const closing = settledLine(result);
   if (closing) output.info(result.report.ok ? output.color.green(closing) : output.color.yellow(closing));
-  if (options.json) output.result(JSON.stringify(checkJson({ ...result.report, attempts: result.attempts }), null, 2));
-  else renderCheckReport(result.report, output);
-  await ciOutputs(result.report);
-  return result.report.exitCode;
+  return finish({ ...result.report, attempts: result.attempts });
 }

@@ -3,6 +3,8 @@ import { InputError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
+import { metricsPathProblem, writeMetricsFile } from '../report/metrics-file.js';
+import { nagiosFleet } from '../report/nagios.js';
 import { unlessStopped } from '../signals.js';
 import { pipelineChecks } from './checks.js';
 import { fleetFlagProblems, loadFleetShard, parseConcurrency } from './inputs.js';
@@ -29,6 +31,8 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
   }
   const junitProblem = options.junit ? await junitPathProblem(options.junit) : null;
   if (junitProblem) problems.push(junitProblem);
+  const metricsProblem = options.metricsFile ? await metricsPathProblem(options.metricsFile) : null;
+  if (metricsProblem) problems.push(metricsProblem);
   if (problems.length > 0) throw new InputError(problems);
 
   const { targets, inFile } = await unlessStopped(loadFleetShard(options, io.env, shard), signal);
@@ -49,11 +53,16 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
 
   const totals = fleetTotals(run, performance.now() - started);
   const json = fleetJson(run, totals, shard);
-  if (options.json) output.result(JSON.stringify(json, null, 2));
+  // Each target's report with every attempt, as its JSON shows it.
+  const checked = run.results.map(({ name, report, attempts }) => ({ name, report: { ...report, attempts } }));
+  const nagios = options.format === 'nagios' ? nagiosFleet(checked, totals) : null;
+  if (nagios) output.result(nagios.text);
+  else if (options.json) output.result(JSON.stringify(json, null, 2));
   else renderFleetSummary(run, totals, output);
   await writeCiOutputs(
     run.results.map(({ name, report }) => ({ name, report })),
     { env: io.env, output, startedAt, durationsMs: run.results.map((r) => r.durationMs), ...(options.junit && { junitPath: options.junit }) },
   );
-  return json.exitCode;
+  if (options.metricsFile) await writeMetricsFile(options.metricsFile, checked, { exitCode: json.exitCode, startedAt }, output);
+  return nagios ? nagios.exitCode : json.exitCode;
 }

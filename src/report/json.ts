@@ -113,8 +113,8 @@ export function checkJson(report: CheckReport): CheckJson {
   };
 }
 
-/** What every error becomes: its exit code, a diagnosis from the catalog, and the error as before. */
-function failure(error: unknown): { exitCode: number; diagnosis: DiagnosisJson; error: ErrorJson } {
+/** What every error becomes: its exit code, a diagnosis from the catalog, and the error as before (also `--format nagios`). */
+export function errorOutcome(error: unknown): { exitCode: number; diagnosis: DiagnosisJson; error: ErrorJson } {
   if (error instanceof InputError) {
     const problems = [...error.problems];
     return {
@@ -151,7 +151,7 @@ function failure(error: unknown): { exitCode: number; diagnosis: DiagnosisJson; 
  * one attempt made is the failed one.
  */
 export function errorJson(shape: JsonShape, error: unknown, now: Date = new Date()): object {
-  const { exitCode, diagnosis, error: errorPart } = failure(error);
+  const { exitCode, diagnosis, error: errorPart } = errorOutcome(error);
   switch (shape) {
     case 'explain':
       return explainJsonOf({ recognized: false, exitCode, diagnosis, others: [], error: errorPart });

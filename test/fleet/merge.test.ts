@@ -23,6 +23,7 @@ function result(name: string, exitCode = 0, attempts = 1): FleetResult {
     attempts: [],
     warnings: name.endsWith('!') ? ['The client secret expires soon'] : [],
     timings: { tokenMs: 40, smtpConnectMs: 60, authMs: 10, sendMs: null, totalMs: 110 },
+    expiry: { secret: null, certificate: null },
   };
   return {
     name,

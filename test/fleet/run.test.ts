@@ -59,6 +59,7 @@ function report(t: FleetTarget, d: Diagnosis | null, token = 'token'): CheckRepo
     attempts: [],
     warnings: [],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
+    expiry: { secret: null, certificate: null },
   };
 }
 

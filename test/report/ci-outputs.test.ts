@@ -16,6 +16,7 @@ function report(overrides: Partial<CheckReport> & { user?: string } = {}): Check
     attempts: [],
     warnings: [],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
+    expiry: { secret: null, certificate: null },
     ...rest,
   };
 }

@@ -25,6 +25,7 @@ function reportWith(d: Diagnosis | null): CheckReport {
     attempts: [{ at: '2026-12-01T10:00:00.000Z', exitCode: d?.exitCode ?? 0, diagnosisCode: d?.code ?? null }],
     warnings: [],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
+    expiry: { secret: null, certificate: null },
   };
 }
 

@@ -74,6 +74,7 @@ function report(inputs: CheckInputs, diagnosis: Diagnosis | null): CheckReport {
     attempts: [],
     warnings: [],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
+    expiry: { secret: null, certificate: null },
   };
 }
 
