@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createSandboxCertificates } from './ca.js';
 import { createFleet, type FleetClientSettings, type FleetOptions } from './fleet.js';
 import { DEFAULT_SCENARIO, getScenario, type Scenario } from './scenarios.js';
-import { startExchangeSmtp, type AuthAttempt, type ExchangeSmtpServer } from './smtp-server.js';
+import { startExchangeSmtp, type AuthAttempt, type ExchangeSmtpServer, type SmtpSessionLogEntry } from './smtp-server.js';
 import { createHealthyTenant, createSeed, replaceTenant, SANDBOX_ADDRESSES, SANDBOX_IDS, type TenantState } from './tenant.js';
 import { startTokenEndpoint, type TokenEndpoint } from './token-endpoint.js';
 import { createTokenIssuer } from './token-issuer.js';
@@ -27,7 +27,7 @@ import type {
  */
 
 export { listScenarios, type Scenario, type ScenarioExpectation } from './scenarios.js';
-export type { AuthAttempt, AuthOutcome } from './smtp-server.js';
+export type { AuthAttempt, AuthOutcome, SmtpSessionLogEntry } from './smtp-server.js';
 export type {
   AppRegistration,
   ClientSecret,
@@ -85,6 +85,8 @@ export interface SandboxStats {
   tokenRequests: number;
   /** SMTP connections accepted. */
   smtpConnections: number;
+  /** SMTP connections open now (a client that closed politely leaves none). */
+  smtpOpenConnections: number;
   /** Highest number of simultaneously authenticated SMTP sessions seen for one mailbox. */
   maxConcurrentSessionsPerMailbox: number;
   /** Per mailbox (lower-cased address): authenticated sessions open now, and the most seen at once. */
@@ -117,6 +119,8 @@ export interface Sandbox {
   readonly requestLog: TokenRequestLogEntry[];
   /** AUTH attempts with the reason behind each answer (Exchange never tells; the sandbox does). */
   readonly authAttempts: AuthAttempt[];
+  /** Each SMTP session's connect, EHLO, QUIT and close, with times, oldest first. */
+  readonly smtpSessionLog: SmtpSessionLogEntry[];
   stats(): SandboxStats;
   /** Resets tenant, faults and client settings to healthy, then applies the named scenario. */
   applyScenario(name: string): void;
@@ -258,9 +262,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     received,
     requestLog: token.requestLog,
     authAttempts: mail.authAttempts,
+    smtpSessionLog: mail.sessionLog,
     stats: () => ({
       tokenRequests: token.tokenRequests(),
       smtpConnections: mail.connections(),
+      smtpOpenConnections: mail.openConnections(),
       maxConcurrentSessionsPerMailbox: mail.maxConcurrentSessionsPerMailbox(),
       mailboxSessions: mail.mailboxSessions(),
     }),

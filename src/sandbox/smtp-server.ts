@@ -74,6 +74,20 @@ export interface AuthAttempt {
   reply: string;
 }
 
+/**
+ * What happened in each SMTP session, when (ISO 8601, milliseconds): the sandbox's own record, to show
+ * what a client did in which order (e.g. EHLO answered before the token endpoint answered, QUIT sent).
+ */
+export interface SmtpSessionLogEntry {
+  at: string;
+  /** The session's id (the one in Exchange-style replies). */
+  sessionId: string;
+  /** `connect`, an EHLO answered (`ehlo`), QUIT answered (`quit`), the connection closed (`close`). */
+  event: 'connect' | 'ehlo' | 'quit' | 'close';
+  /** Whether the session was inside TLS at that point. */
+  secure: boolean;
+}
+
 export interface ExchangeSmtpOptions {
   host: string;
   port: number;
@@ -90,8 +104,11 @@ export interface ExchangeSmtpServer {
   readonly host: string;
   readonly port: number;
   readonly authAttempts: AuthAttempt[];
+  readonly sessionLog: SmtpSessionLogEntry[];
   /** TCP connections accepted so far. */
   connections(): number;
+  /** TCP connections open now. */
+  openConnections(): number;
   /** Highest number of simultaneously authenticated sessions seen for any one mailbox. */
   maxConcurrentSessionsPerMailbox(): number;
   /** Per mailbox (lower-cased address): authenticated sessions open now, and the most seen at once. */
@@ -248,6 +265,9 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
   const active = new Map<string, SessionInfo[]>();
   const maxByMailbox = new Map<string, number>();
   const authAttempts: AuthAttempt[] = [];
+  const sessionLog: SmtpSessionLogEntry[] = [];
+  const logSession = (session: SMTPServerSession, event: SmtpSessionLogEntry['event']) =>
+    sessionLog.push({ at: new Date().toISOString(), sessionId: sessionInfo(session).ctx.sessionId, event, secure: session.secure === true });
   const rawSockets = new Set<Socket>();
   let connectionCount = 0;
   let maxConcurrent = 0;
@@ -274,6 +294,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
   const onConnect = (session: SMTPServerSession, callback: (err?: Error | null) => void): void => {
     connectionCount++;
     const info = sessionInfo(session);
+    logSession(session, 'connect');
     // Per-session switch, so applyScenario can turn STARTTLS off/on while the server runs. The
     // command is then really unavailable: not advertised, and refused if sent anyway.
     if (state.faults.noStartTls) session.disabledCommands = ['STARTTLS'];
@@ -284,6 +305,8 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     if (connection) {
       const send = connection.send.bind(connection);
       connection.send = (code, data, context) => {
+        if (code === 250 && Array.isArray(data)) logSession(session, 'ehlo');
+        else if (code === 221) logSession(session, 'quit');
         const translated = translateReply(code, data, context, session, info.ctx);
         send(translated.code, translated.data, context);
       };
@@ -406,6 +429,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
   };
 
   const onClose = (session: SMTPServerSession): void => {
+    if (sessions.has(session.id)) logSession(session, 'close');
     const info = sessions.get(session.id);
     sessions.delete(session.id);
     if (!info?.auth) return;
@@ -465,7 +489,10 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     host: options.host,
     port,
     authAttempts,
+    sessionLog,
     connections: () => connectionCount,
+    // smtp-server's own set: an upgraded connection's raw socket loses its listeners (STARTTLS), the set does not.
+    openConnections: () => server.connections.size,
     maxConcurrentSessionsPerMailbox: () => maxConcurrent,
     mailboxSessions: () =>
       Object.fromEntries([...maxByMailbox].map(([k, max]) => [k, { current: active.get(k)?.length ?? 0, max }])),

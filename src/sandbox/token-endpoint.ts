@@ -94,6 +94,7 @@ function formatOrigin(host: string, port: number): string {
 /** 200 and a JSON-looking body that never ends, until the client goes away (or close() destroys the socket). */
 function sendEndless(res: ServerResponse, entry: TokenRequestLogEntry): void {
   entry.status = 200;
+  entry.answeredAt = new Date().toISOString();
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   res.write('{"access_token":"');
   const chunk = Buffer.alloc(64 * 1024, 'A');
@@ -146,6 +147,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     extraHeaders: Record<string, string> = {},
   ): void => {
     entry.status = status;
+    entry.answeredAt = new Date().toISOString();
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store, no-cache',
@@ -207,6 +209,10 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       }
       if (fault.kind === 'hang') return; // never answer; close() destroys the socket
       if (fault.kind === 'endless') return sendEndless(res, entry);
+      if (fault.kind === 'delay') {
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        return answerToken(req, res, entry, rawTenant);
+      }
       const content = typeof fault.body === 'function' ? fault.body() : fault.body;
       const body = typeof content === 'string' ? content : JSON.stringify(content);
       send(res, entry, fault.status, body, null, {
@@ -215,7 +221,10 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       });
       return;
     }
+    return answerToken(req, res, entry, rawTenant);
+  };
 
+  const answerToken = async (req: IncomingMessage, res: ServerResponse, entry: TokenRequestLogEntry, rawTenant: string) => {
     const ids = traceIds(req);
     let body: string;
     try {
@@ -318,6 +327,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       path: url.pathname,
       status: null,
       at: new Date().toISOString(),
+      answeredAt: null,
     };
     requestLog.push(entry);
     const parsed = parseRoute(url.pathname);

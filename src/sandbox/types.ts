@@ -38,6 +38,15 @@ export type TokenEndpointFault =
     }
   | {
       /**
+       * Answer as usual, but only after `ms` milliseconds: a slow token endpoint (to show that the
+       * SMTP connection does not wait for the token).
+       */
+      kind: 'delay';
+      ms: number;
+      remaining?: number;
+    }
+  | {
+      /**
        * Answer 200 with a body that never ends, as fast as the client reads it: what a misbehaving
        * proxy or another server in Entra ID's place can send (to test the client's size limit).
        */
@@ -130,4 +139,6 @@ export interface TokenRequestLogEntry {
   status: number | null;
   /** ISO 8601 arrival time. */
   at: string;
+  /** ISO 8601 time the answer's head was sent; null while unanswered. */
+  answeredAt: string | null;
 }
