@@ -59,7 +59,8 @@ export interface CheckReport {
 /**
  * Milliseconds per leg of a check, for monitoring: a leg that was not reached (or did not end) is null.
  * `tokenMs` is the token request and its claims check (null when a fleet reused its app's token);
- * `smtpConnectMs` is everything before AUTH (TCP, greeting, EHLO, STARTTLS, TLS, EHLO); `authMs` is
+ * `smtpConnectMs` is everything before AUTH (TCP, greeting, EHLO, STARTTLS, TLS, EHLO), which runs
+ * beside the token request, so the two overlap; `authMs` is
  * AUTH XOAUTH2; `sendMs` is MAIL, RCPT, DATA and the message; `totalMs` the whole run.
  */
 export interface CheckTimings {
@@ -92,9 +93,10 @@ export interface RunCheckOptions {
 }
 
 /**
- * inputs → token → claims → SMTP → diagnosis. Every front-end (check, demo, the wizard) runs this
- * one function; none of them talks to MSAL or nodemailer itself. Failures are returned as a report
- * with a diagnosis, never thrown: only bugs throw.
+ * inputs → token → claims → SMTP → diagnosis, with the SMTP connection up to AUTH opened beside the
+ * token request (AUTH waits for the token and its claims). Every front-end (check, demo, the wizard)
+ * runs this one function; none of them talks to MSAL or nodemailer itself. Failures are returned as a
+ * report with a diagnosis, never thrown: only bugs throw.
  */
 export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): Promise<CheckReport> {
   const { events, redactor } = options;
@@ -162,12 +164,14 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
 
   // The SMTP connection up to AUTH needs no token: it runs beside the token request (and MSAL's
   // loading). AUTH waits for the token and its claims check; the token never goes out before TLS.
+  // Its dialogue (--verbose) is held back until the token stages are shown: output in step order.
+  const transcript = options.transcript && heldTranscript(options.transcript);
   const smtpLeg = openSmtpLeg({
     host: inputs.smtpHost,
     port: inputs.smtpPort,
     timeoutMs,
     ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
-    ...(options.transcript && { transcript: options.transcript }),
+    ...(transcript && { transcript: transcript.write }),
     ...(options.signal && { signal: options.signal }),
   });
 
@@ -205,6 +209,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     const facts = await smtpLeg.settleAndClose(SMTP_FACTS_GRACE_MS);
     if (facts) smtpFacts(report, facts);
     skipRest(events, ['smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
+    transcript?.release();
     return finish(tokenCheck.diagnosis);
   }
   const accessToken = tokenCheck.accessToken;
@@ -217,6 +222,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   const authLabel = `SMTP ${inputs.smtpHost}:${inputs.smtpPort}: STARTTLS and AUTH XOAUTH2 as ${inputs.mailbox}`;
   const sendLabel = `Test message from ${inputs.from} to ${inputs.to ?? ''}`;
   events.start('smtp-auth', authLabel);
+  transcript?.release();
   let session: OpenSmtpSession | null = null;
   try {
     session = await smtpLeg.opened();
@@ -451,6 +457,19 @@ function protectCredentials(inputs: Pick<CheckInputs, 'credential' | 'proxy'>, r
     const proxyPassword = decodeURIComponent(new URL(inputs.proxy).password);
     if (proxyPassword) redactor.protect(proxyPassword);
   }
+}
+
+/** A transcript whose lines wait until `release()`, then pass straight through. */
+function heldTranscript(write: (line: string) => void): { write: (line: string) => void; release: () => void } {
+  let held: string[] | null = [];
+  return {
+    write: (line) => (held ? held.push(line) : write(line)),
+    release: () => {
+      const lines = held ?? [];
+      held = null;
+      for (const line of lines) write(line);
+    },
+  };
 }
 
 /** What the SMTP leg showed, into the report: its facts and the timings of the legs that ended. */

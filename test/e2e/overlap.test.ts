@@ -135,6 +135,16 @@ describe('check: token request and SMTP connection overlap', () => {
     expect(dialogue[mail + 2]).toBe('C: DATA');
     expect(dialogue[mail + 3]).toMatch(/^S: 250 /);
   });
+
+  it('--verbose with a slow token: the SMTP dialogue is shown after the token stages, in step order', async () => {
+    sandbox.faults.tokenEndpoint = { kind: 'delay', ms: 800, remaining: 1 };
+    const run = await runCli(['check', '--verbose', '--timeout', '10', ...sandboxSmtpArgs(sandbox)], { env: { ...sandboxEnv(sandbox), NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    const claims = run.stderr.lastIndexOf('Token claims');
+    const firstEhlo = run.stderr.indexOf('C: EHLO');
+    expect(claims, run.stderr).toBeGreaterThan(-1);
+    expect(firstEhlo, run.stderr).toBeGreaterThan(claims);
+  });
 });
 
 describe('check --targets: the first sessions of an app connect while its token is requested', () => {
