@@ -5,7 +5,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 import { credentialSecrets } from '../inputs/credential.js';
 import type { Redactor } from '../redact.js';
-import { runSmtpSession, SmtpSessionError, type SmtpSessionResult, type SmtpSessionTimings } from '../smtp/session.js';
+import { type OpenSmtpSession, openSmtpSession, SmtpSessionError, type SmtpOpenRequest, type SmtpSessionResult } from '../smtp/session.js';
 import { composeTestMessage } from '../smtp/test-message.js';
 import { acquireToken, TokenRequestError } from '../token/acquire.js';
 import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
@@ -40,7 +40,11 @@ export interface CheckReport {
   smtp: {
     host: string;
     port: number;
+    /** Whether an SMTP server answered (its greeting came); null when the SMTP leg did not get far enough to tell. */
+    reachable: boolean | null;
     tlsVersion: string | null;
+    /** The AUTH mechanisms offered inside TLS (EHLO after STARTTLS); null when the leg did not get there. */
+    authMechanisms: string[] | null;
     authenticated: boolean;
     response: string | null;
     messageId: string | null;
@@ -73,7 +77,8 @@ export interface CredentialExpiry {
 /**
  * Milliseconds per leg of a check, for monitoring: a leg that was not reached (or did not end) is null.
  * `tokenMs` is the token request and its claims check (null when a fleet reused its app's token);
- * `smtpConnectMs` is everything before AUTH (TCP, greeting, EHLO, STARTTLS, TLS, EHLO); `authMs` is
+ * `smtpConnectMs` is everything before AUTH (TCP, greeting, EHLO, STARTTLS, TLS, EHLO), which runs
+ * beside the token request, so the two overlap; `authMs` is
  * AUTH XOAUTH2; `sendMs` is MAIL, RCPT, DATA and the message; `totalMs` the whole run.
  */
 export interface CheckTimings {
@@ -97,17 +102,19 @@ export interface RunCheckOptions {
   /**
    * A token already acquired and checked with the same tenant, app, credential and authority
    * (`check --targets`: one token per app, reused for each of its mailboxes). The token and claims
-   * stages are then not run again (and report no events); the report has the same shape.
+   * stages are then not run again (and report no events); the report has the same shape. A promise
+   * (the app's token still on its way) lets this mailbox's SMTP connection start meanwhile.
    */
-  tokenCheck?: TokenCheck;
+  tokenCheck?: TokenCheck | Promise<TokenCheck>;
   /** A stop signal (src/signals.ts): its abort closes the connection in flight (token request, SMTP session). */
   signal?: AbortSignal;
 }
 
 /**
- * inputs → token → claims → SMTP → diagnosis. Every front-end (check, demo, the wizard) runs this
- * one function; none of them talks to MSAL or nodemailer itself. Failures are returned as a report
- * with a diagnosis, never thrown: only bugs throw.
+ * inputs → token → claims → SMTP → diagnosis, with the SMTP connection up to AUTH opened beside the
+ * token request (AUTH waits for the token and its claims). Every front-end (check, demo, the wizard)
+ * runs this one function; none of them talks to MSAL or nodemailer itself. Failures are returned as a
+ * report with a diagnosis, never thrown: only bugs throw.
  */
 export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): Promise<CheckReport> {
   const { events, redactor } = options;
@@ -125,7 +132,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     diagnosis: null,
     plan,
     token: { acquired: false, expiresOn: null, claims: null, servicePrincipalObjectId: null },
-    smtp: { host: inputs.smtpHost, port: inputs.smtpPort, tlsVersion: null, authenticated: false, response: null, messageId: null },
+    smtp: { host: inputs.smtpHost, port: inputs.smtpPort, reachable: null, tlsVersion: null, authMechanisms: null, authenticated: false, response: null, messageId: null },
     attempts: [],
     warnings: [...(options.warnings ?? [])],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
@@ -181,74 +188,93 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     return report;
   };
 
+  // The SMTP connection up to AUTH needs no token: it runs beside the token request (and MSAL's
+  // loading). AUTH waits for the token and its claims check; the token never goes out before TLS.
+  // Its dialogue (--verbose) is held back until the token stages are shown: output in step order.
+  const transcript = options.transcript && heldTranscript(options.transcript);
+  const smtpLeg = openSmtpLeg({
+    host: inputs.smtpHost,
+    port: inputs.smtpPort,
+    timeoutMs,
+    ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+    ...(transcript && { transcript: transcript.write }),
+    ...(options.signal && { signal: options.signal }),
+  });
+
   // 1–2. Token and claims: a token that cannot work is never sent to Exchange.
   const tokenStarted = performance.now();
-  const tokenCheck =
-    options.tokenCheck ??
-    (await acquireAndCheckToken(inputs, {
-      events,
-      redactor,
-      now,
-      context,
-      ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
-      ...(options.signal && { signal: options.signal }),
-    }));
+  let tokenCheck: TokenCheck;
+  try {
+    tokenCheck = options.tokenCheck
+      ? await options.tokenCheck
+      : await acquireAndCheckToken(inputs, {
+          events,
+          redactor,
+          now,
+          context,
+          ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+          ...(options.signal && { signal: options.signal }),
+        });
+  } catch (error) {
+    smtpLeg.abandon();
+    throw error;
+  }
   if (!options.tokenCheck) report.timings.tokenMs = since(tokenStarted);
   // A reused token travels to this mailbox's server too: its XOAUTH2 form for this user is new.
-  if (options.tokenCheck?.accessToken) {
-    redactor.protect(options.tokenCheck.accessToken);
-    redactor.protectXoauth2(inputs.mailbox, options.tokenCheck.accessToken);
+  if (options.tokenCheck && tokenCheck.accessToken) {
+    redactor.protect(tokenCheck.accessToken);
+    redactor.protectXoauth2(inputs.mailbox, tokenCheck.accessToken);
   }
   report.token = { ...tokenCheck.token };
   report.warnings.push(...tokenCheck.warnings);
   // What the token showed (its oid, the role) is added; this target's own values (mailbox, hosts) stay.
   Object.assign(context, { ...tokenCheck.context, ...context });
   if (tokenCheck.diagnosis) {
+    // The token's problem is the earlier setup step: it is the diagnosis, whatever SMTP did. What
+    // the SMTP leg proved meanwhile (server reachable, TLS, AUTH XOAUTH2 offered) is reported beside it.
+    const facts = await smtpLeg.settleAndClose(SMTP_FACTS_GRACE_MS);
+    if (facts) smtpFacts(report, facts);
     skipRest(events, ['smtp-auth', ...(inputs.to ? (['smtp-send'] as const) : [])]);
+    transcript?.release();
     return finish(tokenCheck.diagnosis);
   }
   const accessToken = tokenCheck.accessToken;
-  if (accessToken === null) throw new Error('acquireAndCheckToken returned neither a token nor a diagnosis');
+  if (accessToken === null) {
+    smtpLeg.abandon();
+    throw new Error('acquireAndCheckToken returned neither a token nor a diagnosis');
+  }
 
   // 3. SMTP: AUTH, then the test message when a recipient was given.
   const authLabel = `SMTP ${inputs.smtpHost}:${inputs.smtpPort}: STARTTLS and AUTH XOAUTH2 as ${inputs.mailbox}`;
   const sendLabel = `Test message from ${inputs.from} to ${inputs.to ?? ''}`;
   events.start('smtp-auth', authLabel);
-  const message = inputs.to
-    ? await composeTestMessage({
-        from: inputs.from,
-        to: inputs.to,
-        mailbox: inputs.mailbox,
-        tenantId: inputs.tenantId,
-        clientId: inputs.clientId,
-        smtpHost: inputs.smtpHost,
-        smtpPort: inputs.smtpPort,
-        now: now(),
-        toolVersion: toolVersion(),
-      })
-    : null;
-  let session: SmtpSessionResult;
+  transcript?.release();
+  let session: OpenSmtpSession | null = null;
   try {
-    session = await runSmtpSession({
-      host: inputs.smtpHost,
-      port: inputs.smtpPort,
-      mailbox: inputs.mailbox,
-      accessToken,
-      timeoutMs,
-      ...(message && inputs.to && { message: { from: inputs.from, to: inputs.to, raw: message.raw, messageId: message.messageId } }),
-      ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
-      ...(options.transcript && { transcript: options.transcript }),
-      ...(options.signal && { signal: options.signal }),
-      onAuthenticated: () => {
-        events.succeed('smtp-auth', authLabel);
-        if (inputs.to) events.start('smtp-send', sendLabel);
-      },
-    });
+    session = await smtpLeg.opened();
+    const message = inputs.to
+      ? await composeTestMessage({
+          from: inputs.from,
+          to: inputs.to,
+          mailbox: inputs.mailbox,
+          tenantId: inputs.tenantId,
+          clientId: inputs.clientId,
+          smtpHost: inputs.smtpHost,
+          smtpPort: inputs.smtpPort,
+          now: now(),
+          toolVersion: toolVersion(),
+        })
+      : null;
+    await session.authenticate(inputs.mailbox, accessToken);
+    events.succeed('smtp-auth', authLabel);
+    if (message && inputs.to) {
+      events.start('smtp-send', sendLabel);
+      await session.send({ from: inputs.from, to: inputs.to, raw: message.raw, messageId: message.messageId });
+    }
   } catch (error) {
+    session?.close();
     if (!(error instanceof SmtpSessionError)) throw error;
-    const { timings, ...partial } = error.partial;
-    Object.assign(report.smtp, partial);
-    smtpTimings(report, timings);
+    smtpFacts(report, error.partial);
     if (error.partial.authenticated) {
       if (inputs.to) events.fail('smtp-send', sendLabel);
     } else {
@@ -257,11 +283,71 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     }
     return finish(diagnoseSmtpFailure(error.failure, context));
   }
-  const { timings, ...smtp } = session;
-  Object.assign(report.smtp, smtp);
-  smtpTimings(report, timings);
+  // The result does not wait for the reply to QUIT (the socket closes on it, or after a short grace).
+  session.quit();
+  smtpFacts(report, session.result);
   if (inputs.to) events.succeed('smtp-send', sendLabel);
   return finish(null);
+}
+
+/**
+ * How long a failed token waits for the SMTP leg still under way, so that the report can say what
+ * it proved: a few round trips even from far away; a server that never answers is not waited for.
+ */
+export const SMTP_FACTS_GRACE_MS = 3_000;
+
+interface SmtpLeg {
+  /** The session, ready for AUTH; a session lost while it waited for the token is opened again, once. */
+  opened(): Promise<OpenSmtpSession>;
+  /**
+   * The token failed: wait up to `graceMs` for the leg to finish opening, close it politely (QUIT),
+   * and return what it proved; a leg still connecting after the grace is stopped and proved nothing.
+   */
+  settleAndClose(graceMs: number): Promise<SmtpSessionResult | null>;
+  /** A bug elsewhere: close whatever the leg has opened, without waiting. */
+  abandon(): void;
+}
+
+/** The SMTP connection up to AUTH, started at once; its outcome is read only once the token is known. */
+function openSmtpLeg(request: SmtpOpenRequest): SmtpLeg {
+  const stop = new AbortController();
+  const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
+  const open = () => openSmtpSession({ ...request, signal });
+  const first = open();
+  // Read below whatever the token does: never an unhandled rejection.
+  const settled = first.then(
+    (session) => ({ session, error: null }),
+    (error: unknown) => ({ session: null, error }),
+  );
+  return {
+    async opened() {
+      const session = await first;
+      // The server (or the network) ended the session while it waited for the token: one fresh try.
+      return session.usable ? session : open();
+    },
+    async settleAndClose(graceMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        settled,
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), graceMs))),
+      ]).finally(() => clearTimeout(timer));
+      if (outcome === null) {
+        stop.abort();
+        await settled;
+        return null;
+      }
+      if (outcome.session) {
+        outcome.session.close();
+        return outcome.session.result;
+      }
+      if (outcome.error instanceof SmtpSessionError) return outcome.error.partial;
+      throw outcome.error;
+    },
+    abandon() {
+      stop.abort();
+      void settled.then(({ session }) => session?.close());
+    },
+  };
 }
 
 /** What the token and claims stages need: no mailbox or SMTP settings (the wizard's step 1 has none yet). */
@@ -399,7 +485,23 @@ function protectCredentials(inputs: Pick<CheckInputs, 'credential' | 'proxy'>, r
   }
 }
 
-function smtpTimings(report: CheckReport, timings: SmtpSessionTimings): void {
+/** A transcript whose lines wait until `release()`, then pass straight through. */
+function heldTranscript(write: (line: string) => void): { write: (line: string) => void; release: () => void } {
+  let held: string[] | null = [];
+  return {
+    write: (line) => (held ? held.push(line) : write(line)),
+    release: () => {
+      const lines = held ?? [];
+      held = null;
+      for (const line of lines) write(line);
+    },
+  };
+}
+
+/** What the SMTP leg showed, into the report: its facts and the timings of the legs that ended. */
+function smtpFacts(report: CheckReport, result: SmtpSessionResult): void {
+  const { timings, ...facts } = result;
+  Object.assign(report.smtp, facts);
   report.timings.smtpConnectMs = timings.connectMs;
   report.timings.authMs = timings.authMs;
   report.timings.sendMs = timings.sendMs;

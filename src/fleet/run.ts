@@ -9,7 +9,8 @@ import type { CheckInputs } from '../inputs/check-inputs.js';
  * so that the scheduling rules are tested with fakes:
  *
  * - one token per (authority, scope, tenant, app, credential), acquired once and reused for all its
- *   mailboxes (Entra ID throttles an app that asks for the same token again and again);
+ *   mailboxes (Entra ID throttles an app that asks for the same token again and again); the first
+ *   mailboxes of an app open their SMTP connections while that token is being requested;
  * - at most `concurrency` targets in flight;
  * - never two SMTP sessions for one mailbox at a time: Exchange Online allows 3 per mailbox and
  *   answers 432 4.3.2 beyond (catalog E), and the application being checked may hold some itself;
@@ -42,8 +43,11 @@ export interface FleetResult {
 export interface FleetChecks {
   /** Token and claims for a target's tenant, app and credential (`acquireAndCheckToken`). */
   checkToken(target: FleetTarget): Promise<TokenCheck>;
-  /** SMTP for one target with that token (`runCheck` with `tokenCheck`). */
-  checkTarget(target: FleetTarget, tokenCheck: TokenCheck): Promise<CheckReport>;
+  /**
+   * SMTP for one target with that token (`runCheck` with `tokenCheck`). The token may still be on
+   * its way: the target's SMTP connection opens meanwhile, and AUTH waits for it.
+   */
+  checkTarget(target: FleetTarget, tokenCheck: Promise<TokenCheck>): Promise<CheckReport>;
 }
 
 export interface RetryPolicy {
@@ -139,9 +143,10 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
         const at = now();
         started ??= at;
         try {
-          const tokenCheck = await tokenFor(target);
-          tokenFailed = tokenCheck.diagnosis !== null;
+          // Not awaited first: the first sessions of an app connect while its token is requested.
+          const tokenCheck = tokenFor(target);
           report = await checks.checkTarget(target, tokenCheck);
+          tokenFailed = (await tokenCheck).diagnosis !== null;
         } finally {
           release();
         }

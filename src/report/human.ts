@@ -37,6 +37,10 @@ export function renderCheckReport(report: CheckReport, output: Output): void {
     if (claims.exp) lines.push(`  expires ${new Date(claims.exp * 1000).toISOString()}`);
   }
 
+  // What the SMTP connection (opened beside the token request) proved before the check stopped: facts
+  // beside a diagnosis that came earlier (the token) or at AUTH. After the claims: step order.
+  if (!report.ok && !report.smtp.authenticated && report.smtp.reachable === true) lines.push('', ...renderSmtpFacts(report.smtp, c));
+
   const d = report.diagnosis;
   if (d) {
     lines.push('', ...renderDiagnosis(d, c));
@@ -48,6 +52,17 @@ export function renderCheckReport(report: CheckReport, output: Output): void {
     for (const warning of report.warnings) lines.push(`  ! ${warning}`);
   }
   output.result(lines.join('\n'));
+}
+
+/** What the SMTP server showed without a token: reachable, its TLS, the AUTH mechanisms it offers inside TLS. */
+function renderSmtpFacts(smtp: CheckReport['smtp'], c: ChalkInstance): string[] {
+  const lines = [c.bold(`SMTP server ${smtp.host}:${smtp.port}`), '  reachable  yes, it answered with its greeting'];
+  lines.push(smtp.tlsVersion ? `  TLS        ${smtp.tlsVersion}` : `  TLS        ${c.yellow('not started')}`);
+  if (smtp.authMechanisms) {
+    const offered = smtp.authMechanisms.length ? smtp.authMechanisms.join(', ') : '(none)';
+    lines.push(`  AUTH       ${offered}${smtp.authMechanisms.includes('XOAUTH2') ? '' : `  ${c.yellow('← XOAUTH2 is not offered: this server does not take OAuth tokens')}`}`);
+  }
+  return lines;
 }
 
 /** The fields of a diagnosis a person reads (a CheckReport's diagnosis, or one from `explain`). */

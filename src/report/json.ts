@@ -96,7 +96,9 @@ export function checkJson(report: CheckReport): CheckJson {
     smtp: {
       host: smtp.host,
       port: smtp.port,
+      reachable: smtp.reachable,
       tlsVersion: smtp.tlsVersion,
+      authMechanisms: smtp.authMechanisms && [...smtp.authMechanisms],
       authenticated: smtp.authenticated,
       response: smtp.response,
       messageId: smtp.messageId,
@@ -174,7 +176,7 @@ export function errorJson(shape: JsonShape, error: unknown, now: Date = new Date
         error: errorPart,
         plan: null,
         token: { acquired: false, expiresOn: null, claims: null, servicePrincipalObjectId: null },
-        smtp: { host: null, port: null, tlsVersion: null, authenticated: false, response: null, messageId: null },
+        smtp: { host: null, port: null, reachable: null, tlsVersion: null, authMechanisms: null, authenticated: false, response: null, messageId: null },
         attempts: [{ at: now.toISOString(), exitCode, diagnosisCode: diagnosis.code }],
         warnings: [],
         timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },

@@ -95,6 +95,8 @@ export interface SandboxStats {
   tokenRequests: number;
   /** SMTP connections accepted. */
   smtpConnections: number;
+  /** SMTP connections open now (a client that closed politely leaves none). */
+  smtpOpenConnections: number;
   /** Highest number of simultaneously authenticated SMTP sessions seen for one mailbox. */
   maxConcurrentSessionsPerMailbox: number;
   /** Connections through the latency proxies (`latencyMs`), or null without them. */
@@ -297,6 +299,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stats: () => ({
       tokenRequests: token.tokenRequests(),
       smtpConnections: mail.connections(),
+      smtpOpenConnections: mail.openConnections(),
       maxConcurrentSessionsPerMailbox: mail.maxConcurrentSessionsPerMailbox(),
       mailboxSessions: mail.mailboxSessions(),
       proxied: proxied && { token: proxied.token.connections(), smtp: proxied.smtp.connections() },

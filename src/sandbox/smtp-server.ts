@@ -74,6 +74,10 @@ export interface AuthAttempt {
   reply: string;
 }
 
+/**
+ * What happened in each SMTP session, when (ISO 8601, milliseconds): the sandbox's own record, to show
+ * what a client did in which order (e.g. EHLO answered before the token endpoint answered, QUIT sent).
+ */
 export interface ExchangeSmtpOptions {
   host: string;
   port: number;
@@ -94,6 +98,8 @@ export interface ExchangeSmtpServer {
   readonly authAttempts: AuthAttempt[];
   /** TCP connections accepted so far. */
   connections(): number;
+  /** TCP connections open now. */
+  openConnections(): number;
   /** Highest number of simultaneously authenticated sessions seen for any one mailbox. */
   maxConcurrentSessionsPerMailbox(): number;
   /** Per mailbox (lower-cased address): authenticated sessions open now, and the most seen at once. */
@@ -479,6 +485,8 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     port,
     authAttempts,
     connections: () => connectionCount,
+    // smtp-server's own set: an upgraded connection's raw socket loses its listeners (STARTTLS), the set does not.
+    openConnections: () => server.connections.size,
     maxConcurrentSessionsPerMailbox: () => maxConcurrent,
     mailboxSessions: () =>
       Object.fromEntries([...maxByMailbox].map(([k, max]) => [k, { current: active.get(k)?.length ?? 0, max }])),

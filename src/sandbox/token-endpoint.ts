@@ -220,6 +220,10 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       }
       if (fault.kind === 'hang') return; // never answer; close() destroys the socket
       if (fault.kind === 'endless') return sendEndless(res, (status) => answered(entry, status));
+      if (fault.kind === 'delay') {
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        return answerToken(req, res, entry, rawTenant);
+      }
       const content = typeof fault.body === 'function' ? fault.body() : fault.body;
       const body = typeof content === 'string' ? content : JSON.stringify(content);
       send(res, entry, fault.status, body, null, {
@@ -228,7 +232,10 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       });
       return;
     }
+    return answerToken(req, res, entry, rawTenant);
+  };
 
+  const answerToken = async (req: IncomingMessage, res: ServerResponse, entry: TokenRequestLogEntry, rawTenant: string) => {
     const ids = traceIds(req);
     let body: string;
     try {

@@ -38,6 +38,15 @@ export type TokenEndpointFault =
     }
   | {
       /**
+       * Answer as usual, but only after `ms` milliseconds: a slow token endpoint (to show that the
+       * SMTP connection does not wait for the token).
+       */
+      kind: 'delay';
+      ms: number;
+      remaining?: number;
+    }
+  | {
+      /**
        * Answer 200 with a body that never ends, as fast as the client reads it: what a misbehaving
        * proxy or another server in Entra ID's place can send (to test the client's size limit).
        */

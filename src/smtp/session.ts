@@ -10,7 +10,7 @@ export interface SmtpSessionRequest {
   accessToken: string;
   timeoutMs: number;
   /** With a message, it is sent after AUTH; without, the session ends after AUTH (nothing sent). */
-  message?: { from: string; to: string; raw: Buffer; messageId: string };
+  message?: SmtpTestMessage;
   extraCaPem?: string;
   /** Called once AUTH has succeeded, before the message is sent (for live progress). */
   onAuthenticated?: () => void;
@@ -21,6 +21,16 @@ export interface SmtpSessionRequest {
   transcript?: (line: string) => void;
   /** A stop signal (Ctrl-C, SIGTERM, SIGHUP): its abort closes the connection at once. */
   signal?: AbortSignal;
+}
+
+/** What opening a session needs: everything but the token, which may still be on its way. */
+export type SmtpOpenRequest = Pick<SmtpSessionRequest, 'host' | 'port' | 'timeoutMs' | 'extraCaPem' | 'transcript' | 'signal'>;
+
+export interface SmtpTestMessage {
+  from: string;
+  to: string;
+  raw: Buffer;
+  messageId: string;
 }
 
 /** Milliseconds each leg of the session took; null for a leg that was not reached or did not end. */
@@ -34,7 +44,14 @@ export interface SmtpSessionTimings {
 }
 
 export interface SmtpSessionResult {
+  /**
+   * Whether an SMTP server answered (its greeting came); null when the session was not tried or
+   * was abandoned before it could tell.
+   */
+  reachable: boolean | null;
   tlsVersion: string | null;
+  /** The AUTH mechanisms the server offered inside TLS (EHLO after STARTTLS); null when not reached. */
+  authMechanisms: string[] | null;
   authenticated: boolean;
   /** The last reply the server gave (its queue reply when a message was sent). */
   response: string | null;
@@ -62,23 +79,69 @@ type NodemailerError = Error & {
 };
 
 /**
+ * A session opened up to the point of AUTH (TLS up, EHLO answered), waiting for its token. It is
+ * then used (`authenticate`, `send`, `quit`) or, when the token cannot be used, `close`d politely.
+ * Each method throws `SmtpSessionError` with the facts so far (`result`).
+ */
+export interface OpenSmtpSession {
+  /** What the session has shown so far; updated as it goes. */
+  readonly result: SmtpSessionResult;
+  /** False once the server or the network ended the session while it waited for its token. */
+  readonly usable: boolean;
+  authenticate(mailbox: string, accessToken: string): Promise<void>;
+  send(message: SmtpTestMessage): Promise<void>;
+  /** QUIT without waiting for the reply: the socket closes on the reply or after a short grace. */
+  quit(): void;
+  /** The polite way out of a session that will not be used: QUIT, then close; at once when the session is already gone. */
+  close(): void;
+}
+
+/** How long a QUIT may wait for its reply before the socket is closed anyway: the result never waits for it. */
+export const QUIT_GRACE_MS = 200;
+
+/**
  * One SMTP session with nodemailer's SMTPConnection, step by step so that each failure knows its
  * phase: connect → EHLO → STARTTLS (required: a bearer token never crosses cleartext) → EHLO →
  * AUTH XOAUTH2 → optionally MAIL FROM / RCPT TO / DATA, where Exchange Online reports send-as and
- * mailbox-logon failures (catalog B.15–B.18) that an AUTH-only check cannot see.
+ * mailbox-logon failures (catalog B.15–B.18) that an AUTH-only check cannot see. `runCheck` opens
+ * the session while the token is requested (`openSmtpSession`); this runs the whole of it at once.
  */
 export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpSessionResult> {
-  const [{ default: SMTPConnection }, { default: XOAuth2 }] = await Promise.all([
-    import('nodemailer/lib/smtp-connection'),
-    import('nodemailer/lib/xoauth2'),
-  ]);
+  const session = await openSmtpSession(request);
+  try {
+    await session.authenticate(request.mailbox, request.accessToken);
+    request.onAuthenticated?.();
+    if (request.message) await session.send(request.message);
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+  session.quit();
+  return session.result;
+}
+
+/**
+ * Connect → greeting → EHLO → STARTTLS → TLS → EHLO: everything that needs no token. Resolves once
+ * the session is ready for AUTH; rejects with `SmtpSessionError` (the socket closed) otherwise.
+ * nodemailer's `smtp-connection` is loaded here, in parallel with the token library.
+ */
+export async function openSmtpSession(request: SmtpOpenRequest): Promise<OpenSmtpSession> {
+  const stopped = () => Object.assign(new Error('stopped'), { code: 'ABORT_ERR' }) as NodemailerError;
   const result: SmtpSessionResult = {
+    reachable: null,
     tlsVersion: null,
+    authMechanisms: null,
     authenticated: false,
     response: null,
     messageId: null,
     timings: { connectMs: null, authMs: null, sendMs: null },
   };
+  const target = { host: request.host, port: request.port };
+  if (request.signal?.aborted) throw new SmtpSessionError(toSmtpFailure(stopped(), 'connect', target), result);
+  const [{ default: SMTPConnection }, { default: XOAuth2 }] = await Promise.all([
+    import('nodemailer/lib/smtp-connection'),
+    import('nodemailer/lib/xoauth2'),
+  ]);
   const since = (start: number) => Math.round(performance.now() - start);
   const connection = new SMTPConnection({
     host: request.host,
@@ -93,73 +156,124 @@ export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpS
     connectionTimeout: request.timeoutMs,
     greetingTimeout: request.timeoutMs,
     socketTimeout: request.timeoutMs,
+    // After QUIT (or on a close) our side ends; the server gets this long to close its own.
+    socketCloseTimeout: QUIT_GRACE_MS,
     // Only the dialogue, and only when asked for: transactionLog leaves the message data out.
     logger: request.transcript ? transcriptLogger(request.transcript) : false,
     transactionLog: request.transcript !== undefined,
   });
 
   let phase: SmtpPhase = 'connect';
+  let ended = false;
   const fail = (error: NodemailerError): SmtpSessionError => {
     if (typeof error.response === 'string') result.response = error.response;
     else if (connection.lastServerResponse) result.response = connection.lastServerResponse;
-    return new SmtpSessionError(toSmtpFailure(error, phase, request), result);
+    const failure = toSmtpFailure(error, phase, target);
+    // The greeting came when the failure is past it (EHLO, STARTTLS, TLS, …); a stop says nothing.
+    if (result.reachable === null && error.code !== 'ABORT_ERR') result.reachable = failure.phase !== 'connect' && failure.phase !== 'greeting';
+    return new SmtpSessionError(failure, result);
   };
 
   // Every step below waits on this too: an 'error' event (socket reset, timeout) rejects the step in flight.
   let rejectCurrent: ((error: NodemailerError) => void) | null = null;
   connection.on('error', (error: NodemailerError) => rejectCurrent?.(error));
-  const stopped = () => Object.assign(new Error('stopped'), { code: 'ABORT_ERR' }) as NodemailerError;
+  connection.on('end', () => {
+    ended = true;
+    rejectCurrent?.(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' }) as NodemailerError);
+  });
   const onAbort = () => {
     rejectCurrent?.(stopped());
+    finish();
     connection.close();
   };
   request.signal?.addEventListener('abort', onAbort, { once: true });
+  const finish = () => {
+    rejectCurrent = null;
+    request.signal?.removeEventListener('abort', onAbort);
+  };
   const step = <T>(run: (done: (error: NodemailerError | null, value?: T) => void) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (request.signal?.aborted) return reject(stopped());
+      if (ended) return reject(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' }) as NodemailerError);
       rejectCurrent = reject;
       run((error, value) => (error ? reject(error) : resolve(value as T)));
+    }).finally(() => {
+      rejectCurrent = null;
     });
+  const attempt = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      finish();
+      connection.close();
+      throw fail(error as NodemailerError);
+    }
+  };
+  const socket = () => connection._socket || null;
 
-  try {
-    let started = performance.now();
+  await attempt(async () => {
+    const started = performance.now();
     await step<void>((done) => connection.connect(() => done(null)));
     result.timings.connectMs = since(started);
+    result.reachable = true;
     // requireTLS makes nodemailer fail rather than continue in cleartext; this is the belt to those braces.
     if (!connection.secure) {
       throw Object.assign(new Error('The server did not upgrade the connection to TLS'), { code: 'ETLS', command: 'STARTTLS' });
     }
     result.tlsVersion = tlsVersionOf(connection._socket);
+    result.authMechanisms = authMechanismsOf(connection);
+    // Waiting for the token is not the server being slow: no socket timeout until AUTH is sent.
+    socket()?.setTimeout?.(0);
+  });
 
-    phase = 'auth';
-    const oauth2 = new XOAuth2({ user: request.mailbox, accessToken: request.accessToken }, false);
-    started = performance.now();
-    await step<boolean>((done) => connection.login({ user: request.mailbox, oauth2 }, (error, ok) => done(error ?? null, ok)));
-    result.authenticated = true;
-    result.timings.authMs = since(started);
-    result.response = connection.lastServerResponse || null;
-    request.onAuthenticated?.();
-
-    if (request.message) {
-      phase = 'mail';
-      const { from, to, raw, messageId } = request.message;
-      started = performance.now();
-      const info = await step<{ response: string }>((done) =>
-        connection.send({ from, to: [to] }, raw, (error, sent) => done(error ?? null, sent as { response: string })),
-      );
-      result.response = info.response;
-      result.messageId = messageId;
-      result.timings.sendMs = since(started);
-    }
+  let quitting = false;
+  const quit = () => {
+    if (quitting) return;
+    quitting = true;
+    finish();
+    if (ended) return;
+    // nodemailer closes on the 221; the timer bounds the wait for a server that never answers.
+    const grace = setTimeout(() => connection.close(), QUIT_GRACE_MS);
+    grace.unref();
+    connection.once('end', () => clearTimeout(grace));
     connection.quit();
-    return result;
-  } catch (error) {
-    connection.close();
-    throw fail(error as NodemailerError);
-  } finally {
-    rejectCurrent = null;
-    request.signal?.removeEventListener('abort', onAbort);
-  }
+  };
+
+  return {
+    result,
+    get usable() {
+      return !ended && !quitting;
+    },
+    authenticate: (mailbox, accessToken) =>
+      attempt(async () => {
+        phase = 'auth';
+        socket()?.setTimeout?.(request.timeoutMs);
+        const oauth2 = new XOAuth2({ user: mailbox, accessToken }, false);
+        const started = performance.now();
+        await step<boolean>((done) => connection.login({ user: mailbox, oauth2 }, (error, ok) => done(error ?? null, ok)));
+        result.authenticated = true;
+        result.timings.authMs = since(started);
+        result.response = connection.lastServerResponse || null;
+      }),
+    send: ({ from, to, raw, messageId }) =>
+      attempt(async () => {
+        phase = 'mail';
+        const started = performance.now();
+        // With the server's PIPELINING (Exchange Online offers it), nodemailer sends MAIL FROM, RCPT TO
+        // and DATA in one write and reads the three replies after: one round trip instead of three.
+        const info = await step<{ response: string }>((done) =>
+          connection.send({ from, to: [to] }, raw, (error, sent) => done(error ?? null, sent as { response: string })),
+        );
+        result.response = info.response;
+        result.messageId = messageId;
+        result.timings.sendMs = since(started);
+      }),
+    quit,
+    close: () => {
+      if (ended) return finish();
+      quit();
+    },
+  };
 }
 
 /** A bunyan-style logger that keeps nodemailer's dialogue lines (`tnx` client/server) and drops the rest. */
@@ -173,6 +287,18 @@ function transcriptLogger(write: (line: string) => void) {
   };
   const ignore = () => {};
   return { debug: line, trace: ignore, info: ignore, warn: ignore, error: ignore, fatal: ignore };
+}
+
+/** The mechanisms of the last EHLO's AUTH lines (nodemailer keeps them; after STARTTLS, those offered inside TLS). */
+function authMechanismsOf(connection: unknown): string[] {
+  const { _ehloLines: lines, _supportedAuth: known } = connection as { _ehloLines?: unknown; _supportedAuth?: unknown };
+  if (!Array.isArray(lines)) return Array.isArray(known) ? known.filter((m): m is string => typeof m === 'string') : [];
+  const mechanisms = new Set<string>();
+  for (const line of lines) {
+    const match = typeof line === 'string' ? /^AUTH[ =](.*)$/i.exec(line.trim()) : null;
+    for (const mechanism of match?.[1]?.split(/[ =]+/) ?? []) if (mechanism) mechanisms.add(mechanism.toUpperCase());
+  }
+  return [...mechanisms];
 }
 
 function tlsVersionOf(socket: unknown): string | null {

@@ -19,7 +19,7 @@ function result(name: string, exitCode = 0, attempts = 1): FleetResult {
         : { code: `failure-${exitCode}`, step: 3, transient: false, propagation: true, summary: `failed ${exitCode}`, fix: 'fix it', source: null, learnMore: null, problems: null },
     plan: { smtp: { user: `${name}@contoso.com` } } as CheckReport['plan'],
     token: { acquired: true, expiresOn: null, claims: null, servicePrincipalObjectId: null },
-    smtp: { host: 'smtp.office365.com', port: 587, tlsVersion: 'TLSv1.3', authenticated: exitCode === 0, response: null, messageId: null },
+    smtp: { host: 'smtp.office365.com', port: 587, reachable: true, tlsVersion: 'TLSv1.3', authMechanisms: ['XOAUTH2'], authenticated: exitCode === 0, response: null, messageId: null },
     attempts: [],
     warnings: name.endsWith('!') ? ['The client secret expires soon'] : [],
     timings: { tokenMs: 40, smtpConnectMs: 60, authMs: 10, sendMs: null, totalMs: 110 },

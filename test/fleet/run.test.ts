@@ -55,7 +55,7 @@ function report(t: FleetTarget, d: Diagnosis | null, token = 'token'): CheckRepo
     diagnosis: d && diagnosisJson(d),
     plan: { smtp: { user: t.inputs.mailbox } } as CheckReport['plan'],
     token: { acquired: true, expiresOn: null, claims: null, servicePrincipalObjectId: token },
-    smtp: { host: 'smtp', port: 587, tlsVersion: null, authenticated: d === null, response: null, messageId: null },
+    smtp: { host: 'smtp', port: 587, reachable: null, tlsVersion: null, authMechanisms: null, authenticated: d === null, response: null, messageId: null },
     attempts: [],
     warnings: [],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },
@@ -93,7 +93,8 @@ function recorder(smtp: (t: FleetTarget, tc: TokenCheck, attempt: number) => Dia
       await tick(3);
       return tokenCheck(`token-of-${t.inputs.tenantId}`);
     },
-    async checkTarget(t, tc) {
+    async checkTarget(t, pending) {
+      const tc = await pending;
       inFlight++;
       seen.maxInFlight = Math.max(seen.maxInFlight, inFlight);
       const key = t.inputs.mailbox.toLowerCase();
@@ -150,7 +151,7 @@ describe('runFleet: one token per tenant, app and credential', () => {
         calls++;
         return calls === 1 ? tokenCheck('', diagnosis('token-service-unavailable', 6, 'transient')) : tokenCheck('fresh');
       },
-      checkTarget: async (t, tc) => report(t, tc.diagnosis),
+      checkTarget: async (t, tc) => report(t, (await tc).diagnosis),
     };
     const run = await runFleet(targets, checks, { concurrency: 3, sleep: async (ms) => void sleeps.push(ms) });
     expect(calls).toBe(2);
@@ -161,7 +162,7 @@ describe('runFleet: one token per tenant, app and credential', () => {
     let refused = 0;
     const failing: FleetChecks = {
       checkToken: async () => (refused++, tokenCheck('', diagnosis('client-secret-invalid', 3, 'permanent'))),
-      checkTarget: async (t, tc) => report(t, tc.diagnosis),
+      checkTarget: async (t, tc) => report(t, (await tc).diagnosis),
     };
     const failed = await runFleet(targets, failing, { concurrency: 3, ...noSleep });
     expect(refused).toBe(1);
@@ -178,13 +179,56 @@ describe('runFleet: one token per tenant, app and credential', () => {
         return tokenCheck(value, null, new Date(clock + 10 * 60_000).toISOString());
       },
       async checkTarget(t, tc) {
+        const { accessToken } = await tc;
         clock += 5 * 60_000; // each session "takes" five minutes
-        return report(t, null, tc.accessToken ?? '');
+        return report(t, null, accessToken ?? '');
       },
     };
     const run = await runFleet([target('a'), target('b'), target('c')], checks, { concurrency: 1, now: () => clock, sleep: async () => {} });
     expect(issued).toEqual(['token-1', 'token-2']);
     expect(run.results.map((r) => r.report.token.servicePrincipalObjectId)).toEqual(['token-1', 'token-1', 'token-2']);
+  });
+});
+
+describe('runFleet: the SMTP connections of an app start while its token is requested', () => {
+  it('starts every target of a group (up to the concurrency) before the group\'s one token request has answered', async () => {
+    let answer!: (tc: TokenCheck) => void;
+    const token = new Promise<TokenCheck>((resolve) => (answer = resolve));
+    let tokenRequests = 0;
+    const startedBeforeToken: string[] = [];
+    let tokenKnown = false;
+    const checks: FleetChecks = {
+      checkToken: () => (tokenRequests++, token),
+      async checkTarget(t, pending) {
+        if (!tokenKnown) startedBeforeToken.push(t.name);
+        const tc = await pending;
+        return report(t, tc.diagnosis);
+      },
+    };
+    const targets = [1, 2, 3, 4].map((i) => target(`t${i}`));
+    const run = runFleet(targets, checks, { concurrency: 3, ...noSleep });
+    await tick(5);
+    expect(startedBeforeToken).toEqual(['t1', 't2', 't3']);
+    tokenKnown = true;
+    answer(tokenCheck('shared'));
+    const { results, tokenAcquisitions } = await run;
+    expect(tokenRequests).toBe(1);
+    expect(tokenAcquisitions).toBe(1);
+    expect(results.map((r) => r.report.ok)).toEqual([true, true, true, true]);
+  });
+
+  it('a refused token is still reported once per target and not retried per target', async () => {
+    let answer!: (tc: TokenCheck) => void;
+    const token = new Promise<TokenCheck>((resolve) => (answer = resolve));
+    const checks: FleetChecks = {
+      checkToken: () => token,
+      checkTarget: async (t, pending) => report(t, (await pending).diagnosis),
+    };
+    const run = runFleet([target('a'), target('b')], checks, { concurrency: 2, ...noSleep });
+    await tick(2);
+    answer(tokenCheck('', wrongSecret));
+    const { results } = await run;
+    expect(results.map((r) => [r.report.exitCode, r.attempts.length])).toEqual([[3, 1], [3, 1]]);
   });
 });
 
@@ -281,7 +325,7 @@ describe('runFleet: retries', () => {
     let calls = 0;
     const checks: FleetChecks = {
       checkToken: async () => (calls++, tokenCheck('', diagnosis('token-missing-role', 3, 'propagation'))),
-      checkTarget: async (t, tc) => report(t, tc.diagnosis),
+      checkTarget: async (t, tc) => report(t, (await tc).diagnosis),
     };
     await runFleet([target('a'), target('b')], checks, { concurrency: 2, ...noSleep });
     expect(calls).toBe(1);

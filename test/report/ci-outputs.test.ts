@@ -12,7 +12,7 @@ function report(overrides: Partial<CheckReport> & { user?: string } = {}): Check
     diagnosis: null,
     plan: { smtp: { user } } as CheckReport['plan'],
     token: { acquired: true, expiresOn: null, claims: null, servicePrincipalObjectId: null },
-    smtp: { host: 'smtp.office365.com', port: 587, tlsVersion: 'TLSv1.3', authenticated: true, response: '235 2.7.0 Authentication successful', messageId: null },
+    smtp: { host: 'smtp.office365.com', port: 587, reachable: true, tlsVersion: 'TLSv1.3', authMechanisms: ['LOGIN', 'XOAUTH2'], authenticated: true, response: '235 2.7.0 Authentication successful', messageId: null },
     attempts: [],
     warnings: [],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },

@@ -21,7 +21,7 @@ function reportWith(d: Diagnosis | null): CheckReport {
     diagnosis: d && { ...diagnosisJson(d) },
     plan: buildCheckPlan(inputs),
     token: { acquired: false, expiresOn: null, claims: null, servicePrincipalObjectId: null },
-    smtp: { host: inputs.smtpHost, port: inputs.smtpPort, tlsVersion: null, authenticated: false, response: null, messageId: null },
+    smtp: { host: inputs.smtpHost, port: inputs.smtpPort, reachable: null, tlsVersion: null, authMechanisms: null, authenticated: false, response: null, messageId: null },
     attempts: [{ at: '2026-12-01T10:00:00.000Z', exitCode: d?.exitCode ?? 0, diagnosisCode: d?.code ?? null }],
     warnings: [],
     timings: { tokenMs: null, smtpConnectMs: null, authMs: null, sendMs: null, totalMs: null },

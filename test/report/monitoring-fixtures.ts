@@ -33,7 +33,9 @@ export function fixtureReport(options: {
     smtp: {
       host: 'smtp.office365.com',
       port: 587,
+      reachable: true,
       tlsVersion: 'TLSv1.3',
+      authMechanisms: ['XOAUTH2'],
       authenticated: diagnosis === null,
       response: options.response ?? null,
       messageId: options.messageId === undefined ? (diagnosis ? null : '<m1@contoso.com>') : options.messageId,

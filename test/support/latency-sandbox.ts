@@ -9,6 +9,11 @@ export function startLatencySandbox(latencyMs: number, options: Omit<SandboxOpti
   return startSandbox({ ...options, latencyMs });
 }
 
+/** What the sandbox's SMTP server saw, in order (the SMTP part of its one event log). */
+export function smtpEvents(sandbox: Sandbox): Extract<SandboxEvent, { server: 'smtp' }>[] {
+  return sandbox.eventLog.filter((e): e is Extract<SandboxEvent, { server: 'smtp' }> => e.server === 'smtp');
+}
+
 /** Position in the sandbox's event log (both servers, in the order they saw things) of the first event matching, or -1. */
 export function firstEventIndex(sandbox: Sandbox, matches: (event: SandboxEvent) => boolean, from = 0): number {
   const i = sandbox.eventLog.slice(from).findIndex(matches);

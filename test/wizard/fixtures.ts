@@ -66,7 +66,9 @@ function report(inputs: CheckInputs, diagnosis: Diagnosis | null): CheckReport {
     smtp: {
       host: inputs.smtpHost,
       port: inputs.smtpPort,
+      reachable: true,
       tlsVersion: 'TLSv1.3',
+      authMechanisms: ['LOGIN', 'XOAUTH2'],
       authenticated: diagnosis === null,
       response: diagnosis ? '535 5.7.3 Authentication unsuccessful' : '250 2.0.0 OK <id@test> [Hostname=test]',
       messageId: diagnosis ? null : '<m@test>',
