@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve, win32 } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SavedInputs, SavedSecret } from '../inputs/check-inputs.js';
@@ -117,7 +117,8 @@ export class InsecureConfigError extends InputError {}
 export function configDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | null {
   const override = env[CONFIG_DIR_ENV];
   if (override) return resolve(override);
-  if (platform === 'win32') return env.APPDATA ? join(env.APPDATA, APP_DIR) : null;
+  // Windows paths joined the Windows way even when a test asks for win32 on Linux.
+  if (platform === 'win32') return env.APPDATA ? win32.join(env.APPDATA, APP_DIR) : null;
   if (platform === 'darwin') return env.HOME ? join(env.HOME, 'Library', 'Preferences', APP_DIR) : null;
   const xdg = env.XDG_CONFIG_HOME;
   if (xdg && isAbsolute(xdg)) return join(xdg, APP_DIR);
@@ -181,7 +182,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
     async save(content, options = {}) {
       const kept = options.secret ? await keep(content, options.secret) : null;
       // The config directory is the tool's own: created (0700) when missing.
-      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true });
+      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true, platform: { os: platform } });
     },
   };
 }

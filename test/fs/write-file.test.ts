@@ -174,6 +174,7 @@ describe('writeUserFile: FIFOs, devices and descriptors are written in place', (
     expect(after.mode).toBe(before.mode);
   });
 
+  // /dev/full exists on Linux only (macOS and Windows have no such device).
   it.runIf(process.platform === 'linux')('reports /dev/full as one line (ENOSPC) and leaves the device alone', async () => {
     const before = statSync('/dev/full');
     const error = await failure(writeUserFile('/dev/full', 'report', { private: false }));
@@ -183,6 +184,7 @@ describe('writeUserFile: FIFOs, devices and descriptors are written in place', (
     expect(after.ino).toBe(before.ino);
   });
 
+  // /dev/fd/N as a link to the open file is Linux's (macOS's /dev/fd entries are devices; Windows has none).
   it.runIf(process.platform === 'linux')('appends to the file behind a descriptor link (/dev/fd/N, as /dev/stdout is) instead of replacing it', async () => {
     const path = join(scratchDir('write-fd'), 'out.txt');
     const fd = openSync(path, 'a');

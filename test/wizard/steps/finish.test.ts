@@ -27,7 +27,7 @@ const secret = (value = IDS.secret): Credential => ({ kind: 'secret', secret: ne
 
 function run(
   answers: Record<string, Answer | Answer[]>,
-  options: { workDir?: string; configPath?: string | null; sandbox?: boolean; credential?: Credential; answers?: WizardAnswers } = {},
+  options: { workDir?: string; configPath?: string | null; sandbox?: boolean; credential?: Credential; answers?: WizardAnswers; shell?: 'posix' | 'powershell' } = {},
 ) {
   const workDir = options.workDir ?? scratchDir('finish');
   const prompter = scriptedPrompter(answers);
@@ -39,6 +39,7 @@ function run(
       workDir,
       configPath: options.configPath === undefined ? '/home/a/.config/smtp-oauth-setup/config.json' : options.configPath,
       sandbox: options.sandbox ?? false,
+      ...(options.shell && { shell: options.shell }),
     },
     { prompter, screen },
   );
@@ -215,5 +216,29 @@ describe('before the start', () => {
       expect(screen.text).toContain(words);
     }
     expect(await beforeStart({ progressFile: null, sandbox: true }, { prompter: scriptedPrompter({ start: false }), screen })).toEqual({ kind: 'stop' });
+  });
+});
+
+describe('the end on Windows: commands for PowerShell', () => {
+  it('repeats the check with PowerShell quoting and loads the .env with Get-Content, not set -a', async () => {
+    const workDir = scratchDir('finish-ps');
+    const { outcome, screen } = run({ saveSettings: false, writeEnv: true, envPath: ENTER, keepSecret: false }, { workDir, shell: 'powershell' });
+    await outcome;
+    const path = join(workDir, '.env');
+    const text = screen.results;
+    expect(text).not.toContain('set -a');
+    expect(text).not.toContain('export ');
+    expect(text).toContain(`  Get-Content -LiteralPath '${path}' | Where-Object { $_ -match '^\\w+=' } | ForEach-Object { `);
+    expect(text).toContain(`Set-Item -Path "env:$name" -Value $value }`);
+    expect(text).toContain(`  npx smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --from noreply@contoso.com --to it@contoso.com`);
+  });
+
+  it('quotes a certificate path the PowerShell way (single quotes, a quote doubled)', () => {
+    const answers = { ...ANSWERS, from: 'alerts@contoso.com' };
+    const credential = { kind: 'certificate', certificate: { path: "C:\\Users\\o'brien\\My Certs\\smtp.pem" } } as unknown as Credential;
+    const posix = checkCommandLine(answers, credential);
+    const powershell = checkCommandLine(answers, credential, 'powershell');
+    expect(posix).toContain(`--certificate 'C:\\Users\\o'\\''brien\\My Certs\\smtp.pem'`);
+    expect(powershell).toContain(`--certificate 'C:\\Users\\o''brien\\My Certs\\smtp.pem'`);
   });
 });
