@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve, win32 } from 'node:path';
+import { join, posix, resolve, win32 } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SavedInputs, SavedSecret } from '../inputs/check-inputs.js';
@@ -117,12 +117,12 @@ export class InsecureConfigError extends InputError {}
 export function configDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | null {
   const override = env[CONFIG_DIR_ENV];
   if (override) return resolve(override);
-  // Windows paths joined the Windows way even when a test asks for win32 on Linux.
+  // The platform's own path rules, so that the answer is the same whichever system runs the tests.
   if (platform === 'win32') return env.APPDATA ? win32.join(env.APPDATA, APP_DIR) : null;
-  if (platform === 'darwin') return env.HOME ? join(env.HOME, 'Library', 'Preferences', APP_DIR) : null;
+  if (platform === 'darwin') return env.HOME ? posix.join(env.HOME, 'Library', 'Preferences', APP_DIR) : null;
   const xdg = env.XDG_CONFIG_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, APP_DIR);
-  return env.HOME ? join(env.HOME, '.config', APP_DIR) : null;
+  if (xdg && posix.isAbsolute(xdg)) return posix.join(xdg, APP_DIR);
+  return env.HOME ? posix.join(env.HOME, '.config', APP_DIR) : null;
 }
 
 /** Where saved answers live; the wizard's demo uses one that keeps them in memory only. */

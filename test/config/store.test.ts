@@ -1,5 +1,5 @@
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   configDirectory,
@@ -22,12 +22,13 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('configDirectory: from the injected environment only', () => {
   it.each<[string, NodeJS.ProcessEnv, NodeJS.Platform, string | null]>([
-    ['override wins everywhere', { SMTP_OAUTH_SETUP_CONFIG_DIR: '/x/cfg', HOME: '/home/a', APPDATA: 'C:\\A' }, 'win32', '/x/cfg'],
+    ['override wins everywhere', { SMTP_OAUTH_SETUP_CONFIG_DIR: '/x/cfg', HOME: '/home/a', APPDATA: 'C:\\A' }, 'win32', resolve('/x/cfg')],
     ['XDG_CONFIG_HOME on Linux', { XDG_CONFIG_HOME: '/xdg', HOME: '/home/a' }, 'linux', '/xdg/smtp-oauth-setup'],
     ['a relative XDG_CONFIG_HOME is ignored (XDG spec)', { XDG_CONFIG_HOME: 'rel', HOME: '/home/a' }, 'linux', '/home/a/.config/smtp-oauth-setup'],
     ['~/.config on Linux', { HOME: '/home/a' }, 'linux', '/home/a/.config/smtp-oauth-setup'],
     ['~/Library/Preferences on macOS', { HOME: '/Users/a' }, 'darwin', '/Users/a/Library/Preferences/smtp-oauth-setup'],
-    ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', join('C:\\Users\\a\\AppData\\Roaming', 'smtp-oauth-setup')],
+    ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a\\AppData\\Roaming\\smtp-oauth-setup'],
+    ['none on Windows without APPDATA', { HOME: '/home/a' }, 'win32', null],
     ['none without HOME (a spawned CLI with a bare environment)', { PATH: '/bin' }, 'linux', null],
   ])('%s', (_name, env, platform, expected) => {
     expect(configDirectory(env, platform)).toBe(expected);
