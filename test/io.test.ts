@@ -49,3 +49,22 @@ describe('bounded reads', () => {
     expect(readErrorReason(await readTextFile(dir, 10).catch((e: unknown) => e))).toBe('it is a directory');
   });
 });
+
+describe('text files written on Windows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'io-bom-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const secret = 'Abc8Q~not.a.real.secret_value-0123456789';
+
+  it.each([
+    // `'…' > secret.txt` in Windows PowerShell 5.1: UTF-16LE with its BOM, CRLF.
+    ['UTF-16LE with BOM (Windows PowerShell 5.1 >, Out-File)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${secret}\r\n`, 'utf16le')])],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${secret}\r\n`, 'utf16le').swap16()])],
+    // Notepad, or Set-Content -Encoding utf8 in 5.1.
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${secret}\r\n`)])],
+    ['UTF-8 without BOM, CRLF', Buffer.from(`${secret}\r\n`)],
+  ])('%s reads as the same text, without the mark', async (_name, bytes) => {
+    const path = join(dir, `${_name.replace(/\W+/g, '-')}.txt`);
+    writeFileSync(path, bytes);
+    expect(await readTextFile(path, 1024)).toBe(`${secret}\r\n`);
+  });
+});

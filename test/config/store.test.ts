@@ -13,6 +13,7 @@ import {
 import { Secret } from '../../src/inputs/secret.js';
 import { fakeSecretStore } from '../support/secret-store.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+import { expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -51,7 +52,7 @@ describe('fileConfigStore', () => {
     const store = fileConfigStore(directory);
     await store.save(content, { secret: null });
     expect(lstatSync(store.path!).isSymbolicLink()).toBe(true);
-    expect(mode(target)).toBe(0o600);
+    expectMode(target, 0o600);
     expect((await store.load())?.answers.tenantId).toBe('contoso.onmicrosoft.com');
     expect(readdirSync(dotfiles)).toEqual(['smtp-oauth-setup.json']);
   });
@@ -59,14 +60,14 @@ describe('fileConfigStore', () => {
   it('creates a missing config directory 0700', async () => {
     const directory = join(tempDir(), 'smtp-oauth-setup');
     await fileConfigStore(directory).save(content, { secret: null });
-    expect(mode(directory)).toBe(0o700);
+    expectMode(directory, 0o700);
   });
 
   it('saves answers and progress 0600, without the secret unless asked', async () => {
     const store = fileConfigStore(tempDir());
     await store.save(content, { secret: null });
     const text = readFileSync(store.path!, 'utf8');
-    expect(mode(store.path!)).toBe(0o600);
+    expectMode(store.path!, 0o600);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('clientSecret');
     const loaded = await store.load();
@@ -203,7 +204,7 @@ describe('a kept secret goes to the OS credential store; the file keeps a refere
     ]);
     // Asked once, then not again in this run.
     expect(secrets.calls).toEqual([`set smtp-oauth-setup ${account}`]);
-    expect(mode(store.path!)).toBe(0o600);
+    expectMode(store.path!, 0o600);
     const loaded = await store.load();
     expect(loaded?.clientSecret).toBe(SECRET);
     expect(loaded).not.toHaveProperty('clientSecretRef');

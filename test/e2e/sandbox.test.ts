@@ -9,7 +9,7 @@ import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { parseValid } from '../support/json-schema.js';
 import { leftIn } from '../support/temp-leftovers.js';
-import { POSIX_MODES, SIGNALS_REACH_CHILDREN } from '../support/platform.js';
+import { POSIX_MODES, SIGNALS_REACH_CHILDREN, expectMode } from '../support/platform.js';
 
 /**
  * `sandbox`, the long-running emulator, spawned as a person starts it in one terminal, with `check`
@@ -98,8 +98,7 @@ describe('sandbox: the emulator as a process', () => {
     const first = (await sandbox.waitFor(/\n/)).split('\n')[0]!;
     const settings = JSON.parse(first) as Record<string, string | number>;
     expect(settings).toMatchObject({ scenario: 'healthy', caFile: join(dir, 'json', 'sandbox-ca.pem') });
-    // Mode bits exist on POSIX systems only; the Windows ACL is tested in test/fs/private-mode.test.ts.
-    if (POSIX_MODES) expect(statSync(String(settings.clientSecretFile)).mode & 0o777).toBe(0o600);
+    expectMode(String(settings.clientSecretFile), 0o600);
     const secret = readFileSync(String(settings.clientSecretFile), 'utf8').trim();
     expect(first).not.toContain(secret);
 

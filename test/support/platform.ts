@@ -1,3 +1,6 @@
+import { statSync } from 'node:fs';
+import { expect } from 'vitest';
+
 /**
  * What the system running the suite can do, for the few tests that need a POSIX facility. Each skip
  * that uses these says why next to it; the Windows code paths themselves are tested on every system
@@ -14,3 +17,13 @@ export const SIGNALS_REACH_CHILDREN = process.platform !== 'win32';
 
 /** Whether files have POSIX mode bits (0600 …). Windows has ACLs instead (test/fs/private-mode.test.ts). */
 export const POSIX_MODES = process.platform !== 'win32';
+
+/**
+ * Asserts a file's POSIX mode (0600 private, 0644 public, 0700 the config folder). On Windows there
+ * are no mode bits (stat reports 0666 or 0444 whatever the ACL), so nothing is asserted there: the
+ * ACL a private file gets is tested with the platform injected in test/fs/private-mode.test.ts.
+ */
+export function expectMode(path: string, expected: number): void {
+  if (!POSIX_MODES) return;
+  expect(statSync(path).mode & 0o777).toBe(expected);
+}

@@ -9,6 +9,7 @@ import { chooseCredential, credentialAgain, credentialAnswers, type CredentialOu
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { type Answer, ENTER, recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
 import { IDS } from './fixtures.js';
+import { expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -76,8 +77,8 @@ describe('a new certificate', () => {
     if (result.kind !== 'chosen' || result.credential.kind !== 'certificate') throw new Error('not a certificate');
     const { certificate } = result.credential;
 
-    expect(statSync(pem).mode & 0o777).toBe(0o600);
-    expect(statSync(cer).mode & 0o777).toBe(0o644);
+    expectMode(pem, 0o600);
+    expectMode(cer, 0o644);
     const cerText = readFileSync(cer, 'utf8');
     expect(cerText).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(cerText).not.toContain('PRIVATE KEY');

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { junitPathProblem } from '../../src/report/ci.js';
 import { answerPath, writeFileAsked } from '../../src/wizard/files.js';
 import { recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
+import { expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 afterEach(() => vi.unstubAllEnvs());
@@ -26,7 +27,7 @@ describe('the wizard\'s file-name answers: ~ as a shell expands it', () => {
     const { written } = ask(['~/settings.json'], workDir);
     expect(await written).toBe(join(home, 'settings.json'));
     expect(readFileSync(join(home, 'settings.json'), 'utf8')).toBe('{}\n');
-    expect(statSync(join(home, 'settings.json')).mode & 0o777).toBe(0o600);
+    expectMode(join(home, 'settings.json'), 0o600);
     expect(readdirSync(workDir)).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { beforeStart } from '../../../src/wizard/steps/before-start.js';
 import { checkCommandLine, envFile, envValue, finishStep, SECRET_MASK, settingsJson } from '../../../src/wizard/steps/finish.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
 import { IDS } from '../fixtures.js';
+import { expectMode } from '../../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -88,7 +89,7 @@ describe('the end: settings for the sending application', () => {
     expect(json).toMatchObject({ smtpServer: 'smtp.office365.com', port: 587, encryption: 'STARTTLS', username: 'alerts@contoso.com', senderAddress: 'noreply@contoso.com', tenantId: IDS.tenantId, clientId: IDS.clientId });
     expect(json).not.toHaveProperty('clientSecret');
     expect(readFileSync(path!, 'utf8')).not.toContain(IDS.secret);
-    expect(statSync(path!).mode & 0o777).toBe(0o600);
+    expectMode(path!, 0o600);
     expect(path).toBe(join(workDir, 'smtp-oauth-settings.json'));
 
     const asked = run({ saveSettings: true, settingsIncludeSecret: true, settingsPath: ENTER, writeEnv: false, keepSecret: false });
@@ -105,7 +106,7 @@ describe('the end: settings for the sending application', () => {
     expect(result.files).toEqual([path]);
     expect(readFileSync(join(workDir, '.env'), 'utf8')).toBe('OTHER=1\n');
     expect(prompter.asked.some((q) => q.name === 'envPathOverwrite')).toBe(true);
-    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expectMode(path, 0o600);
     const read = execFileSync('sh', ['-c', `set -a; . "${path}"; set +a; printf '%s|%s|%s|%s' "$AZURE_TENANT_ID" "$AZURE_CLIENT_ID" "$AZURE_CLIENT_SECRET" "$SMTP_OAUTH_MAILBOX"`], { encoding: 'utf8', env: {} });
     expect(read).toBe(`${IDS.tenantId}|${IDS.clientId}|${IDS.secret}|alerts@contoso.com`);
     expect(screen.results).toContain(`set -a; . ${path}; set +a`);
