@@ -7,6 +7,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { baseEnv } from '../support/platform.js';
 
 /**
  * Every read is bounded: an endless HTTP answer, an endless file (/dev/zero), a huge standard input
@@ -53,7 +54,7 @@ describe('an endless HTTP body', () => {
     sandbox.faults.tokenEndpoint = { kind: 'endless' };
     const started = Date.now();
     const child = spawn(process.execPath, [BIN, 'check', '--json', '--timeout', '20', ...sandboxSmtpArgs(sandbox)], {
-      env: { PATH: process.env.PATH ?? '', ...sandboxEnv(sandbox) },
+      env: { ...baseEnv(), ...sandboxEnv(sandbox) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const memory = existsSync('/proc/self/status') ? watchMemory(child.pid!) : null;

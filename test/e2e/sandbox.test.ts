@@ -9,7 +9,7 @@ import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { parseValid } from '../support/json-schema.js';
 import { leftIn } from '../support/temp-leftovers.js';
-import { POSIX_MODES, SIGNALS_REACH_CHILDREN, expectMode } from '../support/platform.js';
+import { POSIX_MODES, SIGNALS_REACH_CHILDREN, expectMode, baseEnv } from '../support/platform.js';
 
 /**
  * `sandbox`, the long-running emulator, spawned as a person starts it in one terminal, with `check`
@@ -35,7 +35,7 @@ afterEach(() => {
 
 function startSandboxCli(args: string[], env: Record<string, string> = {}): Running {
   assertFreshBuild();
-  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { env: { ...baseEnv(), NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];

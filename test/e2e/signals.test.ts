@@ -8,7 +8,7 @@ import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { leftIn } from '../support/temp-leftovers.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
-import { SIGNALS_REACH_CHILDREN } from '../support/platform.js';
+import { SIGNALS_REACH_CHILDREN, baseEnv } from '../support/platform.js';
 
 /**
  * `check` stopped by a signal in the middle of a run (the sandbox's token endpoint holds the request):
@@ -36,7 +36,7 @@ const heldPosts = () => sandbox.requestLog.filter((r) => r.method === 'POST' && 
 async function stopMidRun(args: string[], env: Record<string, string>, signal: NodeJS.Signals) {
   assertFreshBuild();
   const held = heldPosts();
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -83,7 +83,7 @@ describe.runIf(SIGNALS_REACH_CHILDREN)('check stopped by a signal mid-run', () =
     assertFreshBuild();
     sandbox.applyScenario('token-endpoint-unavailable');
     const child = spawn(process.execPath, [BIN, 'check', '--json', '--wait', '10m', ...sandboxSmtpArgs(sandbox)], {
-      env: { PATH: process.env.PATH ?? '', ...sandboxEnv(sandbox) },
+      env: { ...baseEnv(), ...sandboxEnv(sandbox) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

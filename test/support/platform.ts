@@ -27,3 +27,19 @@ export function expectMode(path: string, expected: number): void {
   if (!POSIX_MODES) return;
   expect(statSync(path).mode & 0o777).toBe(expected);
 }
+
+/**
+ * The environment a spawned CLI starts from: PATH, and what the system needs to run Node at all.
+ * Windows needs SystemRoot (Winsock and the crypto provider load from it: without it sockets fail),
+ * windir, ComSpec and PATHEXT, and TEMP/TMP (without them os.tmpdir() is C:\Windows\Temp, which a
+ * user may not write). Elsewhere the run's TMPDIR is passed on (test/support/temp-leftovers.ts).
+ */
+export function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  const keep = process.platform === 'win32' ? ['SystemRoot', 'windir', 'ComSpec', 'PATHEXT', 'TEMP', 'TMP'] : ['TMPDIR'];
+  for (const name of keep) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
+}
