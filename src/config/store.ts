@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SavedInputs, SavedSecret } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';
-import { readableByOthersProblem } from '../fs/private-mode.js';
+import { type CommandRunner, readableByOthersProblem } from '../fs/private-mode.js';
 import { writeUserFile } from '../fs/write-file.js';
 import { readErrorReason } from '../fs-errors.js';
 import { READ_LIMITS, readTextFile } from '../io.js';
@@ -136,6 +136,8 @@ export interface ConfigStore {
 
 export interface FileConfigStoreOptions {
   platform?: NodeJS.Platform;
+  /** Runs icacls, whoami and PowerShell for the file's ACL on Windows (tests inject recorded outputs). */
+  aclRunner?: CommandRunner;
   /** Where a secret to keep goes; without one it is kept in the file (0600), as before the store existed. */
   secrets?: SecretStore | null;
   /** The one line that says a secret went to the file because the store is not available. */
@@ -143,7 +145,7 @@ export interface FileConfigStoreOptions {
 }
 
 export function fileConfigStore(directory: string, options: FileConfigStoreOptions = {}): ConfigStore {
-  const { platform = process.platform, secrets = null, notice = () => undefined } = options;
+  const { platform = process.platform, secrets = null, notice = () => undefined, aclRunner } = options;
   const path = join(directory, FILE_NAME);
   const keep = secretKeeper(secrets, (reason) => notice(messages.fallback(path, reason)));
   return {
@@ -174,7 +176,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
       }
       const config = parsed.data as SavedConfig;
       if (config.clientSecret !== undefined) {
-        const exposed = await readableByOthersProblem(path, 'the client secret', platform);
+        const exposed = await readableByOthersProblem(path, 'the client secret', platform, aclRunner);
         if (exposed) throw new InsecureConfigError([exposed]);
       }
       return config;
@@ -182,7 +184,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
     async save(content, options = {}) {
       const kept = options.secret ? await keep(content, options.secret) : null;
       // The config directory is the tool's own: created (0700) when missing.
-      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true, platform: { os: platform } });
+      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true, platform: { os: platform }, ...(aclRunner && { run: aclRunner }) });
     },
   };
 }

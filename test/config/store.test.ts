@@ -13,7 +13,7 @@ import {
 import { Secret } from '../../src/inputs/secret.js';
 import { fakeSecretStore } from '../support/secret-store.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
-import { expectMode } from '../support/platform.js';
+import { POSIX_MODES, expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -76,7 +76,8 @@ describe('fileConfigStore', () => {
     expect(loaded!.answers).not.toHaveProperty('senderName');
   });
 
-  it('keeps the secret when asked, and then refuses a copy that others can read, naming the chmod', async () => {
+  // Mode bits exist on POSIX systems only (Windows: the ACL test below).
+  it.runIf(POSIX_MODES)('keeps the secret when asked, and then refuses a copy that others can read, naming the chmod', async () => {
     const store = fileConfigStore(tempDir(), { platform: 'linux' });
     await store.save(content, { secret: new Secret(SECRET, 'prompt') });
     expect((await store.load())?.clientSecret).toBe(SECRET);
@@ -85,6 +86,30 @@ describe('fileConfigStore', () => {
     expect(error).toBeInstanceOf(InsecureConfigError);
     expect((error as InsecureConfigError).exitCode).toBe(2);
     expect((error as Error).message).toContain(`chmod 600 ${store.path}`);
+    expect((error as Error).message).not.toContain(SECRET);
+  });
+
+  it('on Windows (platform injected): the saved file gets the user-only ACL, and a copy whose ACL lets Users read it is refused', async () => {
+    const USER = 'S-1-5-21-1004336348-1177238915-682003330-1001';
+    let sddl = `O:${USER}D:PAI(A;;FA;;;${USER})`;
+    const icacls: string[][] = [];
+    const aclRunner = async (file: string, args: readonly string[]) => {
+      if (file === 'whoami') return `"pc\\alice","${USER}"`;
+      if (file === 'icacls') {
+        icacls.push([...args.slice(1)]);
+        return '';
+      }
+      return sddl;
+    };
+    const store = fileConfigStore(tempDir(), { platform: 'win32', aclRunner });
+    await store.save(content, { secret: new Secret(SECRET, 'prompt') });
+    expect(icacls).toEqual([['/inheritance:r', '/grant:r', `*${USER}:(F)`]]);
+    expect((await store.load())?.clientSecret).toBe(SECRET);
+    sddl = `O:${USER}D:AI(A;ID;FA;;;SY)(A;ID;FA;;;BA)(A;ID;FA;;;${USER})(A;ID;0x1200a9;;;BU)`;
+    const error = await store.load().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InsecureConfigError);
+    expect((error as Error).message).toContain(`${store.path} holds the client secret and other accounts can read it (its ACL grants Users)`);
+    expect((error as Error).message).toContain('icacls ');
     expect((error as Error).message).not.toContain(SECRET);
   });
 

@@ -86,9 +86,18 @@ describe('loadClientCertificate: a private key others can read is refused, as a 
     expect((await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath, platform: 'linux' })).problems).toEqual([]);
   });
 
-  it('does not judge POSIX modes on Windows (per-user ACLs)', async () => {
+  // Windows: the mode bits mean nothing there; the key file's ACL decides (read as SDDL, recorded here).
+  const USER = 'S-1-5-21-1004336348-1177238915-682003330-1001';
+  const aclRunner = (sddl: string) => async (file: string) => (file === 'whoami' ? `"pc\\alice","${USER}"` : sddl);
+
+  it('on Windows judges the key by its ACL, not by POSIX modes', async () => {
     const shared = file('windows.pem', cert.certificatePem + cert.privateKeyPem, 0o644);
     chmodSync(shared, 0o644);
-    expect((await loadClientCertificate({ certificatePath: shared, platform: 'win32' })).problems).toEqual([]);
+    const own = aclRunner(`O:${USER}D:PAI(A;;FA;;;${USER})(A;;FA;;;SY)`);
+    expect((await loadClientCertificate({ certificatePath: shared, platform: 'win32', aclRunner: own })).problems).toEqual([]);
+    const readable = aclRunner(`O:${USER}D:AI(A;ID;FA;;;${USER})(A;ID;0x1200a9;;;BU)`);
+    const { problems } = await loadClientCertificate({ certificatePath: shared, platform: 'win32', aclRunner: readable });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`${shared} holds a private key and other accounts can read it (its ACL grants Users); refusing to use it. Fix (PowerShell): icacls `);
   });
 });
