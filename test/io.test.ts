@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readErrorReason } from '../src/fs-errors.js';
 import { InputTooLargeError, readAll, readTextFile } from '../src/io.js';
+import { POSIX_SPECIAL_FILES } from './support/platform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'io-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +26,8 @@ describe('bounded reads', () => {
     expect(produced).toBeLessThan(64 * 1024);
   });
 
-  it('reads files; /dev/zero stops at the limit', async () => {
+  // /dev/zero is a POSIX device (POSIX_SPECIAL_FILES).
+  it.runIf(POSIX_SPECIAL_FILES)('reads files; /dev/zero stops at the limit', async () => {
     const file = join(dir, 'secret');
     writeFileSync(file, 'value\n');
     expect(await readTextFile(file, 64)).toBe('value\n');
@@ -34,7 +36,8 @@ describe('bounded reads', () => {
     expect(readErrorReason(error)).toBe('larger than 64 KiB, more than any real one');
   });
 
-  it('a FIFO (as `<(…)` gives) still works: read as a stream, not by its size', async () => {
+  // mkfifo and sh: POSIX only (POSIX_SPECIAL_FILES).
+  it.runIf(POSIX_SPECIAL_FILES)('a FIFO (as `<(…)` gives) still works: read as a stream, not by its size', async () => {
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     const writer = spawn('sh', ['-c', `printf 'from a pipe' > '${fifo}'`]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWriteError, resolveWriteTarget, writePathProblem, writeUserFile } from '../../src/fs/write-file.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
-import { POSIX_MODES, expectMode } from '../support/platform.js';
+import { POSIX_SPECIAL_FILES, expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -113,7 +113,7 @@ describe('writeUserFile: a symbolic link is followed, and stays a link', () => {
 });
 
 // FIFOs (mkfifo), /dev/null and /dev/stdout are POSIX things: Windows has no such files in a folder.
-describe.runIf(POSIX_MODES)('writeUserFile: FIFOs, devices and descriptors are written in place', () => {
+describe.runIf(POSIX_SPECIAL_FILES)('writeUserFile: FIFOs, devices and descriptors are written in place', () => {
   it('writes into a FIFO that has a reader, and the FIFO stays a FIFO', async () => {
     const path = fifo(scratchDir('write-fifo'));
     const reader = openReader(path);
@@ -220,7 +220,7 @@ describe('writeUserFile: a directory is refused', () => {
 
 describe('writePathProblem: the same decision, before anything is done', () => {
   // A FIFO (mkfifo) and /dev/null exist on POSIX systems only.
-  it.runIf(POSIX_MODES)('accepts a new file in an existing folder, a FIFO and a device', async () => {
+  it.runIf(POSIX_SPECIAL_FILES)('accepts a new file in an existing folder, a FIFO and a device', async () => {
     const dir = scratchDir('problem-ok');
     expect(await writePathProblem(join(dir, 'new.xml'))).toBeNull();
     expect(await writePathProblem(fifo(dir))).toBeNull();

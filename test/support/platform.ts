@@ -43,3 +43,10 @@ export function baseEnv(): Record<string, string> {
   }
   return env;
 }
+
+/**
+ * Whether the POSIX special files exist: /dev/zero, /dev/null, FIFOs made with mkfifo. Windows has
+ * none of them in its file system (its NUL device and named pipes are not files in a folder), so the
+ * tests that read an endless /dev/zero or write into a FIFO run on Linux and macOS only.
+ */
+export const POSIX_SPECIAL_FILES = process.platform !== 'win32';
