@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/inputs/secret.js';
 import { loadClientCertificate } from '../../src/token/certificate.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
+import { POSIX_MODES } from '../support/platform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-'));
 // The folder holds private keys: none is left behind in the temporary folder.
@@ -62,7 +63,8 @@ describe('loadClientCertificate', () => {
 });
 
 describe('loadClientCertificate: a private key others can read is refused, as a saved client secret is', () => {
-  it('refuses a PEM readable by group or others, naming the chmod, before asking any password', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('refuses a PEM readable by group or others, naming the chmod, before asking any password', async () => {
     const shared = file('shared.pem', cert.certificatePem + cert.privateKeyPem, 0o644);
     chmodSync(shared, 0o644);
     const loaded = await loadClientCertificate({ certificatePath: shared, platform: 'linux' });
@@ -75,7 +77,8 @@ describe('loadClientCertificate: a private key others can read is refused, as a 
     expect((await loadClientCertificate({ certificatePath: shared, platform: 'linux' })).problems).toEqual([]);
   });
 
-  it('judges the key\'s own file when it is separate (--private-key); the certificate may be public', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('judges the key\'s own file when it is separate (--private-key); the certificate may be public', async () => {
     const certPath = file('public.cer', cert.certificatePem, 0o644);
     chmodSync(certPath, 0o644);
     const keyPath = file('shared.key', cert.privateKeyPem, 0o604);
