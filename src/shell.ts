@@ -25,7 +25,7 @@ export const DOTENV_ESCAPED_QUOTE_PATTERN = String.raw`'\\''`;
 
 function powershellDotenvLoader(path: string): string {
   return (
-    `Get-Content -LiteralPath ${psStringLiteral(path)} | Where-Object { $_ -match ${psStringLiteral(DOTENV_LINE_PATTERN)} } | ForEach-Object { ` +
+    `Get-Content -LiteralPath ${psStringLiteral(path)} -Encoding UTF8 | Where-Object { $_ -match ${psStringLiteral(DOTENV_LINE_PATTERN)} } | ForEach-Object { ` +
     `$name, $value = $_ -split '=', 2; ` +
     `if ($value -match ${psStringLiteral(DOTENV_QUOTED_PATTERN)}) { $value = $Matches[1] -replace ${psStringLiteral(DOTENV_ESCAPED_QUOTE_PATTERN)}, ${psStringLiteral("'")} }; ` +
     `Set-Item -Path "env:$name" -Value $value }`
@@ -60,12 +60,14 @@ const POSIX: ShellSyntax = {
  * PowerShell: an argument quoted by `psArgument`; the value of `$env:NAME = …` is an expression, so it is
  * always a string literal (a bare word there would be run as a command). A file's first line without its
  * line end: `Get-Content -LiteralPath … -TotalCount 1` (LiteralPath: [ ] in a path are no wildcards).
+ * `-Encoding UTF8` because the tool writes UTF-8 without a BOM, which Windows PowerShell 5.1 would
+ * otherwise read in the system's ANSI code page (about_Character_Encoding); PowerShell 7 accepts it too.
  */
 const POWERSHELL: ShellSyntax = {
   kind: 'powershell',
   word: psArgument,
   setEnv: (name, value) => `$env:${name} = ${psStringLiteral(value)}`,
-  setEnvFromFile: (name, path) => `$env:${name} = Get-Content -LiteralPath ${psStringLiteral(path)} -TotalCount 1`,
+  setEnvFromFile: (name, path) => `$env:${name} = Get-Content -LiteralPath ${psStringLiteral(path)} -Encoding UTF8 -TotalCount 1`,
   loadDotenv: powershellDotenvLoader,
   continuation: ' `',
 };

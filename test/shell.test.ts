@@ -27,13 +27,13 @@ describe('commands printed for the user\'s shell', () => {
 
   it('reads a secret from a file with cat or Get-Content -TotalCount 1', () => {
     expect(posix.setEnvFromFile('AZURE_CLIENT_SECRET', '/tmp/x y/secret')).toBe(`export AZURE_CLIENT_SECRET="$(cat '/tmp/x y/secret')"`);
-    expect(powershell.setEnvFromFile('AZURE_CLIENT_SECRET', 'C:\\Temp\\x y\\secret')).toBe("$env:AZURE_CLIENT_SECRET = Get-Content -LiteralPath 'C:\\Temp\\x y\\secret' -TotalCount 1");
+    expect(powershell.setEnvFromFile('AZURE_CLIENT_SECRET', 'C:\\Temp\\x y\\secret')).toBe("$env:AZURE_CLIENT_SECRET = Get-Content -LiteralPath 'C:\\Temp\\x y\\secret' -Encoding UTF8 -TotalCount 1");
   });
 
   it('loads a .env with set -a, or with a Get-Content loop (PowerShell has no set -a)', () => {
     expect(posix.loadDotenv('.env')).toBe('set -a; . .env; set +a');
     const loader = powershell.loadDotenv('C:\\app\\.env');
-    expect(loader.startsWith("Get-Content -LiteralPath 'C:\\app\\.env' | ")).toBe(true);
+    expect(loader.startsWith("Get-Content -LiteralPath 'C:\\app\\.env' -Encoding UTF8 | ")).toBe(true);
     expect(loader).toContain("$name, $value = $_ -split '=', 2;");
     expect(loader).not.toMatch(/set -a|export /);
   });

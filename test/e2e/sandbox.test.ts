@@ -283,7 +283,7 @@ describe('sandbox: what to run, for PowerShell (SMTP_OAUTH_SHELL=powershell, as 
     const caFile = join(dir, "o'brien ps", 'sandbox-ca.pem');
     const secretFile = join(dir, "o'brien ps", 'client-secret');
     expect(text).toContain(`  $env:NODE_EXTRA_CA_CERTS = '${caFile.replace(/'/g, "''")}'\n  npx smtp-oauth-setup check \`\n`);
-    expect(text).toContain(`  $env:AZURE_CLIENT_SECRET = Get-Content -LiteralPath '${secretFile.replace(/'/g, "''")}' -TotalCount 1\n`);
+    expect(text).toContain(`  $env:AZURE_CLIENT_SECRET = Get-Content -LiteralPath '${secretFile.replace(/'/g, "''")}' -Encoding UTF8 -TotalCount 1\n`);
 
     // The environment form, read as PowerShell reads it: each $env:NAME = '…' line, and the secret file's first line.
     const env: Record<string, string> = {};

@@ -229,7 +229,7 @@ describe('the end on Windows: commands for PowerShell', () => {
     const text = screen.results;
     expect(text).not.toContain('set -a');
     expect(text).not.toContain('export ');
-    expect(text).toContain(`  Get-Content -LiteralPath '${path}' | Where-Object { $_ -match '^\\w+=' } | ForEach-Object { `);
+    expect(text).toContain(`  Get-Content -LiteralPath '${path}' -Encoding UTF8 | Where-Object { $_ -match '^\\w+=' } | ForEach-Object { `);
     expect(text).toContain(`Set-Item -Path "env:$name" -Value $value }`);
     expect(text).toContain(`  npx smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --from noreply@contoso.com --to it@contoso.com`);
   });
