@@ -45,6 +45,13 @@ export interface ShellSyntax {
   loadDotenv(path: string): string;
   /** Appended to a line whose command goes on: ` \` in a POSIX shell, `` ` `` (backtick) in PowerShell. */
   readonly continuation: string;
+  /**
+   * How npx is named: `npx.cmd` in PowerShell on Windows. npm installs npx.ps1 beside npx.cmd there and
+   * PowerShell picks the .ps1 first, which the default execution policy of Windows clients (Restricted)
+   * refuses to run ("npx.ps1 cannot be loaded because running scripts is disabled on this system");
+   * the .cmd shim runs under every policy.
+   */
+  readonly npx: string;
 }
 
 const POSIX: ShellSyntax = {
@@ -54,6 +61,7 @@ const POSIX: ShellSyntax = {
   setEnvFromFile: (name, path) => `export ${name}="$(cat ${shellQuote(path)})"`,
   loadDotenv: (path) => `set -a; . ${shellQuote(path)}; set +a`,
   continuation: ' \\',
+  npx: 'npx',
 };
 
 /**
@@ -70,8 +78,12 @@ const POWERSHELL: ShellSyntax = {
   setEnvFromFile: (name, path) => `$env:${name} = Get-Content -LiteralPath ${psStringLiteral(path)} -Encoding UTF8 -TotalCount 1`,
   loadDotenv: powershellDotenvLoader,
   continuation: ' `',
+  npx: 'npx',
 };
+const WINDOWS_POWERSHELL: ShellSyntax = { ...POWERSHELL, npx: 'npx.cmd' };
 
-export function shellSyntax(shell: ShellKind): ShellSyntax {
-  return shell === 'powershell' ? POWERSHELL : POSIX;
+/** The syntax for `shell`; `os` says whether PowerShell runs on Windows (npx.cmd) or elsewhere (pwsh: npx). */
+export function shellSyntax(shell: ShellKind, os: NodeJS.Platform = 'linux'): ShellSyntax {
+  if (shell === 'posix') return POSIX;
+  return os === 'win32' ? WINDOWS_POWERSHELL : POWERSHELL;
 }

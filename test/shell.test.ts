@@ -38,6 +38,13 @@ describe('commands printed for the user\'s shell', () => {
     expect(loader).not.toMatch(/set -a|export /);
   });
 
+  it('names npx.cmd in PowerShell on Windows (npx.ps1 is refused under the default execution policy), npx elsewhere', () => {
+    expect(shellSyntax('powershell', 'win32').npx).toBe('npx.cmd');
+    expect(shellSyntax('powershell', 'linux').npx).toBe('npx');
+    expect(shellSyntax('posix', 'win32').npx).toBe('npx');
+    expect(shellSyntax('posix').npx).toBe('npx');
+  });
+
   it('continues a command with \\ in a POSIX shell and a backtick in PowerShell', () => {
     expect(posix.continuation).toBe(' \\');
     expect(powershell.continuation).toBe(' `');

@@ -72,7 +72,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     output.redactor.protect(sandbox.client.clientSecret);
 
     if (options.json) output.result(JSON.stringify({ ...connectionSettings(sandbox, secretFile), ...(certificate && { certificate }) }));
-    else output.result(describeSandbox(sandbox, secretFile, output, certificate, shellSyntax(platform.shell)));
+    else output.result(describeSandbox(sandbox, secretFile, output, certificate, shellSyntax(platform.shell, platform.os)));
 
     const stopped = await untilStopped(stop.signal);
     await sandbox.close();
@@ -192,8 +192,8 @@ export function describeSandbox(
     'Check against it from another terminal (NODE_EXTRA_CA_CERTS makes Node trust the sandbox CA):',
     '',
     ...(posix
-      ? [`  NODE_EXTRA_CA_CERTS=${quote(sandbox.caFile)} npx smtp-oauth-setup check${shell.continuation}`]
-      : [`  ${shell.setEnv('NODE_EXTRA_CA_CERTS', sandbox.caFile)}`, `  npx smtp-oauth-setup check${shell.continuation}`]),
+      ? [`  NODE_EXTRA_CA_CERTS=${quote(sandbox.caFile)} ${shell.npx} smtp-oauth-setup check${shell.continuation}`]
+      : [`  ${shell.setEnv('NODE_EXTRA_CA_CERTS', sandbox.caFile)}`, `  ${shell.npx} smtp-oauth-setup check${shell.continuation}`]),
     ...flags.map((flag, i) => `    ${flag}${i < flags.length - 1 ? shell.continuation : ''}`),
     '',
     'or with environment variables:',
@@ -211,7 +211,7 @@ export function describeSandbox(
           ['SMTP_OAUTH_MAILBOX', client.mailbox],
         ].map(([name, value]) => `  ${shell.setEnv(name!, value!)}`)),
     `  ${shell.setEnvFromFile('AZURE_CLIENT_SECRET', secretFile)}`,
-    `  npx smtp-oauth-setup check --smtp-host ${sandbox.smtp.host} --smtp-port ${sandbox.smtp.port} --to ${client.to}`,
+    `  ${shell.npx} smtp-oauth-setup check --smtp-host ${sandbox.smtp.host} --smtp-port ${sandbox.smtp.port} --to ${client.to}`,
     '',
     c.dim('Messages the sandbox receives are shown below. Ctrl-C stops it.'),
   ].join('\n');

@@ -282,7 +282,9 @@ describe('sandbox: what to run, for PowerShell (SMTP_OAUTH_SHELL=powershell, as 
     expect(text).not.toContain('$(cat ');
     const caFile = join(dir, "o'brien ps", 'sandbox-ca.pem');
     const secretFile = join(dir, "o'brien ps", 'client-secret');
-    expect(text).toContain(`  $env:NODE_EXTRA_CA_CERTS = '${caFile.replace(/'/g, "''")}'\n  npx smtp-oauth-setup check \`\n`);
+    // npx.cmd when this runs on Windows (PowerShell there would pick the blocked npx.ps1), npx elsewhere.
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    expect(text).toContain(`  $env:NODE_EXTRA_CA_CERTS = '${caFile.replace(/'/g, "''")}'\n  ${npx} smtp-oauth-setup check \`\n`);
     expect(text).toContain(`  $env:AZURE_CLIENT_SECRET = Get-Content -LiteralPath '${secretFile.replace(/'/g, "''")}' -Encoding UTF8 -TotalCount 1\n`);
 
     // The environment form, read as PowerShell reads it: each $env:NAME = '…' line, and the secret file's first line.
@@ -290,7 +292,7 @@ describe('sandbox: what to run, for PowerShell (SMTP_OAUTH_SHELL=powershell, as 
     for (const [, name, value] of text.matchAll(/^ {2}\$env:(\w+) = ('(?:[^']|'')*')$/gm)) env[name!] = literal(value!);
     expect(Object.keys(env).sort()).toEqual(['AZURE_AUTHORITY_HOST', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'NODE_EXTRA_CA_CERTS', 'SMTP_OAUTH_MAILBOX']);
     env.AZURE_CLIENT_SECRET = readFileSync(secretFile, 'utf8').split('\n')[0]!;
-    const last = /^ {2}npx smtp-oauth-setup check (--smtp-host .*)$/m.exec(text)![1]!;
+    const last = new RegExp(`^ {2}${npx.replace('.', '\\.')} smtp-oauth-setup check (--smtp-host .*)$`, 'm').exec(text)![1]!;
     const check = await runCli(['check', '--json', ...last.split(' ')], { env });
     expect(check.status, check.stdout + check.stderr).toBe(0);
     await stopWith(sandbox, 'SIGINT', 130);

@@ -16,6 +16,8 @@ export interface FinishInput {
   sandbox: boolean;
   /** The shell the printed commands are written for (PowerShell on Windows); POSIX when not given. */
   shell?: ShellKind;
+  /** The system they run on (npx.cmd for PowerShell on Windows). */
+  os?: NodeJS.Platform;
 }
 
 export interface FinishOutcome {
@@ -129,9 +131,10 @@ export function envFile(answers: WizardAnswers, credential: Credential): string 
  * The `check` command that repeats the test later, quoted for the user's shell; a secret comes from the
  * environment, a certificate from its file.
  */
-export function checkCommandLine(answers: WizardAnswers, credential: Credential, shell: ShellKind = 'posix'): string {
+export function checkCommandLine(answers: WizardAnswers, credential: Credential, shell: ShellKind = 'posix', os: NodeJS.Platform = 'linux'): string {
   const inputs = checkInputsOf(answers, credential);
-  const quote = shellSyntax(shell).word;
+  const syntax = shellSyntax(shell, os);
+  const quote = syntax.word;
   const flags: string[] = [];
   if (inputs.cloud.name !== 'global') flags.push(`--cloud ${inputs.cloud.name}`);
   flags.push(`--tenant-id ${quote(inputs.tenantId)}`, `--client-id ${quote(inputs.clientId)}`);
@@ -142,7 +145,7 @@ export function checkCommandLine(answers: WizardAnswers, credential: Credential,
   if (inputs.authorityHost !== inputs.cloud.authorityHost) flags.push(`--authority-host ${quote(inputs.authorityHost)}`);
   if (inputs.smtpHost !== inputs.cloud.smtpHost) flags.push(`--smtp-host ${quote(inputs.smtpHost)}`);
   if (inputs.smtpPort !== inputs.cloud.smtpPort) flags.push(`--smtp-port ${inputs.smtpPort}`);
-  return `npx smtp-oauth-setup check ${flags.join(' ')}`;
+  return `${syntax.npx} smtp-oauth-setup check ${flags.join(' ')}`;
 }
 
 /**
@@ -206,8 +209,8 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
     lines.push(`Next: run ${c.bold('smtp-oauth-setup')} (without demo) to walk through the same steps for your own tenant.`);
   } else {
     lines.push(`To repeat the test later${repeatNote(credential, envPath, saveSecret)}:`);
-    if (envPath) lines.push(`  ${shellSyntax(input.shell ?? 'posix').loadDotenv(envPath)}`);
-    lines.push(`  ${checkCommandLine(answers, credential, input.shell)}`);
+    if (envPath) lines.push(`  ${shellSyntax(input.shell ?? 'posix', input.os).loadDotenv(envPath)}`);
+    lines.push(`  ${checkCommandLine(answers, credential, input.shell, input.os)}`);
   }
   if (credential.kind === 'certificate') {
     const expires = credential.certificate.notAfter.toISOString().slice(0, 10);

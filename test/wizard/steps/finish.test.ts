@@ -28,7 +28,7 @@ const secret = (value = IDS.secret): Credential => ({ kind: 'secret', secret: ne
 
 function run(
   answers: Record<string, Answer | Answer[]>,
-  options: { workDir?: string; configPath?: string | null; sandbox?: boolean; credential?: Credential; answers?: WizardAnswers; shell?: 'posix' | 'powershell' } = {},
+  options: { workDir?: string; configPath?: string | null; sandbox?: boolean; credential?: Credential; answers?: WizardAnswers; shell?: 'posix' | 'powershell'; os?: NodeJS.Platform } = {},
 ) {
   const workDir = options.workDir ?? scratchDir('finish');
   const prompter = scriptedPrompter(answers);
@@ -41,6 +41,7 @@ function run(
       configPath: options.configPath === undefined ? '/home/a/.config/smtp-oauth-setup/config.json' : options.configPath,
       sandbox: options.sandbox ?? false,
       ...(options.shell && { shell: options.shell }),
+      ...(options.os && { os: options.os }),
     },
     { prompter, screen },
   );
@@ -223,7 +224,7 @@ describe('before the start', () => {
 describe('the end on Windows: commands for PowerShell', () => {
   it('repeats the check with PowerShell quoting and loads the .env with Get-Content, not set -a', async () => {
     const workDir = scratchDir('finish-ps');
-    const { outcome, screen } = run({ saveSettings: false, writeEnv: true, envPath: ENTER, keepSecret: false }, { workDir, shell: 'powershell' });
+    const { outcome, screen } = run({ saveSettings: false, writeEnv: true, envPath: ENTER, keepSecret: false }, { workDir, shell: 'powershell', os: 'win32' });
     await outcome;
     const path = join(workDir, '.env');
     const text = screen.results;
@@ -231,7 +232,8 @@ describe('the end on Windows: commands for PowerShell', () => {
     expect(text).not.toContain('export ');
     expect(text).toContain(`  Get-Content -LiteralPath '${path}' -Encoding UTF8 | Where-Object { $_ -match '^\\w+=' } | ForEach-Object { `);
     expect(text).toContain(`Set-Item -Path "env:$name" -Value $value }`);
-    expect(text).toContain(`  npx smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --from noreply@contoso.com --to it@contoso.com`);
+    // npx.cmd: PowerShell on Windows would pick npx.ps1, which the default execution policy refuses.
+    expect(text).toContain(`  npx.cmd smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --from noreply@contoso.com --to it@contoso.com`);
   });
 
   it('quotes a certificate path the PowerShell way (single quotes, a quote doubled)', () => {
