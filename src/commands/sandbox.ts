@@ -64,7 +64,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     const secretFile = join(dirname(sandbox.caFile), 'client-secret');
     try {
       // Private (0600, or an ACL for the user alone on Windows), like every file that holds a secret.
-      await writeUserFile(secretFile, sandbox.client.clientSecret + '\n', { private: true, platform });
+      await writeUserFile(secretFile, sandbox.client.clientSecret + '\n', { private: true, platform, warn: (line) => output.info(output.color.yellow(`! ${line}`)) });
     } catch (error) {
       if (!options.caDir) throw error;
       throw new InputError([`--ca-dir: ${secretFile}: ${writeErrorReason(error)}`]);

@@ -146,6 +146,8 @@ export interface FileConfigStoreOptions {
 
 export function fileConfigStore(directory: string, options: FileConfigStoreOptions = {}): ConfigStore {
   const { platform = process.platform, secrets = null, notice = () => undefined, aclRunner } = options;
+  // A file that could not be made private is said where notices go (stderr when none is given).
+  const warn = options.notice;
   const path = join(directory, FILE_NAME);
   const keep = secretKeeper(secrets, (reason) => notice(messages.fallback(path, reason)));
   return {
@@ -184,7 +186,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
     async save(content, options = {}) {
       const kept = options.secret ? await keep(content, options.secret) : null;
       // The config directory is the tool's own: created (0700) when missing.
-      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true, platform: { os: platform }, ...(aclRunner && { run: aclRunner }) });
+      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true, platform: { os: platform }, ...(warn && { warn }), ...(aclRunner && { run: aclRunner }) });
     },
   };
 }

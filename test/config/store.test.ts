@@ -113,6 +113,18 @@ describe('fileConfigStore', () => {
     expect((error as Error).message).not.toContain(SECRET);
   });
 
+  it('on Windows: an ACL that cannot be set is one notice line, and the configuration is saved all the same', async () => {
+    const notices: string[] = [];
+    const aclRunner = async (file: string) => {
+      if (file === 'icacls') throw new Error('Command failed: icacls');
+      return '"pc\\alice","S-1-5-21-1-2-3-1001"';
+    };
+    const store = fileConfigStore(tempDir(), { platform: 'win32', aclRunner, notice: (line) => notices.push(line) });
+    await store.save(content);
+    expect(readFileSync(store.path!, 'utf8')).toContain('"version": 1');
+    expect(notices).toEqual([`could not restrict ${store.path} to your account (Command failed: icacls); other accounts on this computer may be able to read it.`]);
+  });
+
   it('does not mind the mode of a file without a secret', async () => {
     const store = fileConfigStore(tempDir(), { platform: 'linux' });
     await store.save(content);
