@@ -154,7 +154,7 @@ function connectionSettings(sandbox: Sandbox, secretFile: string) {
  * What to run against the sandbox, for the user's shell: in a POSIX shell NODE_EXTRA_CA_CERTS prefixes the
  * one command; PowerShell has no such prefix, so there it is set for the session first.
  */
-export function describeSandbox(
+function describeSandbox(
   sandbox: Sandbox,
   secretFile: string,
   output: Output,
