@@ -13,7 +13,8 @@ import {
 } from '../../src/fs/private-mode.js';
 import { writeUserFile } from '../../src/fs/write-file.js';
 
-// Recorded on Windows: `whoami /user /fo csv /nh` (the name is localized, the SID is not) and
+// Outputs as Windows gives them (written from the documented formats, not captured on a machine here):
+// `whoami /user /fo csv /nh` (the name is localized, the SID is not) and
 // `(Get-Acl <file>).Sddl` for the cases a saved secret meets (SDDL as in Microsoft Learn's
 // "Security Descriptor String Format" and "ACE Strings"; the user's SID below is this fixture's).
 const USER = 'S-1-5-21-1004336348-1177238915-682003330-1001';
@@ -87,7 +88,7 @@ describe('SDDL: who may read a file on Windows', () => {
   });
 });
 
-describe('readableByOthersProblem on Windows (platform injected, recorded outputs)', () => {
+describe('readableByOthersProblem on Windows (platform injected, outputs fed in)', () => {
   it('accepts a file only its user, SYSTEM and Administrators can read', async () => {
     const { run, calls } = recorder({ sddl: SDDL.profile });
     expect(await readableByOthersProblem('C:\\Users\\alice\\AppData\\Roaming\\smtp-oauth-setup\\config.json', 'the client secret', 'win32', run)).toBeNull();

@@ -89,7 +89,7 @@ describe('loadClientCertificate: a private key others can read is refused, as a 
     expect((await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath, platform: 'linux' })).problems).toEqual([]);
   });
 
-  // Windows: the mode bits mean nothing there; the key file's ACL decides (read as SDDL, recorded here).
+  // Windows: the mode bits mean nothing there; the key file's ACL decides (read as SDDL, fed in here).
   const USER = 'S-1-5-21-1004336348-1177238915-682003330-1001';
   const aclRunner = (sddl: string) => async (file: string) => (file === 'whoami' ? `"pc\\alice","${USER}"` : sddl);
 
