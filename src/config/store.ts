@@ -136,7 +136,7 @@ export interface ConfigStore {
 
 export interface FileConfigStoreOptions {
   platform?: NodeJS.Platform;
-  /** Runs icacls, whoami and PowerShell for the file's ACL on Windows (tests inject recorded outputs). */
+  /** Runs icacls, whoami and PowerShell for the file's ACL on Windows (tests inject fixed outputs). */
   aclRunner?: CommandRunner;
   /** Where a secret to keep goes; without one it is kept in the file (0600), as before the store existed. */
   secrets?: SecretStore | null;

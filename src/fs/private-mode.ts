@@ -17,7 +17,7 @@ import { shellQuote } from '../shell.js';
  *   icacls's and Get-Acl's Access listings name trustees and rights in the system's language
  *   ("VORDEFINIERT\Benutzer", "Vollzugriff"); the SDDL string has SIDs and fixed codes on every system
  *   (Microsoft Learn, "Security Descriptor String Format" and "ACE Strings"), so it is what is parsed.
- * Both are run with execFile (no shell) through an injected runner, so that tests feed recorded outputs.
+ * Both are run with execFile (no shell) through an injected runner, so that tests feed fixed outputs.
  */
 
 /** Runs a program (no shell) and gives its standard output; rejects when it fails or times out. */

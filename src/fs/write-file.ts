@@ -35,7 +35,7 @@ export interface WriteFileOptions {
   stallTimeoutMs?: number;
   /** Whose privacy rules apply: on Windows a private file gets an ACL for the current user alone (src/fs/private-mode.ts). */
   platform?: { os: NodeJS.Platform };
-  /** Runs icacls and whoami on Windows (tests inject recorded outputs). */
+  /** Runs icacls and whoami on Windows (tests inject fixed outputs). */
   run?: CommandRunner;
   /** Where the one line goes when the ACL could not be set (the file is written all the same); stderr by default. */
   warn?: (line: string) => void;

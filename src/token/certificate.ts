@@ -66,7 +66,7 @@ export async function loadClientCertificate(options: {
   labels?: CertificateLabels;
   /** Whose file-mode rules apply (tests); the running platform by default. */
   platform?: NodeJS.Platform;
-  /** Runs whoami and PowerShell to read the key's ACL on Windows (tests inject recorded outputs). */
+  /** Runs whoami and PowerShell to read the key's ACL on Windows (tests inject fixed outputs). */
   aclRunner?: CommandRunner;
 }): Promise<LoadedCertificate> {
   const labels = options.labels ?? FLAG_LABELS;
