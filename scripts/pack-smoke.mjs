@@ -1,8 +1,8 @@
 // Packaging smoke test: what users get from `npx smtp-oauth-setup` must start and refuse bad input.
 // npm pack → install the tarball into an empty folder → --version, --help, and `check` with no input and
 // no terminal → exit 2 naming the missing inputs; `report merge` against the schemas the package ships.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,8 +14,23 @@ const fail = (message) => {
   process.exit(1);
 };
 
+// On Windows npm and the installed bin are .cmd files (npm's shim for "bin"), which Node runs only
+// through cmd.exe (since Node 20.12 spawning a .cmd without a shell is refused, CVE-2024-27980): one
+// command line with every argument in double quotes (none of ours holds a quote), so a path with a
+// space stays one argument. Elsewhere both are run directly, without a shell.
+const windows = process.platform === 'win32';
+const quoted = (arg) => `"${arg}"`;
+function run(file, args, options) {
+  return windows ? spawnSync([file, ...args].map(quoted).join(' '), { ...options, shell: true }) : spawnSync(file, args, options);
+}
+function npm(args, options) {
+  const result = run('npm', args, options);
+  if (result.status !== 0) fail(`npm ${args[0]} exited ${result.status}${result.error ? ` (${result.error.message})` : ''}`);
+  return result;
+}
+
 try {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).stdout);
   const files = packed[0].files.map((f) => f.path);
   for (const needed of ['dist/bin.cjs', 'dist/help.txt', 'dist/main.js']) if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
   // The JSON contract ships with the package (README links it): every schema the repository has.
@@ -26,27 +41,31 @@ try {
   if (leaked.length) fail(`the tarball carries files users do not need: ${leaked.join(', ')}`);
 
   const app = join(work, 'app');
-  execFileSync('mkdir', ['-p', app]);
+  mkdirSync(app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-smoke', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', join(work, packed[0].filename)], { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] });
-  const bin = join(app, 'node_modules', '.bin', 'smtp-oauth-setup');
+  npm(['install', '--no-audit', '--no-fund', join(work, packed[0].filename)], { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] });
+  // What a user's shell runs: the shim npm made (smtp-oauth-setup.cmd on Windows).
+  const bin = join(app, 'node_modules', '.bin', windows ? 'smtp-oauth-setup.cmd' : 'smtp-oauth-setup');
+  const spawnBin = (args, options) => run(bin, args, options);
 
-  const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  const v = spawnBin(['--version'], { encoding: 'utf8' });
   if (v.status !== 0 || v.stdout.trim() !== version) fail(`--version printed ${JSON.stringify(v.stdout)} (exit ${v.status}), expected ${version}`);
 
-  const help = spawnSync(bin, ['--help'], { encoding: 'utf8' });
+  const help = spawnBin(['--help'], { encoding: 'utf8' });
   if (help.status !== 0 || !help.stdout.includes('Usage: smtp-oauth-setup')) fail(`--help printed ${JSON.stringify(help.stdout)} (exit ${help.status})`);
 
-  // No terminal (stdin is a pipe), no inputs in the environment.
+  // No terminal (stdin is a pipe), no inputs in the environment. Windows needs its system variables
+  // to start cmd.exe and node at all (SystemRoot, ComSpec, PATHEXT); APPDATA is the config folder there.
   const env = { PATH: process.env.PATH, HOME: work };
-  const check = spawnSync(bin, ['check'], { encoding: 'utf8', env, input: '' });
+  if (windows) Object.assign(env, { SystemRoot: process.env.SystemRoot, ComSpec: process.env.ComSpec, PATHEXT: process.env.PATHEXT, APPDATA: work, USERPROFILE: work });
+  const check = spawnBin(['check'], { encoding: 'utf8', env, input: '' });
   if (check.status !== 2) fail(`check without inputs exited ${check.status}, expected 2\n${check.stderr}`);
   for (const name of ['--tenant-id', '--client-id', '--mailbox', 'AZURE_CLIENT_SECRET']) {
     if (!check.stderr.includes(name)) fail(`check without inputs did not name ${name}:\n${check.stderr}`);
   }
   if (/\n\s+at /.test(check.stderr)) fail(`check without inputs printed a stack trace:\n${check.stderr}`);
   // With --json the same refusal is the whole check object (schema/check.schema.json), diagnosis input-missing.
-  const json = spawnSync(bin, ['check', '--json'], { encoding: 'utf8', env, input: '' });
+  const json = spawnBin(['check', '--json'], { encoding: 'utf8', env, input: '' });
   let code;
   try {
     code = JSON.parse(json.stdout).diagnosis?.code;
@@ -58,9 +77,9 @@ try {
   const fleetFile = join(work, 'fleet-1.json');
   const totals = { targets: 0, passed: 0, failed: 0, warned: 0, byExitCode: {}, tokens: 0, retries: 0, durationMs: 0 };
   writeFileSync(fleetFile, JSON.stringify({ ok: true, exitCode: 0, diagnosis: null, error: null, shard: { index: 1, count: 1 }, totals, results: [] }));
-  const merged = spawnSync(bin, ['report', 'merge', fleetFile], { encoding: 'utf8', env, input: '' });
+  const merged = spawnBin(['report', 'merge', fleetFile], { encoding: 'utf8', env, input: '' });
   if (merged.status !== 0 || !merged.stdout.includes('0 of 0 passed')) fail(`report merge of an empty shard exited ${merged.status}:\n${merged.stdout}${merged.stderr}`);
-  const notFleet = spawnSync(bin, ['report', 'merge', join(app, 'package.json')], { encoding: 'utf8', env, input: '' });
+  const notFleet = spawnBin(['report', 'merge', join(app, 'package.json')], { encoding: 'utf8', env, input: '' });
   if (notFleet.status !== 2 || !notFleet.stderr.includes('not the JSON of check --targets --json')) fail(`report merge of a package.json exited ${notFleet.status}:\n${notFleet.stderr}`);
   console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2 (input-missing with --json), report merge against the shipped schemas, ${schemas.length} schemas`);
 } finally {

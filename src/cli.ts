@@ -131,7 +131,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      '\nRun `smtp-oauth-setup` (no command) in a terminal for the setup wizard; `smtp-oauth-setup demo` walks it against the built-in sandbox.\nExit codes: 0 ok · 1 internal error · 2 invalid input · 3 Entra ID token · 4 Exchange refused AUTH · 5 Exchange refused the message · 6 network/TLS/timeout/temporary · 130 cancelled · 143 SIGTERM · 129 SIGHUP',
+      '\nRun `smtp-oauth-setup` (no command) in a terminal for the setup wizard; `smtp-oauth-setup demo` walks it against the built-in sandbox.\nExit codes: 0 ok · 1 internal error · 2 invalid input · 3 Entra ID token · 4 Exchange refused AUTH · 5 Exchange refused the message · 6 network/TLS/timeout/temporary · 130 cancelled · 143 SIGTERM · 129 SIGHUP · 149 Ctrl-Break (Windows)',
     );
 
   program

@@ -29,17 +29,18 @@ export class InputError extends CliError {
 }
 
 /** The signals that stop a command; each ends it with 128 + the signal's number. */
-export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK';
 
 const STOP_EXIT_CODES: Record<StopSignal, ExitCode> = {
   SIGINT: ExitCode.cancelled,
   SIGTERM: ExitCode.terminated,
   SIGHUP: ExitCode.hangup,
+  SIGBREAK: ExitCode.ctrlBreak,
 };
 
 /**
  * The user pressed Ctrl-C or closed a prompt (exit 130), or the process got SIGTERM (143) or SIGHUP
- * (129): the command stopped before its end. `signal` is the one that stopped it.
+ * (129), or Ctrl-Break on Windows (SIGBREAK, 149): the command stopped before its end. `signal` is the one that stopped it.
  */
 export class CancelledError extends CliError {
   constructor(

@@ -19,6 +19,12 @@ export const ExitCode = {
   cancelled: 130,
   /** SIGTERM (`kill`, a service manager, a CI job's timeout). */
   terminated: 143,
+  /**
+   * SIGBREAK (Ctrl-Break in a Windows console, the stop Windows has instead of SIGTERM): 128 + 21, its
+   * number in Node on Windows (os.constants.signals.SIGBREAK), so that one rule (128 + n) reads every
+   * stop on every system.
+   */
+  ctrlBreak: 149,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

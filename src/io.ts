@@ -66,7 +66,20 @@ export async function readAll(stream: NodeJS.ReadableStream, limitBytes: number)
     if (size > limitBytes) throw new InputTooLargeError(limitBytes);
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeText(Buffer.concat(chunks));
+}
+
+/**
+ * Text as its byte-order mark says, UTF-8 without one. Windows PowerShell 5.1 writes files with a BOM:
+ * `>` and Out-File in UTF-16LE ("Unicode") unless told otherwise, `-Encoding utf8` with the UTF-8 BOM
+ * (about_Character_Encoding), and Notepad adds the UTF-8 one too; a secret file made there
+ * must read as the same secret. The mark itself is not part of the text.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  return bytes.toString('utf8');
 }
 
 /**

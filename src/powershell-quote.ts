@@ -64,7 +64,14 @@ const hex4 = (char: string) => char.charCodeAt(0).toString(16).toUpperCase().pad
  * backtick-escaped.
  */
 export function psArgument(value: string): string {
-  if (isPlainPowerShellWord(value)) return value;
+  return isPlainPowerShellWord(value) ? value : psStringLiteral(value);
+}
+
+/**
+ * Always a string literal, never a bare word: for the value side of an assignment such as
+ * `$env:NAME = …`, which PowerShell reads as an expression (a bare word there would be run as a command).
+ */
+export function psStringLiteral(value: string): string {
   if (!UNPRINTABLE.test(value)) return `'${value.replace(SINGLE_QUOTES, (quote) => quote + quote)}'`;
   const escaped = value
     .replace(DOUBLE_QUOTED_SPECIAL, (char) => `\`${char}`)

@@ -1,4 +1,5 @@
 import { CancelledError, type StopSignal } from './errors.js';
+import { detectPlatform, type Platform } from './platform.js';
 
 /**
  * The signals that stop a command, all handled alike: Ctrl-C (SIGINT), `kill` or a service manager
@@ -6,8 +7,24 @@ import { CancelledError, type StopSignal } from './errors.js';
  * once on SIGTERM and SIGHUP, leaving the terminal without echo, answers unsaved and temporary
  * folders behind; with one, the command sees an aborted signal, cleans up and ends with 128 + the
  * signal's number (CancelledError).
+ *
+ * Windows delivers no SIGTERM (Node's process "Signal events": it "is not supported on Windows, it can
+ * be listened on", and `kill` there ends the process at once) but three console events Node turns into
+ * signals: Ctrl-C (SIGINT), Ctrl-Break (SIGBREAK) and the console window closed (SIGHUP; Windows ends
+ * the process about 10 seconds later, time enough to clean up). Those are the ones listened to there.
  */
-const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const POSIX_STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const WINDOWS_STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGBREAK', 'SIGHUP'];
+
+export function stopSignalsFor(platform: Pick<Platform, 'os'>): readonly StopSignal[] {
+  return platform.os === 'win32' ? WINDOWS_STOP_SIGNALS : POSIX_STOP_SIGNALS;
+}
+
+/** Where the listeners go: the process, or a fake in tests. */
+export interface SignalSource {
+  on(name: StopSignal, handler: () => void): unknown;
+  off(name: StopSignal, handler: () => void): unknown;
+}
 
 export interface StopListener {
   /** Aborted by the first stop signal; its `reason` is the CancelledError naming it. */
@@ -18,15 +35,16 @@ export interface StopListener {
 
 /** The error a command ends with when `signal` stopped it. */
 export function stoppedBy(signal: StopSignal): CancelledError {
-  return new CancelledError(signal === 'SIGINT' ? 'Cancelled.' : `Stopped by ${signal}.`, signal);
+  if (signal === 'SIGINT') return new CancelledError('Cancelled.', signal);
+  return new CancelledError(signal === 'SIGBREAK' ? 'Stopped by Ctrl-Break (SIGBREAK).' : `Stopped by ${signal}.`, signal);
 }
 
 /** Listens for the stop signals for as long as a command runs: `using` it is not available on Node 20. */
-export function listenForStop(): StopListener {
+export function listenForStop(platform: Pick<Platform, 'os'> = detectPlatform(), source: SignalSource = process): StopListener {
   const controller = new AbortController();
-  const handlers = STOP_SIGNALS.map((name) => {
+  const handlers = stopSignalsFor(platform).map((name) => {
     const handler = () => controller.abort(stoppedBy(name));
-    process.on(name, handler);
+    source.on(name, handler);
     return { name, handler };
   });
   // A terminal closed without its SIGHUP reaching this process (a shell that does not pass it on,
@@ -39,7 +57,7 @@ export function listenForStop(): StopListener {
   return {
     signal: controller.signal,
     dispose: () => {
-      for (const { name, handler } of handlers) process.off(name, handler);
+      for (const { name, handler } of handlers) source.off(name, handler);
       stdin.off('error', onStdinError);
     },
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgv } from '../src/cli.js';
 import { runCli } from './support/cli.js';
+import { baseEnv } from './support/platform.js';
 
 /**
  * dist/bin.cjs answers `--help` and `--version` from files written at build time, before the program
@@ -29,7 +30,7 @@ function packageWith(name: string, distFiles: 'all' | string[]): string {
   return join(dir, 'dist', 'bin.cjs');
 }
 
-const run = (bin: string, args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+const run = (bin: string, args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: baseEnv() });
 
 describe('bin: --help and --version', () => {
   it.each([['--help'], ['-h']])('%s prints exactly the help commander prints', async (flag) => {

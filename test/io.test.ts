@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readErrorReason } from '../src/fs-errors.js';
 import { InputTooLargeError, readAll, readTextFile } from '../src/io.js';
+import { POSIX_SPECIAL_FILES } from './support/platform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'io-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +26,8 @@ describe('bounded reads', () => {
     expect(produced).toBeLessThan(64 * 1024);
   });
 
-  it('reads files; /dev/zero stops at the limit', async () => {
+  // /dev/zero is a POSIX device (POSIX_SPECIAL_FILES).
+  it.runIf(POSIX_SPECIAL_FILES)('reads files; /dev/zero stops at the limit', async () => {
     const file = join(dir, 'secret');
     writeFileSync(file, 'value\n');
     expect(await readTextFile(file, 64)).toBe('value\n');
@@ -34,7 +36,8 @@ describe('bounded reads', () => {
     expect(readErrorReason(error)).toBe('larger than 64 KiB, more than any real one');
   });
 
-  it('a FIFO (as `<(…)` gives) still works: read as a stream, not by its size', async () => {
+  // mkfifo and sh: POSIX only (POSIX_SPECIAL_FILES).
+  it.runIf(POSIX_SPECIAL_FILES)('a FIFO (as `<(…)` gives) still works: read as a stream, not by its size', async () => {
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     const writer = spawn('sh', ['-c', `printf 'from a pipe' > '${fifo}'`]);
@@ -47,5 +50,24 @@ describe('bounded reads', () => {
     const error = await readTextFile(join(dir, 'nope'), 10).catch((e: unknown) => e);
     expect(readErrorReason(error)).toBe('no such file');
     expect(readErrorReason(await readTextFile(dir, 10).catch((e: unknown) => e))).toBe('it is a directory');
+  });
+});
+
+describe('text files written on Windows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'io-bom-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const secret = 'Abc8Q~not.a.real.secret_value-0123456789';
+
+  it.each([
+    // `'…' > secret.txt` in Windows PowerShell 5.1: UTF-16LE with its BOM, CRLF.
+    ['UTF-16LE with BOM (Windows PowerShell 5.1 >, Out-File)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${secret}\r\n`, 'utf16le')])],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${secret}\r\n`, 'utf16le').swap16()])],
+    // Notepad, or Set-Content -Encoding utf8 in 5.1.
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${secret}\r\n`)])],
+    ['UTF-8 without BOM, CRLF', Buffer.from(`${secret}\r\n`)],
+  ])('%s reads as the same text, without the mark', async (_name, bytes) => {
+    const path = join(dir, `${_name.replace(/\W+/g, '-')}.txt`);
+    writeFileSync(path, bytes);
+    expect(await readTextFile(path, 1024)).toBe(`${secret}\r\n`);
   });
 });

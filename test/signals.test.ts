@@ -1,7 +1,11 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../src/errors.js';
-import { listenForStop, sleepUnlessStopped, unlessStopped, untilStopped } from '../src/signals.js';
+import { platformFor } from '../src/platform.js';
+import { listenForStop, type SignalSource, sleepUnlessStopped, stopSignalsFor, unlessStopped, untilStopped } from '../src/signals.js';
+
+// The POSIX set, whatever system runs the suite (the Windows set is tested with a fake source below).
+const POSIX = platformFor('linux');
 
 const SIGNALS = [
   ['SIGINT', 130, 'Cancelled.'],
@@ -12,7 +16,7 @@ const SIGNALS = [
 describe('listenForStop: SIGINT, SIGTERM and SIGHUP alike', () => {
   it.each(SIGNALS)('%s aborts the signal with a CancelledError naming it (exit %i)', (name, exitCode, message) => {
     const before = process.listenerCount(name);
-    const stop = listenForStop();
+    const stop = listenForStop(POSIX);
     expect(process.listenerCount(name)).toBe(before + 1);
     process.emit(name);
     expect(stop.signal.aborted).toBe(true);
@@ -24,7 +28,7 @@ describe('listenForStop: SIGINT, SIGTERM and SIGHUP alike', () => {
 
   it('the first signal decides; after dispose no listener is left for any of them', () => {
     const counts = SIGNALS.map(([name]) => process.listenerCount(name));
-    const stop = listenForStop();
+    const stop = listenForStop(POSIX);
     process.emit('SIGHUP');
     process.emit('SIGINT');
     expect((stop.signal.reason as CancelledError).exitCode).toBe(129);
@@ -60,5 +64,41 @@ describe('work and sleeps end at once with the signal\'s CancelledError', () => 
     const waiting = untilStopped(controller.signal);
     controller.abort(new CancelledError('Stopped by SIGHUP.', 'SIGHUP'));
     expect((await waiting).signal).toBe('SIGHUP');
+  });
+});
+
+describe('listenForStop on Windows (platform injected): Ctrl-C, Ctrl-Break and the console window closed', () => {
+  function fakeSource() {
+    const handlers = new Map<string, Array<() => void>>();
+    const source: SignalSource = {
+      on: (name, handler) => handlers.set(name, [...(handlers.get(name) ?? []), handler]),
+      off: (name, handler) => handlers.set(name, (handlers.get(name) ?? []).filter((h) => h !== handler)),
+    };
+    const emit = (name: string) => (handlers.get(name) ?? []).forEach((h) => h());
+    const listening = () => [...handlers].filter(([, list]) => list.length > 0).map(([name]) => name);
+    return { source, emit, listening };
+  }
+
+  it('listens to SIGINT, SIGBREAK and SIGHUP there (SIGTERM is never delivered on Windows), and to SIGINT, SIGTERM, SIGHUP elsewhere', () => {
+    expect(stopSignalsFor(platformFor('win32'))).toEqual(['SIGINT', 'SIGBREAK', 'SIGHUP']);
+    expect(stopSignalsFor(platformFor('linux'))).toEqual(['SIGINT', 'SIGTERM', 'SIGHUP']);
+    expect(stopSignalsFor(platformFor('darwin'))).toEqual(['SIGINT', 'SIGTERM', 'SIGHUP']);
+    const { source, listening } = fakeSource();
+    const stop = listenForStop(platformFor('win32'), source);
+    expect(listening()).toEqual(['SIGINT', 'SIGBREAK', 'SIGHUP']);
+    stop.dispose();
+    expect(listening()).toEqual([]);
+  });
+
+  it.each([
+    ['SIGBREAK', 149, 'Stopped by Ctrl-Break (SIGBREAK).'],
+    ['SIGINT', 130, 'Cancelled.'],
+    ['SIGHUP', 129, 'Stopped by SIGHUP.'],
+  ] as const)('%s ends the command with exit %i (128 + its number)', (name, exitCode, message) => {
+    const { source, emit } = fakeSource();
+    const stop = listenForStop(platformFor('win32'), source);
+    emit(name);
+    expect(stop.signal.reason).toMatchObject({ signal: name, exitCode, message });
+    stop.dispose();
   });
 });

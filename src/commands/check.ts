@@ -17,12 +17,13 @@ import { metricsPathProblem, writeMetricsFile } from '../report/metrics-file.js'
 import { nagiosCheck } from '../report/nagios.js';
 import { createProgress } from '../report/progress.js';
 import { listenForStop, sleepUnlessStopped, unlessStopped } from '../signals.js';
+import { detectPlatform } from '../platform.js';
 
 /** `check`: flags → inputs → the pipeline → a report on stdout (human or one JSON object). */
 export async function checkCommand(options: CheckOptions, io: CliIO, output: Output): Promise<number> {
   // Ctrl-C, SIGTERM or SIGHUP stop the run and close its connections: the command ends with a
   // CancelledError (exit 128 + the signal's number; with --json still one JSON object).
-  const stop = listenForStop();
+  const stop = listenForStop(detectPlatform(io.env));
   const startedAt = new Date();
   try {
     if (options.targets !== undefined) {

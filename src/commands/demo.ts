@@ -8,6 +8,7 @@ import { renderCheckReport } from '../report/human.js';
 import { checkJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
 import { cancellation, listenForStop, unlessStopped } from '../signals.js';
+import { detectPlatform } from '../platform.js';
 import { assertScenario } from './sandbox.js';
 
 /**
@@ -20,7 +21,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
   // A stop signal (Ctrl-C, SIGTERM, SIGHUP) ends the demo like any other end: the sandbox closed and
   // its temporary folder removed, then exit 128 + the signal's number.
-  const stop = listenForStop();
+  const stop = listenForStop(detectPlatform(io.env));
   let sandbox: Sandbox | undefined;
   try {
     sandbox = await startSandbox({ ...(options.scenario && { scenario: options.scenario }) });
@@ -30,7 +31,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
     // walk would ask for values a newcomer cannot know.
     if (!options.json && options.input !== false && io.stdout.isTTY === true && !sandbox.scenario.client) {
       const { demoWizard } = await import('./setup.js');
-      if (canPrompt(io, true)) return await demoWizard(sandbox, output);
+      if (canPrompt(io, true)) return await demoWizard(sandbox, output, detectPlatform(io.env));
     }
     const { client } = sandbox;
     output.redactor.protect(client.clientSecret);

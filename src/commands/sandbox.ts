@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SandboxOptions } from '../cli.js';
 import { InputError } from '../errors.js';
@@ -10,7 +9,9 @@ import type { ReceivedMessage, Sandbox } from '../sandbox/index.js';
 import { readErrorReason, writeErrorReason } from '../fs-errors.js';
 import { listenForStop, untilStopped } from '../signals.js';
 import { pemBlocks } from '../token/certificate.js';
-import { shellQuote } from '../shell.js';
+import { detectPlatform, type Platform } from '../platform.js';
+import { type ShellSyntax, shellSyntax } from '../shell.js';
+import { writeUserFile } from '../fs/write-file.js';
 
 /**
  * `sandbox`: the emulator as a long-running process for trying `check` (or any XOAUTH2 client) by
@@ -41,8 +42,10 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
   const upload = options.certificate === undefined ? null : { path: options.certificate, pem: await readCertificateToUpload(options.certificate) };
 
   // Ctrl-C, SIGTERM and SIGHUP (the terminal closed) all stop it the same way: both servers closed,
-  // the temporary CA folder removed, exit 128 + the signal's number.
-  const stop = listenForStop();
+  // the temporary CA folder removed, exit 128 + the signal's number (Ctrl-C, Ctrl-Break and the
+  // console window closed on Windows).
+  const platform = detectPlatform(io.env);
+  const stop = listenForStop(platform);
   let sandbox: Sandbox | undefined;
   try {
     try {
@@ -60,7 +63,8 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     const certificate = upload && { path: upload.path, thumbprintSha256: sandbox.uploadCertificate(upload.pem) };
     const secretFile = join(dirname(sandbox.caFile), 'client-secret');
     try {
-      await writeFile(secretFile, sandbox.client.clientSecret + '\n', { mode: 0o600 });
+      // Private (0600, or an ACL for the user alone on Windows), like every file that holds a secret.
+      await writeUserFile(secretFile, sandbox.client.clientSecret + '\n', { private: true, platform, warn: (line) => output.info(output.color.yellow(`! ${line}`)) });
     } catch (error) {
       if (!options.caDir) throw error;
       throw new InputError([`--ca-dir: ${secretFile}: ${writeErrorReason(error)}`]);
@@ -68,7 +72,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
     output.redactor.protect(sandbox.client.clientSecret);
 
     if (options.json) output.result(JSON.stringify({ ...connectionSettings(sandbox, secretFile), ...(certificate && { certificate }) }));
-    else output.result(describeSandbox(sandbox, secretFile, output, certificate));
+    else output.result(describeSandbox(sandbox, secretFile, output, certificate, shellSyntax(platform.shell, platform.os)));
 
     const stopped = await untilStopped(stop.signal);
     await sandbox.close();
@@ -146,14 +150,26 @@ function connectionSettings(sandbox: Sandbox, secretFile: string) {
   };
 }
 
-function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output, certificate: { path: string; thumbprintSha256: string } | null): string {
+/**
+ * What to run against the sandbox, for the user's shell: in a POSIX shell NODE_EXTRA_CA_CERTS prefixes the
+ * one command; PowerShell has no such prefix, so there it is set for the session first.
+ */
+function describeSandbox(
+  sandbox: Sandbox,
+  secretFile: string,
+  output: Output,
+  certificate: { path: string; thumbprintSha256: string } | null,
+  shell: ShellSyntax = shellSyntax('posix'),
+): string {
   const c = output.color;
   const { client } = sandbox;
+  const quote = shell.word;
+  const posix = shell.kind === 'posix';
   const flags = [
     `--authority-host ${sandbox.authorityHost}`,
     `--tenant-id ${client.tenantId}`,
     `--client-id ${client.clientId}`,
-    `--client-secret-file ${shellQuote(secretFile)}`,
+    `--client-secret-file ${quote(secretFile)}`,
     `--mailbox ${client.mailbox}`,
     ...(client.from !== client.mailbox ? [`--from ${client.from}`] : []),
     `--to ${client.to}`,
@@ -170,20 +186,32 @@ function describeSandbox(sandbox: Sandbox, secretFile: string, output: Output, c
     `  Client secret (file)      ${secretFile}`,
     `  Tenant ${client.tenantId}, app ${client.clientId}, mailbox ${client.mailbox}`,
     ...(certificate
-      ? [`  Certificate uploaded      ${certificate.thumbprintSha256} (check --certificate ${shellQuote(certificate.path)} instead of the secret)`]
+      ? [`  Certificate uploaded      ${certificate.thumbprintSha256} (check --certificate ${quote(certificate.path)} instead of the secret)`]
       : []),
     '',
     'Check against it from another terminal (NODE_EXTRA_CA_CERTS makes Node trust the sandbox CA):',
     '',
-    `  NODE_EXTRA_CA_CERTS=${shellQuote(sandbox.caFile)} npx smtp-oauth-setup check \\`,
-    ...flags.map((flag, i) => `    ${flag}${i < flags.length - 1 ? ' \\' : ''}`),
+    ...(posix
+      ? [`  NODE_EXTRA_CA_CERTS=${quote(sandbox.caFile)} ${shell.npx} smtp-oauth-setup check${shell.continuation}`]
+      : [`  ${shell.setEnv('NODE_EXTRA_CA_CERTS', sandbox.caFile)}`, `  ${shell.npx} smtp-oauth-setup check${shell.continuation}`]),
+    ...flags.map((flag, i) => `    ${flag}${i < flags.length - 1 ? shell.continuation : ''}`),
     '',
     'or with environment variables:',
     '',
-    `  export NODE_EXTRA_CA_CERTS=${shellQuote(sandbox.caFile)} AZURE_AUTHORITY_HOST=${sandbox.authorityHost}`,
-    `  export AZURE_TENANT_ID=${client.tenantId} AZURE_CLIENT_ID=${client.clientId} SMTP_OAUTH_MAILBOX=${client.mailbox}`,
-    `  export AZURE_CLIENT_SECRET="$(cat ${shellQuote(secretFile)})"`,
-    `  npx smtp-oauth-setup check --smtp-host ${sandbox.smtp.host} --smtp-port ${sandbox.smtp.port} --to ${client.to}`,
+    ...(posix
+      ? [
+          `  export NODE_EXTRA_CA_CERTS=${quote(sandbox.caFile)} AZURE_AUTHORITY_HOST=${sandbox.authorityHost}`,
+          `  export AZURE_TENANT_ID=${client.tenantId} AZURE_CLIENT_ID=${client.clientId} SMTP_OAUTH_MAILBOX=${client.mailbox}`,
+        ]
+      : [
+          ['NODE_EXTRA_CA_CERTS', sandbox.caFile],
+          ['AZURE_AUTHORITY_HOST', sandbox.authorityHost],
+          ['AZURE_TENANT_ID', client.tenantId],
+          ['AZURE_CLIENT_ID', client.clientId],
+          ['SMTP_OAUTH_MAILBOX', client.mailbox],
+        ].map(([name, value]) => `  ${shell.setEnv(name!, value!)}`)),
+    `  ${shell.setEnvFromFile('AZURE_CLIENT_SECRET', secretFile)}`,
+    `  ${shell.npx} smtp-oauth-setup check --smtp-host ${sandbox.smtp.host} --smtp-port ${sandbox.smtp.port} --to ${client.to}`,
     '',
     c.dim('Messages the sandbox receives are shown below. Ctrl-C stops it.'),
   ].join('\n');

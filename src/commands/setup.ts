@@ -25,6 +25,7 @@ import type { DemoHooks, WizardAnswers, WizardState } from '../wizard/context.js
 import { initialState, offerResume, runWizard } from '../wizard/index.js';
 import type { WaitPlan } from '../wizard/wait-retry.js';
 import { listenForStop } from '../signals.js';
+import { detectPlatform, type Platform } from '../platform.js';
 import { terminalServices } from '../wizard/terminal.js';
 
 export const NOT_A_TERMINAL =
@@ -45,12 +46,13 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
     ]);
   }
   const c = output.color;
-  const directory = configDirectory(io.env);
+  const platform = detectPlatform(io.env);
+  const directory = configDirectory(io.env, platform.os);
   const secrets = osSecretStore();
   const store: ConfigStore = directory
-    ? fileConfigStore(directory, { secrets, notice: (line) => output.info(c.yellow(`! ${line}`)) })
+    ? fileConfigStore(directory, { secrets, platform: platform.os, notice: (line) => output.info(c.yellow(`! ${line}`)) })
     : memoryConfigStore();
-  if (!directory) output.info(c.yellow('! No config directory (HOME is not set): progress will not be saved. Set SMTP_OAUTH_SETUP_CONFIG_DIR to keep it.'));
+  if (!directory) output.info(c.yellow(`! ${noConfigDirectory(platform.os)}`));
   const saved = await loadSaved(store, output);
 
   const answers: WizardAnswers = {};
@@ -82,7 +84,14 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
   }
 
   const state = initialState(saved, answers, credential);
-  return walk(state, saved, { output, store, yes: options.yes, presets: options.saveSecret ? { keepSecret: true } : {}, workDir: process.cwd() });
+  return walk(state, saved, { output, store, yes: options.yes, presets: options.saveSecret ? { keepSecret: true } : {}, workDir: process.cwd(), platform });
+}
+
+/** Why progress is not saved: the variable the config directory comes from is missing. */
+export function noConfigDirectory(os: NodeJS.Platform): string {
+  return os === 'win32'
+    ? 'No config directory (APPDATA is not set): progress will not be saved. Set SMTP_OAUTH_SETUP_CONFIG_DIR to keep it.'
+    : 'No config directory (HOME is not set): progress will not be saved. Set SMTP_OAUTH_SETUP_CONFIG_DIR to keep it.';
 }
 
 async function loadSaved(store: ConfigStore, output: Output): Promise<SavedConfig | null> {
@@ -99,9 +108,9 @@ async function loadSaved(store: ConfigStore, output: Output): Promise<SavedConfi
 async function walk(
   state: WizardState,
   saved: SavedConfig | null,
-  options: { output: Output; store: ConfigStore; yes: boolean; presets?: Readonly<Record<string, boolean>>; workDir: string; extraCaPem?: string; demo?: DemoHooks; wait?: WaitPlan },
+  options: { output: Output; store: ConfigStore; yes: boolean; presets?: Readonly<Record<string, boolean>>; workDir: string; extraCaPem?: string; demo?: DemoHooks; wait?: WaitPlan; platform: Platform },
 ): Promise<number> {
-  const stop = listenForStop();
+  const stop = listenForStop(options.platform);
   try {
     const services = await terminalServices({ ...options, signal: stop.signal });
     await offerResume(state, saved, services);
@@ -117,7 +126,7 @@ async function walk(
  * removed when the demo ends.
  * With a broken-tenant scenario, a retry finds the tenant repaired (the sandbox plays the admin).
  */
-export async function demoWizard(sandbox: Sandbox, output: Output): Promise<number> {
+export async function demoWizard(sandbox: Sandbox, output: Output, platform: Platform = detectPlatform()): Promise<number> {
   const { client } = sandbox;
   output.redactor.protect(client.clientSecret);
   const state = initialState(
@@ -157,7 +166,7 @@ export async function demoWizard(sandbox: Sandbox, output: Output): Promise<numb
   let exitCode: number;
   let saved: string[] = [];
   try {
-    exitCode = await walk(state, null, { output, store: memoryConfigStore(), yes: false, workDir, extraCaPem: sandbox.caPem, demo, wait });
+    exitCode = await walk(state, null, { output, store: memoryConfigStore(), yes: false, workDir, extraCaPem: sandbox.caPem, demo, wait, platform });
     saved = await readdir(workDir);
   } finally {
     // Removed however the demo ends (success, failure, a signal): what the newcomer saved there, a

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, posix, resolve, win32 } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SavedInputs, SavedSecret } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';
-import { readableByOthersProblem } from '../fs/private-mode.js';
+import { type CommandRunner, readableByOthersProblem } from '../fs/private-mode.js';
 import { writeUserFile } from '../fs/write-file.js';
 import { readErrorReason } from '../fs-errors.js';
 import { READ_LIMITS, readTextFile } from '../io.js';
@@ -117,11 +117,12 @@ export class InsecureConfigError extends InputError {}
 export function configDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | null {
   const override = env[CONFIG_DIR_ENV];
   if (override) return resolve(override);
-  if (platform === 'win32') return env.APPDATA ? join(env.APPDATA, APP_DIR) : null;
-  if (platform === 'darwin') return env.HOME ? join(env.HOME, 'Library', 'Preferences', APP_DIR) : null;
+  // The platform's own path rules, so that the answer is the same whichever system runs the tests.
+  if (platform === 'win32') return env.APPDATA ? win32.join(env.APPDATA, APP_DIR) : null;
+  if (platform === 'darwin') return env.HOME ? posix.join(env.HOME, 'Library', 'Preferences', APP_DIR) : null;
   const xdg = env.XDG_CONFIG_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, APP_DIR);
-  return env.HOME ? join(env.HOME, '.config', APP_DIR) : null;
+  if (xdg && posix.isAbsolute(xdg)) return posix.join(xdg, APP_DIR);
+  return env.HOME ? posix.join(env.HOME, '.config', APP_DIR) : null;
 }
 
 /** Where saved answers live; the wizard's demo uses one that keeps them in memory only. */
@@ -135,6 +136,8 @@ export interface ConfigStore {
 
 export interface FileConfigStoreOptions {
   platform?: NodeJS.Platform;
+  /** Runs icacls, whoami and PowerShell for the file's ACL on Windows (tests inject fixed outputs). */
+  aclRunner?: CommandRunner;
   /** Where a secret to keep goes; without one it is kept in the file (0600), as before the store existed. */
   secrets?: SecretStore | null;
   /** The one line that says a secret went to the file because the store is not available. */
@@ -142,7 +145,9 @@ export interface FileConfigStoreOptions {
 }
 
 export function fileConfigStore(directory: string, options: FileConfigStoreOptions = {}): ConfigStore {
-  const { platform = process.platform, secrets = null, notice = () => undefined } = options;
+  const { platform = process.platform, secrets = null, notice = () => undefined, aclRunner } = options;
+  // A file that could not be made private is said where notices go (stderr when none is given).
+  const warn = options.notice;
   const path = join(directory, FILE_NAME);
   const keep = secretKeeper(secrets, (reason) => notice(messages.fallback(path, reason)));
   return {
@@ -173,7 +178,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
       }
       const config = parsed.data as SavedConfig;
       if (config.clientSecret !== undefined) {
-        const exposed = await readableByOthersProblem(path, 'the client secret', platform);
+        const exposed = await readableByOthersProblem(path, 'the client secret', platform, aclRunner);
         if (exposed) throw new InsecureConfigError([exposed]);
       }
       return config;
@@ -181,7 +186,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
     async save(content, options = {}) {
       const kept = options.secret ? await keep(content, options.secret) : null;
       // The config directory is the tool's own: created (0700) when missing.
-      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true });
+      await writeUserFile(path, serialise(content, kept), { private: true, createDirectory: true, platform: { os: platform }, ...(warn && { warn }), ...(aclRunner && { run: aclRunner }) });
     },
   };
 }

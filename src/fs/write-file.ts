@@ -4,6 +4,7 @@ import { access, lstat, mkdir, open, readlink, rename, rm, stat } from 'node:fs/
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeErrorReason } from '../fs-errors.js';
+import { type CommandRunner, restrictToCurrentUser } from './private-mode.js';
 
 /**
  * The one function through which the tool writes a file for the user: saved answers, the .env, the
@@ -32,6 +33,12 @@ export interface WriteFileOptions {
   createDirectory?: boolean;
   /** How long an in-place write waits for a reader that stopped reading (a full pipe) before giving up. */
   stallTimeoutMs?: number;
+  /** Whose privacy rules apply: on Windows a private file gets an ACL for the current user alone (src/fs/private-mode.ts). */
+  platform?: { os: NodeJS.Platform };
+  /** Runs icacls and whoami on Windows (tests inject fixed outputs). */
+  run?: CommandRunner;
+  /** Where the one line goes when the ACL could not be set (the file is written all the same); stderr by default. */
+  warn?: (line: string) => void;
 }
 
 /** Where and how a write goes, decided from what is at the path now. */
@@ -88,7 +95,8 @@ export async function writeUserFile(path: string, content: string, options: Writ
     await writeInPlace(target.path, Buffer.from(content, 'utf8'), options.stallTimeoutMs ?? 10_000);
     return 'in-place';
   }
-  await replaceAtomically(target.path, content, mode);
+  const protect = options.private ? privacyStep(options, target.path) : null;
+  await replaceAtomically(target.path, content, mode, protect);
   return 'replaced';
 }
 
@@ -96,12 +104,15 @@ export async function writeUserFile(path: string, content: string, options: Writ
  * A temporary file in the target's directory (same file system, so the rename is atomic), created
  * with `mode`, flushed to disk, then renamed over the target.
  */
-async function replaceAtomically(path: string, content: string, mode: number): Promise<void> {
+async function replaceAtomically(path: string, content: string, mode: number, protect: ((file: string) => Promise<void>) | null): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // O_EXCL: never follow or reuse something already at the temporary name.
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
     try {
+      // The ACL is set while the file is still empty, so the secret is never readable by others;
+      // a rename within the folder keeps it.
+      if (protect) await protect(temp);
       await handle.writeFile(content, 'utf8');
       // The umask may have narrowed the mode at creation; be exact.
       await handle.chmod(mode);
@@ -114,6 +125,17 @@ async function replaceAtomically(path: string, content: string, mode: number): P
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** On Windows: the ACL step for a private file, warning (never failing) when it cannot be set. */
+function privacyStep(options: WriteFileOptions, shownPath: string): ((file: string) => Promise<void>) | null {
+  const os = options.platform?.os ?? process.platform;
+  if (os !== 'win32') return null;
+  const warn = options.warn ?? ((line: string) => void process.stderr.write(`! ${line}\n`));
+  return async (file) => {
+    const problem = await restrictToCurrentUser(file, { platform: os, shownPath, ...(options.run && { run: options.run }) });
+    if (problem) warn(problem);
+  };
 }
 
 /**

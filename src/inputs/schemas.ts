@@ -262,11 +262,15 @@ export const filePathSchema = z
   .trim()
   .min(1, 'must name a file')
   .refine((value) => !value.includes('\0'), 'is not a file name')
-  .refine((value) => !/^~[^/]/.test(value), 'only ~ and ~/… are expanded (not ~name, another user\'s home): give the full path');
+  .refine((value) => !/^~[^/\\]/.test(value), 'only ~ and ~/… are expanded (not ~name, another user\'s home): give the full path');
 
-/** `~` and `~/…` as a shell expands them (bash: $HOME first), for file names typed at a prompt, where no shell did it. */
-export function expandHome(path: string, home: string): string {
+/**
+ * `~` and `~/…` as a shell expands them (bash: $HOME first), for file names typed at a prompt, where no
+ * shell did it; on Windows `~\…` too, as PowerShell expands it (the home there is USERPROFILE, which
+ * os.homedir() reads). Elsewhere a backslash is a character of the name, not a separator.
+ */
+export function expandHome(path: string, home: string, os: NodeJS.Platform = process.platform): string {
   if (path === '~') return home;
-  if (path.startsWith('~/')) return home + path.slice(1);
+  if (path.startsWith('~/') || (os === 'win32' && path.startsWith('~\\'))) return home + path.slice(1);
   return path;
 }

@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Secret } from '../inputs/secret.js';
 import { readErrorReason } from '../fs-errors.js';
-import { readableByOthersProblem } from '../fs/private-mode.js';
+import { type CommandRunner, readableByOthersProblem } from '../fs/private-mode.js';
 import { READ_LIMITS, readTextFile } from '../io.js';
 
 /** A certificate credential, loaded and checked: what MSAL needs to sign client assertions. */
@@ -66,6 +66,8 @@ export async function loadClientCertificate(options: {
   labels?: CertificateLabels;
   /** Whose file-mode rules apply (tests); the running platform by default. */
   platform?: NodeJS.Platform;
+  /** Runs whoami and PowerShell to read the key's ACL on Windows (tests inject fixed outputs). */
+  aclRunner?: CommandRunner;
 }): Promise<LoadedCertificate> {
   const labels = options.labels ?? FLAG_LABELS;
   const problems: string[] = [];
@@ -99,7 +101,7 @@ export async function loadClientCertificate(options: {
   // The key's file: refused when others can read it, as a saved client secret is (whoever could read
   // it can sign in as the app); checked before the key is decrypted, so no password is asked in vain.
   const keyPath = options.privateKeyPath ?? options.certificatePath;
-  const exposed = await readableByOthersProblem(keyPath, 'a private key', options.platform).catch(() => null);
+  const exposed = await readableByOthersProblem(keyPath, 'a private key', options.platform, options.aclRunner).catch(() => null);
   if (exposed) {
     problems.push(`${keyOrigin}: ${exposed}`);
     return failed();

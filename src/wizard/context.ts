@@ -1,3 +1,4 @@
+import type { Platform } from '../platform.js';
 import type { ChalkInstance } from 'chalk';
 import type { CheckReport, StageEvents, TokenCheck, TokenCheckInputs } from '../check/run.js';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
@@ -98,6 +99,8 @@ export interface WizardServices {
   demo?: DemoHooks;
   /** How step 4 waits and retries (default: every 5 minutes for an hour). */
   wait?: WaitPlan;
+  /** The system and shell the printed commands are for (src/platform.ts); POSIX when not given. */
+  platform?: Platform;
 }
 
 export interface DemoHooks {

@@ -50,7 +50,7 @@ export async function writeFileAsked(
       }
     }
     try {
-      const how = await writeUserFile(path, file.content, { private: !file.public });
+      const how = await writeUserFile(path, file.content, { private: !file.public, warn: (line) => screen.say(screen.color.yellow(`! ${line}`)) });
       screen.say(`${screen.color.green('✔')} Wrote ${path}${file.public || how === 'in-place' ? '' : ' (readable by you only)'}`);
       return path;
     } catch (error) {

@@ -112,7 +112,7 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
         state.credential = again.credential;
       }
       const outcome = await finishStep(
-        { answers: state.answers, credential: state.credential, workDir: services.workDir, configPath: services.store.path, sandbox: services.demo !== undefined },
+        { answers: state.answers, credential: state.credential, workDir: services.workDir, configPath: services.store.path, sandbox: services.demo !== undefined, ...(services.platform && { shell: services.platform.shell, os: services.platform.os }) },
         services,
       );
       state.saveSecret = state.saveSecret || outcome.saveSecret;

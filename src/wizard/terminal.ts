@@ -1,3 +1,4 @@
+import type { Platform } from '../platform.js';
 import { acquireAndCheckToken, runCheck } from '../check/run.js';
 import type { ConfigStore } from '../config/store.js';
 import { createTerminalPrompter } from '../inputs/prompter.js';
@@ -67,6 +68,7 @@ export async function terminalServices(options: {
   extraCaPem?: string;
   demo?: DemoHooks;
   wait?: WaitPlan;
+  platform?: Platform;
 }): Promise<WizardServices> {
   const { output, signal } = options;
   const screen = terminalScreen(output, signal);
@@ -84,5 +86,6 @@ export async function terminalServices(options: {
     workDir: options.workDir,
     ...(options.demo && { demo: options.demo }),
     ...(options.wait && { wait: options.wait }),
+    ...(options.platform && { platform: options.platform }),
   };
 }

@@ -1,5 +1,5 @@
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   configDirectory,
@@ -13,6 +13,7 @@ import {
 import { Secret } from '../../src/inputs/secret.js';
 import { fakeSecretStore } from '../support/secret-store.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+import { POSIX_MODES, expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -22,12 +23,13 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('configDirectory: from the injected environment only', () => {
   it.each<[string, NodeJS.ProcessEnv, NodeJS.Platform, string | null]>([
-    ['override wins everywhere', { SMTP_OAUTH_SETUP_CONFIG_DIR: '/x/cfg', HOME: '/home/a', APPDATA: 'C:\\A' }, 'win32', '/x/cfg'],
+    ['override wins everywhere', { SMTP_OAUTH_SETUP_CONFIG_DIR: '/x/cfg', HOME: '/home/a', APPDATA: 'C:\\A' }, 'win32', resolve('/x/cfg')],
     ['XDG_CONFIG_HOME on Linux', { XDG_CONFIG_HOME: '/xdg', HOME: '/home/a' }, 'linux', '/xdg/smtp-oauth-setup'],
     ['a relative XDG_CONFIG_HOME is ignored (XDG spec)', { XDG_CONFIG_HOME: 'rel', HOME: '/home/a' }, 'linux', '/home/a/.config/smtp-oauth-setup'],
     ['~/.config on Linux', { HOME: '/home/a' }, 'linux', '/home/a/.config/smtp-oauth-setup'],
     ['~/Library/Preferences on macOS', { HOME: '/Users/a' }, 'darwin', '/Users/a/Library/Preferences/smtp-oauth-setup'],
-    ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', join('C:\\Users\\a\\AppData\\Roaming', 'smtp-oauth-setup')],
+    ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a\\AppData\\Roaming\\smtp-oauth-setup'],
+    ['none on Windows without APPDATA', { HOME: '/home/a' }, 'win32', null],
     ['none without HOME (a spawned CLI with a bare environment)', { PATH: '/bin' }, 'linux', null],
   ])('%s', (_name, env, platform, expected) => {
     expect(configDirectory(env, platform)).toBe(expected);
@@ -50,7 +52,7 @@ describe('fileConfigStore', () => {
     const store = fileConfigStore(directory);
     await store.save(content, { secret: null });
     expect(lstatSync(store.path!).isSymbolicLink()).toBe(true);
-    expect(mode(target)).toBe(0o600);
+    expectMode(target, 0o600);
     expect((await store.load())?.answers.tenantId).toBe('contoso.onmicrosoft.com');
     expect(readdirSync(dotfiles)).toEqual(['smtp-oauth-setup.json']);
   });
@@ -58,14 +60,14 @@ describe('fileConfigStore', () => {
   it('creates a missing config directory 0700', async () => {
     const directory = join(tempDir(), 'smtp-oauth-setup');
     await fileConfigStore(directory).save(content, { secret: null });
-    expect(mode(directory)).toBe(0o700);
+    expectMode(directory, 0o700);
   });
 
   it('saves answers and progress 0600, without the secret unless asked', async () => {
     const store = fileConfigStore(tempDir());
     await store.save(content, { secret: null });
     const text = readFileSync(store.path!, 'utf8');
-    expect(mode(store.path!)).toBe(0o600);
+    expectMode(store.path!, 0o600);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('clientSecret');
     const loaded = await store.load();
@@ -74,7 +76,8 @@ describe('fileConfigStore', () => {
     expect(loaded!.answers).not.toHaveProperty('senderName');
   });
 
-  it('keeps the secret when asked, and then refuses a copy that others can read, naming the chmod', async () => {
+  // Mode bits exist on POSIX systems only (Windows: the ACL test below).
+  it.runIf(POSIX_MODES)('keeps the secret when asked, and then refuses a copy that others can read, naming the chmod', async () => {
     const store = fileConfigStore(tempDir(), { platform: 'linux' });
     await store.save(content, { secret: new Secret(SECRET, 'prompt') });
     expect((await store.load())?.clientSecret).toBe(SECRET);
@@ -84,6 +87,42 @@ describe('fileConfigStore', () => {
     expect((error as InsecureConfigError).exitCode).toBe(2);
     expect((error as Error).message).toContain(`chmod 600 ${store.path}`);
     expect((error as Error).message).not.toContain(SECRET);
+  });
+
+  it('on Windows (platform injected): the saved file gets the user-only ACL, and a copy whose ACL lets Users read it is refused', async () => {
+    const USER = 'S-1-5-21-1004336348-1177238915-682003330-1001';
+    let sddl = `O:${USER}D:PAI(A;;FA;;;${USER})`;
+    const icacls: string[][] = [];
+    const aclRunner = async (file: string, args: readonly string[]) => {
+      if (file === 'whoami') return `"pc\\alice","${USER}"`;
+      if (file === 'icacls') {
+        icacls.push([...args.slice(1)]);
+        return '';
+      }
+      return sddl;
+    };
+    const store = fileConfigStore(tempDir(), { platform: 'win32', aclRunner });
+    await store.save(content, { secret: new Secret(SECRET, 'prompt') });
+    expect(icacls).toEqual([['/inheritance:r', '/grant:r', `*${USER}:(F)`]]);
+    expect((await store.load())?.clientSecret).toBe(SECRET);
+    sddl = `O:${USER}D:AI(A;ID;FA;;;SY)(A;ID;FA;;;BA)(A;ID;FA;;;${USER})(A;ID;0x1200a9;;;BU)`;
+    const error = await store.load().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InsecureConfigError);
+    expect((error as Error).message).toContain(`${store.path} holds the client secret and other accounts can read it (its ACL grants Users)`);
+    expect((error as Error).message).toContain('icacls ');
+    expect((error as Error).message).not.toContain(SECRET);
+  });
+
+  it('on Windows: an ACL that cannot be set is one notice line, and the configuration is saved all the same', async () => {
+    const notices: string[] = [];
+    const aclRunner = async (file: string) => {
+      if (file === 'icacls') throw new Error('Command failed: icacls');
+      return '"pc\\alice","S-1-5-21-1-2-3-1001"';
+    };
+    const store = fileConfigStore(tempDir(), { platform: 'win32', aclRunner, notice: (line) => notices.push(line) });
+    await store.save(content);
+    expect(readFileSync(store.path!, 'utf8')).toContain('"version": 1');
+    expect(notices).toEqual([`could not restrict ${store.path} to your account (Command failed: icacls); other accounts on this computer may be able to read it.`]);
   });
 
   it('does not mind the mode of a file without a secret', async () => {
@@ -202,7 +241,7 @@ describe('a kept secret goes to the OS credential store; the file keeps a refere
     ]);
     // Asked once, then not again in this run.
     expect(secrets.calls).toEqual([`set smtp-oauth-setup ${account}`]);
-    expect(mode(store.path!)).toBe(0o600);
+    expectMode(store.path!, 0o600);
     const loaded = await store.load();
     expect(loaded?.clientSecret).toBe(SECRET);
     expect(loaded).not.toHaveProperty('clientSecretRef');

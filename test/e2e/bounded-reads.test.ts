@@ -7,6 +7,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { baseEnv, POSIX_SPECIAL_FILES } from '../support/platform.js';
 
 /**
  * Every read is bounded: an endless HTTP answer, an endless file (/dev/zero), a huge standard input
@@ -53,7 +54,7 @@ describe('an endless HTTP body', () => {
     sandbox.faults.tokenEndpoint = { kind: 'endless' };
     const started = Date.now();
     const child = spawn(process.execPath, [BIN, 'check', '--json', '--timeout', '20', ...sandboxSmtpArgs(sandbox)], {
-      env: { PATH: process.env.PATH ?? '', ...sandboxEnv(sandbox) },
+      env: { ...baseEnv(), ...sandboxEnv(sandbox) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const memory = existsSync('/proc/self/status') ? watchMemory(child.pid!) : null;
@@ -78,7 +79,8 @@ describe('an endless HTTP body', () => {
 describe('files and standard input', () => {
   const env = () => sandboxEnv(sandbox, {}, { secret: false });
 
-  it('--client-secret-file /dev/zero: exit 2, one line', async () => {
+  // /dev/zero is a POSIX device (POSIX_SPECIAL_FILES); the limits themselves are tested on every system in test/io.test.ts.
+  it.runIf(POSIX_SPECIAL_FILES)('--client-secret-file /dev/zero: exit 2, one line', async () => {
     const run = await runCli(['check', ...sandboxSmtpArgs(sandbox), '--client-secret-file', '/dev/zero'], { env: env() });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('smtp-oauth-setup: --client-secret-file: /dev/zero: larger than 64 KiB, more than any real one');
@@ -96,7 +98,8 @@ describe('files and standard input', () => {
     expect(run.stderr.trim()).toBe('smtp-oauth-setup: explain -: standard input: larger than 1 MiB, more than any real one');
   });
 
-  it('--targets /dev/zero and --certificate /dev/zero: exit 2, one line each', async () => {
+  // /dev/zero again (POSIX_SPECIAL_FILES).
+  it.runIf(POSIX_SPECIAL_FILES)('--targets /dev/zero and --certificate /dev/zero: exit 2, one line each', async () => {
     const targets = await runCli(['check', '--targets', '/dev/zero'], { env: {} });
     expect(targets.status).toBe(2);
     expect(targets.stderr.trim()).toBe('smtp-oauth-setup: --targets: /dev/zero: larger than 16 MiB, more than any real one');
@@ -108,7 +111,8 @@ describe('files and standard input', () => {
     expect(upload.stderr.trim()).toBe('smtp-oauth-setup: --certificate: /dev/zero: larger than 1 MiB, more than any real one');
   });
 
-  it('a saved configuration that is endless is set aside with a warning, and check goes on', async () => {
+  // A link to /dev/zero (POSIX_SPECIAL_FILES).
+  it.runIf(POSIX_SPECIAL_FILES)('a saved configuration that is endless is set aside with a warning, and check goes on', async () => {
     const configDir = join(dir, 'config');
     mkdirSync(configDir, { recursive: true });
     symlinkSync('/dev/zero', join(configDir, 'config.json'));

@@ -7,6 +7,7 @@ import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { runCli } from '../support/cli.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
 import { parseValid } from '../support/json-schema.js';
+import { POSIX_MODES } from '../support/platform.js';
 
 /**
  * Certificate credentials end to end: real MSAL signs the client assertion (PS256, x5t#S256), the
@@ -34,7 +35,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 const smtp = () => sandboxSmtpArgs(sandbox);
 
 describe('check with a certificate credential', () => {
-  it('refuses a PEM whose private key others can read: one line, exit 2, nothing sent (human and JSON)', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('refuses a PEM whose private key others can read: one line, exit 2, nothing sent (human and JSON)', async () => {
     const shared = join(dir, 'shared.pem');
     writeFileSync(shared, cert.certificatePem + cert.privateKeyPem, { mode: 0o644 });
     chmodSync(shared, 0o644);

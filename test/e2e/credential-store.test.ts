@@ -9,6 +9,7 @@ import { type SecretService, secretServiceMissing, startSecretService } from '..
 import { parseValid } from '../support/json-schema.js';
 import { ensureTmux, TerminalSession } from '../support/tmux.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+import { expectMode } from '../support/platform.js';
 
 /**
  * `setup --save-secret` and `check` with a real credential store: the built CLI in a terminal (tmux)
@@ -144,7 +145,7 @@ describe.skipIf(unavailable !== null)('the client secret in the OS credential st
     expect(notices, screen).toHaveLength(1);
     expect(screen.replace(/\s+/g, ' ')).toContain(`the client secret is kept in ${configPath} instead (mode 0600, readable by you only).`);
     expect(screen).not.toContain(sandbox.client.clientSecret);
-    expect(statSync(configPath).mode & 0o777).toBe(0o600);
+    expectMode(configPath, 0o600);
     expect(JSON.parse(readFileSync(configPath, 'utf8')).clientSecret).toBe(sandbox.client.clientSecret);
   });
 });

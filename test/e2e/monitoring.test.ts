@@ -8,6 +8,7 @@ import { runCli } from '../support/cli.js';
 import { parsePluginOutput, validPerfdata } from '../support/nagios-output.js';
 import { PROMTOOL, PROMTOOL_REQUIRED, promtoolCheck } from '../support/promtool.js';
 import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
+import { expectMode } from '../support/platform.js';
 
 /**
  * `check --format nagios` and `check --metrics-file`, the built CLI against the sandbox (real MSAL,
@@ -207,7 +208,7 @@ describe('check --metrics-file', () => {
     const checkedAt = sample(metrics, 'smtp_oauth_check_timestamp_seconds', labels)!;
     expect(checkedAt).toBeGreaterThanOrEqual(before - 1);
     expect(checkedAt).toBeLessThanOrEqual(Date.now() / 1000);
-    expect((await stat(path)).mode & 0o777).toBe(0o644);
+    expectMode(path, 0o644);
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expectNoSecrets(metrics);
   });

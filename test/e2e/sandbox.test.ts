@@ -9,6 +9,7 @@ import { BIN, runCli } from '../support/cli.js';
 import { assertFreshBuild } from '../support/fresh-build.js';
 import { parseValid } from '../support/json-schema.js';
 import { leftIn } from '../support/temp-leftovers.js';
+import { POSIX_MODES, SIGNALS_REACH_CHILDREN, expectMode, baseEnv } from '../support/platform.js';
 
 /**
  * `sandbox`, the long-running emulator, spawned as a person starts it in one terminal, with `check`
@@ -34,7 +35,7 @@ afterEach(() => {
 
 function startSandboxCli(args: string[], env: Record<string, string> = {}): Running {
   assertFreshBuild();
-  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { env: { ...baseEnv(), NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];
@@ -57,6 +58,16 @@ function startSandboxCli(args: string[], env: Record<string, string> = {}): Runn
   };
   running = { child, stdout: () => out, stderr: () => err, waitFor, exit };
   return running;
+}
+
+/**
+ * Stops a sandbox with `signal`: it ends with 128 + the signal's number. On Windows the kill ends the
+ * process at once (it never sees a signal, SIGNALS_REACH_CHILDREN), so there only its end is awaited.
+ */
+async function stopWith(sandbox: Running, signal: NodeJS.Signals, exitCode: number): Promise<void> {
+  sandbox.child.kill(signal);
+  const code = await sandbox.exit;
+  if (SIGNALS_REACH_CHILDREN) expect(code).toBe(exitCode);
 }
 
 describe('sandbox: the emulator as a process', () => {
@@ -87,7 +98,7 @@ describe('sandbox: the emulator as a process', () => {
     const first = (await sandbox.waitFor(/\n/)).split('\n')[0]!;
     const settings = JSON.parse(first) as Record<string, string | number>;
     expect(settings).toMatchObject({ scenario: 'healthy', caFile: join(dir, 'json', 'sandbox-ca.pem') });
-    expect(statSync(String(settings.clientSecretFile)).mode & 0o777).toBe(0o600);
+    expectMode(String(settings.clientSecretFile), 0o600);
     const secret = readFileSync(String(settings.clientSecretFile), 'utf8').trim();
     expect(first).not.toContain(secret);
 
@@ -109,8 +120,7 @@ describe('sandbox: the emulator as a process', () => {
     const lines = (await sandbox.waitFor(/"received"/)).trim().split('\n');
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ received: { mailFrom: settings.mailbox, rcptTo: [settings.to] } });
 
-    sandbox.child.kill('SIGTERM');
-    expect(await sandbox.exit).toBe(143);
+    await stopWith(sandbox, 'SIGTERM', 143);
     expect(sandbox.stdout() + sandbox.stderr()).not.toContain(secret);
   });
 
@@ -137,13 +147,11 @@ describe('sandbox: the emulator as a process', () => {
     expect(check.status, check.stderr).toBe(0);
     // At least the 9 round trips no client can avoid (bench/latency.mjs); the proxy counts are proved in test/e2e/latency.test.ts.
     expect(Date.now() - start).toBeGreaterThanOrEqual(9 * roundTrip);
-    sandbox.child.kill('SIGTERM');
-    expect(await sandbox.exit).toBe(143);
+    await stopWith(sandbox, 'SIGTERM', 143);
 
     const human = startSandboxCli(['--latency', '20', '--ca-dir', join(dir, 'latency-human')]);
     expect(await human.waitFor(/Ctrl-C stops it/)).toContain('Round trip added          20 ms in front of both');
-    human.child.kill('SIGTERM');
-    expect(await human.exit).toBe(143);
+    await stopWith(human, 'SIGTERM', 143);
   });
 
   it('bad input: --latency that is not a whole number of milliseconds → exit 2 with one line', async () => {
@@ -168,9 +176,8 @@ describe('sandbox: the emulator as a process', () => {
     );
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(parseValid('check', check.stdout).plan.token.credential).toContain(`certificate ${made.thumbprintSha256}`);
-    sandbox.child.kill('SIGINT');
-    expect(await sandbox.exit).toBe(130);
-    expect(sandbox.stderr()).toContain('Sandbox stopped.');
+    await stopWith(sandbox, 'SIGINT', 130);
+    if (SIGNALS_REACH_CHILDREN) expect(sandbox.stderr()).toContain('Sandbox stopped.');
   });
 
   it('bad input: an unknown scenario or an unreadable certificate → exit 2 with one line, nothing started', async () => {
@@ -195,7 +202,9 @@ describe('sandbox: the emulator as a process', () => {
     expect(empty.stderr.trim()).toBe("smtp-oauth-setup: port '' is empty");
   });
 
-  it.each([
+  // The cleanup on a signal from another process, which Windows does not deliver (SIGNALS_REACH_CHILDREN);
+  // TMPDIR is also POSIX's name for the temporary folder.
+  it.runIf(SIGNALS_REACH_CHILDREN).each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGINT', 130],
@@ -251,12 +260,41 @@ describe('sandbox: the emulator as a process', () => {
     });
 
     // Root passes every permission check (CI runs as root), so the refusal can only be staged as another user.
-    it.skipIf(process.getuid?.() === 0)('--ca-dir in a folder this user may not write', async () => {
+    // Windows has no mode bits to lock a folder with (mkdir's mode is ignored there).
+    it.skipIf(process.getuid?.() === 0 || !POSIX_MODES)('--ca-dir in a folder this user may not write', async () => {
       const locked = join(dir, 'locked');
       mkdirSync(locked, { mode: 0o500 });
       const run = await runCli(['sandbox', '--ca-dir', join(locked, 'ca')]);
       expect(run.status).toBe(2);
       expect(run.stderr.trim()).toBe(`smtp-oauth-setup: --ca-dir: ${join(locked, 'ca')}: permission denied`);
     });
+  });
+});
+
+describe('sandbox: what to run, for PowerShell (SMTP_OAUTH_SHELL=powershell, as on Windows)', () => {
+  /** A PowerShell single-quoted literal's value ('' is one '). */
+  const literal = (text: string) => /^'((?:[^']|'')*)'$/.exec(text)![1]!.replace(/''/g, "'");
+
+  it('prints $env: lines and backtick continuations, no export; the values it prints make check pass', async () => {
+    const sandbox = startSandboxCli(['--ca-dir', join(dir, "o'brien ps")], { SMTP_OAUTH_SHELL: 'powershell' });
+    const text = await sandbox.waitFor(/Ctrl-C stops it/);
+    expect(text).not.toMatch(/^\s*export /m);
+    expect(text).not.toContain('$(cat ');
+    const caFile = join(dir, "o'brien ps", 'sandbox-ca.pem');
+    const secretFile = join(dir, "o'brien ps", 'client-secret');
+    // npx.cmd when this runs on Windows (PowerShell there would pick the blocked npx.ps1), npx elsewhere.
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    expect(text).toContain(`  $env:NODE_EXTRA_CA_CERTS = '${caFile.replace(/'/g, "''")}'\n  ${npx} smtp-oauth-setup check \`\n`);
+    expect(text).toContain(`  $env:AZURE_CLIENT_SECRET = Get-Content -LiteralPath '${secretFile.replace(/'/g, "''")}' -Encoding UTF8 -TotalCount 1\n`);
+
+    // The environment form, read as PowerShell reads it: each $env:NAME = '…' line, and the secret file's first line.
+    const env: Record<string, string> = {};
+    for (const [, name, value] of text.matchAll(/^ {2}\$env:(\w+) = ('(?:[^']|'')*')$/gm)) env[name!] = literal(value!);
+    expect(Object.keys(env).sort()).toEqual(['AZURE_AUTHORITY_HOST', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'NODE_EXTRA_CA_CERTS', 'SMTP_OAUTH_MAILBOX']);
+    env.AZURE_CLIENT_SECRET = readFileSync(secretFile, 'utf8').split('\n')[0]!;
+    const last = new RegExp(`^ {2}${npx.replace('.', '\\.')} smtp-oauth-setup check (--smtp-host .*)$`, 'm').exec(text)![1]!;
+    const check = await runCli(['check', '--json', ...last.split(' ')], { env });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    await stopWith(sandbox, 'SIGINT', 130);
   });
 });

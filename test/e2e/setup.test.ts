@@ -5,6 +5,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../support/cli.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
 import { parseValid } from '../support/json-schema.js';
+import { POSIX_MODES } from '../support/platform.js';
 
 /** The wizard off a terminal, and `check` reading the wizard's saved answers (spawned CLI, real sandbox). */
 let sandbox: Sandbox;
@@ -95,7 +96,8 @@ describe('check reads the saved configuration (below flags and environment)', ()
     expect(parseValid('check', run.stdout).plan.smtp.user).toBe(sandbox.client.mailbox);
   });
 
-  it('uses a secret saved on request when the file is private, and refuses it when others can read it', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the file's ACL decides (test/config/store.test.ts).
+  it.runIf(POSIX_MODES)('uses a secret saved on request when the file is private, and refuses it when others can read it', async () => {
     sandbox.applyScenario('healthy');
     const privateFile = configWith({ answers: answers(), clientSecret: sandbox.client.clientSecret });
     const ok = await runCli(['check', '--json'], { env: env(privateFile.dir) });

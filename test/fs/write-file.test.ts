@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWriteError, resolveWriteTarget, writePathProblem, writeUserFile } from '../../src/fs/write-file.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
+import { POSIX_SPECIAL_FILES, expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -46,18 +47,18 @@ describe('writeUserFile: regular files, replaced atomically', () => {
     const path = join(dir, 'f.txt');
     await writeUserFile(path, 'one', { private: true });
     expect(readFileSync(path, 'utf8')).toBe('one');
-    expect(mode(path)).toBe(0o600);
+    expectMode(path, 0o600);
     chmodSync(path, 0o644);
     await writeUserFile(path, 'two', { private: true });
     expect(readFileSync(path, 'utf8')).toBe('two');
-    expect(mode(path)).toBe(0o600);
+    expectMode(path, 0o600);
     expect(readdirSync(dir)).toEqual(['f.txt']);
   });
 
   it('writes public files 0644', async () => {
     const path = join(scratchDir('write-public'), 'upload.cer');
     await writeUserFile(path, 'cert', { private: false });
-    expect(mode(path)).toBe(0o644);
+    expectMode(path, 0o644);
   });
 
   it('creates a missing directory (0700) only when asked (the config directory), never for a typed path', async () => {
@@ -69,7 +70,7 @@ describe('writeUserFile: regular files, replaced atomically', () => {
     expect(readdirSync(base)).toEqual([]);
     const config = join(base, 'cfg', 'config.json');
     await writeUserFile(config, '{}', { private: true, createDirectory: true });
-    expect(mode(join(base, 'cfg'))).toBe(0o700);
+    expectMode(join(base, 'cfg'), 0o700);
   });
 });
 
@@ -85,7 +86,7 @@ describe('writeUserFile: a symbolic link is followed, and stays a link', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(target);
     expect(readFileSync(target, 'utf8')).toBe('new');
-    expect(mode(target)).toBe(0o600);
+    expectMode(target, 0o600);
     // The temporary file was renamed in the target's folder, and nothing was left in either.
     expect(readdirSync(dotfiles)).toEqual(['config.json']);
     expect(readdirSync(configDir)).toEqual(['config.json']);
@@ -111,7 +112,8 @@ describe('writeUserFile: a symbolic link is followed, and stays a link', () => {
   });
 });
 
-describe('writeUserFile: FIFOs, devices and descriptors are written in place', () => {
+// FIFOs (mkfifo), /dev/null and /dev/stdout are POSIX things: Windows has no such files in a folder.
+describe.runIf(POSIX_SPECIAL_FILES)('writeUserFile: FIFOs, devices and descriptors are written in place', () => {
   it('writes into a FIFO that has a reader, and the FIFO stays a FIFO', async () => {
     const path = fifo(scratchDir('write-fifo'));
     const reader = openReader(path);
@@ -123,7 +125,7 @@ describe('writeUserFile: FIFOs, devices and descriptors are written in place', (
     }
     expect(lstatSync(path).isFIFO()).toBe(true);
     // Not chmod-ed to 0600: its mode is the owner's business.
-    expect(mode(path)).toBe(0o644 & ~process.umask());
+    expectMode(path, 0o644 & ~process.umask());
   });
 
   it('waits for a slow reader when the pipe is full (more than a pipe buffer)', async () => {
@@ -174,6 +176,7 @@ describe('writeUserFile: FIFOs, devices and descriptors are written in place', (
     expect(after.mode).toBe(before.mode);
   });
 
+  // /dev/full exists on Linux only (macOS and Windows have no such device).
   it.runIf(process.platform === 'linux')('reports /dev/full as one line (ENOSPC) and leaves the device alone', async () => {
     const before = statSync('/dev/full');
     const error = await failure(writeUserFile('/dev/full', 'report', { private: false }));
@@ -183,6 +186,7 @@ describe('writeUserFile: FIFOs, devices and descriptors are written in place', (
     expect(after.ino).toBe(before.ino);
   });
 
+  // /dev/fd/N as a link to the open file is Linux's (macOS's /dev/fd entries are devices; Windows has none).
   it.runIf(process.platform === 'linux')('appends to the file behind a descriptor link (/dev/fd/N, as /dev/stdout is) instead of replacing it', async () => {
     const path = join(scratchDir('write-fd'), 'out.txt');
     const fd = openSync(path, 'a');
@@ -215,7 +219,8 @@ describe('writeUserFile: a directory is refused', () => {
 });
 
 describe('writePathProblem: the same decision, before anything is done', () => {
-  it('accepts a new file in an existing folder, a FIFO and a device', async () => {
+  // A FIFO (mkfifo) and /dev/null exist on POSIX systems only.
+  it.runIf(POSIX_SPECIAL_FILES)('accepts a new file in an existing folder, a FIFO and a device', async () => {
     const dir = scratchDir('problem-ok');
     expect(await writePathProblem(join(dir, 'new.xml'))).toBeNull();
     expect(await writePathProblem(fifo(dir))).toBeNull();

@@ -8,6 +8,7 @@ import { resolveCheckInputs, SECRET_GIVEN_AS_FILE } from '../../src/inputs/check
 import type { Prompter } from '../../src/inputs/prompter.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { secretOf } from '../support/credential.js';
+import { POSIX_MODES } from '../support/platform.js';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -192,7 +193,8 @@ describe('resolveCheckInputs: the certificate credential and its sources', () =>
     expect(savedBoth.inputs.credential.kind).toBe('certificate');
   });
 
-  it('refuses a certificate whose private key others can read, from the flag, the environment or the saved configuration', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('refuses a certificate whose private key others can read, from the flag, the environment or the saved configuration', async () => {
     const shared = join(dir, 'shared.pem');
     writeFileSync(shared, made.privateKeyPem + made.certificatePem, { mode: 0o644 });
     chmodSync(shared, 0o644);

@@ -3,6 +3,8 @@ import {
   addressSchema,
   authorityHostSchema,
   clientIdSchema,
+  expandHome,
+  filePathSchema,
   clientSecretSchema,
   clientSecretShape,
   clientSecretWarnings,
@@ -81,4 +83,18 @@ describe('addresses, hosts, ports, timeouts, authority host', () => {
     ['https://login.microsoftonline.com/contoso.onmicrosoft.com', 'host only'],
     ['login.microsoftonline.com', 'https URL'],
   ])('bad authority host %s', (v, part) => rejects(authorityHostSchema, v, part));
+});
+
+describe('~ in a typed file name on Windows (platform injected)', () => {
+  it('expands ~\\… as PowerShell does there, and ~/… on every system', () => {
+    expect(expandHome('~\\Documents\\smtp.env', 'C:\\Users\\ada', 'win32')).toBe('C:\\Users\\ada\\Documents\\smtp.env');
+    expect(expandHome('~/smtp.env', 'C:\\Users\\ada', 'win32')).toBe('C:\\Users\\ada/smtp.env');
+    // Elsewhere a backslash belongs to the name.
+    expect(expandHome('~\\x', '/home/ada', 'linux')).toBe('~\\x');
+  });
+
+  it('accepts ~\\… (not refused as ~name)', () => {
+    expect(filePathSchema.safeParse('~\\Documents\\smtp.env').success).toBe(true);
+    expect(filePathSchema.safeParse('~bob\\x').success).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { assertFreshBuild } from './fresh-build.js';
+import { baseEnv } from './platform.js';
 
 export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'bin.cjs');
 
@@ -19,8 +20,9 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
   assertFreshBuild();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      // TMPDIR: the run's own temporary folder (test/support/temp-leftovers.ts), checked for leftovers.
-      env: { PATH: process.env.PATH ?? '', ...(process.env.TMPDIR && { TMPDIR: process.env.TMPDIR }), ...options.env },
+      // TMPDIR: the run's own temporary folder (test/support/temp-leftovers.ts), checked for leftovers;
+      // on Windows what Node needs there (baseEnv).
+      env: { ...baseEnv(), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -18,8 +18,12 @@ function tmuxWorks(): boolean {
  * Null when tmux can be used; otherwise why not. When it is missing, one attempt is made to install
  * it with apt-get (as root, or through passwordless sudo, as on CI runners).
  */
-export function ensureTmux(): string | null {
+export function ensureTmux(platform: NodeJS.Platform = process.platform): string | null {
   if (tmuxWorks()) return null;
+  // Windows has no tmux (its consoles are no POSIX pseudo-terminals); macOS runners do not ship it.
+  // Only a Debian-like Linux gets the one install attempt.
+  if (platform === 'win32') return 'tmux does not exist on Windows (the wizard\'s terminal tests need a POSIX pseudo-terminal)';
+  if (platform !== 'linux') return `tmux is not installed on this ${platform} machine (the wizard's terminal tests need it)`;
   const asRoot = process.getuid?.() === 0;
   const prefix = asRoot ? [] : ['sudo', '-n'];
   const apt = (...args: string[]) =>

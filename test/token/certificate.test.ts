@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/inputs/secret.js';
 import { loadClientCertificate } from '../../src/token/certificate.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
+import { POSIX_MODES } from '../support/platform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-'));
 // The folder holds private keys: none is left behind in the temporary folder.
@@ -62,7 +63,8 @@ describe('loadClientCertificate', () => {
 });
 
 describe('loadClientCertificate: a private key others can read is refused, as a saved client secret is', () => {
-  it('refuses a PEM readable by group or others, naming the chmod, before asking any password', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('refuses a PEM readable by group or others, naming the chmod, before asking any password', async () => {
     const shared = file('shared.pem', cert.certificatePem + cert.privateKeyPem, 0o644);
     chmodSync(shared, 0o644);
     const loaded = await loadClientCertificate({ certificatePath: shared, platform: 'linux' });
@@ -75,7 +77,8 @@ describe('loadClientCertificate: a private key others can read is refused, as a 
     expect((await loadClientCertificate({ certificatePath: shared, platform: 'linux' })).problems).toEqual([]);
   });
 
-  it('judges the key\'s own file when it is separate (--private-key); the certificate may be public', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('judges the key\'s own file when it is separate (--private-key); the certificate may be public', async () => {
     const certPath = file('public.cer', cert.certificatePem, 0o644);
     chmodSync(certPath, 0o644);
     const keyPath = file('shared.key', cert.privateKeyPem, 0o604);
@@ -86,9 +89,18 @@ describe('loadClientCertificate: a private key others can read is refused, as a 
     expect((await loadClientCertificate({ certificatePath: certPath, privateKeyPath: keyPath, platform: 'linux' })).problems).toEqual([]);
   });
 
-  it('does not judge POSIX modes on Windows (per-user ACLs)', async () => {
+  // Windows: the mode bits mean nothing there; the key file's ACL decides (read as SDDL, fed in here).
+  const USER = 'S-1-5-21-1004336348-1177238915-682003330-1001';
+  const aclRunner = (sddl: string) => async (file: string) => (file === 'whoami' ? `"pc\\alice","${USER}"` : sddl);
+
+  it('on Windows judges the key by its ACL, not by POSIX modes', async () => {
     const shared = file('windows.pem', cert.certificatePem + cert.privateKeyPem, 0o644);
     chmodSync(shared, 0o644);
-    expect((await loadClientCertificate({ certificatePath: shared, platform: 'win32' })).problems).toEqual([]);
+    const own = aclRunner(`O:${USER}D:PAI(A;;FA;;;${USER})(A;;FA;;;SY)`);
+    expect((await loadClientCertificate({ certificatePath: shared, platform: 'win32', aclRunner: own })).problems).toEqual([]);
+    const readable = aclRunner(`O:${USER}D:AI(A;ID;FA;;;${USER})(A;ID;0x1200a9;;;BU)`);
+    const { problems } = await loadClientCertificate({ certificatePath: shared, platform: 'win32', aclRunner: readable });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`${shared} holds a private key and other accounts can read it (its ACL grants Users); refusing to use it. Fix (PowerShell): icacls `);
   });
 });

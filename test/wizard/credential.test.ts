@@ -9,6 +9,7 @@ import { chooseCredential, credentialAgain, credentialAnswers, type CredentialOu
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { type Answer, ENTER, recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
 import { IDS } from './fixtures.js';
+import { POSIX_MODES, expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -76,8 +77,8 @@ describe('a new certificate', () => {
     if (result.kind !== 'chosen' || result.credential.kind !== 'certificate') throw new Error('not a certificate');
     const { certificate } = result.credential;
 
-    expect(statSync(pem).mode & 0o777).toBe(0o600);
-    expect(statSync(cer).mode & 0o777).toBe(0o644);
+    expectMode(pem, 0o600);
+    expectMode(cer, 0o644);
     const cerText = readFileSync(cer, 'utf8');
     expect(cerText).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(cerText).not.toContain('PRIVATE KEY');
@@ -166,12 +167,14 @@ describe('a certificate the admin has', () => {
 });
 
 describe('a certificate the admin has: its private key must be private', () => {
-  it('refuses a PEM others can read, names the chmod, and asks again; ~/… is the home directory', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('refuses a PEM others can read, names the chmod, and asks again; ~/… is the home directory', async () => {
     const home = scratchDir('credential-home');
     const { path: shared } = certificateFile(home, 'shared');
     chmodSync(shared, 0o644);
     const { path: mine } = certificateFile(home, 'mine');
     vi.stubEnv('HOME', home);
+    vi.stubEnv('USERPROFILE', home);
     try {
       const { outcome, screen } = run({ credentialKind: 'certificate', certificatePath: ['~/shared.pem', '~/mine.pem'] });
       expect(await outcome).toMatchObject({ kind: 'chosen', certificatePath: mine });
@@ -181,7 +184,8 @@ describe('a certificate the admin has: its private key must be private', () => {
     }
   });
 
-  it('after a resume, a saved certificate others can read is refused and the menu is offered', async () => {
+  // Mode bits exist on POSIX systems only; on Windows the key's ACL decides (test/fs/private-mode.test.ts).
+  it.runIf(POSIX_MODES)('after a resume, a saved certificate others can read is refused and the menu is offered', async () => {
     const workDir = scratchDir('credential-again-shared');
     const { path } = certificateFile(workDir, 'again');
     chmodSync(path, 0o640);

@@ -1,9 +1,10 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { junitPathProblem } from '../../src/report/ci.js';
 import { answerPath, writeFileAsked } from '../../src/wizard/files.js';
 import { recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
+import { expectMode } from '../support/platform.js';
 
 afterAll(removeScratchDirs);
 afterEach(() => vi.unstubAllEnvs());
@@ -22,14 +23,17 @@ describe('the wizard\'s file-name answers: ~ as a shell expands it', () => {
   it('writes ~/settings.json into the home directory, not into a folder named ~', async () => {
     const home = scratchDir('files-home');
     const workDir = scratchDir('files-work');
+    // os.homedir() reads HOME on POSIX systems and USERPROFILE on Windows.
     vi.stubEnv('HOME', home);
+    vi.stubEnv('USERPROFILE', home);
     const { written } = ask(['~/settings.json'], workDir);
     expect(await written).toBe(join(home, 'settings.json'));
     expect(readFileSync(join(home, 'settings.json'), 'utf8')).toBe('{}\n');
-    expect(statSync(join(home, 'settings.json')).mode & 0o777).toBe(0o600);
+    expectMode(join(home, 'settings.json'), 0o600);
     expect(readdirSync(workDir)).toEqual([]);
   });
 
+  // resolve(): the same answers on Windows, where /home/ada is C:\home\ada.
   it.each([
     ['~', '/home/ada'],
     ['~/a/b.pem', '/home/ada/a/b.pem'],
@@ -38,7 +42,8 @@ describe('the wizard\'s file-name answers: ~ as a shell expands it', () => {
     ['/abs/~/x', '/abs/~/x'],
   ])('%s → %s', (answer, expected) => {
     vi.stubEnv('HOME', '/home/ada');
-    expect(answerPath(answer, '/srv/mailer')).toBe(expected);
+    vi.stubEnv('USERPROFILE', '/home/ada');
+    expect(answerPath(answer, '/srv/mailer')).toBe(resolve(expected));
   });
 
   it('refuses ~name (another user\'s home is not looked up) on entry, and asks again', async () => {

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acquireAndCheckToken, runCheck } from '../../src/check/run.js';
 import { secretRefFor } from '../../src/config/secret-store.js';
@@ -14,6 +14,7 @@ import type { WizardServices } from '../../src/wizard/context.js';
 import { initialState, offerResume, runWizard } from '../../src/wizard/index.js';
 import { fakeSecretStore } from '../support/secret-store.js';
 import { type Answer, CTRL_C, ENTER, fakeClock, type RecordingScreen, recordingScreen, type ScriptedPrompter, scriptedPrompter, removeScratchDirs, scratchDir } from '../support/wizard.js';
+import { expectMode } from '../support/platform.js';
 
 /**
  * The whole walk through the runner, with the real pipeline (real MSAL, real nodemailer) against the
@@ -127,9 +128,9 @@ describe('the wizard, start to finish, against the sandbox', () => {
       wizard: { finished: true, completed: ['before-start', 'entra-app', 'service-principal', 'smtp-auth', 'test-mail', 'finish'] },
     });
     const files = filesUnder(walk.configDir, walk.workDir);
-    expect(files.map((f) => f.path.split('/').at(-1)).sort()).toEqual(['config.json', 'smtp-oauth-settings.json', 'smtp-oauth-setup-exchange.ps1']);
+    expect(files.map((f) => basename(f.path)).sort()).toEqual(['config.json', 'smtp-oauth-settings.json', 'smtp-oauth-setup-exchange.ps1']);
     for (const file of files) {
-      expect(file.mode, file.path).toBe(0o600);
+      expectMode(file.path, 0o600);
       expect(file.text, file.path).not.toContain(sandbox.client.clientSecret);
     }
     expect(walk.screen.text).not.toContain(sandbox.client.clientSecret);
@@ -185,7 +186,7 @@ describe('the wizard, start to finish, against the sandbox', () => {
       token: { servicePrincipalObjectId: sandbox.tenant.apps[0]!.servicePrincipalObjectId },
     });
     expect(readFileSync(first.store.path!, 'utf8')).not.toContain(sandbox.client.clientSecret);
-    expect(statSync(first.store.path!).mode & 0o777).toBe(0o600);
+    expectMode(first.store.path!, 0o600);
 
     // Second run: continue at step 2 with the saved answers as defaults; the secret is asked once, in step 4.
     const second = services(
@@ -205,7 +206,7 @@ describe('the wizard, start to finish, against the sandbox', () => {
     expect(await runWizard(initialState(null, hosts(), null), walk.services)).toBe(0);
     const saved = await walk.store.load();
     expect(saved?.clientSecret).toBe(sandbox.client.clientSecret);
-    expect(statSync(walk.store.path!).mode & 0o777).toBe(0o600);
+    expectMode(walk.store.path!, 0o600);
     expect(savedCheckInputs(saved).clientSecret).toBe(sandbox.client.clientSecret);
     // A later run that takes the secret from there keeps it saved; a secret from the environment is never written.
     expect(initialState(saved, {}, { kind: 'secret', secret: new Secret(sandbox.client.clientSecret, 'saved configuration') }).saveSecret).toBe(true);
@@ -247,9 +248,8 @@ describe('the wizard, start to finish, against the sandbox', () => {
 
     const pem = join(walk.workDir, 'smtp-oauth-sender.pem');
     const cer = join(walk.workDir, 'smtp-oauth-sender.cer');
-    const modes = Object.fromEntries(filesUnder(walk.workDir).map((f) => [f.path, f.mode]));
-    expect(modes[pem]).toBe(0o600);
-    expect(modes[cer]).toBe(0o644);
+    expectMode(pem, 0o600);
+    expectMode(cer, 0o644);
     expect(readFileSync(cer, 'utf8')).not.toContain('PRIVATE KEY');
     expect(readFileSync(pem, 'utf8')).toContain('PRIVATE KEY');
     const validTo = new Date(new X509Certificate(readFileSync(cer, 'utf8')).validTo);

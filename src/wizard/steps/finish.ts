@@ -3,7 +3,8 @@ import type { Prompter } from '../../inputs/prompter.js';
 import { checkInputsOf, type Screen, type WizardAnswers } from '../context.js';
 import { writeFileAsked } from '../files.js';
 import { indent } from '../show.js';
-import { shellQuote } from '../../shell.js';
+import type { ShellKind } from '../../platform.js';
+import { shellQuote, shellSyntax } from '../../shell.js';
 
 export interface FinishInput {
   answers: WizardAnswers;
@@ -13,6 +14,10 @@ export interface FinishInput {
   configPath: string | null;
   /** Against the built-in sandbox: no command line for later, the sandbox is gone by then. */
   sandbox: boolean;
+  /** The shell the printed commands are written for (PowerShell on Windows); POSIX when not given. */
+  shell?: ShellKind;
+  /** The system they run on (npx.cmd for PowerShell on Windows). */
+  os?: NodeJS.Platform;
 }
 
 export interface FinishOutcome {
@@ -92,7 +97,7 @@ export function settingsJson(answers: WizardAnswers, credential: Credential, inc
   );
 }
 
-/** A .env value that both dotenv and a POSIX shell (`set -a; . ./.env`) read back unchanged. */
+/** A .env value that dotenv, a POSIX shell (`set -a; . ./.env`) and the PowerShell loader of src/shell.ts read back unchanged. */
 export const envValue = shellQuote;
 
 /**
@@ -122,20 +127,25 @@ export function envFile(answers: WizardAnswers, credential: Credential): string 
   return lines.join('\n') + '\n';
 }
 
-/** The `check` command that repeats the test later; a secret comes from the environment, a certificate from its file. */
-export function checkCommandLine(answers: WizardAnswers, credential: Credential): string {
+/**
+ * The `check` command that repeats the test later, quoted for the user's shell; a secret comes from the
+ * environment, a certificate from its file.
+ */
+export function checkCommandLine(answers: WizardAnswers, credential: Credential, shell: ShellKind = 'posix', os: NodeJS.Platform = 'linux'): string {
   const inputs = checkInputsOf(answers, credential);
+  const syntax = shellSyntax(shell, os);
+  const quote = syntax.word;
   const flags: string[] = [];
   if (inputs.cloud.name !== 'global') flags.push(`--cloud ${inputs.cloud.name}`);
-  flags.push(`--tenant-id ${shellQuote(inputs.tenantId)}`, `--client-id ${shellQuote(inputs.clientId)}`);
-  if (credential.kind === 'certificate') flags.push(`--certificate ${shellQuote(credential.certificate.path)}`);
-  flags.push(`--mailbox ${shellQuote(inputs.mailbox)}`);
-  if (inputs.from !== inputs.mailbox) flags.push(`--from ${shellQuote(inputs.from)}`);
-  if (inputs.to) flags.push(`--to ${shellQuote(inputs.to)}`);
-  if (inputs.authorityHost !== inputs.cloud.authorityHost) flags.push(`--authority-host ${shellQuote(inputs.authorityHost)}`);
-  if (inputs.smtpHost !== inputs.cloud.smtpHost) flags.push(`--smtp-host ${shellQuote(inputs.smtpHost)}`);
+  flags.push(`--tenant-id ${quote(inputs.tenantId)}`, `--client-id ${quote(inputs.clientId)}`);
+  if (credential.kind === 'certificate') flags.push(`--certificate ${quote(credential.certificate.path)}`);
+  flags.push(`--mailbox ${quote(inputs.mailbox)}`);
+  if (inputs.from !== inputs.mailbox) flags.push(`--from ${quote(inputs.from)}`);
+  if (inputs.to) flags.push(`--to ${quote(inputs.to)}`);
+  if (inputs.authorityHost !== inputs.cloud.authorityHost) flags.push(`--authority-host ${quote(inputs.authorityHost)}`);
+  if (inputs.smtpHost !== inputs.cloud.smtpHost) flags.push(`--smtp-host ${quote(inputs.smtpHost)}`);
   if (inputs.smtpPort !== inputs.cloud.smtpPort) flags.push(`--smtp-port ${inputs.smtpPort}`);
-  return `npx smtp-oauth-setup check ${flags.join(' ')}`;
+  return `${syntax.npx} smtp-oauth-setup check ${flags.join(' ')}`;
 }
 
 /**
@@ -199,8 +209,8 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
     lines.push(`Next: run ${c.bold('smtp-oauth-setup')} (without demo) to walk through the same steps for your own tenant.`);
   } else {
     lines.push(`To repeat the test later${repeatNote(credential, envPath, saveSecret)}:`);
-    if (envPath) lines.push(`  set -a; . ${shellQuote(envPath)}; set +a`);
-    lines.push(`  ${checkCommandLine(answers, credential)}`);
+    if (envPath) lines.push(`  ${shellSyntax(input.shell ?? 'posix', input.os).loadDotenv(envPath)}`);
+    lines.push(`  ${checkCommandLine(answers, credential, input.shell, input.os)}`);
   }
   if (credential.kind === 'certificate') {
     const expires = credential.certificate.notAfter.toISOString().slice(0, 10);

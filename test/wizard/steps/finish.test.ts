@@ -11,6 +11,7 @@ import { beforeStart } from '../../../src/wizard/steps/before-start.js';
 import { checkCommandLine, envFile, envValue, finishStep, SECRET_MASK, settingsJson } from '../../../src/wizard/steps/finish.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
 import { IDS } from '../fixtures.js';
+import { expectMode } from '../../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -27,7 +28,7 @@ const secret = (value = IDS.secret): Credential => ({ kind: 'secret', secret: ne
 
 function run(
   answers: Record<string, Answer | Answer[]>,
-  options: { workDir?: string; configPath?: string | null; sandbox?: boolean; credential?: Credential; answers?: WizardAnswers } = {},
+  options: { workDir?: string; configPath?: string | null; sandbox?: boolean; credential?: Credential; answers?: WizardAnswers; shell?: 'posix' | 'powershell'; os?: NodeJS.Platform } = {},
 ) {
   const workDir = options.workDir ?? scratchDir('finish');
   const prompter = scriptedPrompter(answers);
@@ -39,6 +40,8 @@ function run(
       workDir,
       configPath: options.configPath === undefined ? '/home/a/.config/smtp-oauth-setup/config.json' : options.configPath,
       sandbox: options.sandbox ?? false,
+      ...(options.shell && { shell: options.shell }),
+      ...(options.os && { os: options.os }),
     },
     { prompter, screen },
   );
@@ -87,7 +90,7 @@ describe('the end: settings for the sending application', () => {
     expect(json).toMatchObject({ smtpServer: 'smtp.office365.com', port: 587, encryption: 'STARTTLS', username: 'alerts@contoso.com', senderAddress: 'noreply@contoso.com', tenantId: IDS.tenantId, clientId: IDS.clientId });
     expect(json).not.toHaveProperty('clientSecret');
     expect(readFileSync(path!, 'utf8')).not.toContain(IDS.secret);
-    expect(statSync(path!).mode & 0o777).toBe(0o600);
+    expectMode(path!, 0o600);
     expect(path).toBe(join(workDir, 'smtp-oauth-settings.json'));
 
     const asked = run({ saveSettings: true, settingsIncludeSecret: true, settingsPath: ENTER, writeEnv: false, keepSecret: false });
@@ -104,7 +107,7 @@ describe('the end: settings for the sending application', () => {
     expect(result.files).toEqual([path]);
     expect(readFileSync(join(workDir, '.env'), 'utf8')).toBe('OTHER=1\n');
     expect(prompter.asked.some((q) => q.name === 'envPathOverwrite')).toBe(true);
-    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expectMode(path, 0o600);
     const read = execFileSync('sh', ['-c', `set -a; . "${path}"; set +a; printf '%s|%s|%s|%s' "$AZURE_TENANT_ID" "$AZURE_CLIENT_ID" "$AZURE_CLIENT_SECRET" "$SMTP_OAUTH_MAILBOX"`], { encoding: 'utf8', env: {} });
     expect(read).toBe(`${IDS.tenantId}|${IDS.clientId}|${IDS.secret}|alerts@contoso.com`);
     expect(screen.results).toContain(`set -a; . ${path}; set +a`);
@@ -215,5 +218,30 @@ describe('before the start', () => {
       expect(screen.text).toContain(words);
     }
     expect(await beforeStart({ progressFile: null, sandbox: true }, { prompter: scriptedPrompter({ start: false }), screen })).toEqual({ kind: 'stop' });
+  });
+});
+
+describe('the end on Windows: commands for PowerShell', () => {
+  it('repeats the check with PowerShell quoting and loads the .env with Get-Content, not set -a', async () => {
+    const workDir = scratchDir('finish-ps');
+    const { outcome, screen } = run({ saveSettings: false, writeEnv: true, envPath: ENTER, keepSecret: false }, { workDir, shell: 'powershell', os: 'win32' });
+    await outcome;
+    const path = join(workDir, '.env');
+    const text = screen.results;
+    expect(text).not.toContain('set -a');
+    expect(text).not.toContain('export ');
+    expect(text).toContain(`  Get-Content -LiteralPath '${path}' -Encoding UTF8 | Where-Object { $_ -match '^\\w+=' } | ForEach-Object { `);
+    expect(text).toContain(`Set-Item -Path "env:$name" -Value $value }`);
+    // npx.cmd: PowerShell on Windows would pick npx.ps1, which the default execution policy refuses.
+    expect(text).toContain(`  npx.cmd smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --from noreply@contoso.com --to it@contoso.com`);
+  });
+
+  it('quotes a certificate path the PowerShell way (single quotes, a quote doubled)', () => {
+    const answers = { ...ANSWERS, from: 'alerts@contoso.com' };
+    const credential = { kind: 'certificate', certificate: { path: "C:\\Users\\o'brien\\My Certs\\smtp.pem" } } as unknown as Credential;
+    const posix = checkCommandLine(answers, credential);
+    const powershell = checkCommandLine(answers, credential, 'powershell');
+    expect(posix).toContain(`--certificate 'C:\\Users\\o'\\''brien\\My Certs\\smtp.pem'`);
+    expect(powershell).toContain(`--certificate 'C:\\Users\\o''brien\\My Certs\\smtp.pem'`);
   });
 });

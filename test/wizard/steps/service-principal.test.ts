@@ -6,6 +6,7 @@ import { smtpAuthStep } from '../../../src/wizard/steps/smtp-auth.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
 import { commandsOf } from '../../support/powershell-tokens.js';
 import { IDS } from '../fixtures.js';
+import { expectMode } from '../../support/platform.js';
 
 afterAll(removeScratchDirs);
 
@@ -62,7 +63,7 @@ describe('step 2: Exchange service principal', () => {
     expect(readFileSync(join(workDir, SCRIPT_FILE), 'utf8')).toBe('keep me');
     expect(prompter.asked.some((q) => q.name === 'scriptPathOverwrite')).toBe(true);
     const script = readFileSync(path, 'utf8');
-    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expectMode(path, 0o600);
     expect(script).toContain(`New-ServicePrincipal -AppId ${IDS.clientId} -ObjectId ${IDS.servicePrincipalObjectId}`);
     expect(script).toContain('Set-CASMailbox -Identity alerts@contoso.com -SmtpClientAuthenticationDisabled $false');
   });
