@@ -1,7 +1,7 @@
 // `check` against the sandbox vs a minimal MSAL + nodemailer script doing the same work
 // (budget: within 1.15×). Both are spawned processes that get a token and send one message.
 import { fileURLToPath } from 'node:url';
-import { compare, printTable, timeOnce } from './lib.mjs';
+import { compare, printTable, sandboxCheckEnv, timeOnce } from './lib.mjs';
 
 const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const minimal = fileURLToPath(new URL('./minimal-check.mjs', import.meta.url));
@@ -12,18 +12,7 @@ export async function benchCheck() {
   const sandbox = await startSandbox();
   try {
     const { client } = sandbox;
-    const env = {
-      ...process.env,
-      NODE_EXTRA_CA_CERTS: sandbox.caFile,
-      AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-      AZURE_TENANT_ID: client.tenantId,
-      AZURE_CLIENT_ID: client.clientId,
-      AZURE_CLIENT_SECRET: client.clientSecret,
-      SMTP_OAUTH_MAILBOX: client.mailbox,
-      SMTP_HOST: sandbox.smtp.host,
-      SMTP_PORT: String(sandbox.smtp.port),
-      SMTP_TO: client.to,
-    };
+    const env = sandboxCheckEnv(sandbox, process.env);
     const checkArgs = [bin, 'check', '--json', '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--to', client.to];
     const rows = await compare(
       [

@@ -28,7 +28,7 @@
 //   check/minimal at 0 ms says how much of it is more than the minimal script's.
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { median, timeOnce } from './lib.mjs';
+import { median, sandboxCheckEnv, timeOnce } from './lib.mjs';
 
 const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const minimal = fileURLToPath(new URL('./minimal-check.mjs', import.meta.url));
@@ -56,21 +56,7 @@ async function measureGreetingHold(sandbox, count = 5) {
   return median(samples);
 }
 
-function envFor(sandbox) {
-  const { client } = sandbox;
-  return {
-    PATH: process.env.PATH ?? '',
-    NODE_EXTRA_CA_CERTS: sandbox.caFile,
-    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
-    AZURE_TENANT_ID: client.tenantId,
-    AZURE_CLIENT_ID: client.clientId,
-    AZURE_CLIENT_SECRET: client.clientSecret,
-    SMTP_OAUTH_MAILBOX: client.mailbox,
-    SMTP_HOST: sandbox.smtp.host,
-    SMTP_PORT: String(sandbox.smtp.port),
-    SMTP_TO: client.to,
-  };
-}
+const envFor = (sandbox) => sandboxCheckEnv(sandbox);
 
 /** Runs both, round-robin after one warm-up each; checks that every run went through the proxies. */
 async function measureAt(latencyMs, runs) {

@@ -39,3 +39,20 @@ export function printTable(title, rows, baseline) {
     console.log(`  ${row.name.padEnd(44)} ${row.median.toFixed(1).padStart(8)} ms   ${ratio.toFixed(2)}×`);
   }
 }
+
+/** The environment for `check` and the minimal script against a sandbox (base: what else to pass on). */
+export function sandboxCheckEnv(sandbox, base = { PATH: process.env.PATH ?? '' }) {
+  const { client } = sandbox;
+  return {
+    ...base,
+    NODE_EXTRA_CA_CERTS: sandbox.caFile,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    AZURE_TENANT_ID: client.tenantId,
+    AZURE_CLIENT_ID: client.clientId,
+    AZURE_CLIENT_SECRET: client.clientSecret,
+    SMTP_OAUTH_MAILBOX: client.mailbox,
+    SMTP_HOST: sandbox.smtp.host,
+    SMTP_PORT: String(sandbox.smtp.port),
+    SMTP_TO: client.to,
+  };
+}
