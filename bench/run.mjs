@@ -1,5 +1,6 @@
 // All benchmarks in one run: `npm run bench` (after `npm run build`). Prints medians, ratios and the fleet's figures.
 import { benchCheck } from './check.mjs';
+import { benchDiagnose } from './diagnose.mjs';
 import { benchFleet, benchFleetLatency, benchOneRequest } from './fleet.mjs';
 import { benchLatency } from './latency.mjs';
 import { benchStartup } from './startup.mjs';
@@ -9,5 +10,6 @@ await benchStartup();
 await benchCheck();
 await benchLatency();
 await benchOneRequest();
+await benchDiagnose();
 await benchFleet();
 await benchFleetLatency();
