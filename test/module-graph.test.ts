@@ -17,6 +17,8 @@ function resolvedBy(entry: string): string {
   const url = pathToFileURL(join(root, 'dist', entry)).href;
   const run = spawnSync(process.execPath, ['--import', hook, '--input-type=module', '-e', `await import(${JSON.stringify(url)})`], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
+  // The log is complete or the test says so: a lost line would make every "does not load" pass.
+  expect(run.stderr, 'the resolve log names the entry point itself').toContain(`resolved ${url}\n`);
   return run.stderr;
 }
 
