@@ -8,7 +8,9 @@ import type * as AjvModule from 'ajv/dist/2020.js';
  * against a second, hand-written copy of it. Loaded only by the commands that read such files.
  */
 
-export type SchemaName = 'diagnosis' | 'check' | 'fleet';
+export type SchemaName = 'diagnosis' | 'check' | 'explain' | 'fleet' | 'demo';
+/** Every schema the package ships; those that refer to others are loaded with them. */
+export const SCHEMA_NAMES: readonly SchemaName[] = ['diagnosis', 'check', 'explain', 'fleet', 'demo'];
 
 // dist/report/ and src/report/ are both two levels below the package root, beside schema/.
 const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
@@ -17,16 +19,17 @@ const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof
 
 let ajv: InstanceType<typeof Ajv2020> | undefined;
 
-function load(name: SchemaName): Record<string, unknown> {
+export function loadSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
 }
 
 /** Why `value` does not follow schema/<name>.schema.json, one short line per violation (empty when it does). */
 export function schemaViolations(name: SchemaName, value: unknown): string[] {
   if (!ajv) {
-    ajv = new Ajv2020({ strict: true, allErrors: false, allowUnionTypes: true });
-    // The fleet's schema refers to the check's and the diagnosis's: all of them, once.
-    for (const schema of (['diagnosis', 'check', 'fleet'] as const).map(load)) ajv.addSchema(schema);
+    // strict: an unknown keyword or a type the schema does not mean is an error of the schema itself.
+    ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    // Schemas refer to each other (fleet → check → diagnosis): all of them, once.
+    for (const schema of SCHEMA_NAMES.map(loadSchema)) ajv.addSchema(schema);
   }
   const validate = ajv.getSchema(`https://smtp-oauth-setup.invalid/schema/${name}.schema.json`);
   if (!validate) throw new Error(`schema/${name}.schema.json is not loaded`);
