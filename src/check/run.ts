@@ -1,6 +1,6 @@
 import { diagnoseClaimProblems, diagnoseSecretPastExpiry, diagnoseSmtpFailure, diagnoseTokenFailure } from '../diagnose/index.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
-import type { DiagnosisJson } from '../report/json.js';
+import { diagnosisJson, type DiagnosisJson } from '../report/json.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 import { credentialSecrets } from '../inputs/credential.js';
@@ -173,17 +173,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     report.ok = diagnosis === null;
     report.exitCode = diagnosis ? diagnosis.exitCode : ExitCode.ok;
     report.timings.totalMs = since(started);
-    report.diagnosis = diagnosis && {
-      code: diagnosis.code,
-      step: diagnosis.step,
-      transient: diagnosis.transient,
-      propagation: diagnosis.propagation,
-      summary: diagnosis.summary,
-      fix: diagnosis.fix,
-      source: diagnosis.source,
-      learnMore: diagnosis.learnMore ?? null,
-      problems: null,
-    };
+    report.diagnosis = diagnosis && diagnosisJson(diagnosis);
     report.attempts = [{ at: startedAt, exitCode: report.exitCode, diagnosisCode: report.diagnosis?.code ?? null }];
     return report;
   };
