@@ -83,6 +83,12 @@ export const MICROSOFT_AUTHORITY_HOSTS: ReadonlySet<string> = new Set(
 
 /** The cloud whose authority host this is, if any (to suggest `--cloud` after a wrong-cloud answer). */
 export function cloudOfAuthorityHost(authorityHost: string): Cloud | undefined {
-  const host = new URL(authorityHost).hostname;
+  // A URL or a bare host (as a diagnosis context may hold it); what is neither belongs to no cloud.
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(authorityHost) ? authorityHost : `https://${authorityHost}`).hostname;
+  } catch {
+    return undefined;
+  }
   return Object.values(CLOUDS).find((cloud) => new URL(cloud.authorityHost).hostname === host);
 }

@@ -42,7 +42,7 @@
  *   reply, by SMTP phase). A lower-priority entry is not listed as "other" next to the winner of its
  *   domain, nor are generic and fallback entries next to a specific diagnosis.
  */
-import { type Cloud, CLOUD_NAMES, CLOUDS, GLOBAL_CLOUD } from '../cloud.js';
+import { type Cloud, CLOUD_NAMES, CLOUDS, cloudOfAuthorityHost, GLOBAL_CLOUD } from '../cloud.js';
 import { ExitCode } from '../exit-codes.js';
 import { psArgument } from '../powershell-quote.js';
 import { shellQuote } from '../shell.js';
@@ -202,8 +202,7 @@ const hostnameOf = (url: string) => new URL(url).hostname;
 /** The cloud of this failure: `--cloud` when known, else the one whose authority host was used, else worldwide. */
 function cloudOf(f: Facts): Cloud {
   if (f.cloud && (CLOUD_NAMES as readonly string[]).includes(f.cloud)) return CLOUDS[f.cloud as Cloud['name']];
-  const host = hostOf(f.authorityHost)?.toLowerCase();
-  return Object.values(CLOUDS).find((c) => hostnameOf(c.authorityHost) === host) ?? GLOBAL_CLOUD;
+  return (f.authorityHost && cloudOfAuthorityHost(f.authorityHost)) || GLOBAL_CLOUD;
 }
 /** The cloud's own hosts, as opposed to the ones in use (which may be the wrong ones). */
 const cloudAuthority = (f: Facts) => hostnameOf(cloudOf(f).authorityHost);
