@@ -2,18 +2,12 @@ import { rootCertificates, type TLSSocket } from 'node:tls';
 import { format } from 'node:util';
 import type { SmtpFailure, SmtpPhase } from '../diagnose/types.js';
 
-export interface SmtpSessionRequest {
+/** What opening a session needs: everything but the token, which may still be on its way. */
+export interface SmtpOpenRequest {
   host: string;
   port: number;
-  /** The mailbox: XOAUTH2 `user=`. */
-  mailbox: string;
-  accessToken: string;
   timeoutMs: number;
-  /** With a message, it is sent after AUTH; without, the session ends after AUTH (nothing sent). */
-  message?: SmtpTestMessage;
   extraCaPem?: string;
-  /** Called once AUTH has succeeded, before the message is sent (for live progress). */
-  onAuthenticated?: () => void;
   /**
    * `--verbose`: receives each command (`C: …`) and reply (`S: …`), never the message body.
    * nodemailer already masks the XOAUTH2 blob; the caller's redactor guards the rest.
@@ -22,9 +16,6 @@ export interface SmtpSessionRequest {
   /** A stop signal (Ctrl-C, SIGTERM, SIGHUP): its abort closes the connection at once. */
   signal?: AbortSignal;
 }
-
-/** What opening a session needs: everything but the token, which may still be on its way. */
-export type SmtpOpenRequest = Pick<SmtpSessionRequest, 'host' | 'port' | 'timeoutMs' | 'extraCaPem' | 'transcript' | 'signal'>;
 
 export interface SmtpTestMessage {
   from: string;
@@ -98,27 +89,6 @@ export interface OpenSmtpSession {
 
 /** How long a QUIT may wait for its reply before the socket is closed anyway: the result never waits for it. */
 export const QUIT_GRACE_MS = 200;
-
-/**
- * One SMTP session with nodemailer's SMTPConnection, step by step so that each failure knows its
- * phase: connect → EHLO → STARTTLS (required: a bearer token never crosses cleartext) → EHLO →
- * AUTH XOAUTH2 → optionally MAIL FROM / RCPT TO / DATA, where Exchange Online reports send-as and
- * mailbox-logon failures (catalog B.15–B.18) that an AUTH-only check cannot see. `runCheck` opens
- * the session while the token is requested (`openSmtpSession`); this runs the whole of it at once.
- */
-export async function runSmtpSession(request: SmtpSessionRequest): Promise<SmtpSessionResult> {
-  const session = await openSmtpSession(request);
-  try {
-    await session.authenticate(request.mailbox, request.accessToken);
-    request.onAuthenticated?.();
-    if (request.message) await session.send(request.message);
-  } catch (error) {
-    session.close();
-    throw error;
-  }
-  session.quit();
-  return session.result;
-}
 
 /**
  * Connect → greeting → EHLO → STARTTLS → TLS → EHLO: everything that needs no token. Resolves once

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSmtpSession, QUIT_GRACE_MS, runSmtpSession, SmtpSessionError } from '../../src/smtp/session.js';
+import { openSmtpSession, QUIT_GRACE_MS, SmtpSessionError } from '../../src/smtp/session.js';
 import { scriptedServer } from '../support/scripted-smtp.js';
 
 /** A server that accepts and never greets: the session waits until its timeout, or a stop signal. */
@@ -23,10 +23,10 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-describe('runSmtpSession and a stop signal', () => {
+describe('openSmtpSession and a stop signal', () => {
   it('closes the connection at once instead of waiting for the greeting timeout', async () => {
     const controller = new AbortController();
-    const session = runSmtpSession({ host: '127.0.0.1', port, mailbox: 'alerts@contoso.com', accessToken: 'x', timeoutMs: 20_000, signal: controller.signal });
+    const session = openSmtpSession({ host: '127.0.0.1', port, timeoutMs: 20_000, signal: controller.signal });
     while (accepted.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const started = Date.now();
     controller.abort();
@@ -41,7 +41,7 @@ describe('runSmtpSession and a stop signal', () => {
     const controller = new AbortController();
     controller.abort();
     const before = accepted.length;
-    await expect(runSmtpSession({ host: '127.0.0.1', port, mailbox: 'alerts@contoso.com', accessToken: 'x', timeoutMs: 20_000, signal: controller.signal })).rejects.toBeInstanceOf(SmtpSessionError);
+    await expect(openSmtpSession({ host: '127.0.0.1', port, timeoutMs: 20_000, signal: controller.signal })).rejects.toBeInstanceOf(SmtpSessionError);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(accepted.length).toBe(before);
   });
