@@ -66,11 +66,6 @@ export function parseConcurrency(value: string | undefined): number {
   return parsed.value;
 }
 
-/** `--concurrency` without `--targets` would be ignored: say so instead. */
-export function singleCheckFlagProblems(options: CheckOptions): string[] {
-  return options.concurrency !== undefined ? ['--concurrency: only with --targets'] : [];
-}
-
 /** Reads and validates the targets file, then resolves every target's inputs; every problem of every row is listed. */
 export async function loadFleetTargets(options: CheckOptions, env: NodeJS.ProcessEnv): Promise<FleetTarget[]> {
   return (await loadFleetShard(options, env, null)).targets;
