@@ -1,17 +1,33 @@
 import { ExitCode } from './exit-codes.js';
 import type { Diagnosis } from './diagnose/types.js';
+import { isMessage, type Message, render } from './messages/index.js';
+
+/**
+ * What an error says: a message of the catalogs (rendered in the language in use, kept as id and
+ * parameters for tests and JSON), or text that is already words (a diagnosis's summary, a library's
+ * own message inside a catalog message).
+ * TODO(#11): plain strings remain only until every thrower reports a message id.
+ */
+export type ErrorText = Message | string;
+
+function textOf(text: ErrorText): string {
+  return isMessage(text) ? render(text) : text;
+}
 
 /**
  * Everything below the CLI entry throws one of these; only `bin.cts` turns them into a process exit.
  * The message is what the user reads: one line per problem, never a stack trace.
  */
 export class CliError extends Error {
+  /** The message as id and parameters, when the error was raised with one. */
+  readonly messageId: Message | undefined;
   constructor(
-    message: string,
+    message: ErrorText,
     readonly exitCode: ExitCode,
   ) {
-    super(message);
+    super(textOf(message));
     this.name = new.target.name;
+    this.messageId = isMessage(message) ? message : undefined;
   }
 }
 
@@ -20,11 +36,18 @@ export class CliError extends Error {
  * required values were not given at all (the JSON diagnosis is then `input-missing`, else `input-invalid`).
  */
 export class InputError extends CliError {
+  /** Each problem in words, in the language in use. */
+  readonly problems: readonly string[];
+  /** Each problem as id and parameters (the same order), where it was raised with one. */
+  readonly problemMessages: readonly (Message | undefined)[];
   constructor(
-    readonly problems: readonly string[],
+    problems: readonly ErrorText[],
     readonly kind: 'invalid' | 'missing' = 'invalid',
   ) {
-    super(problems.join('\n'), ExitCode.input);
+    const texts = problems.map(textOf);
+    super(texts.join('\n'), ExitCode.input);
+    this.problems = texts;
+    this.problemMessages = problems.map((p) => (isMessage(p) ? p : undefined));
   }
 }
 
@@ -44,7 +67,7 @@ const STOP_EXIT_CODES: Record<StopSignal, ExitCode> = {
  */
 export class CancelledError extends CliError {
   constructor(
-    message = 'Cancelled.',
+    message: ErrorText = 'Cancelled.',
     readonly signal: StopSignal = 'SIGINT',
   ) {
     super(message, STOP_EXIT_CODES[signal]);

@@ -15,6 +15,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout.write(`${toolVersion()}\n`);
     return ExitCode.ok;
   }
+  // The language first: every word printed from here on, parser errors included, is in it.
+  const { chooseLanguage, langFlagOf, systemLocale } = await import('./messages/language.js');
+  const language = chooseLanguage({ flag: langFlagOf(argv), env: io.env, systemLocale: systemLocale() });
+  if (language.ok) await (await import('./messages/index.js')).useLanguage(language.language);
   const format = requestedFormat(argv);
   const wantsJson = format === 'json';
   // Until argv is parsed, an error takes the shape of the command argv names.
@@ -24,6 +28,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const quiet = format === 'nagios' && !argv.includes('--verbose');
   const getOutput = async () => (created ??= new (await import('./output.js')).Output(quiet ? { ...io, stderr: { write: () => true } } : io));
   try {
+    if (!language.ok) {
+      const [{ InputError }, { msg }] = await Promise.all([import('./errors.js'), import('./messages/index.js')]);
+      throw new InputError([msg('cli.lang-unknown', { from: language.from === 'flag' ? '--lang' : 'SMTP_OAUTH_LANG', value: language.value })]);
+    }
     const { parseArgv } = await import('./cli.js');
     const parsed = parseArgv(argv);
     shape = jsonShapeOf(parsed.command, parsed.command === 'check' && parsed.options.targets !== undefined);

@@ -1,0 +1,10 @@
+import type { Translations } from '../define.js';
+import type { EnglishMessages } from '../en/index.js';
+import { cliDe } from './cli.js';
+import { commonDe } from './common.js';
+
+/** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
+export const de: Translations<EnglishMessages> = {
+  ...commonDe,
+  ...cliDe,
+};

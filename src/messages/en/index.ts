@@ -1,0 +1,13 @@
+import { cliEn } from './cli.js';
+import { commonEn } from './common.js';
+
+/**
+ * Every English message, by area. An area is one file here and one of the same name in every other
+ * language's folder; ids start with the area's prefix, so two areas never define the same id.
+ */
+export const en = {
+  ...commonEn,
+  ...cliEn,
+};
+
+export type EnglishMessages = typeof en;

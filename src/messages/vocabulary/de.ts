@@ -1,0 +1,64 @@
+import type { Vocabulary } from './en.js';
+
+/**
+ * The German portal's words (Microsoft Entra Admin Center in German; Microsoft Learn /de-de/).
+ * Source: ../shared/reference/german-portal-terms.md, where each label has its source. Labels marked
+ * "not confirmed" there (Beschreibung, Gültig bis, Geheimnis-ID, Fingerabdruck as a column) are used
+ * only in sentences that also name the blade or the column's content, so they help even if the
+ * portal words them slightly differently. Not in that reference, and written as Microsoft Learn's
+ * German pages name them: Eigenschaften, Delegierte Berechtigungen, Typ, Anwendung, Delegiert,
+ * Sicherheitsstandards verwalten, Deaktiviert.
+ */
+export const vocabularyDe: Vocabulary = {
+  learnLocale: 'de-de',
+  entraAdminCenter: 'Microsoft Entra Admin Center',
+  entraId: 'Entra ID',
+  overview: 'Übersicht',
+  properties: 'Eigenschaften',
+  appRegistrations: 'App-Registrierungen',
+  newRegistration: 'Neue Registrierung',
+  name: 'Name',
+  supportedAccountTypes: 'Unterstützte Kontotypen',
+  singleTenant: 'Nur Konten in diesem Organisationsverzeichnis (einzelner Mandant)',
+  register: 'Registrieren',
+  applicationClientId: 'Anwendungs-ID (Client)',
+  directoryTenantId: 'Verzeichnis-ID (Mandant)',
+  objectId: 'Objekt-ID',
+  apiPermissions: 'API-Berechtigungen',
+  addPermission: 'Berechtigung hinzufügen',
+  apisMyOrganizationUses: 'Von meiner Organisation verwendete APIs',
+  exchangeOnlineApi: 'Office 365 Exchange Online',
+  applicationPermissions: 'Anwendungsberechtigungen',
+  delegatedPermissions: 'Delegierte Berechtigungen',
+  addPermissions: 'Berechtigungen hinzufügen',
+  grantAdminConsent: 'Administratorzustimmung erteilen',
+  grantedFor: 'Gewährt für',
+  typeColumn: 'Typ',
+  statusColumn: 'Status',
+  typeApplication: 'Anwendung',
+  typeDelegated: 'Delegiert',
+  yes: 'Ja',
+  certificatesAndSecrets: 'Zertifikate & Geheimnisse',
+  clientSecrets: 'Geheime Clientschlüssel',
+  newClientSecret: 'Neuer geheimer Clientschlüssel',
+  description: 'Beschreibung',
+  expires: 'Gültig bis',
+  add: 'Hinzufügen',
+  valueColumn: 'Wert',
+  secretId: 'Geheimnis-ID',
+  certificates: 'Zertifikate',
+  uploadCertificate: 'Zertifikat hochladen',
+  thumbprint: 'Fingerabdruck',
+  enterpriseApplications: 'Unternehmensanwendungen',
+  allApplications: 'Alle Anwendungen',
+  manageSecurityDefaults: 'Sicherheitsstandards verwalten',
+  securityDefaults: 'Sicherheitsstandards',
+  securityDefaultsDisabled: 'Deaktiviert',
+  conditionalAccess: 'Bedingter Zugriff',
+  tenant: 'Mandant',
+  servicePrincipal: 'Dienstprinzipal',
+  mailbox: 'Postfach',
+  applicationPermission: 'Anwendungsberechtigung',
+  adminConsent: 'Administratorzustimmung',
+  exchangeOnlinePowerShell: 'Exchange Online PowerShell',
+};

@@ -1,0 +1,65 @@
+/**
+ * The words of Microsoft's English portals, as the admin sees them: the Microsoft Entra admin
+ * center's blades, buttons and columns, and Microsoft's terms for the objects this tool deals with.
+ * Texts name portal places through this vocabulary only, so each language has them in one place and
+ * in the portal's own spelling. Another language's vocabulary has exactly these keys (vocabulary/de.ts).
+ */
+export const vocabularyEn = {
+  /** Microsoft Learn pages exist per locale: `https://learn.microsoft.com/<locale>/…`. */
+  learnLocale: 'en-us',
+  entraAdminCenter: 'Microsoft Entra admin center',
+  entraId: 'Entra ID',
+  overview: 'Overview',
+  properties: 'Properties',
+  appRegistrations: 'App registrations',
+  newRegistration: 'New registration',
+  name: 'Name',
+  supportedAccountTypes: 'Supported account types',
+  singleTenant: 'Accounts in this organizational directory only (Single tenant)',
+  register: 'Register',
+  applicationClientId: 'Application (client) ID',
+  directoryTenantId: 'Directory (tenant) ID',
+  objectId: 'Object ID',
+  apiPermissions: 'API permissions',
+  addPermission: 'Add a permission',
+  apisMyOrganizationUses: 'APIs my organization uses',
+  exchangeOnlineApi: 'Office 365 Exchange Online',
+  applicationPermissions: 'Application permissions',
+  delegatedPermissions: 'Delegated permissions',
+  addPermissions: 'Add permissions',
+  /** The button reads "Grant admin consent for <tenant name>". */
+  grantAdminConsent: 'Grant admin consent',
+  /** The status column of a granted permission: "Granted for <tenant name>". */
+  grantedFor: 'Granted for',
+  typeColumn: 'Type',
+  statusColumn: 'Status',
+  typeApplication: 'Application',
+  typeDelegated: 'Delegated',
+  yes: 'Yes',
+  certificatesAndSecrets: 'Certificates & secrets',
+  clientSecrets: 'Client secrets',
+  newClientSecret: 'New client secret',
+  description: 'Description',
+  expires: 'Expires',
+  add: 'Add',
+  valueColumn: 'Value',
+  secretId: 'Secret ID',
+  certificates: 'Certificates',
+  uploadCertificate: 'Upload certificate',
+  thumbprint: 'Thumbprint',
+  enterpriseApplications: 'Enterprise applications',
+  allApplications: 'All applications',
+  manageSecurityDefaults: 'Manage security defaults',
+  securityDefaults: 'Security defaults',
+  securityDefaultsDisabled: 'Disabled',
+  conditionalAccess: 'Conditional Access',
+  // Microsoft's terms for the objects (not portal places).
+  tenant: 'tenant',
+  servicePrincipal: 'service principal',
+  mailbox: 'mailbox',
+  applicationPermission: 'application permission',
+  adminConsent: 'admin consent',
+  exchangeOnlinePowerShell: 'Exchange Online PowerShell',
+} as const;
+
+export type Vocabulary = { readonly [K in keyof typeof vocabularyEn]: string };
