@@ -3,7 +3,20 @@
  * it; a test fails when the committed file differs from what this renders.
  */
 import { ExitCode } from '../exit-codes.js';
+import { en } from '../messages/en/index.js';
+import type { Message } from '../messages/index.js';
 import { catalog, type CatalogEntry, type Domain, type Recognise } from './catalog.js';
+import { wordsForFacts } from './words.js';
+
+/** English, whatever language is in use: the reference is generated once, in English. */
+function english(m: Message): string {
+  const def = (en as Record<string, unknown>)[m.id];
+  if (typeof def === 'string') return def;
+  return (def as { text: (p: unknown) => string }).text(m.params);
+}
+
+/** An entry's words with nothing known: every value a `<placeholder>`. */
+const wordsOf = (entry: CatalogEntry) => wordsForFacts(entry.code, {}, english);
 
 const STEPS: Record<1 | 2 | 3 | 4, string> = {
   1: 'Entra ID app: application permission SMTP.SendAsApp, admin consent, client secret',
@@ -92,7 +105,8 @@ function anchor(entry: CatalogEntry): string {
 }
 
 function renderEntry(entry: CatalogEntry): string[] {
-  const lines = [`### ${entry.code}`, '', `**${entry.title}**`, ''];
+  const words = wordsOf(entry);
+  const lines = [`### ${entry.code}`, '', `**${words.title}**`, ''];
   lines.push(`- Microsoft says: ${entry.source ? code(entry.source) : '— (local check or fallback)'}`);
   if (entry.example) lines.push(`- Example: ${code(entry.example.trim())}`);
   lines.push(`- Recognised by: ${recognition(entry)}`);
@@ -101,7 +115,7 @@ function renderEntry(entry: CatalogEntry): string[] {
   lines.push(`- Propagation: ${yesNo(entry.propagation)}`);
   lines.push(`- Exit code: ${entry.exitCode} (${EXIT_NAMES[entry.exitCode] ?? '?'})`);
   if (entry.learnMore) lines.push(`- Learn more: <${entry.learnMore}>`);
-  lines.push('', `What happened: ${entry.summary({})}`, '', 'Fix (your values are filled in where `<placeholders>` stand):', '', '```text', entry.fix({}), '```', '');
+  lines.push('', `What happened: ${words.summary}`, '', 'Fix (your values are filled in where `<placeholders>` stand):', '', '```text', words.fix, '```', '');
   return lines;
 }
 

@@ -7,6 +7,7 @@
  * anything unexpected becomes the `internal-error` diagnosis.
  */
 import { CLOUD_NAMES } from '../cloud.js';
+import { learnUrl, t } from '../messages/index.js';
 import { catalog, catalogByCode, type CatalogEntry, type Domain, type Facts } from './catalog.js';
 import {
   fallbackForReply,
@@ -20,10 +21,13 @@ import {
 } from './recognise.js';
 import { quote, quoteAround, safeValue } from './text.js';
 import type { ClaimProblem, Diagnosis, DiagnosisContext, SmtpFailure, SmtpPhase, TokenFailure } from './types.js';
+import { diagnosisView } from './view.js';
+import { diagnosisWords, placeholdersIn } from './words.js';
 
 export { catalog } from './catalog.js';
 export type { CatalogEntry, Facts, Recognise } from './catalog.js';
 export { recogniseText } from './recognise.js';
+export { diagnosisWords, placeholdersIn } from './words.js';
 
 const SMTP_PHASES: readonly SmtpPhase[] = ['connect', 'greeting', 'ehlo', 'starttls', 'auth', 'mail', 'rcpt', 'data'];
 const TOKEN_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['token', 'network']);
@@ -39,17 +43,18 @@ function known(code: string): CatalogEntry {
 }
 
 function build(entry: CatalogEntry, facts: Facts, matched: string | null): Diagnosis {
+  const words = diagnosisWords(entry.code, diagnosisView(facts, placeholdersIn(t)));
   const diagnosis: Diagnosis = {
     code: entry.code,
     step: entry.step,
     transient: entry.transient,
     propagation: entry.propagation,
-    summary: entry.summary(facts),
-    fix: entry.fix(facts),
+    summary: words.summary,
+    fix: words.fix,
     exitCode: entry.exitCode,
     source: matched ?? entry.source,
   };
-  if (entry.learnMore) diagnosis.learnMore = entry.learnMore;
+  if (entry.learnMore) diagnosis.learnMore = learnUrl(entry.learnMore);
   return diagnosis;
 }
 
@@ -64,8 +69,8 @@ function internalError(detail?: string): Diagnosis {
       step: null,
       transient: false,
       propagation: false,
-      summary: 'smtp-oauth-setup could not diagnose this failure; this is a bug in the tool.',
-      fix: '1. Please report it with the output of the run (it contains no secrets).',
+      summary: t('diagnosis.last-resort.summary'),
+      fix: t('diagnosis.last-resort.fix'),
       exitCode: entry.exitCode,
       source: null,
     };
@@ -318,7 +323,7 @@ export function diagnoseClaimProblems(problems: ClaimProblem[], ctx?: DiagnosisC
       if (!first) return internalError();
       const more = rest.filter((d, i, all) => all.findIndex((x) => x.code === d.code) === i && d.code !== first.code);
       if (more.length > 0) {
-        first.fix += `\n\nAlso wrong in this token (fix after the above):\n${more.map((d) => `- ${d.summary}`).join('\n')}`;
+        first.fix += `\n\n${t('diagnosis.claims.also-wrong', { summaries: more.map((d) => d.summary) })}`;
       }
       return first;
     },

@@ -2,11 +2,12 @@
  * What the recogniser looks for in a text, described from the catalog itself (so the description
  * never lags behind the table). `explain` prints it when nothing in a pasted text was recognised.
  */
+import { t } from '../messages/index.js';
 import { catalog, type Recognise } from './catalog.js';
 import { OAUTH_ERROR_CLASSES } from './text.js';
 
 export interface LookedFor {
-  /** What kind of evidence, in a few words. */
+  /** What kind of evidence, in a few words (in the language in use). */
   kind: string;
   /** How many distinct values of this kind the catalog knows. */
   known: number;
@@ -37,17 +38,17 @@ export function whatIsLookedFor(): LookedFor[] {
   const phrases = all.filter((r) => r.phrases && r.phrases.length > 0).length;
   return [
     {
-      kind: 'Entra ID error codes (AADSTS<number>, or "error_codes": [...] in the token endpoint\'s answer)',
+      kind: t('diagnosis.looked-for.aadsts'),
       known: aadsts.length,
       examples: aadsts.slice(0, 4),
     },
     {
-      kind: 'SMTP replies: a reply code with an enhanced status code (any other 4xx or 5xx reply gets a general diagnosis)',
+      kind: t('diagnosis.looked-for.smtp-replies'),
       known: replies.length,
       examples: replies.filter((r) => r.includes(' ')).slice(0, 4),
     },
-    { kind: 'OAuth error classes', known: OAUTH_ERROR_CLASSES.length, examples: ['invalid_client', 'unauthorized_client', 'temporarily_unavailable'] },
-    { kind: 'network and TLS error codes', known: nodeCodes.length, examples: ['ECONNREFUSED', 'ETIMEDOUT', 'SELF_SIGNED_CERT_IN_CHAIN'] },
-    { kind: 'key phrases of Microsoft\'s and common libraries\' messages', known: phrases, examples: ['disabled for the Tenant', 'basic authentication is disabled', 'connection refused'] },
+    { kind: t('diagnosis.looked-for.oauth-errors'), known: OAUTH_ERROR_CLASSES.length, examples: ['invalid_client', 'unauthorized_client', 'temporarily_unavailable'] },
+    { kind: t('diagnosis.looked-for.network-codes'), known: nodeCodes.length, examples: ['ECONNREFUSED', 'ETIMEDOUT', 'SELF_SIGNED_CERT_IN_CHAIN'] },
+    { kind: t('diagnosis.looked-for.phrases'), known: phrases, examples: ['disabled for the Tenant', 'basic authentication is disabled', 'connection refused'] },
   ];
 }

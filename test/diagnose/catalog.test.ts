@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/diagnose/index.js';
+import { wordsForFacts } from '../../src/diagnose/words.js';
 import type { Facts } from '../../src/diagnose/catalog.js';
 import {
   claimFixtures,
@@ -55,7 +56,7 @@ describe('the catalog', () => {
     expect(typeof e.transient).toBe('boolean');
     expect(typeof e.propagation).toBe('boolean');
     expect(EXIT_BY_DOMAIN[e.domain]).toContain(e.exitCode);
-    expect(e.title.trim()).not.toBe('');
+    expect(wordsForFacts(e.code, {}).title.trim()).not.toBe('');
     if (e.learnMore !== undefined) {
       expect(ALLOWED_LEARN_PREFIXES.some((p) => e.learnMore?.startsWith(p))).toBe(true);
     }
@@ -63,8 +64,8 @@ describe('the catalog', () => {
 
   it.each(catalog.map((e) => ({ code: e.code, e })))('$code: summary and fix are non-empty, with and without values', ({ e }) => {
     for (const facts of [{}, RICH, { ...RICH, target: 'token' as const, phase: undefined }]) {
-      const summary = e.summary(facts);
-      const fix = e.fix(facts);
+      const summary = wordsForFacts(e.code, facts).summary;
+      const fix = wordsForFacts(e.code, facts).fix;
       expect(summary.trim().length).toBeGreaterThan(20);
       expect(fix.trim().length).toBeGreaterThan(20);
       for (const text of [summary, fix]) {
@@ -95,7 +96,7 @@ describe('the catalog', () => {
 
   it('PowerShell commands are written as Microsoft documents them', () => {
     for (const e of catalog) {
-      const fix = e.fix(RICH);
+      const fix = wordsForFacts(e.code, RICH).fix;
       if (fix.includes('Set-CASMailbox')) expect(fix).toContain('Set-CASMailbox -Identity alerts@contoso.com -SmtpClientAuthenticationDisabled $false');
       if (fix.includes('New-ServicePrincipal')) {
         expect(fix).toContain('New-ServicePrincipal -AppId 5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f -ObjectId 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d');
@@ -124,7 +125,7 @@ describe('the catalog', () => {
     ];
     for (const f of hostileFacts) {
       for (const e of catalog) {
-        for (const line of e.fix(f).split('\n').map((l) => l.trim()).filter((l) => CMDLET.test(l))) {
+        for (const line of wordsForFacts(e.code, f).fix.split('\n').map((l) => l.trim()).filter((l) => CMDLET.test(l))) {
           const [command] = commandsOf(line);
           for (const [parameter, value] of Object.entries(command!.parameters)) {
             const want = expected(command!.name, f)[parameter];
@@ -136,10 +137,10 @@ describe('the catalog', () => {
     }
     expect(checked).toBeGreaterThan(100);
     // A host name that reads as a number when bare (1e5 is 100000) reaches Test-NetConnection as it is.
-    const portTests = catalog.flatMap((e) => e.fix({ ...RICH, host: '1e5', smtpHost: '1e5' }).split('\n')).filter((l) => l.trim().startsWith('Test-NetConnection'));
+    const portTests = catalog.flatMap((e) => wordsForFacts(e.code, { ...RICH, host: '1e5', smtpHost: '1e5' }).fix.split('\n')).filter((l) => l.trim().startsWith('Test-NetConnection'));
     expect(portTests.length).toBeGreaterThan(0);
     for (const line of portTests) expect(commandsOf(line.trim().replace(/\s+\(Windows PowerShell\)$/, ''))[0]!.positional).toEqual(['1e5']);
-    const placeholders = catalog.map((e) => e.fix({})).join('\n');
+    const placeholders = catalog.map((e) => wordsForFacts(e.code, {}).fix).join('\n');
     expect(placeholders).toContain('Add-MailboxPermission -Identity <mailbox> -User <object id of the Enterprise application> -AccessRights FullAccess');
   });
 

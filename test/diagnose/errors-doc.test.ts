@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/diagnose/index.js';
+import { wordsForFacts } from '../../src/diagnose/words.js';
 import { renderErrorsDoc } from '../../src/diagnose/errors-doc.js';
 
 const DOC = join(import.meta.dirname, '..', '..', 'docs', 'errors.md');
@@ -21,12 +22,12 @@ describe('docs/errors.md', () => {
       expect(start, entry.code).toBeGreaterThan(0);
       const next = rendered.indexOf('\n### ', start + 1);
       const section = rendered.slice(start, next === -1 ? undefined : next);
-      expect(section).toContain(`**${entry.title}**`);
+      expect(section).toContain(`**${wordsForFacts(entry.code, {}).title}**`);
       expect(section).toContain(`- Setup step: ${entry.step ?? 'none of the four'}`);
       expect(section).toContain(`- Exit code: ${entry.exitCode} `);
       expect(section).toContain(`- Transient: ${entry.transient ? 'yes' : 'no'}\n`);
       expect(section).toContain(`- Propagation: ${entry.propagation ? 'yes' : 'no'}\n`);
-      expect(section).toContain(entry.fix({}).split('\n')[0]);
+      expect(section).toContain(wordsForFacts(entry.code, {}).fix.split('\n')[0]);
       if (entry.source) expect(section).toContain(`- Microsoft says: \`${entry.source}\``);
       if (entry.example) expect(section).toContain(entry.example.trim());
       if (entry.learnMore) expect(section).toContain(`<${entry.learnMore}>`);

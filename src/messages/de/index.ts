@@ -2,9 +2,15 @@ import type { Translations } from '../define.js';
 import type { EnglishMessages } from '../en/index.js';
 import { cliDe } from './cli.js';
 import { commonDe } from './common.js';
+import { diagnosisDe } from './diagnosis.js';
+import { diagnosisSmtpDe } from './diagnosis-smtp.js';
+import { diagnosisTokenDe } from './diagnosis-token.js';
 
 /** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
 export const de: Translations<EnglishMessages> = {
   ...commonDe,
   ...cliDe,
+  ...diagnosisDe,
+  ...diagnosisTokenDe,
+  ...diagnosisSmtpDe,
 };

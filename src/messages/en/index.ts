@@ -1,5 +1,8 @@
 import { cliEn } from './cli.js';
 import { commonEn } from './common.js';
+import { diagnosisEn } from './diagnosis.js';
+import { diagnosisSmtpEn } from './diagnosis-smtp.js';
+import { diagnosisTokenEn } from './diagnosis-token.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -8,6 +11,9 @@ import { commonEn } from './common.js';
 export const en = {
   ...commonEn,
   ...cliEn,
+  ...diagnosisEn,
+  ...diagnosisTokenEn,
+  ...diagnosisSmtpEn,
 };
 
 export type EnglishMessages = typeof en;

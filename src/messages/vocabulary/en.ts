@@ -30,6 +30,8 @@ export const vocabularyEn = {
   /** The button reads "Grant admin consent for <tenant name>". */
   grantAdminConsent: 'Grant admin consent',
   /** The status column of a granted permission: "Granted for <tenant name>". */
+  /** The button as it reads with the tenant's name (a placeholder where a text cannot know it). */
+  grantAdminConsentForTenant: 'Grant admin consent for <tenant name>',
   grantedFor: 'Granted for',
   typeColumn: 'Type',
   statusColumn: 'Status',
@@ -53,6 +55,18 @@ export const vocabularyEn = {
   securityDefaults: 'Security defaults',
   securityDefaultsDisabled: 'Disabled',
   conditionalAccess: 'Conditional Access',
+  // Places the diagnoses name (the sign-in logs, an app's Authentication and Properties pages).
+  monitoringHealth: 'Monitoring & health',
+  signInLogs: 'Sign-in logs',
+  servicePrincipalSignIns: 'Service principal sign-ins',
+  policies: 'Policies',
+  authentication: 'Authentication',
+  advancedSettings: 'Advanced settings',
+  allowPublicClientFlows: 'Allow public client flows',
+  enabledForUsersToSignIn: 'Enabled for users to sign in?',
+  applicationTypeFilter: 'Application type',
+  save: 'Save',
+  no: 'No',
   // Microsoft's terms for the objects (not portal places).
   tenant: 'tenant',
   servicePrincipal: 'service principal',
