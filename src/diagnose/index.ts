@@ -69,8 +69,8 @@ function internalError(detail?: string): Diagnosis {
       step: null,
       transient: false,
       propagation: false,
-      summary: t('diagnosis.last-resort.summary'),
-      fix: t('diagnosis.last-resort.fix'),
+      summary: t('diagnosis.last-resort.what-happened'),
+      fix: t('diagnosis.last-resort.what-to-do'),
       exitCode: entry.exitCode,
       source: null,
     };

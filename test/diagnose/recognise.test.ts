@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../../src/messages/index.js';
 import { catalog, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure, recogniseText } from '../../src/diagnose/index.js';
 import { smtpFixtures, smtpWrappers, suffixes, textFixtures, tokenFixtures, tokenWrappers, type Expect } from './fixtures.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
@@ -233,5 +234,37 @@ describe('one resolver for token, SMTP and text: the domain with the strongest e
     const r = recogniseText('{"error":"invalid_client","error_description":"AADSTS1234567: A new client authentication failure."}');
     expect(r?.best.code).toBe('client-authentication-failed');
     expect(r?.others.map((e) => e.code)).not.toContain('token-request-failed');
+  });
+});
+
+describe('recognition does not depend on the language', () => {
+  afterEach(async () => {
+    await useLanguage('en');
+  });
+
+  it("recognises Microsoft's English answer inside a German application log", () => {
+    for (const log of [
+      'Fehler beim Senden der E-Mail: 535 5.7.3 Authentication unsuccessful',
+      '2026-12-01 10:00:00 FEHLER Mailversand fehlgeschlagen: Die Anmeldung am Server ist fehlgeschlagen. Antwort des Servers: 535 5.7.3 Authentication unsuccessful [FR2P281CA0035.DEUP281.PROD.OUTLOOK.COM]',
+      'Ausnahme: MailKit.Security.AuthenticationException: 535: 5.7.3 Authentication unsuccessful',
+    ]) {
+      expect(diagnoseText(log)?.diagnosis.code, log).toBe('smtp-auth-unsuccessful');
+    }
+    expect(diagnoseText('Fehler beim Abrufen des Tokens: AADSTS7000215: Invalid client secret provided.')?.diagnosis.code).toBe('client-secret-invalid');
+    expect(diagnoseText('Verbindung fehlgeschlagen: connect ECONNREFUSED 52.98.1.2:587')?.diagnosis.code).toBe('connection-refused');
+  });
+
+  it('recognises every text the same whatever language is in use', async () => {
+    const recognised = () =>
+      [...textFixtures.map((f) => ({ text: f.text, ctx: f.ctx })), ...tokenFixtures.map((f) => ({ text: f.text, ctx: undefined })), ...smtpFixtures.map((f) => ({ text: f.reply, ctx: undefined }))].map(({ text, ctx }) => {
+        const r = diagnoseText(text, ctx);
+        const pick = (d: Diagnosis) => ({ code: d.code, source: d.source, step: d.step, transient: d.transient, propagation: d.propagation, exitCode: d.exitCode });
+        return r && { best: pick(r.diagnosis), others: r.others.map(pick) };
+      });
+    const english = recognised();
+    await useLanguage('de');
+    const german = recognised();
+    expect(german).toEqual(english);
+    expect(english.filter((r) => r !== null).length).toBeGreaterThan(50);
   });
 });

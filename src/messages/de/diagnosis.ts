@@ -40,6 +40,8 @@ export const derApp = (v: DiagnosisView) => (v.clientId ? `der App ${v.clientId}
 export const denMandanten = (v: DiagnosisView) => (v.tenantId ? `den Mandanten ${v.tenantId}` : 'den Mandanten');
 /** „dem Mandanten ⟦tenant⟧“ / „dem Mandanten“ (Dativ). */
 export const demMandanten = (v: DiagnosisView) => (v.tenantId ? `dem Mandanten ${v.tenantId}` : 'dem Mandanten');
+/** „im Mandanten ⟦tenant⟧“ / „im Mandanten“. */
+export const imMandanten = (v: DiagnosisView) => (v.tenantId ? `im Mandanten ${v.tenantId}` : 'im Mandanten');
 /** „der Mandant ⟦tenant⟧“ / „der Mandant“ (Nominativ). */
 export const derMandant = (v: DiagnosisView) => (v.tenantId ? `der Mandant ${v.tenantId}` : 'der Mandant');
 /** „das Postfach ⟦mailbox⟧“ / „das Postfach“ (Nominativ und Akkusativ). */
@@ -114,7 +116,7 @@ export const appPath = (client: string) => portal(w.appRegistrations, `die App m
 
 export const consentPath = (v: DiagnosisView) =>
   `${portalPath(appPath(v.show.client), w.apiPermissions, w.addPermission, w.apisMyOrganizationUses, w.exchangeOnlineApi, w.applicationPermissions, 'SMTP.SendAsApp', w.addPermissions)}.`;
-export const GRANT_CONSENT = `Klicken Sie auf derselben Seite auf ${w.grantAdminConsentForTenant} und prüfen Sie, dass SMTP.SendAsApp in der Spalte ${f.quote(w.typeColumn)} den Wert ${f.quote(w.typeApplication)} (nicht ${f.quote(w.typeDelegated)}) und in der Spalte ${f.quote(w.statusColumn)} ${f.quote(`${w.grantedFor} <Mandantenname>`)} zeigt.`;
+export const GRANT_CONSENT = `Klicken Sie auf derselben Seite auf die Schaltfläche ${w.grantAdminConsentForTenant}, und prüfen Sie, dass SMTP.SendAsApp in der Spalte ${f.quote(w.typeColumn)} den Wert ${f.quote(w.typeApplication)} (nicht ${f.quote(w.typeDelegated)}) und in der Spalte ${f.quote(w.statusColumn)} ${f.quote(`${w.grantedFor} <Mandantenname>`)} zeigt.`;
 export const FRESH_TOKEN =
   'Fordern Sie ein neues Token an: Ein Token, das vor der Zustimmung ausgestellt wurde, behält seine alten Rollen, bis es abläuft (60–90\u00a0Minuten).';
 
@@ -177,9 +179,9 @@ export const diagnosisDe: Translations<typeof diagnosisEn> = {
   'diagnosis.placeholder.sender': PLACEHOLDERS.sender,
   'diagnosis.placeholder.service-principal': PLACEHOLDERS.servicePrincipal,
   'diagnosis.claims.also-wrong': (p) =>
-    `Außerdem stimmt in diesem Token nicht (beheben Sie das nach den obigen Schritten):\n${p.summaries.map((s) => `- ${s}`).join('\n')}`,
-  'diagnosis.last-resort.summary': 'smtp-oauth-setup konnte diesen Fehler nicht diagnostizieren; das ist ein Fehler im Programm.',
-  'diagnosis.last-resort.fix': '1. Bitte melden Sie ihn mit der Ausgabe des Laufs (sie enthält keine Geheimnisse).',
+    `Weitere Probleme dieses Tokens (beheben Sie sie nach den obigen Schritten):\n${p.summaries.map((s) => `- ${s}`).join('\n')}`,
+  'diagnosis.last-resort.what-happened': 'smtp-oauth-setup konnte diesen Fehler nicht diagnostizieren; das ist ein Fehler im Programm.',
+  'diagnosis.last-resort.what-to-do': '1. Bitte melden Sie ihn mit der Ausgabe des Laufs (sie enthält keine Geheimnisse).',
   'diagnosis.action.new-client-secret': (p) => newSecret(p.clientId ?? PLACEHOLDERS.client),
   'diagnosis.action.upload-certificate': (p) => uploadCertificate(p.clientId ?? PLACEHOLDERS.client),
   'diagnosis.looked-for.aadsts': 'Fehlercodes von Entra ID (AADSTS<Nummer> oder "error_codes": [...] in der Antwort des Token-Endpunkts)',

@@ -198,8 +198,8 @@ export const diagnosisEn = defineMessages({
   /** After the fix of the most serious claim problem: the others, one summary a line. */
   'diagnosis.claims.also-wrong': message({ summaries: 'strings' }, (p) => `Also wrong in this token (fix after the above):\n${p.summaries.map((s) => `- ${s}`).join('\n')}`),
   /** The last resort when even the internal-error diagnosis cannot be built. */
-  'diagnosis.last-resort.summary': 'smtp-oauth-setup could not diagnose this failure; this is a bug in the tool.',
-  'diagnosis.last-resort.fix': '1. Please report it with the output of the run (it contains no secrets).',
+  'diagnosis.last-resort.what-happened': 'smtp-oauth-setup could not diagnose this failure; this is a bug in the tool.',
+  'diagnosis.last-resort.what-to-do': '1. Please report it with the output of the run (it contains no secrets).',
   /** The portal action that creates a client secret (also the expiry warning of `check`). */
   'diagnosis.action.new-client-secret': message({ clientId: 'string?' }, (p) => newSecret(p.clientId ?? PLACEHOLDERS.client)),
   /** Where a certificate credential is uploaded (the wizard's instructions, `check`'s expiry warning). */
