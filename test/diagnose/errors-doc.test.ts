@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/diagnose/index.js';
 import { wordsForFacts } from '../../src/diagnose/words.js';
-import { renderErrorsDoc } from '../../src/diagnose/errors-doc.js';
+import { ERRORS_DOC_FILES, renderErrorsDoc } from '../../src/diagnose/errors-doc.js';
+import { loadLanguage } from '../../src/messages/index.js';
 
-const DOC = join(import.meta.dirname, '..', '..', 'docs', 'errors.md');
+const ROOT = join(import.meta.dirname, '..', '..');
+const DOC = join(ROOT, 'docs', 'errors.md');
 
 describe('docs/errors.md', () => {
   const rendered = renderErrorsDoc();
@@ -48,5 +50,21 @@ describe('docs/errors.md', () => {
     expect(rendered).toContain('New-ServicePrincipal -AppId <client id> -ObjectId <object id of the Enterprise application>');
     expect(rendered).toContain('Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false');
     expect(rendered).not.toMatch(/undefined|\[object /);
+  });
+
+  it('is also generated in German (docs/errors.de.md) from the German texts, with German Learn links', async () => {
+    const german = renderErrorsDoc('de');
+    const committed = readFileSync(join(ROOT, ERRORS_DOC_FILES.de), 'utf8');
+    expect(committed === german, 'docs/errors.de.md is stale: run `npm run errors-doc` and commit the result').toBe(true);
+    const de = await loadLanguage('de');
+    expect(german).toContain(`# ${de.t('diagnosis.doc.heading')}`);
+    for (const entry of catalog) {
+      expect(german, entry.code).toContain(`\n### ${entry.code}\n\n**${wordsForFacts(entry.code, {}, de.render).title}**`);
+      if (entry.learnMore) expect(german).toContain(`<${entry.learnMore.replace('/en-us/', '/de-de/')}>`);
+    }
+    expect(german).not.toContain('/en-us/');
+    // The same entries, in the same order, with the same facts as the English reference.
+    const codesIn = (doc: string) => [...doc.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    expect(codesIn(german)).toEqual(codesIn(rendered));
   });
 });

@@ -3,6 +3,7 @@ import type { EnglishMessages } from '../en/index.js';
 import { cliDe } from './cli.js';
 import { commonDe } from './common.js';
 import { diagnosisDe } from './diagnosis.js';
+import { diagnosisDocDe } from './diagnosis-doc.js';
 import { diagnosisSmtpDe } from './diagnosis-smtp.js';
 import { diagnosisTokenDe } from './diagnosis-token.js';
 
@@ -13,4 +14,5 @@ export const de: Translations<EnglishMessages> = {
   ...diagnosisDe,
   ...diagnosisTokenDe,
   ...diagnosisSmtpDe,
+  ...diagnosisDocDe,
 };

@@ -1,6 +1,7 @@
 import { cliEn } from './cli.js';
 import { commonEn } from './common.js';
 import { diagnosisEn } from './diagnosis.js';
+import { diagnosisDocEn } from './diagnosis-doc.js';
 import { diagnosisSmtpEn } from './diagnosis-smtp.js';
 import { diagnosisTokenEn } from './diagnosis-token.js';
 
@@ -14,6 +15,7 @@ export const en = {
   ...diagnosisEn,
   ...diagnosisTokenEn,
   ...diagnosisSmtpEn,
+  ...diagnosisDocEn,
 };
 
 export type EnglishMessages = typeof en;

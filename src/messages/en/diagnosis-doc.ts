@@ -1,0 +1,88 @@
+import { defineMessages, message } from '../define.js';
+
+/**
+ * The words of the error reference (docs/errors.md, and docs/errors.de.md in German), generated from
+ * the catalog by `npm run errors-doc` (src/diagnose/errors-doc.ts). Markdown markup is layout and stays
+ * in the generator; inline code (backticks) is part of a sentence and stays here.
+ */
+export const diagnosisDocEn = defineMessages({
+  'diagnosis.doc.heading': 'Error reference',
+  'diagnosis.doc.generated': 'Generated from src/diagnose/catalog.ts by `npm run errors-doc`. Do not edit by hand: a test fails when this file is stale.',
+  'diagnosis.doc.intro': [
+    'Every answer Entra ID and Exchange Online give in the OAuth2 client-credentials (XOAUTH2) flow, and the',
+    'network failures on the way, becomes one of the diagnoses below: the cause, the setup step that fixes',
+    'it, the exact command or portal action, and whether waiting may help. `smtp-oauth-setup check` reports',
+    'them from what Microsoft answers; `smtp-oauth-setup explain "<error text>"` recognises them in pasted',
+    "text (any library's wording, a log line, a token-endpoint JSON body); `smtp-oauth-setup demo --scenario",
+    '<name>` stages most of them against the built-in sandbox (`sandbox --list-scenarios`).',
+  ].join('\n'),
+  'diagnosis.doc.steps': 'The setup steps:',
+  'diagnosis.doc.step.1': 'Entra ID app: application permission SMTP.SendAsApp, admin consent, client secret',
+  'diagnosis.doc.step.2': 'Exchange service principal (New-ServicePrincipal) and mailbox permission (Add-MailboxPermission)',
+  'diagnosis.doc.step.3': 'SMTP AUTH on the mailbox (Set-CASMailbox), and tenant policies that block it',
+  'diagnosis.doc.step.4': "the sending application's settings (tenant, client id, secret, scope, host, port, STARTTLS, user)",
+  'diagnosis.doc.waiting': [
+    'Two fields say whether waiting may help (both are in the JSON of `check` and `explain`):',
+    '',
+    '- **Transient**: the same request, unchanged, with nobody doing anything, may succeed later (throttling,',
+    '  Microsoft-side temporary failures, timeouts). `check --wait`, fleet retries (`--targets`) and the wizard',
+    '  retry these; a monitoring job may simply try again later.',
+    '- **Propagation**: Exchange Online or Entra ID also gives this answer while a change of steps 1–3 made in',
+    '  the last minutes to hours is not in effect yet, so waiting helps *only if* someone just made one.',
+    '  `check --wait 30m` and the wizard retry these with a fresh token; fleet retries and a plain `check` do',
+    '  not: a monitoring job should report them to a person.',
+    '',
+    'Neither is ever retried for a configuration error such as a wrong secret or an unknown tenant.',
+  ].join('\n'),
+  'diagnosis.doc.column.code': 'Code',
+  'diagnosis.doc.column.source': 'Microsoft says',
+  'diagnosis.doc.column.step': 'Step',
+  'diagnosis.doc.column.transient': 'Transient',
+  'diagnosis.doc.column.propagation': 'Propagation',
+  'diagnosis.doc.column.exit': 'Exit',
+  'diagnosis.doc.section.token.title': 'A. Entra ID token endpoint',
+  'diagnosis.doc.section.token.intro':
+    'What the token request can run into (`check` step "Token"). Recognised by the AADSTS number first: Microsoft changes the wording, not the numbers.',
+  'diagnosis.doc.section.claim.title': 'C. Claims of the access token',
+  'diagnosis.doc.section.claim.intro':
+    'Local checks of the token before it is sent to Exchange Online, which would answer each of these with the same opaque `535 5.7.3`.',
+  'diagnosis.doc.section.smtp.title': 'B. SMTP replies of Exchange Online',
+  'diagnosis.doc.section.smtp.intro':
+    'Recognised by reply code, enhanced status code and key phrase, whatever the server suffix (`[HOST]`, `[HOST TIMESTAMP ID]`, `[Hostname=HOST]`), case, or the library that wrapped the reply.',
+  'diagnosis.doc.section.network.title': 'Network and TLS',
+  'diagnosis.doc.section.network.intro': 'Failures on the way to Microsoft (Node, OpenSSL and nodemailer codes).',
+  'diagnosis.doc.section.run.title': 'The run itself',
+  'diagnosis.doc.section.run.intro':
+    'Not the setup: what `--json` reports when a command could not run (the input it was given, a cancelled run). Never recognised in a pasted text.',
+  'diagnosis.doc.section.internal.title': 'Internal',
+  'diagnosis.doc.section.internal.intro': 'The last resort.',
+  'diagnosis.doc.field.source': 'Microsoft says',
+  'diagnosis.doc.field.no-source': '— (local check or fallback)',
+  'diagnosis.doc.field.example': 'Example',
+  'diagnosis.doc.field.recognised-by': 'Recognised by',
+  'diagnosis.doc.field.step': 'Setup step',
+  'diagnosis.doc.field.no-step': 'none of the four',
+  'diagnosis.doc.field.step-value': message({ step: 'number', title: 'string' }, (p) => `${p.step} — ${p.title}`),
+  'diagnosis.doc.field.transient': 'Transient',
+  'diagnosis.doc.field.propagation': 'Propagation',
+  'diagnosis.doc.field.exit-code': 'Exit code',
+  'diagnosis.doc.field.learn-more': 'Learn more',
+  'diagnosis.doc.what-happened': 'What happened',
+  'diagnosis.doc.fix-heading': 'Fix (your values are filled in where `<placeholders>` stand):',
+  'diagnosis.doc.yes': 'yes',
+  'diagnosis.doc.no': 'no',
+  // How an entry is recognised; the codes come formatted as inline code.
+  'diagnosis.doc.recognise.any': message({ codes: 'strings' }, (p) => p.codes.join(' or ')),
+  'diagnosis.doc.recognise.reply': message({ codes: 'strings' }, (p) => `reply ${p.codes.join(' or ')}`),
+  'diagnosis.doc.recognise.error': message({ codes: 'strings' }, (p) => `error ${p.codes.join(' or ')}`),
+  'diagnosis.doc.recognise.phrases': message({ phrases: 'strings' }, (p) => p.phrases.map((x) => `phrase ${x}`).join(' and ')),
+  'diagnosis.doc.recognise.phases': message({ phases: 'strings' }, (p) => `during ${p.phases.join(' or ')}`),
+  'diagnosis.doc.recognise.role-present': 'after a token **with** SMTP.SendAsApp',
+  'diagnosis.doc.recognise.role-absent': 'after a token **without** SMTP.SendAsApp',
+  'diagnosis.doc.recognise.role-unknown': "when the token's roles are not known",
+  'diagnosis.doc.recognise.claim': message({ check: 'string' }, (p) => `local claims check: ${p.check}`),
+  'diagnosis.doc.recognise.alternatives': message({ alternatives: 'strings' }, (p) => p.alternatives.join('; or ')),
+  'diagnosis.doc.recognise.generic': message({ how: 'string' }, (p) => `${p.how} (only when nothing more specific matches)`),
+  'diagnosis.doc.recognise.run': "never in an answer or a text: reported from the command's own error (with `--json`)",
+  'diagnosis.doc.recognise.fallback': 'only as a fallback, when nothing more specific matches',
+});
