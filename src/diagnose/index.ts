@@ -137,7 +137,7 @@ export function diagnoseTokenFailure(f: TokenFailure, ctx?: DiagnosisContext): D
   return guarded(
     () => {
       const facts: Facts = { ...cleanContext(ctx), target: 'token' };
-      if (!f || typeof f !== 'object') return internalError('no token failure given');
+      if (!f || typeof f !== 'object') return internalError(t('diagnosis.internal.no-token-failure'));
 
       if (f.kind === 'transport') {
         hostPort(facts, f.host, f.port);
@@ -198,7 +198,7 @@ export function diagnoseSmtpFailure(f: SmtpFailure, ctx?: DiagnosisContext): Dia
   return guarded(
     () => {
       const facts: Facts = { ...cleanContext(ctx), target: 'smtp' };
-      if (!f || typeof f !== 'object') return internalError('no SMTP failure given');
+      if (!f || typeof f !== 'object') return internalError(t('diagnosis.internal.no-smtp-failure'));
       hostPort(facts, f.host, f.port);
       const phase = SMTP_PHASES.includes(f.phase) ? f.phase : undefined;
       if (phase) facts.phase = phase;
@@ -316,7 +316,7 @@ export function diagnoseClaimProblems(problems: ClaimProblem[], ctx?: DiagnosisC
       const list = (Array.isArray(problems) ? problems : []).filter(
         (p): p is ClaimProblem => !!p && typeof p === 'object' && CLAIM_ENTRY.has(p.kind),
       );
-      if (list.length === 0) return internalError('no token claim problem given');
+      if (list.length === 0) return internalError(t('diagnosis.internal.no-claim-problem'));
       const sorted = [...list].sort((a, b) => CLAIM_SERIOUSNESS.indexOf(a.kind) - CLAIM_SERIOUSNESS.indexOf(b.kind));
       const base = cleanContext(ctx);
       const [first, ...rest] = sorted.map((p) => build(CLAIM_ENTRY.get(p.kind) as CatalogEntry, { ...base, claim: cleanClaim(p) }, null));

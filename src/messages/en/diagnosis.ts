@@ -200,6 +200,10 @@ export const diagnosisEn = defineMessages({
   /** The last resort when even the internal-error diagnosis cannot be built. */
   'diagnosis.last-resort.what-happened': 'smtp-oauth-setup could not diagnose this failure; this is a bug in the tool.',
   'diagnosis.last-resort.what-to-do': '1. Please report it with the output of the run (it contains no secrets).',
+  // What internal-error quotes when a caller gave the engine nothing to diagnose (a bug of the caller).
+  'diagnosis.internal.no-token-failure': 'no token failure given',
+  'diagnosis.internal.no-smtp-failure': 'no SMTP failure given',
+  'diagnosis.internal.no-claim-problem': 'no token claim problem given',
   /** The portal action that creates a client secret (also the expiry warning of `check`). */
   'diagnosis.action.new-client-secret': message({ clientId: 'string?' }, (p) => newSecret(p.clientId ?? PLACEHOLDERS.client)),
   /** Where a certificate credential is uploaded (the wizard's instructions, `check`'s expiry warning). */
