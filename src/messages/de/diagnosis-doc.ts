@@ -1,7 +1,7 @@
 import type { Translations } from '../define.js';
 import type { diagnosisDocEn } from '../en/diagnosis-doc.js';
 
-/** Die Wörter der Fehlerreferenz (docs/errors.de.md), aus dem Katalog erzeugt. */
+/** The words of the German error reference (docs/errors.de.md), generated from the catalog. */
 export const diagnosisDocDe: Translations<typeof diagnosisDocEn> = {
   'diagnosis.doc.heading': 'Fehlerreferenz',
   'diagnosis.doc.generated':

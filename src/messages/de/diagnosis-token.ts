@@ -28,9 +28,9 @@ import {
 const f = formatterFor('de');
 const q = f.quote;
 
-/** Die Diagnosen des Token-Endpunkts (Katalog A) und der Claims des Tokens (Katalog C). */
+/** The diagnoses of the token endpoint (catalog A) and of the token's claims (catalog C), in German. */
 export const diagnosisTokenDe: Translations<typeof diagnosisTokenEn> = {
-  // ===== A. Token-Endpunkt von Entra ID
+  // ===== A. Entra ID token endpoint
   'diagnosis.client-secret-invalid.title': 'Ungültiger geheimer Clientschlüssel (Geheimnis-ID statt des Werts verwendet oder falscher Wert)',
   'diagnosis.client-secret-invalid.summary': d(
     (v) =>
@@ -174,7 +174,8 @@ export const diagnosisTokenDe: Translations<typeof diagnosisTokenEn> = {
 
   'diagnosis.conditional-access-blocked.title': 'Durch bedingten Zugriff blockiert',
   'diagnosis.conditional-access-blocked.summary': d(
-    (v) => `Eine Richtlinie für ${w.conditionalAccess} hat das Token für ${dieApp(v)} blockiert.`,
+    // Microsoft's term, inflected in the sentence; the blade is „Bedingter Zugriff“ (vocabulary).
+    (v) => `Eine Richtlinie für bedingten Zugriff hat das Token für ${dieApp(v)} blockiert.`,
   ),
   'diagnosis.conditional-access-blocked.fix': d((v) =>
     numbered(
@@ -331,7 +332,7 @@ export const diagnosisTokenDe: Translations<typeof diagnosisTokenEn> = {
     ),
   ),
 
-  // ===== C. Claims des Zugriffstokens
+  // ===== C. Claims of the access token
   'diagnosis.token-missing-role.title': 'Dem Token fehlt die Rolle SMTP.SendAsApp',
   'diagnosis.token-missing-role.summary': d((v) => {
     const roles = v.claim?.kind === 'missing-role' ? v.claim.roles : undefined;

@@ -9,9 +9,9 @@ import { vocabularyDe as w } from '../vocabulary/de.js';
 const f = formatterFor('de');
 
 /**
- * Die gemeinsamen Wörter der Diagnosen (Platzhalter, SMTP-Phasen, Clouds) und die Sätze, die mehrere
- * Einträge teilen. Die Texte der Einträge stehen in diagnosis-token.ts (Token und Claims) und
- * diagnosis-smtp.ts (SMTP, Netzwerk, Lauf, interne Fehler).
+ * The diagnosis catalog's shared German words (placeholders, SMTP phases, clouds) and the sentences
+ * several entries share. The entries' own texts are in diagnosis-token.ts (domains token and claim)
+ * and diagnosis-smtp.ts (smtp, network, run, internal), which import these helpers.
  */
 
 const PLACEHOLDERS: Placeholders = {
@@ -22,33 +22,34 @@ const PLACEHOLDERS: Placeholders = {
   servicePrincipal: '<Objekt-ID der Unternehmensanwendung>',
 };
 
-/** Ein Diagnosetext: eine Funktion der Sicht (src/diagnose/view.ts). */
+/** A text of a diagnosis: a function of the view (src/diagnose/view.ts). */
 export const diagnosisText =
   (text: (v: DiagnosisView) => string) =>
   (p: { readonly v: DiagnosisView }): string =>
     text(p.v);
 
 // ---------------------------------------------------------------------------------------------
-// Wörter, die mehrere Einträge teilen. Deutsch beugt: Die Helfer geben die Form für ihren Fall
-// (Nominativ, Akkusativ, Dativ) und wählen zwischen bekanntem und unbekanntem Wert.
+// Words several entries share. German inflects: each helper gives the form of its case (nominative,
+// accusative, dative) and chooses between a known and an unknown value; a text picks the helper of
+// the case its sentence needs.
 
-/** „die App ⟦client⟧“ / „die App“ (Nominativ und Akkusativ). */
+/** „die App ⟦client⟧“ / „die App“ (nominative and accusative). */
 export const dieApp = (v: DiagnosisView) => (v.clientId ? `die App ${v.clientId}` : 'die App');
-/** „der App ⟦client⟧“ / „der App“ (Dativ und Genitiv). */
+/** „der App ⟦client⟧“ / „der App“ (dative and genitive). */
 export const derApp = (v: DiagnosisView) => (v.clientId ? `der App ${v.clientId}` : 'der App');
-/** „den Mandanten ⟦tenant⟧“ / „den Mandanten“ (Akkusativ). */
+/** „den Mandanten ⟦tenant⟧“ / „den Mandanten“ (accusative). */
 export const denMandanten = (v: DiagnosisView) => (v.tenantId ? `den Mandanten ${v.tenantId}` : 'den Mandanten');
-/** „dem Mandanten ⟦tenant⟧“ / „dem Mandanten“ (Dativ). */
+/** „dem Mandanten ⟦tenant⟧“ / „dem Mandanten“ (dative). */
 export const demMandanten = (v: DiagnosisView) => (v.tenantId ? `dem Mandanten ${v.tenantId}` : 'dem Mandanten');
 /** „im Mandanten ⟦tenant⟧“ / „im Mandanten“. */
 export const imMandanten = (v: DiagnosisView) => (v.tenantId ? `im Mandanten ${v.tenantId}` : 'im Mandanten');
-/** „der Mandant ⟦tenant⟧“ / „der Mandant“ (Nominativ). */
+/** „der Mandant ⟦tenant⟧“ / „der Mandant“ (nominative). */
 export const derMandant = (v: DiagnosisView) => (v.tenantId ? `der Mandant ${v.tenantId}` : 'der Mandant');
-/** „das Postfach ⟦mailbox⟧“ / „das Postfach“ (Nominativ und Akkusativ). */
+/** „das Postfach ⟦mailbox⟧“ / „das Postfach“ (nominative and accusative). */
 export const dasPostfach = (v: DiagnosisView) => (v.mailbox ? `das Postfach ${v.mailbox}` : 'das Postfach');
-/** „dem Postfach ⟦mailbox⟧“ / „dem Postfach“ (Dativ). */
+/** „dem Postfach ⟦mailbox⟧“ / „dem Postfach“ (dative). */
 export const demPostfach = (v: DiagnosisView) => (v.mailbox ? `dem Postfach ${v.mailbox}` : 'dem Postfach');
-/** „die Absenderadresse ⟦from⟧“ / „die Absenderadresse“ (Nominativ und Akkusativ). */
+/** „die Absenderadresse ⟦from⟧“ / „die Absenderadresse“ (nominative and accusative). */
 export const dieAbsenderadresse = (v: DiagnosisView) => (v.from ? `die Absenderadresse ${v.from}` : 'die Absenderadresse');
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -62,12 +63,12 @@ const PHASE: Record<SmtpPhase, string> = {
   rcpt: 'bei RCPT TO',
   data: 'beim Senden der Nachricht (DATA)',
 };
-/** „ bei AUTH“, wenn die Phase bekannt ist. */
+/** ` bei AUTH` when the phase is known. */
 export const during = (v: DiagnosisView) => (v.phase ? ` ${PHASE[v.phase]}` : '');
-/** „: „<Antwort>““, wenn es eine gibt, sonst der Punkt des Satzes. */
+/** `: „<reply>“` when there is one, else the sentence's full stop. */
 export const said = (v: DiagnosisView) => (v.quoted ? `: ${f.quote(v.quoted)}` : '.');
 
-/** Wo der Fehler auftrat, im Nominativ: „host:port“, „der Token-Endpunkt (host)“, „der Server“. */
+/** Where the failure happened, nominative: `host:port`, `der Token-Endpunkt (host)`, `der Server`. */
 export function woNominativ(v: DiagnosisView): string {
   switch (v.where.kind) {
     case 'address':
@@ -79,7 +80,7 @@ export function woNominativ(v: DiagnosisView): string {
       return 'der Server';
   }
 }
-/** Dasselbe im Dativ: „host:port“, „dem Token-Endpunkt (host)“, „dem Server“. */
+/** The same in the dative: `host:port`, `dem Token-Endpunkt (host)`, `dem Server`. */
 export function woDativ(v: DiagnosisView): string {
   switch (v.where.kind) {
     case 'address':
@@ -91,7 +92,7 @@ export function woDativ(v: DiagnosisView): string {
       return 'dem Server';
   }
 }
-/** Wer geantwortet hat (Nominativ, Satzanfang): Exchange Online oder ein anderer Server. */
+/** Who answered (nominative, starting a sentence): Exchange Online, or another server. */
 export const server = (v: DiagnosisView) => (v.exchangeAnswered ? 'Exchange Online' : `Der Server ${v.host}`);
 
 export const CLOUD_TITLE: Record<DiagnosisView['cloud'], string> = {
@@ -105,7 +106,7 @@ export const cloudSettings = (v: DiagnosisView, name: DiagnosisView['cloud']) =>
   const c = v.clouds[name];
   return `--cloud ${c.name} (Authority-Host ${c.authority}, Scope ${c.scope}, SMTP-Host ${c.smtpHost})`;
 };
-/** Jede Cloud mit ihrem Authority-Host. */
+/** Every cloud with its authority host. */
 export const cloudChoices = (v: DiagnosisView) =>
   Object.values(v.clouds)
     .map((c) => `${CLOUD_TITLE[c.name]}: --cloud ${c.name} (${c.authority})`)
@@ -126,7 +127,7 @@ export const USE_SECRET = 'Tragen Sie diesen Wert in der sendenden Anwendung als
 export const uploadCertificate = (client: string) =>
   `${portalPath(appPath(client), w.certificatesAndSecrets, w.certificates, w.uploadCertificate, 'die öffentliche .cer-, .pem- oder .crt-Datei', w.add)}.`;
 
-/** „in Exchange Online PowerShell (Connect-ExchangeOnline)“, mitten im Satz. */
+/** `in Exchange Online PowerShell (Connect-ExchangeOnline)`, inside a sentence. */
 export const IN_EXO = `in ${w.exchangeOnlinePowerShell} (Connect-ExchangeOnline)`;
 export const PROPAGATION =
   'Exchange übernimmt solche Änderungen nach 15–30\u00a0Minuten (bei einem neuen Postfach bis zu 24\u00a0Stunden): Wenn Sie sie gerade erst vorgenommen haben, warten Sie und versuchen Sie es dann mit einem neuen Token erneut.';
@@ -151,7 +152,7 @@ export function smtpAuthSteps(v: DiagnosisView, scopeOf: 'mailbox' | 'tenant' | 
     `Sehen Sie sich die Einstellungen ${IN_EXO} an:${commandLine(v.cmd.getCasMailbox)}` + (scopeOf !== 'mailbox' ? commandLine(v.cmd.getTransportConfig) : ''),
     `Schalten Sie SMTP AUTH für das Postfach ein${scopeOf !== 'mailbox' ? ' (das hat Vorrang vor der Einstellung der Organisation)' : ''}:${commandLine(v.cmd.setCasMailbox)}`,
     scopeOf !== 'mailbox' && `Oder für alle Postfächer der Organisation:${commandLine(v.cmd.setTransportConfig)}`,
-    `Solange die ${w.securityDefaults} aktiv sind, bleibt SMTP AUTH blockiert: ${SECURITY_DEFAULTS_PATH} (ersetzen Sie sie durch Richtlinien für ${w.conditionalAccess}).`,
+    `Solange die ${w.securityDefaults} aktiv sind, bleibt SMTP AUTH blockiert: ${SECURITY_DEFAULTS_PATH} (ersetzen Sie sie durch Richtlinien für bedingten Zugriff unter ${portal(w.entraId, w.conditionalAccess)}).`,
     'Die Änderung wird nach 15–30\u00a0Minuten wirksam.',
   ];
 }
@@ -159,13 +160,13 @@ export function smtpAuthSteps(v: DiagnosisView, scopeOf: 'mailbox' | 'tenant' | 
 export const smtpSettings = (v: DiagnosisView) =>
   `Sendende Anwendung (Schritt 4): Host ${v.smtpHost}, Port ${v.smtpPort}, STARTTLS (kein implizites TLS), Authentifizierung XOAUTH2 mit user=${v.show.mailbox} und einem Token des Mandanten ${v.show.tenant} für die Client-ID ${v.show.client}.`;
 
-/** `300` → „5 Minuten“; unter zwei Minuten in Sekunden. */
+/** `300` → `5 Minuten`; under two minutes in seconds. */
 export const minutes = (seconds: number) =>
   seconds >= 120
     ? f.plural(Math.round(seconds / 60), { one: '#\u00a0Minute', other: '#\u00a0Minuten' })
     : f.plural(seconds, { one: '#\u00a0Sekunde', other: '#\u00a0Sekunden' });
 
-/** Eine Liste von Claim-Werten, „keine“, wenn leer; höchstens 8. */
+/** A list of claim values, `keine` when empty; at most 8 shown. */
 export function listOrNone(values: readonly string[] | undefined): string {
   if (!values || values.length === 0) return 'keine';
   const shown = values.slice(0, 8).map((x) => String(x).slice(0, 80));
