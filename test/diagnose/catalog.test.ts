@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/diagnose/index.js';
 import { wordsForFacts } from '../../src/diagnose/words.js';
+import { loadLanguage } from '../../src/messages/index.js';
+import { LANGUAGES } from '../../src/messages/language.js';
 import type { Facts } from '../../src/diagnose/catalog.js';
 import {
   claimFixtures,
@@ -62,10 +64,10 @@ describe('the catalog', () => {
     }
   });
 
-  it.each(catalog.map((e) => ({ code: e.code, e })))('$code: summary and fix are non-empty, with and without values', ({ e }) => {
-    for (const facts of [{}, RICH, { ...RICH, target: 'token' as const, phase: undefined }]) {
-      const summary = wordsForFacts(e.code, facts).summary;
-      const fix = wordsForFacts(e.code, facts).fix;
+  it.each(catalog.map((e) => ({ code: e.code, e })))('$code: summary and fix are non-empty, with and without values, in every language', async ({ e }) => {
+    const renderers = await Promise.all(LANGUAGES.map((l) => loadLanguage(l)));
+    for (const [facts, renderer] of [{}, RICH, { ...RICH, target: 'token' as const, phase: undefined }].flatMap((f) => renderers.map((r) => [f, r] as const))) {
+      const { summary, fix } = wordsForFacts(e.code, facts, renderer.render);
       expect(summary.trim().length).toBeGreaterThan(20);
       expect(fix.trim().length).toBeGreaterThan(20);
       for (const text of [summary, fix]) {
