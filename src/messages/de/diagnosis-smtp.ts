@@ -1,16 +1,22 @@
 import { commandLine, numbered } from '../../diagnose/layout.js';
+import type { DiagnosisView } from '../../diagnose/view.js';
 import type { Definitions, Translations } from '../define.js';
 import type { diagnosisSmtpEn } from '../en/diagnosis-smtp.js';
 import { diagnosisSmtpEn as pendingEn } from '../en/diagnosis-smtp.js';
 import { formatterFor } from '../format.js';
 import { vocabularyDe as w } from '../vocabulary/de.js';
 import {
+  cap,
   consentPath,
   dasPostfach,
   diagnosisText as d,
+  dieAbsenderadresse,
+  during,
   FRESH_TOKEN,
   GRANT_CONSENT,
+  IN_EXO,
   portal,
+  PROPAGATION,
   said,
   SECURITY_DEFAULTS_PATH,
   servicePrincipalSteps,
@@ -27,6 +33,19 @@ const english = <D extends Definitions>(defs: D): Translations<D> =>
 /** Wo Einträge „Bedingter Zugriff“ als Ort im Portal nennen: die Richtlinien liegen dort. */
 const CONDITIONAL_ACCESS_POLICIES = `Richtlinien unter ${f.quote(w.conditionalAccess)}`;
 const TAKES_EFFECT = 'Die Änderung wird nach 15–30\u00a0Minuten wirksam.';
+const PERMISSIONS_TAKE_EFFECT = 'Änderungen an Berechtigungen werden nach 15–30\u00a0Minuten wirksam.';
+/**
+ * Die Liste der eingeschränkten Absender im Microsoft Defender-Portal. Nicht im Vokabular (das nennt
+ * nur Entra- und Exchange-Orte); wie Microsoft Learn (de-de) sie nennt, mit dem englischen Namen der
+ * Liste dahinter, damit der Satz auch hilft, wenn das Portal die Orte etwas anders benennt.
+ */
+const RESTRICTED_ENTITIES = 'Microsoft Defender-Portal → E-Mail & Zusammenarbeit → Überprüfen → Eingeschränkte Entitäten (Restricted entities)';
+
+// Beugung, die die gemeinsamen Wörter (diagnosis.ts) nicht haben: ein bekannter oder unbekannter Wert wählt die Worte.
+/** „des angemeldeten Postfachs ⟦mailbox⟧“ / „des angemeldeten Postfachs“ (Genitiv). */
+const desAngemeldetenPostfachs = (v: DiagnosisView) => (v.mailbox ? `des angemeldeten Postfachs ${v.mailbox}` : 'des angemeldeten Postfachs');
+/** „der Absenderadresse ⟦from⟧“ / „der Absenderadresse“ (Dativ). */
+const derAbsenderadresse = (v: DiagnosisView) => (v.from ? `der Absenderadresse ${v.from}` : 'der Absenderadresse');
 
 /** Die Diagnosen des SMTP-Dialogs (Katalog B), des Netzwerks und von TLS, des Laufs selbst und interner Fehler. */
 export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
@@ -158,4 +177,138 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
       'Exchange Online hat das Anmeldeverfahren nicht akzeptiert: AUTH wurde vor STARTTLS gesendet oder mit einem Verfahren, das der Server nicht anbietet (er bietet nur LOGIN und XOAUTH2 an).',
   ),
   'diagnosis.smtp-auth-mechanism-unsupported.fix': d((v) => numbered('Verwenden Sie zuerst STARTTLS und dann AUTH XOAUTH2.', smtpSettings(v))),
+
+  'diagnosis.smtp-send-hello-first.title': 'Befehl vor EHLO gesendet („Send hello first“)',
+  'diagnosis.smtp-send-hello-first.summary': d(
+    () =>
+      'Die sendende Anwendung hat einen Befehl vor EHLO gesendet – meist hat sie EHLO nach STARTTLS nicht wiederholt. Das ist ein Fehler dieses SMTP-Clients.',
+  ),
+  'diagnosis.smtp-send-hello-first.fix': d(() =>
+    numbered(
+      'Aktualisieren Sie die sendende Anwendung oder konfigurieren Sie sie so, dass sie nach STARTTLS erneut EHLO sendet; verwenden Sie eine gepflegte SMTP-Bibliothek.',
+    ),
+  ),
+
+  'diagnosis.smtp-xoauth2-user-invalid.title': 'Ungültige XOAUTH2-Anmeldedaten: Benutzeradresse ungültig',
+  'diagnosis.smtp-xoauth2-user-invalid.summary': d(() => 'Der Wert nach user= in der XOAUTH2-Anmeldung ist leer oder keine gültige E-Mail-Adresse.'),
+  'diagnosis.smtp-xoauth2-user-invalid.fix': d((v) =>
+    numbered(`Tragen Sie in der sendenden Anwendung als SMTP-Benutzernamen die Adresse des Postfachs ein (${v.show.mailbox}).`),
+  ),
+
+  'diagnosis.smtp-tls-version-too-old.title': 'TLS 1.0 und 1.1 werden nicht unterstützt',
+  'diagnosis.smtp-tls-version-too-old.summary': d(
+    () => 'Die sendende Anwendung hat TLS 1.0 oder 1.1 ausgehandelt; Exchange Online verlangt TLS 1.2 oder neuer.',
+  ),
+  'diagnosis.smtp-tls-version-too-old.fix': d(() =>
+    numbered(
+      'Aktualisieren Sie die sendende Anwendung, ihre Laufzeitumgebung (.NET, Java, OpenSSL) oder das Betriebssystem, damit sie TLS 1.2 oder 1.3 verwendet.',
+    ),
+  ),
+
+  'diagnosis.smtp-temporary-server-error.title': 'Vorübergehender Serverfehler',
+  'diagnosis.smtp-temporary-server-error.summary': d(
+    (v) => `Exchange Online hatte${during(v)} einen vorübergehenden Fehler; die Ursache liegt bei Microsoft.`,
+  ),
+  'diagnosis.smtp-temporary-server-error.fix': d(() =>
+    numbered('Versuchen Sie es in einigen Minuten über eine neue Verbindung erneut; lassen Sie zwischen den Versuchen immer längere Pausen.'),
+  ),
+
+  'diagnosis.smtp-concurrent-connections.title': 'Zu viele gleichzeitige Verbindungen für das Postfach',
+  'diagnosis.smtp-concurrent-connections.summary': d(
+    (v) =>
+      `Für ${dasPostfach(v)} laufen bereits 3\u00a0SMTP-Übermittlungen gleichzeitig – mehr sind nicht erlaubt –, deshalb hat Exchange Online eine weitere abgelehnt.`,
+  ),
+  'diagnosis.smtp-concurrent-connections.fix': d(() =>
+    numbered(
+      'Senden Sie über weniger parallele Verbindungen (am besten eine pro Postfach) und verwenden Sie diese für mehrere Nachrichten.',
+      'Versuchen Sie es nach einer kurzen Pause erneut.',
+    ),
+  ),
+
+  'diagnosis.smtp-mailbox-logon-failure.title': 'Anmeldung am Postfach bei der Übermittlung fehlgeschlagen',
+  'diagnosis.smtp-mailbox-logon-failure.summary': d(
+    (v) =>
+      `Exchange Online hat die Anmeldung angenommen, konnte aber ${dasPostfach(v)} nicht öffnen, um die Nachricht zu übermitteln: Der Dienstprinzipal hat kein FullAccess-Recht dafür, oder eine kürzlich vorgenommene Änderung ist noch nicht wirksam.`,
+  ),
+  'diagnosis.smtp-mailbox-logon-failure.fix': d((v) =>
+    numbered(
+      `Geben Sie dem Dienstprinzipal ${IN_EXO} Zugriff auf das Postfach:${commandLine(v.cmd.addMailboxPermission)}`,
+      `Prüfen Sie das Ergebnis:${commandLine(v.cmd.getMailboxPermission)}`,
+      PROPAGATION,
+    ),
+  ),
+
+  'diagnosis.smtp-send-as-denied.title': 'Client hat keine Berechtigung, als dieser Absender zu senden',
+  'diagnosis.smtp-send-as-denied.summary': d(
+    (v) =>
+      `${cap(dieAbsenderadresse(v))} ist nicht die Adresse ${desAngemeldetenPostfachs(v)}, und die App darf nicht unter dieser Adresse senden (keine SendAs-Berechtigung).`,
+  ),
+  'diagnosis.smtp-send-as-denied.fix': d((v) =>
+    numbered(
+      `Verwenden Sie als Absender die Adresse des Postfachs selbst (${v.show.mailbox}), oder`,
+      `Erlauben Sie der App ${IN_EXO}, als ${v.show.sender} zu senden:${commandLine(v.cmd.addRecipientPermission)}`,
+      `Ist ${v.show.sender} ein Alias (Proxyadresse) desselben Postfachs, erlauben Sie stattdessen das Senden von Aliasadressen:${commandLine(v.cmd.setOrganizationConfigSendFromAlias)}`,
+      PERMISSIONS_TAKE_EFFECT,
+    ),
+  ),
+
+  'diagnosis.smtp-send-as-denied-submission.title': 'SendAsDenied bei der Übermittlung',
+  'diagnosis.smtp-send-as-denied-submission.summary': d(
+    (v) =>
+      `Exchange Online hat das Senden mit ${derAbsenderadresse(v)} abgelehnt: Sie ist nicht die Adresse ${desAngemeldetenPostfachs(v)}, und die App hat für sie keine SendAs-Berechtigung.`,
+  ),
+  'diagnosis.smtp-send-as-denied-submission.fix': d((v) =>
+    numbered(
+      `Verwenden Sie als Absender die Adresse des Postfachs selbst (${v.show.mailbox}), oder`,
+      `Erlauben Sie der App ${IN_EXO}, als ${v.show.sender} zu senden:${commandLine(v.cmd.addRecipientPermission)}`,
+      PERMISSIONS_TAKE_EFFECT,
+    ),
+  ),
+
+  'diagnosis.smtp-submission-quota-exceeded.title': 'Tägliches Empfängerlimit (Übermittlungskontingent) überschritten',
+  'diagnosis.smtp-submission-quota-exceeded.summary': d(
+    (v) =>
+      `${cap(dasPostfach(v))} hat in den letzten 24\u00a0Stunden an mehr als ${f.number(10_000)} Empfänger gesendet, deshalb lehnt Exchange Online vorerst weitere Nachrichten ab.`,
+  ),
+  'diagnosis.smtp-submission-quota-exceeded.fix': d(() =>
+    numbered(
+      'Warten Sie, bis die Zahl der Empfänger im gleitenden 24-Stunden-Zeitraum wieder unter dem Limit liegt, und senden Sie dann erneut.',
+      'Verwenden Sie für Massen-E-Mails einen Dienst, der dafür gebaut ist (z.\u00a0B. Azure Communication Services Email), oder verteilen Sie den Versand auf mehrere Postfächer.',
+    ),
+  ),
+
+  'diagnosis.smtp-sender-mailbox-full.title': 'Postfach des Absenders voll',
+  'diagnosis.smtp-sender-mailbox-full.summary': d(
+    (v) => `${cap(dasPostfach(v))} ist voll: Die gesendete Nachricht kann nicht gespeichert werden, deshalb lehnt Exchange Online sie ab.`,
+  ),
+  'diagnosis.smtp-sender-mailbox-full.fix': d((v) =>
+    numbered(
+      `Schaffen Sie Platz im Postfach ${v.show.mailbox} (leeren Sie „Gesendete Elemente“ und „Gelöschte Elemente“, oder archivieren Sie), oder erhöhen Sie sein Kontingent.`,
+    ),
+  ),
+
+  'diagnosis.smtp-ip-blocked.title': 'Mandant oder IP-Adresse von Microsoft gesperrt',
+  'diagnosis.smtp-ip-blocked.summary': d(
+    () =>
+      'Microsoft nimmt von diesem Mandanten oder diesem sendenden IP-Bereich keine E-Mails an (oft bei einem neuen oder einem Testmandanten oder nach verdächtigem Versand); daran ändert keine Einstellung auf Ihrer Seite etwas.',
+  ),
+  'diagnosis.smtp-ip-blocked.fix': d(() =>
+    numbered('Erstellen Sie im Microsoft 365 Admin Center unter „Support“ eine neue Serviceanfrage und fügen Sie die Antwort des Servers wörtlich ein.'),
+  ),
+
+  'diagnosis.smtp-sender-banned.title': 'Absender wegen Spam gesperrt (eingeschränkter Absender)',
+  'diagnosis.smtp-sender-banned.summary': d((v) => `Microsoft hat ${dasPostfach(v)} wegen Spamverdachts für das Senden gesperrt.`),
+  'diagnosis.smtp-sender-banned.fix': d(() =>
+    numbered(
+      `${RESTRICTED_ENTITIES}: Prüfen Sie den Absender, finden Sie heraus, warum er Spam gesendet hat (ein offengelegter geheimer Clientschlüssel?), und geben Sie ihn dann frei.`,
+    ),
+  ),
+
+  'diagnosis.smtp-tenant-recipient-limit.title': 'Ratenlimit des Mandanten für externe Empfänger überschritten',
+  'diagnosis.smtp-tenant-recipient-limit.summary': d(
+    () => 'Der Mandant hat sein tägliches Limit für externe Empfänger erreicht, deshalb lehnt Exchange Online vorerst weitere ab.',
+  ),
+  'diagnosis.smtp-tenant-recipient-limit.fix': d(() =>
+    numbered('Warten Sie, bis im täglichen Zeitraum wieder Empfänger frei werden, und senden Sie dann erneut; verringern Sie den Massenversand an externe Empfänger.'),
+  ),
 };
