@@ -7,6 +7,7 @@ import { formatterFor } from '../format.js';
 import { vocabularyDe as w } from '../vocabulary/de.js';
 import {
   cap,
+  CLOUD_TITLE,
   consentPath,
   dasPostfach,
   diagnosisText as d,
@@ -22,6 +23,8 @@ import {
   servicePrincipalSteps,
   smtpAuthSteps,
   smtpSettings,
+  woDativ,
+  woNominativ,
 } from './diagnosis.js';
 
 const f = formatterFor('de');
@@ -44,6 +47,39 @@ const RESTRICTED_ENTITIES = 'Microsoft Defender-Portal → E-Mail & Zusammenarbe
 // Beugung, die die gemeinsamen Wörter (diagnosis.ts) nicht haben: ein bekannter oder unbekannter Wert wählt die Worte.
 /** „des angemeldeten Postfachs ⟦mailbox⟧“ / „des angemeldeten Postfachs“ (Genitiv). */
 const desAngemeldetenPostfachs = (v: DiagnosisView) => (v.mailbox ? `des angemeldeten Postfachs ${v.mailbox}` : 'des angemeldeten Postfachs');
+/** Wo der Fehler auftrat, im Akkusativ (nach „für“): „host:port“, „den Token-Endpunkt (host)“, „den Server“. */
+function woAkkusativ(v: DiagnosisView): string {
+  switch (v.where.kind) {
+    case 'address':
+    case 'smtp-endpoint':
+      return v.where.address;
+    case 'token-endpoint':
+      return `den Token-Endpunkt (${v.where.authority})`;
+    case 'unknown':
+      return 'den Server';
+  }
+}
+/**
+ * Wo der Fehler auftrat, mit der Präposition davor, damit „zum“ und „vom“ zusammengezogen werden:
+ * „zu host:port“, „zum Token-Endpunkt (host)“, „zum Server“.
+ */
+function mitPraeposition(v: DiagnosisView, praeposition: 'zu' | 'von'): string {
+  const [vorAdresse, vorBeschreibung] = praeposition === 'zu' ? ['zu', 'zum'] : ['von', 'vom'];
+  switch (v.where.kind) {
+    case 'address':
+    case 'smtp-endpoint':
+      return `${vorAdresse} ${v.where.address}`;
+    case 'token-endpoint':
+      return `${vorBeschreibung} Token-Endpunkt (${v.where.authority})`;
+    case 'unknown':
+      return `${vorBeschreibung} Server`;
+  }
+}
+const zu = (v: DiagnosisView) => mitPraeposition(v, 'zu');
+const von = (v: DiagnosisView) => mitPraeposition(v, 'von');
+/** Wo der Fehler auftrat, am Satzanfang: Eine Beschreibung beginnt groß, ein Hostname bleibt, wie er ist. */
+const woAmSatzanfang = (v: DiagnosisView) =>
+  v.where.kind === 'address' || v.where.kind === 'smtp-endpoint' ? v.where.address : cap(woNominativ(v));
 /** „der Absenderadresse ⟦from⟧“ / „der Absenderadresse“ (Dativ). */
 const derAbsenderadresse = (v: DiagnosisView) => (v.from ? `der Absenderadresse ${v.from}` : 'der Absenderadresse');
 
@@ -310,5 +346,173 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   ),
   'diagnosis.smtp-tenant-recipient-limit.fix': d(() =>
     numbered('Warten Sie, bis im täglichen Zeitraum wieder Empfänger frei werden, und senden Sie dann erneut; verringern Sie den Massenversand an externe Empfänger.'),
+  ),
+
+  // ===== Netzwerk, TLS und Fehler auf diesem Rechner
+  'diagnosis.connection-refused.title': 'Verbindung abgelehnt',
+  'diagnosis.connection-refused.summary': d(
+    (v) => `Die Verbindung ${zu(v)} wurde abgelehnt: Auf diesem Port hat nichts die Verbindung angenommen, oder eine Firewall hat sie abgewiesen.`,
+  ),
+  'diagnosis.connection-refused.fix': d((v) =>
+    v.target === 'token'
+      ? numbered(`Prüfen Sie den Authority-Host (${v.authority}) und ob HTTPS (Port 443) dorthin erlaubt ist, direkt oder über den Proxy.`)
+      : numbered(
+          `Prüfen Sie Host und Port: Exchange Online nimmt SMTP-Clientübermittlungen unter ${v.cloudSmtpHost}, Port ${v.cloudSmtpPort} mit STARTTLS an (Schritt 4).`,
+          `Ausgehender Port ${v.testPort} wird oft von einer Firewall, dem Internetanbieter oder dem Hoster blockiert; lassen Sie ihn freigeben. Testen Sie von diesem Rechner aus:${v.cmd.portTest}`,
+        ),
+  ),
+
+  'diagnosis.host-not-found.title': 'Hostname nicht gefunden (DNS)',
+  'diagnosis.host-not-found.summary': d((v) =>
+    v.host ? `Der Hostname ${v.host} konnte im DNS nicht aufgelöst werden.` : 'Ein Hostname konnte im DNS nicht aufgelöst werden.',
+  ),
+  'diagnosis.host-not-found.fix': d((v) =>
+    numbered(
+      v.target === 'token'
+        ? `Prüfen Sie den Authority-Host (${v.authority}): ${CLOUD_TITLE[v.cloud]} verwendet ${v.cloudAuthority} (Schritt 4).`
+        : `Prüfen Sie die Schreibweise des SMTP-Hosts: Exchange Online verwendet ${v.cloudSmtpHost} (Schritt 4).`,
+      `Testen Sie die Namensauflösung auf diesem Rechner; schlägt sie fehl, prüfen Sie die DNS-Server oder die Proxyeinstellungen:${commandLine(v.cmd.nslookup)}`,
+    ),
+  ),
+
+  'diagnosis.dns-temporary-failure.title': 'DNS-Abfrage vorübergehend fehlgeschlagen',
+  'diagnosis.dns-temporary-failure.summary': d((v) =>
+    v.host
+      ? `Die DNS-Abfrage für ${v.host} ist vorübergehend fehlgeschlagen: Der DNS-Server hat nicht geantwortet.`
+      : 'Die DNS-Abfrage für den Host ist vorübergehend fehlgeschlagen: Der DNS-Server hat nicht geantwortet.',
+  ),
+  'diagnosis.dns-temporary-failure.fix': d((v) =>
+    numbered(`Prüfen Sie die Netzwerkverbindung und die DNS-Server und versuchen Sie es dann erneut:${commandLine(v.cmd.nslookup)}`),
+  ),
+
+  'diagnosis.connection-timeout.title': 'Zeitüberschreitung',
+  'diagnosis.connection-timeout.summary': d((v) =>
+    v.target === 'token' && !v.phase
+      ? `${woAmSatzanfang(v)} hat nicht rechtzeitig geantwortet: Möglicherweise hält eine Firewall oder ein Proxy die Verbindung auf, oder der Dienst ist langsam.`
+      : !v.phase || v.phase === 'connect'
+        ? `${cap(zu(v))} konnte nicht rechtzeitig eine Verbindung aufgebaut werden: Wahrscheinlich verwirft eine Firewall die Pakete, oder der Host ist nicht erreichbar.`
+        : `${woAmSatzanfang(v)} hat${during(v)} nicht mehr geantwortet.`,
+  ),
+  'diagnosis.connection-timeout.fix': d((v) =>
+    v.phase && v.phase !== 'connect'
+      ? numbered(
+          'Versuchen Sie es erneut; passiert es immer an derselben Stelle, hält möglicherweise ein Proxy oder Virenschutz, der SMTP prüft, die Verbindung auf.',
+        )
+      : numbered(
+          v.target === 'token'
+            ? `Prüfen Sie, ob HTTPS (Port 443) zu ${v.host ?? v.authority} erlaubt ist, direkt oder über den Proxy.`
+            : `Viele Netzwerke und Hoster blockieren ausgehende SMTP-Ports. Prüfen Sie, ob Port ${v.testPort} zu ${v.testHost} offen ist:${v.cmd.portTest}`,
+          'Versuchen Sie es dann erneut.',
+        ),
+  ),
+
+  'diagnosis.connection-reset.title': 'Verbindung unerwartet zurückgesetzt oder geschlossen',
+  'diagnosis.connection-reset.summary': d((v) => `Die Verbindung ${zu(v)} wurde${during(v)} unerwartet geschlossen.`),
+  'diagnosis.connection-reset.fix': d(() =>
+    numbered(
+      'Versuchen Sie es erneut; kurze Unterbrechungen kommen vor.',
+      'Wiederholt es sich, trennt möglicherweise eine Firewall, ein Proxy oder ein Virenschutz, der den E-Mail-Verkehr prüft, die Verbindung: Nehmen Sie diesen Host von der Prüfung aus.',
+    ),
+  ),
+
+  'diagnosis.network-unreachable.title': 'Netzwerk oder Host nicht erreichbar',
+  'diagnosis.network-unreachable.summary': d(
+    (v) => `${woAmSatzanfang(v)} ist von diesem Rechner aus nicht erreichbar: Es gibt keine Netzwerkroute dorthin.`,
+  ),
+  'diagnosis.network-unreachable.fix': d(() =>
+    numbered('Prüfen Sie Netzwerkverbindung, VPN und Routing (auch IPv6 gegenüber IPv4) und versuchen Sie es dann erneut.'),
+  ),
+
+  'diagnosis.tls-certificate-untrusted.title': 'Nicht vertrauenswürdiges TLS-Zertifikat (oft ein Proxy, der TLS prüft)',
+  'diagnosis.tls-certificate-untrusted.summary': d(
+    (v) =>
+      `Das für ${woAkkusativ(v)} vorgelegte TLS-Zertifikat ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert; meist prüft unterwegs eine Firewall, ein Proxy oder ein Virenschutz den TLS-Verkehr mit einem eigenen Zertifikat.`,
+  ),
+  'diagnosis.tls-certificate-untrusted.fix': d((v) =>
+    numbered(
+      `Lassen Sie sich vom Netzwerkteam das Stammzertifikat (Root-CA) des prüfenden Geräts als PEM-Datei geben, und lassen Sie dieses Programm ihm vertrauen, indem Sie vor dem Start NODE_EXTRA_CA_CERTS setzen:${v.cmd.extraCaCerts}`,
+      `Oder nehmen Sie die Hosts von Microsoft (${v.cloudAuthority}, ${v.cloudSmtpHost}) von der TLS-Prüfung aus.`,
+      'Schalten Sie die Zertifikatsprüfung nicht ab: Über diese Verbindung geht Ihr Zugriffstoken.',
+    ),
+  ),
+
+  'diagnosis.tls-certificate-wrong-host.title': 'TLS-Zertifikat gilt für einen anderen Hostnamen',
+  'diagnosis.tls-certificate-wrong-host.summary': d(
+    (v) =>
+      `Das TLS-Zertifikat ${von(v)} gilt für einen anderen Hostnamen: Der Host ist über seine IP-Adresse oder einen Alias eingetragen, oder ein Proxy fängt die Verbindung ab.`,
+  ),
+  'diagnosis.tls-certificate-wrong-host.fix': d((v) =>
+    numbered(
+      v.target === 'token'
+        ? `Verwenden Sie den Authority-Host unter seinem richtigen Namen (${v.cloudAuthority}) (Schritt 4).`
+        : `Verwenden Sie den Hostnamen ${v.cloudSmtpHost} selbst, keine IP-Adresse und keinen eigenen Alias (Schritt 4).`,
+      'Stimmt der Name, fängt ein Proxy oder Virenschutz TLS ab: Nehmen Sie diesen Host von der Prüfung aus.',
+    ),
+  ),
+
+  'diagnosis.tls-certificate-expired.title': 'TLS-Zertifikat abgelaufen oder noch nicht gültig',
+  'diagnosis.tls-certificate-expired.summary': d(
+    (v) =>
+      `Das für ${woAkkusativ(v)} vorgelegte TLS-Zertifikat ist abgelaufen oder noch nicht gültig; meist geht die Uhr dieses Rechners falsch, oder ein Proxy legt ein veraltetes Zertifikat vor.`,
+  ),
+  'diagnosis.tls-certificate-expired.fix': d(() =>
+    numbered(
+      'Prüfen Sie Datum und Uhrzeit dieses Rechners und synchronisieren Sie die Uhr (NTP).',
+      'Geht die Uhr richtig, legt ein Proxy oder Virenschutz, der TLS prüft, ein altes Zertifikat vor: Nehmen Sie diesen Host von der Prüfung aus.',
+    ),
+  ),
+
+  'diagnosis.tls-wrong-mode.title': 'Implizites TLS auf einem STARTTLS-Port',
+  'diagnosis.tls-wrong-mode.summary': d(
+    (v) =>
+      `Der Client hat die Verbindung ${zu(v)} sofort mit TLS begonnen, aber dieser Port erwartet zuerst unverschlüsseltes SMTP und dann STARTTLS.`,
+  ),
+  'diagnosis.tls-wrong-mode.fix': d((v) =>
+    numbered(
+      'Stellen Sie die Verschlüsselung auf STARTTLS (in nodemailer: secure: false, requireTLS: true; in .NET/MailKit: SecureSocketOptions.StartTls), nicht auf „SSL/TLS“ (Schritt 4).',
+      smtpSettings(v),
+    ),
+  ),
+
+  'diagnosis.tls-handshake-failed.title': 'TLS-Handshake fehlgeschlagen',
+  'diagnosis.tls-handshake-failed.summary': d((v) => `Der TLS-Handshake mit ${woDativ(v)} ist fehlgeschlagen${said(v)}`),
+  'diagnosis.tls-handshake-failed.fix': d(() =>
+    numbered(
+      'Stellen Sie sicher, dass TLS 1.2 oder neuer auf diesem Rechner erlaubt ist (keine Richtlinie und keine alte OpenSSL-Konfiguration, die es einschränkt).',
+      'Auch ein Proxy oder Virenschutz, der TLS prüft, kann den Handshake stören: Nehmen Sie diesen Host von der Prüfung aus.',
+    ),
+  ),
+
+  'diagnosis.starttls-not-offered.title': 'Server bietet kein STARTTLS an',
+  'diagnosis.starttls-not-offered.summary': d(
+    (v) =>
+      `${woAmSatzanfang(v)} hat kein STARTTLS angeboten; deshalb blieb die Verbindung unverschlüsselt, und es wurde kein Token gesendet (dieses Programm sendet ein Token nie unverschlüsselt).`,
+  ),
+  'diagnosis.starttls-not-offered.fix': d((v) =>
+    numbered(
+      `Prüfen Sie Host und Port: Exchange Online bietet STARTTLS unter ${v.cloudSmtpHost}, Port ${v.cloudSmtpPort} an (Schritt 4).`,
+      `Stimmen beide, entfernt ein Proxy, eine Firewall oder ein Virenschutz STARTTLS aus dem SMTP-Dialog („SMTP-Prüfung“): Nehmen Sie ${v.testHost} davon aus.`,
+    ),
+  ),
+
+  'diagnosis.network-error.title': 'Netzwerkfehler',
+  'diagnosis.network-error.summary': d((v) => `Die Verbindung ${zu(v)} ist${during(v)} fehlgeschlagen${said(v)}`),
+  'diagnosis.network-error.fix': d(() =>
+    numbered(
+      'Prüfen Sie Netzwerkverbindung, Proxy und Firewall und versuchen Sie es dann erneut.',
+      'Wenn ein Proxy nötig ist, stellen Sie sicher, dass er diese Verbindung zulässt.',
+    ),
+  ),
+
+  'diagnosis.response-too-large.title': 'Antwort zu groß: Hier antwortet nicht Entra ID',
+  'diagnosis.response-too-large.summary': d(
+    (v) =>
+      `${woAmSatzanfang(v)} hat eine Antwort gesendet, die größer ist als jede Antwort von Entra ID (ein Token oder seine Metadaten sind wenige Kilobyte groß), deshalb wurde sie abgeschnitten: Hier hat etwas anderes als Entra ID geantwortet, etwa ein Proxy, ein Captive Portal oder ein anderer Webserver.`,
+  ),
+  'diagnosis.response-too-large.fix': d((v) =>
+    numbered(
+      `Prüfen Sie den Authority-Host (${v.authority}): Entra ID stellt Tokens dieser Cloud unter ${v.cloudAuthority} aus (Schritt 4).`,
+      'Stimmt er, antwortet unterwegs ein Proxy oder Filter an seiner Stelle: Prüfen Sie die Proxyeinstellungen (HTTPS_PROXY, --proxy), und öffnen Sie die Authority-URL auf diesem Rechner im Browser, um zu sehen, wer antwortet.',
+    ),
   ),
 };
