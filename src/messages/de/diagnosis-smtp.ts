@@ -1,8 +1,7 @@
 import { commandLine, numbered } from '../../diagnose/layout.js';
 import type { DiagnosisView } from '../../diagnose/view.js';
-import type { Definitions, Translations } from '../define.js';
+import type { Translations } from '../define.js';
 import type { diagnosisSmtpEn } from '../en/diagnosis-smtp.js';
-import { diagnosisSmtpEn as pendingEn } from '../en/diagnosis-smtp.js';
 import { formatterFor } from '../format.js';
 import { vocabularyDe as w } from '../vocabulary/de.js';
 import {
@@ -20,6 +19,7 @@ import {
   PROPAGATION,
   said,
   SECURITY_DEFAULTS_PATH,
+  server,
   servicePrincipalSteps,
   smtpAuthSteps,
   smtpSettings,
@@ -28,10 +28,6 @@ import {
 } from './diagnosis.js';
 
 const f = formatterFor('de');
-
-// German pending for the entries below the translated ones: they still show their English texts.
-const english = <D extends Definitions>(defs: D): Translations<D> =>
-  Object.fromEntries(Object.entries(defs).map(([id, def]) => [id, typeof def === 'string' ? def : def.text])) as Translations<D>;
 
 /** Wo Einträge „Bedingter Zugriff“ als Ort im Portal nennen: die Richtlinien liegen dort. */
 const CONDITIONAL_ACCESS_POLICIES = `Richtlinien unter ${f.quote(w.conditionalAccess)}`;
@@ -85,7 +81,6 @@ const derAbsenderadresse = (v: DiagnosisView) => (v.from ? `der Absenderadresse 
 
 /** Die Diagnosen des SMTP-Dialogs (Katalog B), des Netzwerks und von TLS, des Laufs selbst und interner Fehler. */
 export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
-  ...english(pendingEn),
   // ===== B. SMTP-Antworten von Exchange Online
   'diagnosis.smtp-auth-unsuccessful.title': 'Authentifizierung fehlgeschlagen (XOAUTH2 abgelehnt; Rollen des Tokens nicht bekannt)',
   'diagnosis.smtp-auth-unsuccessful.summary': d(
@@ -515,4 +510,83 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
       'Stimmt er, antwortet unterwegs ein Proxy oder Filter an seiner Stelle: Prüfen Sie die Proxyeinstellungen (HTTPS_PROXY, --proxy), und öffnen Sie die Authority-URL auf diesem Rechner im Browser, um zu sehen, wer antwortet.',
     ),
   ),
+
+  // ===== Rückfallebenen für nicht erkannte SMTP-Antworten
+  'diagnosis.smtp-auth-refused.title': 'Exchange Online hat die Anmeldung abgelehnt (nicht erkannte Antwort)',
+  'diagnosis.smtp-auth-refused.summary': d((v) => `${server(v)} hat die Anmeldung für ${dasPostfach(v)} abgelehnt${said(v)}`),
+  'diagnosis.smtp-auth-refused.fix': d((v) =>
+    numbered(
+      `Prüfen Sie, ob das Token die Rolle SMTP.SendAsApp enthält (Schritt 1), ob der Exchange-Dienstprinzipal existiert und FullAccess-Recht für ${v.show.mailbox} hat (Schritt 2) und ob SMTP AUTH für das Postfach eingeschaltet ist (Schritt 3).`,
+      smtpSettings(v),
+    ),
+  ),
+
+  'diagnosis.smtp-message-refused.title': 'Exchange Online hat die Nachricht abgelehnt (nicht erkannte Antwort)',
+  'diagnosis.smtp-message-refused.summary': d((v) => `${server(v)} hat die Nachricht${during(v)} abgelehnt${said(v)}`),
+  'diagnosis.smtp-message-refused.fix': d((v) =>
+    numbered(
+      `Prüfen Sie den Absender (${v.show.sender}: das Postfach selbst oder eine Adresse, unter der die App senden darf) und die Empfänger.`,
+      'Schlagen Sie den Statuscode in der Liste der Unzustellbarkeitsberichte (NDR-Codes) von Microsoft nach.',
+    ),
+  ),
+
+  'diagnosis.smtp-temporary-failure.title': 'Vorübergehender SMTP-Fehler (nicht erkannte 4xx-Antwort)',
+  'diagnosis.smtp-temporary-failure.summary': d((v) => `${server(v)} hat${during(v)} einen vorübergehenden Fehler gemeldet${said(v)}`),
+  'diagnosis.smtp-temporary-failure.fix': d(() =>
+    numbered('Versuchen Sie es in einigen Minuten erneut; lassen Sie zwischen den Versuchen immer längere Pausen.'),
+  ),
+
+  'diagnosis.smtp-session-refused.title': 'SMTP-Server hat die Sitzung vor der Anmeldung abgelehnt (nicht erkannte Antwort)',
+  'diagnosis.smtp-session-refused.summary': d((v) => `${woAmSatzanfang(v)} hat die SMTP-Sitzung${during(v)} abgelehnt${said(v)}`),
+  'diagnosis.smtp-session-refused.fix': d((v) =>
+    numbered(
+      `Prüfen Sie, ob der Host wirklich Exchange Online ist (${v.cloudSmtpHost}, Port ${v.cloudSmtpPort}) und nicht ein anderer Server oder ein Proxy (Schritt 4).`,
+      smtpSettings(v),
+    ),
+  ),
+
+  // ===== Interne Fehler und der Lauf selbst
+  'diagnosis.internal-error.title': 'Interner Fehler von smtp-oauth-setup',
+  'diagnosis.internal-error.summary': d(
+    (v) => `smtp-oauth-setup konnte diesen Fehler nicht diagnostizieren${v.quoted ? ` (${v.quoted})` : ''}; das ist ein Fehler im Programm.`,
+  ),
+  'diagnosis.internal-error.fix': d(() => numbered('Bitte melden Sie ihn mit der Ausgabe des Laufs (sie enthält keine Geheimnisse).')),
+
+  'diagnosis.input-invalid.title': 'Ein an smtp-oauth-setup übergebener Wert ist ungültig',
+  'diagnosis.input-invalid.summary': d(
+    (v) => `Ein an smtp-oauth-setup übergebener Wert ist ungültig${firstProblem(v)}. An Microsoft wurde nichts gesendet.`,
+  ),
+  'diagnosis.input-invalid.fix': d(() =>
+    numbered(
+      'Korrigieren Sie jeden unter „problems“ aufgeführten Wert: ein Flag, eine Umgebungsvariable, die gespeicherte Konfiguration oder eine Zeile der Zieldatei.',
+      'Führen Sie den Befehl erneut aus; `smtp-oauth-setup check --help` listet alle Flags und Umgebungsvariablen auf.',
+    ),
+  ),
+
+  'diagnosis.input-missing.title': 'Ein Wert, den smtp-oauth-setup braucht, wurde nicht angegeben',
+  'diagnosis.input-missing.summary': d((v) => `Nicht alle Werte, die smtp-oauth-setup braucht, wurden angegeben${firstProblem(v)}. An Microsoft wurde nichts gesendet.`),
+  'diagnosis.input-missing.fix': d(() =>
+    numbered(
+      'Geben Sie jeden unter „problems“ aufgeführten Wert als Flag oder Umgebungsvariable an (ein Skript oder CI-Job bekommt nie eine Rückfrage).',
+      'Oder führen Sie einmal `smtp-oauth-setup setup` aus: `check` liest die Antworten, die es speichert.',
+    ),
+  ),
+
+  'diagnosis.cancelled.title': 'Der Lauf wurde abgebrochen',
+  'diagnosis.cancelled.summary': d(
+    (v) => `Der Lauf wurde abgebrochen${v.quoted ? ` (${v.quoted})` : ''}, bevor er fertig war: Über den Zustand der Einrichtung sagt das nichts aus.`,
+  ),
+  'diagnosis.cancelled.fix': d(() =>
+    numbered(
+      'Führen Sie den Befehl erneut aus und lassen Sie ihn zu Ende laufen.',
+      'Ein Netzwerkschritt, der hängt, endet nach --timeout Sekunden (Standard: 20) von selbst mit einer eigenen Diagnose.',
+    ),
+  ),
 };
+
+/** „: „<erstes Problem>“ (und 2 weitere)“ bei einem Eingabefehler; leer, wenn die Probleme nicht bekannt sind. */
+function firstProblem(v: { quoted?: string; problemCount?: number }): string {
+  if (!v.quoted) return '';
+  const more = (v.problemCount ?? 1) - 1;
+  return `: ${f.quote(v.quoted)}${more > 0 ? ` (und ${f.plural(more, { one: '# weiteres', other: '# weitere' })})` : ''}`;
+}
