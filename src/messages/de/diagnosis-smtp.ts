@@ -98,7 +98,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   ),
 
   'diagnosis.smtp-auth-service-principal.title':
-    'Authentifizierung trotz gültigem Token mit SMTP.SendAsApp fehlgeschlagen: Exchange-Dienstprinzipal oder Postfachberechtigung',
+    'Authentifizierung trotz eines gültigen Tokens mit SMTP.SendAsApp fehlgeschlagen: Exchange-Dienstprinzipal oder Postfachberechtigung',
   'diagnosis.smtp-auth-service-principal.summary': d(
     (v) =>
       `Exchange Online hat die XOAUTH2-Anmeldung für ${dasPostfach(v)} abgelehnt, obwohl das Token die Rolle SMTP.SendAsApp enthält. Der Exchange-Dienstprinzipal fehlt oder wurde mit der ${w.objectId} der App-Registrierung statt mit der der Unternehmensanwendung angelegt, oder ihm fehlt das FullAccess-Recht für das Postfach – oder eine kürzlich vorgenommene Änderung ist noch nicht wirksam.`,
