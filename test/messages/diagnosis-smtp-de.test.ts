@@ -56,7 +56,7 @@ describe('German diagnoses of SMTP, network and TLS failures', () => {
            Set-CASMailbox -Identity alerts@contoso.com -SmtpClientAuthenticationDisabled $false
       3. Oder für alle Postfächer der Organisation:
            Set-TransportConfig -SmtpClientAuthenticationDisabled $false
-      4. Solange die Sicherheitsstandards aktiv sind, bleibt SMTP AUTH blockiert: Microsoft Entra Admin Center → Entra ID → Übersicht → Eigenschaften → Sicherheitsstandards verwalten → Deaktiviert (ersetzen Sie sie durch Richtlinien für Bedingter Zugriff).
+      4. Solange die Sicherheitsstandards aktiv sind, bleibt SMTP AUTH blockiert: Microsoft Entra Admin Center → Entra ID → Übersicht → Eigenschaften → Sicherheitsstandards verwalten → Deaktiviert (ersetzen Sie sie durch Richtlinien für bedingten Zugriff unter Microsoft Entra Admin Center → Entra ID → Bedingter Zugriff).
       5. Die Änderung wird nach 15–30⍽Minuten wirksam."
     `);
   });
