@@ -90,3 +90,73 @@ export function claimsOf(token: string): Record<string, unknown> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const EXCHANGE_ONLINE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+
+interface AppRoleView {
+  id: string;
+  value: string;
+  allowedMemberTypes: string[];
+}
+
+/** The Exchange Online service principal's id and its SMTP.SendAsApp app role id, looked up as a client must. */
+export async function lookUpSendAsApp(sandbox: Sandbox, token: string) {
+  const res = await graph<{ value: { id: string; appRoles: AppRoleView[] }[] }>(
+    sandbox,
+    token,
+    'GET',
+    `servicePrincipals?$filter=${encodeURIComponent(`appId eq '${EXCHANGE_ONLINE_APP_ID}'`)}&$select=id,appRoles`,
+  );
+  if (res.status !== 200) throw new Error(`lookup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const sp = res.body.value[0];
+  const role = sp?.appRoles.find((r) => r.value === 'SMTP.SendAsApp' && r.allowedMemberTypes.includes('Application'));
+  if (!sp || !role) throw new Error('no SMTP.SendAsApp app role');
+  return { exchangeSpId: sp.id, roleId: role.id };
+}
+
+export interface Step1 {
+  appObjectId: string;
+  clientId: string;
+  servicePrincipalId: string;
+  secret: string;
+  secretKeyId: string;
+  exchangeSpId: string;
+  roleId: string;
+}
+
+/** Step 1 through Graph as automation-notes.md §2 orders it, each call expected to succeed. */
+export async function step1(sandbox: Sandbox, token: string, displayName = 'SMTP sender (automatic)'): Promise<Step1> {
+  const expectStatus = (res: GraphAnswer, status: number, what: string) => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const { exchangeSpId, roleId } = await lookUpSendAsApp(sandbox, token);
+  const app = await graph(sandbox, token, 'POST', 'applications', {
+    displayName,
+    signInAudience: 'AzureADMyOrg',
+    requiredResourceAccess: [{ resourceAppId: EXCHANGE_ONLINE_APP_ID, resourceAccess: [{ id: roleId, type: 'Role' }] }],
+    tags: ['smtp-oauth-setup'],
+    notes: 'Created by smtp-oauth-setup',
+  });
+  expectStatus(app, 201, 'POST /applications');
+  const sp = await graph(sandbox, token, 'POST', 'servicePrincipals', { appId: app.body.appId });
+  expectStatus(sp, 201, 'POST /servicePrincipals');
+  const grant = await graph(sandbox, token, 'POST', `servicePrincipals/${exchangeSpId}/appRoleAssignedTo`, {
+    principalId: sp.body.id,
+    resourceId: exchangeSpId,
+    appRoleId: roleId,
+  });
+  expectStatus(grant, 201, 'POST appRoleAssignedTo');
+  const password = await graph(sandbox, token, 'POST', `applications/${String(app.body.id)}/addPassword`, {
+    passwordCredential: { displayName: 'smtp-oauth-setup', endDateTime: new Date(Date.now() + 180 * 86_400_000).toISOString() },
+  });
+  expectStatus(password, 200, 'addPassword');
+  return {
+    appObjectId: String(app.body.id),
+    clientId: String(app.body.appId),
+    servicePrincipalId: String(sp.body.id),
+    secret: String(password.body.secretText),
+    secretKeyId: String(password.body.keyId),
+    exchangeSpId,
+    roleId,
+  };
+}
