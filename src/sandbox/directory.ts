@@ -215,14 +215,9 @@ export function createDirectory(seed: DirectorySeed): TenantDirectory {
       id: seed.exchangeServicePrincipalId,
       appId: EXCHANGE_APP_ID,
       displayName: 'Office 365 Exchange Online',
-      // Descriptions are the sandbox's own short wording, not Microsoft's (not in the references).
-      appRoles: [
-        appRole(role(seed.exchangeRoleIds, 'SMTP.SendAsApp'), 'SMTP.SendAsApp', 'Send emails from mailboxes using SMTP AUTH.'),
-        appRole(role(seed.exchangeRoleIds, 'full_access_as_app'), 'full_access_as_app', 'Use Exchange Web Services with full access to all mailboxes.'),
-        appRole(role(seed.exchangeRoleIds, 'Exchange.ManageAsApp'), 'Exchange.ManageAsApp', 'Manage Exchange As Application.'),
-        appRole(role(seed.exchangeRoleIds, 'IMAP.AccessAsApp'), 'IMAP.AccessAsApp', 'IMAP.AccessAsApp'),
-        appRole(role(seed.exchangeRoleIds, 'POP.AccessAsApp'), 'POP.AccessAsApp', 'POP.AccessAsApp'),
-      ],
+      // Display names and descriptions are left as the values: Microsoft's wording is not in the
+      // references, and no client may depend on it (the value and allowedMemberTypes identify a role).
+      appRoles: EXCHANGE_APP_ROLES.map((value) => appRole(role(seed.exchangeRoleIds, value), value, value)),
       oauth2PermissionScopes: EXCHANGE_DELEGATED_SCOPES.map((value) => ({
         id: role(seed.exchangeScopeIds, value),
         value,
