@@ -228,8 +228,9 @@ export function createDeviceCodeFlow(settings: AutomationSettings, tenantOf: (te
         audience: code.resource,
         scopes: code.scopes,
         roleTemplateIds: roleTemplateIds(code.approvedBy),
+        // Token times follow the real clock, as every token the endpoint issues (the injected clock
+        // moves device codes and replication only; a token from its future would not verify yet).
         lifetimeSeconds: issue.lifetimeSeconds,
-        now: new Date(now),
       };
       const token = await issue.issuer.issueDelegated(params);
       // Graph is Entra's default resource: its scopes come back bare; others with the resource prefix.
