@@ -444,6 +444,14 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
   const route = async (req: IncomingMessage, url: URL, tenant: TenantState, caller: AdminCaller): Promise<Answer> => {
     const method = req.method ?? 'GET';
     const segments = url.pathname.slice(GRAPH_PATH_PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+    // Alternate key: `applications(appId='…')`, `servicePrincipals(appId='…')` address one object by its client id.
+    const alternate = /^(applications|servicePrincipals)\(appId='([^']*)'\)$/.exec(segments[0] ?? '');
+    if (alternate?.[1] && alternate[2] !== undefined) {
+      const app = tenant.apps.find((a) => a.clientId.toLowerCase() === alternate[2]?.toLowerCase() && isVisible(tenant.directory, a.appObjectId, now()));
+      const resource = [tenant.directory.exchangeOnline, tenant.directory.microsoftGraph].find((r) => r.appId === alternate[2]?.toLowerCase());
+      const objectId = alternate[1] === 'applications' ? app?.appObjectId : (resource?.id ?? app?.servicePrincipalObjectId);
+      segments.splice(0, 1, alternate[1], objectId ?? alternate[2]);
+    }
     const [collection, id, action, subId] = segments;
     const R = GRAPH_REQUIREMENTS;
 

@@ -178,3 +178,14 @@ describe('request counter', () => {
     ]);
   });
 });
+
+describe('the tenant as the scenarios leave it', () => {
+  it('wrong-object-id: Get-ServicePrincipal shows the app registration object id where the Enterprise application id belongs', async () => {
+    sandbox.applyScenario('wrong-object-id');
+    exo = await exchangeAdminToken(sandbox);
+    const app = sandbox.tenant.apps[0]!;
+    const res = await invokeCommand(sandbox, exo, 'Get-ServicePrincipal', { Identity: app.clientId });
+    expect(res.body.value?.[0]).toMatchObject({ AppId: app.clientId, ObjectId: app.appObjectId });
+    expect(app.servicePrincipalObjectId).not.toBe(app.appObjectId);
+  });
+});

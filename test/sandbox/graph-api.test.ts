@@ -237,3 +237,41 @@ describe('request counter', () => {
     ]);
   });
 });
+
+describe('the tenant as the scenarios leave it', () => {
+  it("addresses apps and service principals by alternate key (appId='…')", async () => {
+    const made = await step1(sandbox, token);
+    expect((await graph(sandbox, token, 'GET', `applications(appId='${made.clientId}')`)).body).toMatchObject({ id: made.appObjectId });
+    expect((await graph(sandbox, token, 'GET', `servicePrincipals(appId='${made.clientId}')`)).body).toMatchObject({ id: made.servicePrincipalId });
+    expect((await graph(sandbox, token, 'GET', `servicePrincipals(appId='${EXCHANGE_ONLINE_APP_ID}')`)).body).toMatchObject({ displayName: 'Office 365 Exchange Online' });
+    expect((await graph(sandbox, token, 'GET', `applications(appId='0f0f0f0f-1111-4222-8333-444444444444')`)).status).toBe(404);
+  });
+
+  it('shows the seeded app with its consent as an assignment; no-admin-consent shows none, and granting repairs it', async () => {
+    const seeded = sandbox.tenant.apps[0]!;
+    const { exchangeSpId, roleId } = await lookUpSendAsApp(sandbox, token);
+    const listed = async () =>
+      (await graph<{ value: { principalId: string }[] }>(sandbox, token, 'GET', `servicePrincipals/${exchangeSpId}/appRoleAssignedTo`)).body.value.map((a) => a.principalId);
+    expect(await listed()).toEqual([seeded.servicePrincipalObjectId]);
+    sandbox.applyScenario('no-admin-consent');
+    token = await adminToken(sandbox);
+    expect(await listed()).toEqual([]);
+    const grant = await graph(sandbox, token, 'POST', `servicePrincipals/${exchangeSpId}/appRoleAssignedTo`, {
+      principalId: seeded.servicePrincipalObjectId,
+      resourceId: exchangeSpId,
+      appRoleId: roleId,
+    });
+    expect(grant.status).toBe(201);
+    expect(claimsOf(await fetchAccessToken(sandbox)).roles).toEqual([SMTP_SEND_AS_APP_ROLE]);
+  });
+
+  it('no-enterprise-app (registration without service principal, AADSTS7000229): POST /servicePrincipals repairs it', async () => {
+    sandbox.applyScenario('no-enterprise-app');
+    token = await adminToken(sandbox);
+    const app = sandbox.tenant.apps[0]!;
+    expect(app.servicePrincipalObjectId).toBeNull();
+    const sp = await graph(sandbox, token, 'POST', 'servicePrincipals', { appId: app.clientId });
+    expect(sp.status).toBe(201);
+    expect(app.servicePrincipalObjectId).toBe(sp.body.id);
+  });
+});
