@@ -256,6 +256,13 @@ export function markCreated(directory: TenantDirectory, ids: readonly string[], 
   for (const id of ids) directory.visibleFrom[id.toLowerCase()] = now + delayMs;
 }
 
+/** Replication keys of what the Exchange admin endpoint creates, as SMTP AUTH looks them up. */
+export const smtpAuthKeys = {
+  servicePrincipal: (appId: string, objectId: string) => `exchange-sp:${appId}|${objectId}`,
+  fullAccess: (mailbox: string, objectId: string) => `full-access:${mailbox}|${objectId}`,
+  sendAs: (mailbox: string, objectId: string) => `send-as:${mailbox}|${objectId}`,
+};
+
 export function roleTemplateIds(admin: AdminUser): string[] {
   return admin.roles.map((r) => ENTRA_ROLE_TEMPLATE_IDS[r]);
 }

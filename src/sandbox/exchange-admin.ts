@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticateAdmin, hasRole, hasScopes } from './admin-auth.js';
-import { EXCHANGE_ADMIN_SCOPE, EXCHANGE_RESOURCE, isVisible } from './directory.js';
+import { EXCHANGE_ADMIN_SCOPE, EXCHANGE_RESOURCE, isVisible, markCreated, smtpAuthKeys } from './directory.js';
 import {
   aceDoesNotExistWarning,
   aceExistsWarning,
@@ -159,6 +159,10 @@ export function createExchangeAdminApi(options: ExchangeAdminOptions): ExchangeA
   const { state } = options;
   let count = 0;
 
+  // What steps 2–3 change reaches SMTP AUTH only after the replication delay (automation-notes.md §4,
+  // last row: 535 5.7.3 for a while); the admin endpoint's own reads see it at once.
+  const created = (tenant: TenantState, key: string) => markCreated(tenant.directory, [key], state.automation.now(), state.automation.replicationDelayMs);
+
   const servicePrincipalByUser = (tenant: TenantState, user: string) =>
     findServicePrincipal(tenant, user) ?? fail(ExchangeAdminErrors.userNotFound(user));
 
@@ -191,6 +195,7 @@ export function createExchangeAdminApi(options: ExchangeAdminOptions): ExchangeA
         if (tenant.exchangeServicePrincipals.some((sp) => sp.appId.toLowerCase() === appId.toLowerCase())) fail(ExchangeAdminErrors.servicePrincipalExists(appId));
         const sp: ExchangeServicePrincipal = { appId: app.clientId, objectId, displayName: text(p, 'DisplayName') || app.displayName };
         tenant.exchangeServicePrincipals.push(sp);
+        created(tenant, smtpAuthKeys.servicePrincipal(sp.appId, sp.objectId));
         return { value: [servicePrincipalView(tenant, sp)] };
       },
     },
@@ -231,6 +236,7 @@ export function createExchangeAdminApi(options: ExchangeAdminOptions): ExchangeA
           return { value: [mailboxPermissionView(mailbox, sp.objectId, ['FullAccess'])], warnings: [aceExistsWarning()] };
         }
         mailbox.fullAccess.push(sp.objectId);
+        created(tenant, smtpAuthKeys.fullAccess(mailbox.address, sp.objectId));
         return { value: [mailboxPermissionView(mailbox, sp.objectId, ['FullAccess'])] };
       },
     },
@@ -266,7 +272,10 @@ export function createExchangeAdminApi(options: ExchangeAdminOptions): ExchangeA
         const mailbox = findMailbox(tenant, text(p, 'Identity'));
         const sp = servicePrincipalByUser(tenant, text(p, 'Trustee'));
         if (!rights(p).some((r) => r.toLowerCase() === 'sendas')) fail(ExchangeAdminErrors.invalidParameter('AccessRights', rights(p).join(',')));
-        if (!mailbox.sendAs.some((oid) => oid.toLowerCase() === sp.objectId.toLowerCase())) mailbox.sendAs.push(sp.objectId);
+        if (!mailbox.sendAs.some((oid) => oid.toLowerCase() === sp.objectId.toLowerCase())) {
+          mailbox.sendAs.push(sp.objectId);
+          created(tenant, smtpAuthKeys.sendAs(mailbox.address, sp.objectId));
+        }
         return { value: [recipientPermissionView(mailbox, sp.objectId)] };
       },
     },

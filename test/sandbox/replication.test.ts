@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { SANDBOX_ADDRESSES, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { adminToken, EXCHANGE_ONLINE_APP_ID, exchangeAdminToken, graph, invokeCommand, lookUpSendAsApp } from './admin-helpers.js';
-import { postToken } from './helpers.js';
+import { mailer, postToken, rejectionOf } from './helpers.js';
 
 // Replication delays, automation-notes.md §4: each new object is invisible to reads and references
 // for `replicationDelayMs`. The clock is injected: no test sleeps.
@@ -112,6 +112,29 @@ describe('right after addPassword', () => {
     expect(JSON.parse(early.body).error_codes).toEqual([7000215]);
     clock += DELAY;
     expect((await tokenWith(app.clientId, secret)).status).toBe(200);
+  });
+});
+
+describe('steps 2–3 in Exchange, then SMTP AUTH', () => {
+  it('AUTH answers 535 5.7.3 until the new Exchange service principal and FullAccess have replicated, while the admin endpoint reads them at once', async () => {
+    const app = await createApp();
+    clock += DELAY;
+    const sp = await graph(sandbox, token, 'POST', 'servicePrincipals', { appId: app.clientId });
+    clock += DELAY;
+    await graph(sandbox, token, 'POST', `servicePrincipals/${app.exchangeSpId}/appRoleAssignedTo`, { principalId: sp.body.id, resourceId: app.exchangeSpId, appRoleId: app.roleId });
+    const password = await graph(sandbox, token, 'POST', `applications/${app.appObjectId}/addPassword`, { passwordCredential: {} });
+    clock += DELAY;
+    const exo = await exchangeAdminToken(sandbox);
+    await invokeCommand(sandbox, exo, 'New-ServicePrincipal', { AppId: app.clientId, ObjectId: String(sp.body.id) });
+    await invokeCommand(sandbox, exo, 'Add-MailboxPermission', { Identity: SANDBOX_ADDRESSES.mailbox, User: String(sp.body.id), AccessRights: ['FullAccess'], AutoMapping: false });
+    expect((await invokeCommand(sandbox, exo, 'Get-ServicePrincipal', { Identity: app.clientId })).body.value).toHaveLength(1);
+    const tokenRes = await tokenWith(app.clientId, String(password.body.secretText));
+    const accessToken = (JSON.parse(tokenRes.body) as { access_token: string }).access_token;
+    const early = await rejectionOf(mailer(sandbox, { user: SANDBOX_ADDRESSES.mailbox, accessToken }).verify());
+    expect(early.response).toMatch(/^535 5\.7\.3 /);
+    expect(sandbox.authAttempts.at(-1)?.outcome).toBe('no-exchange-service-principal');
+    clock += DELAY;
+    await expect(mailer(sandbox, { user: SANDBOX_ADDRESSES.mailbox, accessToken }).verify()).resolves.toBe(true);
   });
 });
 
