@@ -265,11 +265,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (!Number.isFinite(replicationDelayMs) || replicationDelayMs < 0) {
     throw new Error(`replicationDelayMs must be a number of milliseconds ≥ 0, got ${replicationDelayMs}.`);
   }
+  const { intervalSeconds = 5, lifetimeSeconds = 900, autoApproveMs = null } = options.deviceCode ?? {};
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 0) throw new Error(`deviceCode.intervalSeconds must be an integer ≥ 0, got ${intervalSeconds}.`);
+  if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1) throw new Error(`deviceCode.lifetimeSeconds must be a positive integer, got ${lifetimeSeconds}.`);
+  if (autoApproveMs !== null && (!Number.isFinite(autoApproveMs) || autoApproveMs < 0)) {
+    throw new Error(`deviceCode.autoApproveMs must be a number of milliseconds ≥ 0, got ${autoApproveMs}.`);
+  }
   const automation: AutomationSettings = {
     replicationDelayMs,
-    deviceCodeIntervalSeconds: options.deviceCode?.intervalSeconds ?? 5,
-    deviceCodeLifetimeSeconds: options.deviceCode?.lifetimeSeconds ?? 900,
-    deviceCodeAutoApproveMs: options.deviceCode?.autoApproveMs ?? null,
+    deviceCodeIntervalSeconds: intervalSeconds,
+    deviceCodeLifetimeSeconds: lifetimeSeconds,
+    deviceCodeAutoApproveMs: autoApproveMs,
     exchangeAdminAnswer: options.exchangeAdminAnswer ?? 'normal',
     now: options.clock ?? Date.now,
   };

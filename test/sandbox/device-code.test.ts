@@ -220,3 +220,26 @@ describe('with real MSAL (PublicClientApplication.acquireTokenByDeviceCode)', ()
     expect(error?.errorMessage).toContain('authorization_declined');
   });
 });
+
+describe('options', () => {
+  it('refuses device code timings and a replication delay that make no sense, before anything starts', async () => {
+    await expect(startSandbox({ deviceCode: { intervalSeconds: -1 } })).rejects.toThrow(/intervalSeconds/);
+    await expect(startSandbox({ deviceCode: { lifetimeSeconds: 0 } })).rejects.toThrow(/lifetimeSeconds/);
+    await expect(startSandbox({ deviceCode: { autoApproveMs: -5 } })).rejects.toThrow(/autoApproveMs/);
+    await expect(startSandbox({ replicationDelayMs: -1 })).rejects.toThrow(/replicationDelayMs/);
+  });
+
+  it('deviceCode.autoApproveMs approves a new code by itself, as the tenant first administrator', async () => {
+    const auto = await startSandbox({ deviceCode: { intervalSeconds: 0, autoApproveMs: 50 } });
+    try {
+      const start = JSON.parse((await requestDeviceCode(auto, PUBLIC_CLIENT_IDS.graphExplorer, GRAPH_DEFAULT)).body) as { device_code: string };
+      expect(JSON.parse((await pollDeviceCode(auto, PUBLIC_CLIENT_IDS.graphExplorer, start.device_code)).body).error).toBe('authorization_pending');
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      const res = await pollDeviceCode(auto, PUBLIC_CLIENT_IDS.graphExplorer, start.device_code);
+      expect(res.status).toBe(200);
+      expect(claimsOf(JSON.parse(res.body).access_token).upn).toBe(SANDBOX_ADMIN.userPrincipalName);
+    } finally {
+      await auto.close();
+    }
+  });
+});
