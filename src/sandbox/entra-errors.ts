@@ -162,7 +162,64 @@ export const EntraErrors = {
    */
   unsupportedGrantType: (grantType: string) =>
     e(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`),
+
+  // ----- device authorization grant (RFC 8628; Microsoft identity platform "OAuth 2.0 device
+  // authorization grant", "Expected errors"; automation-notes.md §1). Error classes are the doc's;
+  // the AADSTS numbers and texts are as observed in public reports, cited per entry. -----
+
+  /** Not yet approved. Text as observed in 2022 and later (learn.microsoft.com Q&A 981553); 2016 logs said "Pending end-user authorization." */
+  authorizationPending: () =>
+    e(400, 'authorization_pending', 70016, 'The provided request has not yet been authorized by the user. The user must input their code.'),
+  /** `expires_in` passed (azure-cli#22251, azure-sdk-for-python#32375, azure-docs#92366: same text). */
+  deviceCodeExpired: () =>
+    e(400, 'expired_token', 70020, "The provided value for the input parameter 'device_code' is not valid. This device code has expired."),
+  /**
+   * The user declined. The class is the doc's; the AADSTS number and text are [UNVERIFIED]: reported
+   * clients see AADSTS65004 (user declined consent) with it, whose reference-error-codes text is used.
+   */
+  authorizationDeclined: () => e(400, 'authorization_declined', 65004, 'User declined to consent to access the app.'),
+  /** A device_code the endpoint never issued (or already redeemed): doc class; number and text from reference-error-codes (70018). */
+  badVerificationCode: () =>
+    e(
+      400,
+      'bad_verification_code',
+      70018,
+      "Invalid verification code due to User typing in wrong user code for device code flow. Authorization isn't approved.",
+    ),
+  /**
+   * A public client asking for a resource or permission it is not pre-authorized for
+   * (automation-notes.md §1: Azure/azure-cli#22775, #32579). Class and status [UNVERIFIED].
+   */
+  resourceNotPreAuthorized: (clientId: string, clientName: string, resource: string, resourceAppId: string, valid: string) =>
+    e(
+      400,
+      'invalid_client',
+      650057,
+      `Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration. Client app ID: ${clientId}(${clientName}). Resource value from request: ${resource}. Resource app ID: ${resourceAppId}. List of valid resources from app registration: ${valid}.`,
+    ),
 } as const;
+
+/**
+ * RFC 8628 §3.5 `slow_down`: polled faster than `interval`. Entra documents no AADSTS number or text for
+ * it (its "Expected errors" table lists none), so none is invented: the body has Entra's shape with an
+ * empty `error_codes`, like temporarilyUnavailableBody, and a description of the sandbox's own.
+ */
+export function slowDownBody(ids: EntraTraceIds, at: Date): string {
+  const timestamp = entraTimestamp(at);
+  return JSON.stringify({
+    error: 'slow_down',
+    error_description: `The client is polling too frequently.\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}\r\nTimestamp: ${timestamp}`,
+    error_codes: [],
+    timestamp,
+    trace_id: ids.traceId,
+    correlation_id: ids.correlationId,
+  });
+}
+
+/** The device code answer's `message` (Microsoft's wording, automation-notes.md §1 / the device code doc's example). */
+export function deviceCodeMessage(verificationUri: string, userCode: string): string {
+  return `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${userCode} to authenticate.`;
+}
 
 /** `YYYY-MM-DD HH:MM:SSZ` (catalog A.0: space, no milliseconds). */
 export function entraTimestamp(at: Date): string {

@@ -1,3 +1,4 @@
+import { createDirectory, createDirectorySeed } from './directory.js';
 import {
   generateSecretValue,
   newGuid,
@@ -66,6 +67,7 @@ export function createFleet(options: FleetOptions): Fleet {
     const recipient = `it-team@${domain}`;
     const expiresAt = new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString();
     const appName = `SMTP OAuth sender (fleet tenant ${pad(t)})`;
+    const directorySeed = createDirectorySeed();
     const sender = (address: string): Mailbox => ({
       address,
       displayName: address.split('@')[0] ?? address,
@@ -99,6 +101,7 @@ export function createFleet(options: FleetOptions): Fleet {
       organization: { smtpClientAuthenticationDisabled: true, sendFromAliasEnabled: true },
       conditionalAccessBlockedApps: [],
       exchangeOnlineEnabled: true,
+      directory: createDirectory(directorySeed),
     }));
     clients.push({ tenantId: ids.tenantId, domain, clientId: ids.clientId, clientSecret: secretValue, mailboxes: senders, to: recipient });
   }

@@ -4,7 +4,10 @@ import { isIPv4 } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandboxCertificates } from './ca.js';
-import { createFleet, type FleetClientSettings, type FleetOptions } from './fleet.js';
+import { createDeviceCodeFlow, type PendingDeviceCode } from './device-code.js';
+import { createExchangeAdminApi } from './exchange-admin.js';
+import { createFleet, findTenant, type FleetClientSettings, type FleetOptions } from './fleet.js';
+import { createGraphApi, GRAPH_PATH_PREFIX } from './graph-api.js';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { DEFAULT_SCENARIO, getScenario, type Scenario } from './scenarios.js';
 import { startExchangeSmtp, type AuthAttempt, type ExchangeSmtpServer } from './smtp-server.js';
@@ -12,6 +15,7 @@ import { createHealthyTenant, createSeed, replaceTenant, SANDBOX_ADDRESSES, SAND
 import { startTokenEndpoint, type TokenEndpoint } from './token-endpoint.js';
 import { createTokenIssuer } from './token-issuer.js';
 import type {
+  AutomationSettings,
   ReceivedMessage,
   ReplyInjection,
   SandboxClientSettings,
@@ -40,9 +44,24 @@ export type {
 } from './tenant.js';
 export { SANDBOX_ADDRESSES, SANDBOX_IDS, SMTP_SEND_AS_APP_ROLE } from './tenant.js';
 export { EXCHANGE_SCOPE } from './token-endpoint.js';
+export {
+  ENTRA_ROLE_TEMPLATE_IDS,
+  EXCHANGE_ADMIN_SCOPE,
+  EXCHANGE_APP_ID,
+  GRAPH_APP_ID,
+  PUBLIC_CLIENT_IDS,
+  SANDBOX_ADMIN,
+  type AdminUser,
+  type EntraRole,
+  type PublicClient,
+  type TenantDirectory,
+} from './directory.js';
+export { DEVICE_CODE_GRANT, type PendingDeviceCode } from './device-code.js';
+export { GRAPH_REQUIREMENTS } from './graph-api.js';
 export type { FleetClientSettings, FleetOptions } from './fleet.js';
 export { startLatencyProxy, type LatencyProxy, type LatencyProxyOptions } from './latency-proxy.js';
 export type {
+  AutomationSettings,
   ReceivedMessage,
   ReplyInjection,
   SandboxClientSettings,
@@ -88,11 +107,29 @@ export interface SandboxOptions {
    * (for `check --targets`). Their settings are in `fleetClients`; `applyScenario` leaves them healthy.
    */
   fleet?: FleetOptions;
+  /**
+   * Replication delay in milliseconds (automation-notes.md §4; later `--replication-delay`): each
+   * object Graph or the Exchange admin endpoint creates is invisible to reads, references and the
+   * token endpoint for this long. Default 0. Live in `automation.replicationDelayMs`.
+   */
+  replicationDelayMs?: number;
+  /** The device code flow's `interval` (default 5 s), `expires_in` (default 900 s), and auto-approval (ms, default none). */
+  deviceCode?: { intervalSeconds?: number; lifetimeSeconds?: number; autoApproveMs?: number | null };
+  /** `unexpected`: the Exchange admin endpoint answers in a shape the notes do not describe (fallback tests). */
+  exchangeAdminAnswer?: 'normal' | 'unexpected';
+  /** Clock of device codes and replication, epoch ms (default Date.now); tests inject one to jump ahead. */
+  clock?: () => number;
 }
 
 export interface SandboxStats {
-  /** POSTs to the token endpoint (any outcome). */
+  /** POSTs to the token endpoint (any outcome; device code polls included). */
   tokenRequests: number;
+  /** POSTs to the devicecode endpoint. */
+  deviceCodeRequests: number;
+  /** Requests to Microsoft Graph (`graphUrl`), any outcome. */
+  graphRequests: number;
+  /** Requests to the Exchange admin endpoint (`exchangeUrl`), any outcome. */
+  exchangeAdminRequests: number;
   /** SMTP connections accepted. */
   smtpConnections: number;
   /** SMTP connections open now (a client that closed politely leaves none). */
@@ -108,6 +145,25 @@ export interface SandboxStats {
 export interface Sandbox {
   /** `https://127.0.0.1:PORT`: MSAL authority = `${authorityHost}/${tenantId}`, knownAuthorities `['127.0.0.1:PORT']`. */
   readonly authorityHost: string;
+  /** Microsoft Graph v1.0's base, ending in `/`: `https://127.0.0.1:PORT/graph/v1.0/` (later `--graph-url`). */
+  readonly graphUrl: string;
+  /**
+   * In place of `https://outlook.office365.com` for the admin endpoint (later `--exchange-url`):
+   * `${exchangeUrl}/adminapi/beta/{tenantId}/InvokeCommand`.
+   */
+  readonly exchangeUrl: string;
+  /** Replication, device code timing, the admin endpoint's answer mode: live and mutable, kept by applyScenario. */
+  readonly automation: AutomationSettings;
+  /** Device codes waiting for the administrator, oldest first. */
+  pendingDeviceCodes(): readonly PendingDeviceCode[];
+  /**
+   * The administrator approves a device code at the verification page: the newest pending one, or
+   * `userCode`; as `admin` (object id or UPN; default the tenant's first administrator). Throws when
+   * none is pending.
+   */
+  approveDeviceCode(userCode?: string, admin?: string): PendingDeviceCode;
+  /** The administrator declines a device code (default: the newest pending). */
+  declineDeviceCode(userCode?: string): PendingDeviceCode;
   readonly smtp: { host: string; port: number };
   /** The CA certificate clients must trust (PEM). */
   readonly caPem: string;
@@ -205,13 +261,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     from: SANDBOX_ADDRESSES.mailbox,
     to: SANDBOX_ADDRESSES.recipient,
   });
-  const state: SandboxState = { tenant: createHealthyTenant(seed), fleetTenants: fleet?.tenants ?? [], faults: noFaults() };
+  const replicationDelayMs = options.replicationDelayMs ?? 0;
+  if (!Number.isFinite(replicationDelayMs) || replicationDelayMs < 0) {
+    throw new Error(`replicationDelayMs must be a number of milliseconds ≥ 0, got ${replicationDelayMs}.`);
+  }
+  const { intervalSeconds = 5, lifetimeSeconds = 900, autoApproveMs = null } = options.deviceCode ?? {};
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 0) throw new Error(`deviceCode.intervalSeconds must be an integer ≥ 0, got ${intervalSeconds}.`);
+  if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1) throw new Error(`deviceCode.lifetimeSeconds must be a positive integer, got ${lifetimeSeconds}.`);
+  if (autoApproveMs !== null && (!Number.isFinite(autoApproveMs) || autoApproveMs < 0)) {
+    throw new Error(`deviceCode.autoApproveMs must be a number of milliseconds ≥ 0, got ${autoApproveMs}.`);
+  }
+  const automation: AutomationSettings = {
+    replicationDelayMs,
+    deviceCodeIntervalSeconds: intervalSeconds,
+    deviceCodeLifetimeSeconds: lifetimeSeconds,
+    deviceCodeAutoApproveMs: autoApproveMs,
+    exchangeAdminAnswer: options.exchangeAdminAnswer ?? 'normal',
+    now: options.clock ?? Date.now,
+  };
+  const state: SandboxState = { tenant: createHealthyTenant(seed), automation, fleetTenants: fleet?.tenants ?? [], faults: noFaults() };
+  const tenantOf = (id: string) => findTenant(state, id);
+  const deviceCodes = createDeviceCodeFlow(automation, tenantOf);
   const client = defaultClient();
 
   const applyScenario = (name: string): void => {
     const next = getScenario(name);
     // Identity of tenant, faults and client is kept: callers may hold references to them.
     replaceTenant(state.tenant, createHealthyTenant(seed));
+    deviceCodes.clear();
     fleet?.reset();
     Object.assign(state.faults, noFaults());
     const defaults = defaultClient();
@@ -226,10 +303,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const received: ReceivedMessage[] = [];
   const eventLog: SandboxEvent[] = [];
+  // Graph and the Exchange admin endpoint share the token endpoint's HTTPS server (and CA), under path prefixes.
+  let publicOrigin = () => '';
+  const graph = createGraphApi({ state, issuer, events: eventLog, origin: () => publicOrigin(), tenantOf });
+  const exchangeAdmin = createExchangeAdminApi({ state, issuer, events: eventLog, origin: () => publicOrigin(), tenantOf });
   let tokenEndpoint: TokenEndpoint | null = null;
   let smtp: ExchangeSmtpServer | null = null;
   let proxies: { token: LatencyProxy; smtp: LatencyProxy } | null = null;
   const cleanup = async () => {
+    deviceCodes.clear();
     await Promise.all([proxies?.token.close(), proxies?.smtp.close(), tokenEndpoint?.close(), smtp?.close()]);
     if (createdTempDir) await rm(caDir, { recursive: true, force: true });
   };
@@ -245,6 +327,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         issuer,
         tokenLifetimeSeconds: lifetime,
         events: eventLog,
+        deviceCodes,
+        apis: [graph, exchangeAdmin],
       }),
       startExchangeSmtp({
         host,
@@ -275,11 +359,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const token = tokenEndpoint;
   const mail = smtp;
+  publicOrigin = () => token.origin;
   const proxied = proxies;
 
   let closing: Promise<void> | null = null;
   return {
     authorityHost: token.origin,
+    graphUrl: `${token.origin}${GRAPH_PATH_PREFIX}`,
+    exchangeUrl: `${token.origin}/exchange`,
+    automation,
+    pendingDeviceCodes: () => deviceCodes.pending(),
+    approveDeviceCode: (userCode, admin) => deviceCodes.approve(userCode, admin),
+    declineDeviceCode: (userCode) => deviceCodes.decline(userCode),
     smtp: { host, port: proxied?.smtp.port ?? mail.port },
     caPem: certs.caPem,
     caFile,
@@ -298,6 +389,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     latencyMs,
     stats: () => ({
       tokenRequests: token.tokenRequests(),
+      deviceCodeRequests: token.deviceCodeRequests(),
+      graphRequests: graph.requests(),
+      exchangeAdminRequests: exchangeAdmin.requests(),
       smtpConnections: mail.connections(),
       smtpOpenConnections: mail.openConnections(),
       maxConcurrentSessionsPerMailbox: mail.maxConcurrentSessionsPerMailbox(),

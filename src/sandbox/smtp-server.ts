@@ -19,6 +19,7 @@ import {
   type Reply,
   type ReplyContext,
 } from './exchange-replies.js';
+import { isVisible, smtpAuthKeys } from './directory.js';
 import { decodeEncodedWords, headerValue, parseAddressList } from './message-headers.js';
 import {
   findMailboxByAnyAddress,
@@ -142,6 +143,7 @@ async function checkXoauth2(
   user: string,
   token: string,
 ): Promise<CheckResult> {
+  const now = () => state.automation.now();
   const fail = (outcome: AuthOutcome, reply: Reply = ExchangeReplies.authUnsuccessful(ctx)): CheckResult => ({
     ok: false,
     outcome,
@@ -162,7 +164,11 @@ async function checkXoauth2(
   if (!roles.includes(SMTP_SEND_AS_APP_ROLE)) return fail('missing-role');
   const appId = typeof claims.appid === 'string' ? claims.appid : '';
   const oid = typeof claims.oid === 'string' ? claims.oid : '';
-  const byAppId = tenant.exchangeServicePrincipals.filter((sp) => sp.appId.toLowerCase() === appId.toLowerCase());
+  // What the admin endpoint created counts once replicated (automation-notes.md §4, last row).
+  const replicated = (key: string) => isVisible(tenant.directory, key, now());
+  const byAppId = tenant.exchangeServicePrincipals.filter(
+    (sp) => sp.appId.toLowerCase() === appId.toLowerCase() && replicated(smtpAuthKeys.servicePrincipal(sp.appId, sp.objectId)),
+  );
   if (byAppId.length === 0) return fail('no-exchange-service-principal');
   if (!byAppId.some((sp) => sp.objectId.toLowerCase() === oid.toLowerCase())) {
     return fail('service-principal-object-id-mismatch');
@@ -170,7 +176,7 @@ async function checkXoauth2(
   // `user=` must be the mailbox's primary SMTP address (catalog B.1 cause 5: alias/UPN mismatch).
   const mailbox = findMailboxByPrimaryAddress(tenant, user);
   if (!mailbox) return fail('unknown-mailbox');
-  if (!includesId(mailbox.fullAccess, oid)) return fail('no-full-access');
+  if (!includesId(mailbox.fullAccess, oid) || !replicated(smtpAuthKeys.fullAccess(mailbox.address, oid))) return fail('no-full-access');
   // The mailbox setting wins when set; null inherits the organization's (catalog B.2, B.3).
   if (mailbox.smtpClientAuthenticationDisabled === true) {
     return fail('smtp-auth-disabled-mailbox', ExchangeReplies.smtpAuthDisabledForMailbox(ctx));
@@ -182,13 +188,16 @@ async function checkXoauth2(
 }
 
 /** Whether the authenticated app may send with `address` as sender (catalog B.16). */
-function maySendAs(tenant: TenantState, auth: Authenticated, address: string): boolean {
+function maySendAs(tenant: TenantState, auth: Authenticated, address: string, now: number): boolean {
   const owner: Mailbox | undefined = findMailboxByAnyAddress(tenant, address);
   if (!owner) return false;
   const isPrimary = owner.address.toLowerCase() === address.toLowerCase();
   if (!isPrimary && !tenant.organization.sendFromAliasEnabled) return false;
   if (owner.address.toLowerCase() === auth.mailbox.toLowerCase()) return true;
-  return includesId(owner.sendAs, auth.servicePrincipalObjectId);
+  return (
+    includesId(owner.sendAs, auth.servicePrincipalObjectId) &&
+    isVisible(tenant.directory, smtpAuthKeys.sendAs(owner.address, auth.servicePrincipalObjectId), now)
+  );
 }
 
 /**
@@ -396,7 +405,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
       const headerFrom = fromHeader ? parseAddressList(fromHeader) : [];
       // Exchange checks both the envelope sender and the From: header (catalog B.16).
       const senders = [mailFrom, ...headerFrom];
-      if (!senders.every((address) => maySendAs(auth.tenant, auth, address))) {
+      if (!senders.every((address) => maySendAs(auth.tenant, auth, address, state.automation.now()))) {
         return callback(replyError(ExchangeReplies.sendAsDenied(info.ctx)));
       }
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createDirectory, createDirectorySeed, type DirectorySeed, type TenantDirectory } from './directory.js';
 
 /**
  * The tenant model: plain, mutable data describing one Microsoft 365 tenant as far as OAuth SMTP
@@ -109,6 +110,8 @@ export interface TenantState {
    * Exchange Online are refused with AADSTS500014 (catalog A.14).
    */
   exchangeOnlineEnabled: boolean;
+  /** Administrators, public clients, resource service principals, Graph-only properties, replication (directory.ts). */
+  directory: TenantDirectory;
 }
 
 /** The only permission Exchange Online requires in the token for SMTP client submission (catalog C, `roles`). */
@@ -153,6 +156,8 @@ export const SANDBOX_ADDRESSES = {
 /** Values generated once per sandbox start and kept across `applyScenario` resets. */
 export interface TenantSeed {
   secretValue: string;
+  /** The resource service principals' ids and app role ids (generated, never Microsoft's). */
+  directory: DirectorySeed;
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~';
@@ -174,7 +179,7 @@ export function generateSecretValue(): string {
 }
 
 export function createSeed(): TenantSeed {
-  return { secretValue: generateSecretValue() };
+  return { secretValue: generateSecretValue(), directory: createDirectorySeed() };
 }
 
 /** A random, version-4 GUID (used for trace ids, unknown identifiers, new objects). */
@@ -250,6 +255,7 @@ export function createHealthyTenant(seed: TenantSeed, now: Date = new Date()): T
     organization: { smtpClientAuthenticationDisabled: true, sendFromAliasEnabled: true },
     conditionalAccessBlockedApps: [],
     exchangeOnlineEnabled: true,
+    directory: createDirectory(seed.directory),
   };
 }
 

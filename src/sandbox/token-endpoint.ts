@@ -16,6 +16,9 @@ import {
   type TenantState,
 } from './tenant.js';
 import { verifyClientAssertion } from './client-assertion.js';
+import { isDeviceCodeGrant, type DeviceCodeFlow } from './device-code.js';
+import { isVisible } from './directory.js';
+import { slowDownBody } from './entra-errors.js';
 import { findTenant } from './fleet.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { SandboxEvent, SandboxState, TokenRequestLogEntry } from './types.js';
@@ -26,8 +29,18 @@ import type { SandboxEvent, SandboxState, TokenRequestLogEntry } from './types.j
  * Routes (all under `/{tenant}/`, tenant = GUID or verified domain, case-insensitive):
  *   GET  v2.0/.well-known/openid-configuration   OpenID discovery (what MSAL fetches with knownAuthorities)
  *   GET  discovery/v2.0/keys                     JWKS with the token signing key
- *   POST oauth2/v2.0/token                       client_credentials → app-only access token
+ *   POST oauth2/v2.0/token                       client_credentials → app-only access token;
+ *                                                device_code → delegated (administrator) token
+ *   POST oauth2/v2.0/devicecode                  device authorization request (device-code.ts)
+ * and, on the same server, the APIs of `apis` under their path prefixes (Graph, Exchange admin).
  */
+
+/** Another API served by the same HTTPS server under a path prefix (its own request log and errors). */
+export interface MountedApi {
+  /** e.g. `/graph/v1.0/`. */
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+}
 
 export interface TokenEndpointOptions {
   host: string;
@@ -39,6 +52,8 @@ export interface TokenEndpointOptions {
   tokenLifetimeSeconds: number;
   /** Where arrivals and answers are recorded, shared with the SMTP server (the sandbox's event log). */
   events: SandboxEvent[];
+  deviceCodes: DeviceCodeFlow;
+  apis?: readonly MountedApi[];
 }
 
 export interface TokenEndpoint {
@@ -48,6 +63,8 @@ export interface TokenEndpoint {
   readonly requestLog: TokenRequestLogEntry[];
   /** Number of POSTs to a token path (any tenant, any outcome, faults included). */
   tokenRequests(): number;
+  /** Number of POSTs to a devicecode path. */
+  deviceCodeRequests(): number;
   /**
    * Clients reach the endpoint on another port (a latency proxy in front of it): its
    * openid-configuration, issuer and the client assertions it accepts then name that port, so
@@ -74,10 +91,10 @@ const KNOWN_RESOURCES: Record<string, { audience: string; exchange: boolean }> =
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Route = 'openid-configuration' | 'keys' | 'token';
+type Route = 'openid-configuration' | 'keys' | 'token' | 'devicecode';
 
 function parseRoute(pathname: string): { tenant: string; route: Route } | null {
-  const match = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/token)\/?$/.exec(
+  const match = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/token|oauth2\/v2\.0\/devicecode)\/?$/.exec(
     pathname,
   );
   if (!match || match[1] === undefined || match[2] === undefined) return null;
@@ -91,7 +108,9 @@ function parseRoute(pathname: string): { tenant: string; route: Route } | null {
     ? 'openid-configuration'
     : match[2].startsWith('discovery')
       ? 'keys'
-      : 'token';
+      : match[2].endsWith('devicecode')
+        ? 'devicecode'
+        : 'token';
   return { tenant, route };
 }
 
@@ -136,6 +155,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
   const requestLog: TokenRequestLogEntry[] = [];
   const sockets = new Set<Socket>();
   let tokenPosts = 0;
+  let deviceCodePosts = 0;
   let origin = '';
   const answered = (entry: TokenRequestLogEntry, status: number): void => {
     entry.status = status;
@@ -250,6 +270,8 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       return value === null || value === '' ? null : value;
     };
 
+    if (isDeviceCodeGrant(param('grant_type'))) return answerDeviceCodePoll(res, entry, rawTenant, form, ids);
+
     // Order of checks follows what Entra reports first for client credentials: the tenant, then
     // the client and its credential, then what is asked for (scope), then the grant type.
     if (isMultiTenantAlias(rawTenant)) return sendError(res, entry, EntraErrors.noTenantInformation(), ids);
@@ -260,7 +282,11 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     const clientId = param('client_id');
     if (clientId === null) return sendError(res, entry, EntraErrors.missingParameter('client_id'), ids);
     const app = findApp(tenant, clientId);
-    if (!app) return sendError(res, entry, EntraErrors.applicationNotFound(clientId, rawTenant), ids);
+    const now = state.automation.now();
+    // A registration still replicating is not found yet (automation-notes.md §4).
+    if (!app || !isVisible(tenant.directory, app.clientId, now)) {
+      return sendError(res, entry, EntraErrors.applicationNotFound(clientId, rawTenant), ids);
+    }
     if (app.servicePrincipalObjectId === null) {
       return sendError(res, entry, EntraErrors.missingServicePrincipal(app.clientId, tenant.id), ids);
     }
@@ -277,7 +303,8 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       if (refused) return sendError(res, entry, refused, ids);
     } else {
       if (secret === null) return sendError(res, entry, EntraErrors.missingClientCredential(), ids);
-      const matching = app.secrets.find((s) => s.value === secret);
+      // A new secret is refused until it has replicated: AADSTS7000215 (automation-notes.md §4, microsoft-graph-docs#17966).
+      const matching = app.secrets.find((s) => s.value === secret && isVisible(tenant.directory, s.id, now));
       if (!matching) return sendError(res, entry, EntraErrors.invalidClientSecret(app.clientId), ids);
       if (Date.parse(matching.expiresAt) <= Date.now()) {
         return sendError(res, entry, EntraErrors.clientSecretExpired(app.clientId), ids);
@@ -331,8 +358,49 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     );
   };
 
+  /** `/organizations` and `/common` work for a public client's sign-in: the administrator's home tenant answers. */
+  const resolveSignInTenant = (raw: string): { tenant: TenantState } | { error: EntraError } =>
+    isMultiTenantAlias(raw) && raw.toLowerCase() !== 'consumers' ? { tenant: state.tenant } : resolveTenant(raw);
+
+  const answerDeviceCodePoll = async (
+    res: ServerResponse,
+    entry: TokenRequestLogEntry,
+    rawTenant: string,
+    form: URLSearchParams,
+    ids: EntraTraceIds,
+  ) => {
+    const resolved = resolveSignInTenant(rawTenant);
+    if ('error' in resolved) return sendError(res, entry, resolved.error, ids);
+    const outcome = await options.deviceCodes.poll(resolved.tenant, form, {
+      issuer,
+      lifetimeSeconds: options.tokenLifetimeSeconds,
+      idTokenIssuer: `${origin}/${resolved.tenant.id}/v2.0`,
+    });
+    if ('error' in outcome) return sendError(res, entry, outcome.error, ids);
+    if ('slowDown' in outcome) return send(res, entry, 400, slowDownBody(ids, new Date()), ids);
+    send(res, entry, 200, JSON.stringify(outcome.answer), ids);
+  };
+
+  const answerDeviceCodeRequest = async (req: IncomingMessage, res: ServerResponse, entry: TokenRequestLogEntry, rawTenant: string) => {
+    deviceCodePosts++;
+    const ids = traceIds(req);
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch {
+      return sendError(res, entry, EntraErrors.missingParameter('client_id'), ids);
+    }
+    const resolved = resolveSignInTenant(rawTenant);
+    if ('error' in resolved) return sendError(res, entry, resolved.error, ids);
+    const outcome = options.deviceCodes.start(resolved.tenant, new URLSearchParams(body), `${origin}/devicelogin`);
+    if ('error' in outcome) return sendError(res, entry, outcome.error, ids);
+    send(res, entry, 200, JSON.stringify(outcome.answer), ids);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const api = options.apis?.find((a) => url.pathname.startsWith(a.prefix));
+    if (api) return api.handle(req, res, url);
     const entry: TokenRequestLogEntry = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -347,13 +415,17 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       send(res, entry, 404, JSON.stringify({ error: 'not_found' }), null);
       return;
     }
-    const expectedMethod = parsed.route === 'token' ? 'POST' : 'GET';
+    const expectedMethod = parsed.route === 'token' || parsed.route === 'devicecode' ? 'POST' : 'GET';
     if (req.method !== expectedMethod) {
       send(res, entry, 405, JSON.stringify({ error: 'invalid_request' }), null, { allow: expectedMethod });
       return;
     }
     if (parsed.route === 'token') {
       await handleToken(req, res, entry, parsed.tenant);
+      return;
+    }
+    if (parsed.route === 'devicecode') {
+      await answerDeviceCodeRequest(req, res, entry, parsed.tenant);
       return;
     }
     const ids = traceIds(req);
@@ -414,6 +486,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       origin = formatOrigin(options.host, publicPort);
     },
     tokenRequests: () => tokenPosts,
+    deviceCodeRequests: () => deviceCodePosts,
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -51,12 +51,33 @@ export interface SandboxTokenClaims extends JWTPayload {
   ver: string;
 }
 
+/** A delegated (user) token: an administrator signed in through a public client (device code flow). */
+export interface IssueDelegatedTokenParams {
+  tenantId: string;
+  /** The public client the user signed in with → `appid`. */
+  clientId: string;
+  appDisplayName: string;
+  user: { objectId: string; userPrincipalName: string; displayName: string };
+  /** Without `/.default`, e.g. `https://graph.microsoft.com`. */
+  audience: string;
+  /** Delegated permissions → `scp`, space-separated as Entra writes it. */
+  scopes: readonly string[];
+  /** Directory role template ids of the user → `wids`. */
+  roleTemplateIds: readonly string[];
+  lifetimeSeconds: number;
+  now?: Date;
+}
+
 export interface TokenIssuer {
   /** Key id (`kid` header, and the JWKS entry's `kid`/`x5t`). */
   readonly kid: string;
   /** The JSON Web Key Set a client fetches from `…/discovery/v2.0/keys`. */
   jwks(issuer: string): { keys: JWK[] };
   issue(params: IssueTokenParams): Promise<IssuedToken>;
+  /** A v1.0 delegated access token (`idtyp` user, `scp`, `upn`, `wids`), signed like the app-only ones. */
+  issueDelegated(params: IssueDelegatedTokenParams): Promise<IssuedToken>;
+  /** An id token (v2.0, for MSAL's account) for the same sign-in; `issuer` is the authority's `…/v2.0`. */
+  issueIdToken(params: IssueDelegatedTokenParams, issuer: string): Promise<string>;
   /** Verifies the signature and time claims (exp/nbf, no clock tolerance); throws on failure. */
   verify(token: string): Promise<JWTPayload>;
 }
@@ -106,6 +127,55 @@ export async function createTokenIssuer(): Promise<TokenIssuer> {
         .setSubject(params.servicePrincipalObjectId)
         .sign(privateKey as CryptoKey);
       return { accessToken, expiresIn: params.lifetimeSeconds };
+    },
+    async issueDelegated(params: IssueDelegatedTokenParams): Promise<IssuedToken> {
+      const iat = Math.floor((params.now ?? new Date()).getTime() / 1000);
+      // Claims of a v1.0 user token (Microsoft identity platform "access token claims reference"):
+      // `appidacr` 0 = public client, `amr` how the user signed in, `wids` the directory roles.
+      const accessToken = await new SignJWT({
+        acr: '1',
+        amr: ['pwd', 'mfa'],
+        app_displayname: params.appDisplayName,
+        appid: params.clientId,
+        appidacr: '0',
+        idtyp: 'user',
+        name: params.user.displayName,
+        oid: params.user.objectId,
+        scp: params.scopes.join(' '),
+        tid: params.tenantId,
+        unique_name: params.user.userPrincipalName,
+        upn: params.user.userPrincipalName,
+        uti: randomBytes(16).toString('base64url').slice(0, 22),
+        ver: '1.0',
+        wids: [...params.roleTemplateIds],
+      })
+        .setProtectedHeader({ typ: 'JWT', alg: 'RS256', x5t: kid, kid })
+        .setAudience(params.audience)
+        .setIssuer(v1Issuer(params.tenantId))
+        .setIssuedAt(iat)
+        .setNotBefore(iat)
+        .setExpirationTime(iat + params.lifetimeSeconds)
+        .setSubject(params.user.objectId)
+        .sign(privateKey as CryptoKey);
+      return { accessToken, expiresIn: params.lifetimeSeconds };
+    },
+    async issueIdToken(params: IssueDelegatedTokenParams, issuer: string): Promise<string> {
+      const iat = Math.floor((params.now ?? new Date()).getTime() / 1000);
+      return new SignJWT({
+        name: params.user.displayName,
+        oid: params.user.objectId,
+        preferred_username: params.user.userPrincipalName,
+        tid: params.tenantId,
+        ver: '2.0',
+      })
+        .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid })
+        .setAudience(params.clientId)
+        .setIssuer(issuer)
+        .setIssuedAt(iat)
+        .setNotBefore(iat)
+        .setExpirationTime(iat + 3600)
+        .setSubject(params.user.objectId)
+        .sign(privateKey as CryptoKey);
     },
     async verify(token: string): Promise<JWTPayload> {
       const { payload } = await jwtVerify(token, publicKey, { algorithms: ['RS256'] });

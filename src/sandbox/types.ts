@@ -87,9 +87,35 @@ export interface SandboxFaults {
   inject: ReplyInjection | null;
 }
 
+/**
+ * Settings of the administrator's side of the sandbox (device code sign-in, Graph, the Exchange admin
+ * endpoint), live and mutable; `applyScenario` leaves them as they are.
+ */
+export interface AutomationSettings {
+  /**
+   * Replication delay (automation-notes.md §4): each object Graph or the admin endpoint creates stays
+   * invisible to reads, references and the token endpoint for this many milliseconds. 0: none.
+   */
+  replicationDelayMs: number;
+  /** `interval` of a device code answer, seconds (Entra: 5). Polling faster is answered `slow_down`. */
+  deviceCodeIntervalSeconds: number;
+  /** `expires_in` of a device code answer, seconds (Entra: 900). */
+  deviceCodeLifetimeSeconds: number;
+  /** Approve each new device code as the tenant's first administrator after this many ms; null: wait. */
+  deviceCodeAutoApproveMs: number | null;
+  /**
+   * `unexpected`: the Exchange admin endpoint answers 200 with a body the notes do not describe
+   * (automation-notes.md §3: "treat every unexpected answer as fall back"), for the fallback test.
+   */
+  exchangeAdminAnswer: 'normal' | 'unexpected';
+  /** The clock of device codes and replication (epoch ms); injectable for tests. */
+  now: () => number;
+}
+
 /** Everything the servers consult on each request. */
 export interface SandboxState {
   tenant: TenantState;
+  automation: AutomationSettings;
   /** More tenants for fleet checks (`startSandbox({ fleet })`); empty otherwise. Scenarios never touch them. */
   fleetTenants: TenantState[];
   faults: SandboxFaults;
@@ -150,6 +176,17 @@ export interface TokenRequestLogEntry {
 export type SandboxEvent =
   | { at: string; server: 'token'; event: 'request-received'; method: string; path: string }
   | { at: string; server: 'token'; event: 'request-answered'; method: string; path: string; status: number }
+  | {
+      at: string;
+      /** Microsoft Graph (`graphUrl`) or the Exchange admin endpoint (`exchangeUrl`), one event per answered request. */
+      server: 'graph' | 'exchange-admin';
+      event: 'request-answered';
+      method: string;
+      path: string;
+      status: number;
+      /** Graph: `METHOD /resource/…` with ids replaced by `{id}`; Exchange: the cmdlet name. */
+      operation: string;
+    }
   | {
       at: string;
       server: 'smtp';
