@@ -2,9 +2,19 @@ import type { Translations } from '../define.js';
 import type { EnglishMessages } from '../en/index.js';
 import { cliDe } from './cli.js';
 import { commonDe } from './common.js';
+import { configDe } from './config.js';
+import { demoDe } from './demo.js';
+import { filesDe } from './files.js';
+import { promptDe } from './prompt.js';
+import { wizardDe } from './wizard.js';
 
 /** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
 export const de: Translations<EnglishMessages> = {
   ...commonDe,
   ...cliDe,
+  ...promptDe,
+  ...wizardDe,
+  ...filesDe,
+  ...configDe,
+  ...demoDe,
 };

@@ -1,5 +1,10 @@
 import { cliEn } from './cli.js';
 import { commonEn } from './common.js';
+import { configEn } from './config.js';
+import { demoEn } from './demo.js';
+import { filesEn } from './files.js';
+import { promptEn } from './prompt.js';
+import { wizardEn } from './wizard.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -8,6 +13,11 @@ import { commonEn } from './common.js';
 export const en = {
   ...commonEn,
   ...cliEn,
+  ...promptEn,
+  ...wizardEn,
+  ...filesEn,
+  ...configEn,
+  ...demoEn,
 };
 
 export type EnglishMessages = typeof en;
