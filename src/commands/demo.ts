@@ -133,7 +133,7 @@ export async function demoWizard(sandbox: Sandbox, io: CliIO, output: Output, pl
       smtpPort: String(sandbox.smtp.port),
       timeout: '10',
     },
-    { kind: 'secret', secret: new Secret(client.clientSecret, 'the sandbox') },
+    { kind: 'secret', secret: new Secret(client.clientSecret, t('demo.secret-source')) },
   );
   // Certificates the newcomer created and "uploaded": a repaired tenant starts fresh, so they go back in.
   const uploaded: string[] = [];

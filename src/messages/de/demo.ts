@@ -14,6 +14,7 @@ export const demoDe: Translations<typeof demoEn> = {
   'demo.next': `Als Nächstes: Rufen Sie ${strong('smtp-oauth-setup demo --scenario <name>')} auf, um die Diagnose eines Fehlers zu sehen (${strong('smtp-oauth-setup sandbox --list-scenarios')} listet sie auf), oder ${strong('smtp-oauth-setup check --help')} für Ihren eigenen Mandanten.`,
   'demo.staged': (p) => `Diesen Fehler hat das Sandbox-Szenario ${q(p.scenario)} herbeigeführt: ${p.description}`,
   'demo.received': 'Die Sandbox hat diese E-Mail empfangen',
+  'demo.secret-source': 'der Sandbox',
   'demo.repaired': (p) => `(Demo) Die Sandbox spielt jetzt die Administratorin, die ${q(p.scenario)} behoben hat.`,
   'demo.uploaded': '(Demo) Die Sandbox spielt die Administratorin, die das Zertifikat zur App hochgeladen hat.',
   'demo.files-removed': (p) => `(Demo) Die in ${p.workDir} gespeicherten Dateien werden mit der Demo entfernt: Sie galten nur für die Sandbox.`,

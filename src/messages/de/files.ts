@@ -25,7 +25,7 @@ export const filesDe: Translations<typeof filesEn> = {
   'files.ps1.send-as': (p) => `Die Absenderadresse ${p.from} ist nicht das Postfach: Die App braucht dafür auch SendAs.`,
   'files.ps1.smtp-auth': 'SMTP AUTH für dieses Postfach (überschreibt die Einstellung der Organisation).',
   'files.ps1.check-smtp-auth':
-    'Prüfen: Das Postfach muss False zeigen. Die Einstellung der Organisation darunter darf True bleiben: Die\nPostfacheinstellung hat Vorrang. Leer beim Postfach heißt, es übernimmt die Einstellung der Organisation.',
+    'Prüfen: Das Postfach muss False zeigen. Die Einstellung der Organisation darunter darf True\nbleiben: Die Postfacheinstellung hat Vorrang. Leer beim Postfach heißt, es übernimmt die\nEinstellung der Organisation.',
   'files.env.secret': (p) => `smtp-oauth-setup: ${p.mailbox}. Enthält den geheimen Clientschlüssel: vertraulich halten (Modus 0600).`,
   'files.env.certificate': (p) =>
     `smtp-oauth-setup: ${p.mailbox}. Der private Schlüssel des Zertifikats bleibt in seiner eigenen Datei (Modus 0600).`,

@@ -45,12 +45,12 @@ export const wizardDe: Translations<typeof wizardEn> = {
   'wizard.intro.step-4': 'Eine Test-E-Mail, danach die genauen Werte für Ihre sendende Anwendung',
   'wizard.intro.need': 'Sie benötigen',
   'wizard.intro.need-admin':
-    'Eine Administratorin oder einen Administrator für Entra ID, die bzw. der die Administratorzustimmung erteilen darf (Globaler Administrator oder Administrator für privilegierte Rollen)',
+    'Ein Konto mit Administratorrechten in Entra ID, das die Administratorzustimmung erteilen darf (Globaler Administrator oder Administrator für privilegierte Rollen)',
   'wizard.intro.need-powershell': `${v.exchangeOnlinePowerShell} und Exchange-Administratorrechte, um einige Befehle auszuführen`,
   'wizard.intro.need-mailbox': 'Ein lizenziertes Postfach, von dem die E-Mails versendet werden',
   'wizard.intro.good-to-know': 'Gut zu wissen',
-  'wizard.intro.security-defaults': `Die ${v.securityDefaults} sperren SMTP AUTH für den gesamten Mandanten. Wenn sie aktiviert sind, ersetzen Sie sie vor Schritt 4 durch Richtlinien für ${v.conditionalAccess} (${portalPath(v.entraAdminCenter, v.overview, v.properties)}).`,
-  'wizard.intro.conditional-access': `Schützen Sie die neue App mit ${v.conditionalAccess}, z.\u00a0B. mit einer Richtlinie, die sie nur von den IP-Adressen des sendenden Servers aus zulässt (${v.conditionalAccess} für Workload-Identitäten).`,
+  'wizard.intro.security-defaults': `Die ${v.securityDefaults} sperren SMTP AUTH für den gesamten Mandanten. Wenn sie aktiviert sind, ersetzen Sie sie vor Schritt 4 durch Richtlinien unter ${q(v.conditionalAccess)} (${portalPath(v.entraAdminCenter, v.overview, v.properties)}).`,
+  'wizard.intro.conditional-access': `Schützen Sie die neue App mit einer Richtlinie unter ${q(v.conditionalAccess)}, z.\u00a0B. einer, die sie nur von den IP-Adressen des sendenden Servers aus zulässt (${v.conditionalAccess} für Workload-Identitäten).`,
   'wizard.intro.nothing-changed': 'Dieses Tool ändert nichts in Ihrem Mandanten: Es zeigt, was zu tun ist, und prüft das Ergebnis.',
   'wizard.intro.progress-saved': (p) =>
     `Ihre Antworten werden laufend in ${p.path} gespeichert (niemals der geheime Clientschlüssel); Strg+C hält an, und ein neuer Aufruf setzt fort.`,
@@ -144,7 +144,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
     `SMTP AUTH muss für ${strong(p.mailbox)} eingeschaltet sein. In neueren Mandanten ist es für alle ausgeschaltet; die Postfacheinstellung unten überschreibt das nur für dieses Postfach – genau das, was Sie wollen.`,
   'wizard.smtp-auth.run': (p) =>
     p.scriptPath ? `In derselben PowerShell-Sitzung (diese Zeilen stehen auch in ${p.scriptPath}):` : 'In derselben PowerShell-Sitzung:',
-  'wizard.smtp-auth.security-defaults': `Wenn die ${v.securityDefaults} aktiviert sind, bleibt SMTP AUTH gesperrt, was diese Einstellungen auch sagen.`,
+  'wizard.smtp-auth.security-defaults': `Wenn die ${v.securityDefaults} aktiviert sind, bleibt SMTP AUTH gesperrt – unabhängig von diesen Einstellungen.`,
   'wizard.smtp-auth.propagation':
     'Es dauert eine Weile, bis die Einstellungen der Schritte 2 und 3 in Exchange Online wirksam sind (15–30\u00a0Minuten; bei einem neuen Postfach bis zu 24\u00a0Stunden); Schritt 4 kann für Sie warten und es erneut versuchen.',
   'wizard.smtp-auth.continue': 'Weiter mit Schritt 4: eine Test-E-Mail senden',
@@ -211,7 +211,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
       ? 'Eine .env-Datei mit AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET schreiben (nur für Sie lesbar)?'
       : 'Eine .env-Datei mit AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_CERTIFICATE_PATH schreiben (nur für Sie lesbar)?',
   'wizard.ask.keep-secret': (p) =>
-    `Den geheimen Clientschlüssel in der Anmeldeinformationsspeicher des Betriebssystems aufbewahren (wo es keine gibt: in ${p.path}, nur für Sie lesbar), damit \`check\` kein AZURE_CLIENT_SECRET braucht?`,
+    `Den geheimen Clientschlüssel im Anmeldeinformationsspeicher des Betriebssystems aufbewahren (wo es keinen gibt: in ${p.path}, nur für Sie lesbar), damit \`check\` kein AZURE_CLIENT_SECRET braucht?`,
   'wizard.ask.resume': (p) => `Dort fortsetzen, wo Sie angehalten haben, bei ${place(p.at)}?`,
 
   // Ohne Nachfrage beantwortet.

@@ -17,6 +17,8 @@ export const demoEn = defineMessages({
     (p) => `This failure was staged by the sandbox scenario '${p.scenario}': ${p.description}`,
   ),
   'demo.received': 'The sandbox received this message',
+  /** Where the demo's client secret comes from, as the credential menu names it ("The client secret from …"). */
+  'demo.secret-source': 'the sandbox',
   'demo.repaired': message({ scenario: 'string' }, (p) => `(demo) The sandbox now plays the administrator who fixed '${p.scenario}'.`),
   'demo.uploaded': '(demo) The sandbox plays the administrator who uploaded the certificate to the app.',
   'demo.files-removed': message(
