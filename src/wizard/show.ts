@@ -16,13 +16,8 @@ export type Text = Message | string;
 
 export type Step = 1 | 2 | 3 | 4;
 
-/** The four steps' names: the shared ones (`check`'s report and the wizard name the steps alike). */
-export const STEP_TITLES: Record<Step, Message> = {
-  1: msg('step.1.title'),
-  2: msg('step.2.title'),
-  3: msg('step.3.title'),
-  4: msg('step.4.title'),
-};
+/** The ids of the four steps' names: the shared ones (src/messages/en/common.ts), never a copy. */
+const STEP_TITLE_IDS = { 1: 'step.1.title', 2: 'step.2.title', 3: 'step.3.title', 4: 'step.4.title' } as const;
 
 /** A label, a value and what the value means, in a column of such rows. */
 export interface FactRow {
@@ -109,7 +104,7 @@ function renderBlock(block: Block, look: Look): string[] {
   };
   switch (block.kind) {
     case 'heading': {
-      const title = plain(words(msg('step.heading', { step: `${block.step}`, title: (look.render ?? renderInUse)(STEP_TITLES[block.step]) })));
+      const title = plain(words(msg('step.heading', { step: `${block.step}`, title: (look.render ?? renderInUse)(msg(STEP_TITLE_IDS[block.step])) })));
       return [c.bold(title), c.dim('─'.repeat(title.length))];
     }
     case 'title':
