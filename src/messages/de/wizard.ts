@@ -96,7 +96,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
     `Der geheime Clientschlüssel aus ${p.source} (${f.plural(p.length, { one: '# Zeichen', other: '# Zeichen' })}, nicht angezeigt)`,
   'wizard.credential.given-certificate': (p) => `Das Zertifikat aus ${p.source} (Fingerabdruck ${p.thumbprint})`,
   'wizard.credential.secret': `Ein geheimer Clientschlüssel: seinen ${v.valueColumn} einfügen`,
-  'wizard.credential.secret-about': `${portalPath(v.certificatesAndSecrets, v.clientSecrets)}. Das, was die meisten sendenden Anwendungen verlangen; er läuft nach höchstens 2\u00a0Jahren ab.`,
+  'wizard.credential.secret-about': `${portalPath(v.certificatesAndSecrets, v.clientSecrets)}. Das verlangen die meisten sendenden Anwendungen; er läuft nach höchstens 2\u00a0Jahren ab.`,
   'wizard.credential.new-certificate': 'Ein Zertifikat: jetzt ein Schlüsselpaar und ein selbstsigniertes Zertifikat erstellen',
   'wizard.credential.new-certificate-about':
     'Von Microsoft gegenüber geheimen Clientschlüsseln empfohlen, wenn die sendende Anwendung ein Zertifikat akzeptiert (einen privaten Schlüssel im PEM-Format).',
@@ -151,7 +151,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
 
   // Schritt 4.
   'wizard.test.what':
-    'Ein echter Test: ein neues Token, seine Claims, STARTTLS und XOAUTH2-Anmeldung bei Exchange Online und eine kurze E-Mail, die sagt, was sie ist.',
+    'Ein echter Test: ein neues Token, seine Claims, STARTTLS und XOAUTH2-Anmeldung bei Exchange Online und eine kurze E-Mail, die erklärt, worum es sich handelt.',
   'wizard.test.testing': (p) => `Test mit einem neuen Token und einer E-Mail an ${p.to}:`,
   'wizard.test.done': (p) =>
     `${strong('Schritt 4 erledigt:')} Exchange hat die Test-E-Mail angenommen. ${p.to ? `Sie finden sie im Posteingang von ${p.to}.` : 'Sie finden sie im Posteingang.'}`,
@@ -195,8 +195,8 @@ export const wizardDe: Translations<typeof wizardEn> = {
   'wizard.ask.certificate-password': (p) => `Kennwort des privaten Schlüssels in ${p.path} (wird nicht gespeichert)`,
   'wizard.ask.certificate-password-again': 'Falsches Kennwort; bitte erneut versuchen',
   'wizard.ask.object-id': `${v.objectId} der Unternehmensanwendung`,
-  'wizard.ask.what-now': 'Wie weiter?',
-  'wizard.ask.which-value': 'Welcher Wert?',
+  'wizard.ask.what-now': 'Wie möchten Sie fortfahren?',
+  'wizard.ask.which-value': 'Welchen Wert möchten Sie ändern?',
   'wizard.ask.mailbox': 'Postfach, von dem die E-Mails versendet werden (der Benutzername der SMTP-Anmeldung)',
   'wizard.ask.from': 'Absenderadresse (From)',
   'wizard.ask.sender-name': 'Absendername, den die Empfänger sehen (Eingabetaste zum Überspringen)',
