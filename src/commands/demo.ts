@@ -17,6 +17,7 @@ import { createProgress } from '../report/progress.js';
 import { cancellation, listenForStop, unlessStopped } from '../signals.js';
 import { detectPlatform, type Platform } from '../platform.js';
 import type { DemoHooks } from '../wizard/context.js';
+import { WIDTH, wrap } from '../wizard/show.js';
 import { assertScenario } from './sandbox.js';
 
 /**
@@ -63,7 +64,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
       output.info(
         [
           c.bold(t('demo.title', { scenario: sandbox.scenario.name })) + c.dim(` (${sandbox.scenario.title})`),
-          c.dim(t('demo.sandbox-only')),
+          ...wrap(t('demo.sandbox-only'), WIDTH).map((line) => c.dim(line)),
           '',
           `  ${t('demo.identity', { tenantId: inputs.tenantId, clientId: inputs.clientId, mailbox: inputs.mailbox })}`,
           `  ${t('demo.endpoints', { authorityHost: sandbox.authorityHost, smtp: `${sandbox.smtp.host}:${sandbox.smtp.port}` })}`,
