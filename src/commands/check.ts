@@ -62,7 +62,7 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
       saved: savedCheckInputs(saved),
       // A secret kept in the OS credential store is read (and the binding loaded) only if no other source gives one.
       savedSecret: savedSecretReader(saved, osSecretStore()),
-      prompter: interactive ? await createTerminalPrompter({ signal }) : null,
+      prompter: interactive ? await createTerminalPrompter({ signal, stdin: io.stdin, stderr: io.stderr }) : null,
       readStdin: () => readAll(io.stdin, READ_LIMITS.secret),
       protect: (value) => output.redactor.protect(value),
     }),

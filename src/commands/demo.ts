@@ -1,4 +1,11 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DemoOptions } from '../cli.js';
+import { memoryConfigStore } from '../config/store.js';
+import { Secret } from '../inputs/secret.js';
+import { msg, t } from '../messages/index.js';
+import { styled } from '../messages/emphasis.js';
 import { runCheck } from '../check/run.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
 import { type CliIO, canPrompt } from '../io.js';
@@ -8,7 +15,9 @@ import { renderCheckReport } from '../report/human.js';
 import { checkJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
 import { cancellation, listenForStop, unlessStopped } from '../signals.js';
-import { detectPlatform } from '../platform.js';
+import { detectPlatform, type Platform } from '../platform.js';
+import type { DemoHooks } from '../wizard/context.js';
+import { WIDTH, wrap } from '../wizard/show.js';
 import { assertScenario } from './sandbox.js';
 
 /**
@@ -30,8 +39,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
     // values in the sending application (a bad secret, an unknown app) stay non-interactive: the
     // walk would ask for values a newcomer cannot know.
     if (!options.json && options.input !== false && io.stdout.isTTY === true && !sandbox.scenario.client) {
-      const { demoWizard } = await import('./setup.js');
-      if (canPrompt(io, true)) return await demoWizard(sandbox, output, detectPlatform(io.env));
+      if (canPrompt(io, true)) return await demoWizard(sandbox, io, output, detectPlatform(io.env));
     }
     const { client } = sandbox;
     output.redactor.protect(client.clientSecret);
@@ -51,15 +59,15 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
       prompter: null,
     });
     const c = output.color;
+    const words = (text: string) => styled(text, { strong: (s) => c.bold(s), link: (s) => c.underline(s) });
     if (!options.json) {
       output.info(
         [
-          c.bold(`smtp-oauth-setup demo: scenario ${sandbox.scenario.name}`) + c.dim(` (${sandbox.scenario.title})`),
-          c.dim('Everything runs against the built-in sandbox on 127.0.0.1: an emulator of the Entra ID token'),
-          c.dim('endpoint and of Exchange Online SMTP. No tenant is needed and nothing leaves this machine.'),
+          c.bold(t('demo.title', { scenario: sandbox.scenario.name })) + c.dim(` (${sandbox.scenario.title})`),
+          ...wrap(t('demo.sandbox-only'), WIDTH).map((line) => c.dim(line)),
           '',
-          `  Tenant ${inputs.tenantId} · app ${inputs.clientId} · mailbox ${inputs.mailbox}`,
-          `  Token endpoint ${sandbox.authorityHost} · SMTP ${sandbox.smtp.host}:${sandbox.smtp.port}`,
+          `  ${t('demo.identity', { tenantId: inputs.tenantId, clientId: inputs.clientId, mailbox: inputs.mailbox })}`,
+          `  ${t('demo.endpoints', { authorityHost: sandbox.authorityHost, smtp: `${sandbox.smtp.host}:${sandbox.smtp.port}` })}`,
           '',
         ].join('\n'),
       );
@@ -84,8 +92,8 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
     output.result(
       '\n' +
         (report.ok
-          ? `Next: run ${c.bold('smtp-oauth-setup demo --scenario <name>')} to see a failure diagnosed (${c.bold('smtp-oauth-setup sandbox --list-scenarios')} lists them), or ${c.bold('smtp-oauth-setup check --help')} for your own tenant.`
-          : `This failure was staged by the sandbox scenario '${sandbox.scenario.name}': ${sandbox.scenario.description}`),
+          ? words(t('demo.next'))
+          : t('demo.staged', { scenario: sandbox.scenario.name, description: sandbox.scenario.description })),
     );
     return report.exitCode;
   } finally {
@@ -99,5 +107,65 @@ export function showReceivedMessage(sandbox: Pick<Sandbox, 'received'>, output: 
   const c = output.color;
   const message = sandbox.received[0];
   if (!message) return;
-  output.result(['', c.bold('The sandbox received this message'), ...message.raw.split(/\r?\n/).map((line) => `  ${c.dim('│')} ${line}`)].join('\n'));
+  output.result(['', c.bold(t('demo.received')), ...message.raw.split(/\r?\n/).map((line) => `  ${c.dim('│')} ${line}`)].join('\n'));
+}
+
+/**
+ * `demo` on a terminal: the same walk against the built-in sandbox, every answer prefilled so that
+ * Enter goes all the way to a real test message. Nothing is saved; files go to a temporary folder,
+ * removed when the demo ends.
+ * With a broken-tenant scenario, a retry finds the tenant repaired (the sandbox plays the admin).
+ */
+export async function demoWizard(sandbox: Sandbox, io: CliIO, output: Output, platform: Platform = detectPlatform()): Promise<number> {
+  const { client } = sandbox;
+  output.redactor.protect(client.clientSecret);
+  // The wizard loads only for the walk (the non-interactive demo does not need it).
+  const [{ initialState }, { walkWizard }] = await Promise.all([import('../wizard/index.js'), import('./setup.js')]);
+  const state = initialState(
+    null,
+    {
+      tenantId: client.tenantId,
+      clientId: client.clientId,
+      mailbox: client.mailbox,
+      from: client.from,
+      to: client.to,
+      authorityHost: sandbox.authorityHost,
+      smtpHost: sandbox.smtp.host,
+      smtpPort: String(sandbox.smtp.port),
+      timeout: '10',
+    },
+    { kind: 'secret', secret: new Secret(client.clientSecret, t('demo.secret-source')) },
+  );
+  // Certificates the newcomer created and "uploaded": a repaired tenant starts fresh, so they go back in.
+  const uploaded: string[] = [];
+  const demo: DemoHooks = {
+    repairTenant() {
+      const broken = sandbox.scenario.name;
+      if (broken === 'healthy') return null;
+      sandbox.applyScenario('healthy');
+      for (const pem of uploaded) sandbox.uploadCertificate(pem);
+      return msg('demo.repaired', { scenario: broken });
+    },
+    uploadCertificate(certificatePem) {
+      uploaded.push(certificatePem);
+      sandbox.uploadCertificate(certificatePem);
+      return msg('demo.uploaded');
+    },
+  };
+  const workDir = await mkdtemp(join(tmpdir(), 'smtp-oauth-demo-'));
+  // The sandbox applies changes at once: a demo of waiting needs seconds, not Exchange's minutes.
+  const wait = { intervalMs: 10_000, attempts: 3 };
+  let exitCode: number;
+  let saved: string[] = [];
+  try {
+    exitCode = await walkWizard(state, null, { output, terminal: io, store: memoryConfigStore(), yes: false, workDir, extraCaPem: sandbox.caPem, demo, wait, platform });
+    saved = await readdir(workDir);
+  } finally {
+    // Removed however the demo ends (success, failure, a signal): what the newcomer saved there, a
+    // .env above all, holds the sandbox's secret, and the sandbox is gone with the demo anyway.
+    await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+  showReceivedMessage(sandbox, output);
+  if (saved.length > 0) output.info(output.color.dim(`\n${t('demo.files-removed', { workDir })}`));
+  return exitCode;
 }

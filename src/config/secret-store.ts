@@ -6,6 +6,8 @@
  * on the first store or read, never when the tool starts.
  */
 
+import { t } from '../messages/index.js';
+
 /** The service name every entry of this tool is filed under. */
 export const SECRET_SERVICE = 'smtp-oauth-setup';
 
@@ -41,7 +43,7 @@ export function secretRefFor(tenantId: string, clientId: string): SecretRef {
 /** The store's answer in one line, without a stack: "no D-Bus session", "Secret Service: no result found"… */
 function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n', 1)[0]!.trim() || 'unknown error';
+  return message.split('\n', 1)[0]!.trim() || t('config.store.unknown-error');
 }
 
 interface KeyringEntry {
@@ -63,12 +65,12 @@ function loadBinding(load: BindingLoader): Promise<EntryConstructor> {
   const loading = load().then(
     (binding) => {
       const Entry = binding.Entry ?? binding.default?.Entry;
-      if (!Entry) throw new SecretStoreUnavailableError('the credential store binding has no Entry');
+      if (!Entry) throw new SecretStoreUnavailableError(t('config.store.binding-incomplete'));
       return Entry;
     },
     (error: unknown) => {
       // No prebuilt binary for this system (musl, an unusual CPU) or a broken install.
-      throw new SecretStoreUnavailableError(`the credential store binding cannot be loaded: ${reason(error)}`);
+      throw new SecretStoreUnavailableError(t('config.store.binding-failed', { reason: reason(error) }));
     },
   );
   loaded.set(load, loading);

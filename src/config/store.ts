@@ -8,6 +8,7 @@ import { type CommandRunner, readableByOthersProblem } from '../fs/private-mode.
 import { writeUserFile } from '../fs/write-file.js';
 import { readErrorReason } from '../fs-errors.js';
 import { READ_LIMITS, readTextFile } from '../io.js';
+import { type Message, msg, t } from '../messages/index.js';
 import { type SecretRef, type SecretStore, SecretStoreUnavailableError, secretRefFor } from './secret-store.js';
 
 /**
@@ -18,17 +19,6 @@ import { type SecretRef, type SecretStore, SecretStoreUnavailableError, secretRe
  * available, the file keeps the secret itself and must stay private (0600).
  */
 
-const messages = {
-  /** Shown once when a secret to keep cannot go to the credential store. */
-  fallback: (path: string, reason: string) =>
-    `The OS credential store is not available here (${reason}): the client secret is kept in ${path} instead (mode 0600, readable by you only).`,
-  /** `check` with a reference whose entry is gone. */
-  entryMissing: (ref: SecretRef) =>
-    `saved configuration: the client secret it refers to is no longer in the OS credential store (service ${ref.service}, account ${ref.account}); store it again with \`smtp-oauth-setup setup --save-secret\`, or give it with AZURE_CLIENT_SECRET or --client-secret-file.`,
-  /** `check` with a reference where the store cannot be reached (a cron job without a desktop session). */
-  storeUnavailable: (ref: SecretRef, reason: string) =>
-    `saved configuration: the client secret is in the OS credential store (service ${ref.service}, account ${ref.account}), which cannot be read here (${reason}); give it with AZURE_CLIENT_SECRET or --client-secret-file, or run \`smtp-oauth-setup setup --save-secret\` where the store is available.`,
-};
 
 export const CONFIG_DIR_ENV = 'SMTP_OAUTH_SETUP_CONFIG_DIR';
 const APP_DIR = 'smtp-oauth-setup';
@@ -82,25 +72,20 @@ const configSchema = z.object({
   wizard: z.object({ completed: z.array(z.string()), finished: z.boolean(), scriptPath: z.string().optional() }).optional(),
 });
 
-/** One problem of the file, by its key: `timeout: must be text in quotes, such as "20"`. */
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return 'cannot be read';
+/** The file's first problem, by its key (`timeout: must be text in quotes ("30", not 30)`), and what to do. */
+function describeIssue(path: string, issue: z.core.$ZodIssue | undefined): Message {
+  if (!issue) return msg('config.invalid.unreadable', { path });
   // Answers sit under `answers`; the user knows them by their own names (`timeout`, `smtpPort`).
   const full = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-  const path = full[0] === 'answers' && full.length > 1 ? full.slice(1) : full;
-  const key = path.map(String).join('.') || 'the file';
+  const keyPath = full[0] === 'answers' && full.length > 1 ? full.slice(1) : full;
+  const key = keyPath.map(String).join('.') || undefined;
   if (issue.code === 'invalid_type') {
-    const expected =
-      issue.expected === 'string'
-        ? 'text in quotes ("30", not 30)'
-        : issue.expected === 'object' || issue.expected === 'record'
-          ? 'an object ({ … })'
-          : `of type ${issue.expected}`;
-    return `${key}: must be ${expected}`;
+    const expected = issue.expected === 'string' ? 'text' : issue.expected === 'object' || issue.expected === 'record' ? 'object' : 'other';
+    return msg('config.invalid.type', { path, key, expected, type: issue.expected });
   }
-  if (issue.code === 'unrecognized_keys') return `${key}: is not a key smtp-oauth-setup saves`;
-  if (issue.code === 'invalid_value' && issue.path[0] === 'version') return 'version: must be 1';
-  return `${key}: ${issue.message}`;
+  if (issue.code === 'unrecognized_keys') return msg('config.invalid.unknown-key', { path, key: key ?? '' });
+  if (issue.code === 'invalid_value' && issue.path[0] === 'version') return msg('config.invalid.version', { path });
+  return msg('config.invalid.other', { path, key, problem: issue.message });
 }
 
 /** The config file exists but cannot be used as it is. */
@@ -149,7 +134,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
   // A file that could not be made private is said where notices go (stderr when none is given).
   const warn = options.notice;
   const path = join(directory, FILE_NAME);
-  const keep = secretKeeper(secrets, (reason) => notice(messages.fallback(path, reason)));
+  const keep = secretKeeper(secrets, (reason) => notice(t('config.secret-in-file', { path, reason })));
   return {
     path,
     async load() {
@@ -159,26 +144,22 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return null;
-        throw new UnreadableConfigError([`${path}: ${readErrorReason(error)}`]);
+        throw new UnreadableConfigError([msg('config.read-failed', { path, reason: readErrorReason(error) })]);
       }
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new UnreadableConfigError([
-          `${path} is not a configuration smtp-oauth-setup can read; delete it, or run \`smtp-oauth-setup setup\` to write a new one.`,
-        ]);
+        throw new UnreadableConfigError([msg('config.not-json', { path })]);
       }
       const parsed = configSchema.safeParse(json);
       if (!parsed.success) {
         // Name the key, so a hand-edited file can be corrected rather than thrown away.
-        throw new UnreadableConfigError([
-          `${path}: saved configuration: ${describeIssue(parsed.error.issues[0])}; correct it, or run \`smtp-oauth-setup setup\` to write a new one.`,
-        ]);
+        throw new UnreadableConfigError([describeIssue(path, parsed.error.issues[0])]);
       }
       const config = parsed.data as SavedConfig;
       if (config.clientSecret !== undefined) {
-        const exposed = await readableByOthersProblem(path, 'the client secret', platform, aclRunner);
+        const exposed = await readableByOthersProblem(path, t('config.what-is-exposed'), platform, aclRunner);
         if (exposed) throw new InsecureConfigError([exposed]);
       }
       return config;
@@ -286,10 +267,10 @@ export function savedSecretReader(config: SavedConfig | null, secrets: SecretSto
   return async () => {
     try {
       const secret = await secrets.get(ref);
-      return secret === null ? { problem: messages.entryMissing(ref) } : { secret };
+      return secret === null ? { problem: t('config.secret-entry-missing', { service: ref.service, account: ref.account }) } : { secret };
     } catch (error) {
       if (!(error instanceof SecretStoreUnavailableError)) throw error;
-      return { problem: messages.storeUnavailable(ref, error.message) };
+      return { problem: t('config.secret-store-unavailable', { service: ref.service, account: ref.account, reason: error.message }) };
     }
   };
 }
@@ -305,7 +286,7 @@ export async function loadSavedConfig(env: NodeJS.ProcessEnv, warn: (message: st
     return await fileConfigStore(directory).load();
   } catch (error) {
     if (!(error instanceof UnreadableConfigError)) throw error;
-    warn(`${error.message} Ignoring it.`);
+    warn(t('config.ignored', { problem: error.message }));
     return null;
   }
 }

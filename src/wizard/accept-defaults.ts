@@ -1,4 +1,5 @@
-import type { InputQuestion, Prompter, SelectQuestion } from '../inputs/prompter.js';
+import type { InputQuestion, Prompter, PromptText, SelectQuestion } from '../inputs/prompter.js';
+import { msg } from '../messages/index.js';
 import type { Screen } from './context.js';
 
 /**
@@ -8,8 +9,7 @@ import type { Screen } from './context.js';
  * failure) are still asked.
  */
 export function acceptingDefaults(prompter: Prompter, screen: Screen): Prompter {
-  const c = screen.color;
-  const shown = (message: string, answer: string) => screen.say(`${c.green('✔')} ${c.bold(message)} ${c.cyan(answer)} ${c.dim('(--yes)')}`);
+  const shown = (question: PromptText, answer: PromptText) => screen.show({ kind: 'answered', question, answer, from: 'yes' });
   const input = (ask: (q: InputQuestion) => Promise<string>) => async (q: InputQuestion) => {
     if (q.default !== undefined && q.default !== '' && (q.validate?.(q.default) ?? true) === true) {
       shown(q.message, q.default);
@@ -17,7 +17,7 @@ export function acceptingDefaults(prompter: Prompter, screen: Screen): Prompter 
     }
     // An optional question (its validation accepts no answer) is skipped, as Enter would.
     if ((q.default === undefined || q.default === '') && q.validate?.('') === true) {
-      shown(q.message, '(skipped)');
+      shown(q.message, msg('wizard.answered.skipped'));
       return '';
     }
     return ask(q);
@@ -28,7 +28,7 @@ export function acceptingDefaults(prompter: Prompter, screen: Screen): Prompter 
     password: (q) => prompter.password(q),
     async confirm(q) {
       if (q.default === undefined) return prompter.confirm(q);
-      shown(q.message, q.default ? 'Yes' : 'No');
+      shown(q.message, msg(q.default ? 'prompt.yes' : 'prompt.no'));
       return q.default;
     },
     async select<T extends string>(q: SelectQuestion<T>) {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { Prompter, Validate } from '../inputs/prompter.js';
+import type { Prompter, PromptText, Validate } from '../inputs/prompter.js';
 import { clientSecretSchema, isGuid } from '../inputs/schemas.js';
 import { Secret } from '../inputs/secret.js';
+import { msg } from '../messages/index.js';
 
 /**
  * Questions validated on entry with the same zod schemas `check` applies to flags, environment and
@@ -18,7 +19,7 @@ export function schemaValidator(schema: z.ZodType<unknown, unknown>, options: { 
 
 export async function askText(
   prompter: Prompter,
-  question: { name: string; message: string; schema: z.ZodType<unknown, unknown>; default?: string | undefined; optional?: boolean },
+  question: { name: string; message: PromptText; schema: z.ZodType<unknown, unknown>; default?: string | undefined; optional?: boolean },
 ): Promise<string> {
   // A default that fails its schema would be offered and then refused: leave it out.
   const usable = question.default !== undefined && question.default !== '' && schemaValidator(question.schema)(question.default) === true;
@@ -36,16 +37,15 @@ export async function askText(
  * entry. Entra ID's secret Values are never GUIDs (they look like `Abc8Q~…`), while the Secret ID
  * next to it is one, and pasting it is the most common mistake (catalog A.1, AADSTS7000215).
  */
-export const SECRET_ID_PASTED =
-  'this looks like the Secret ID (a GUID); copy the Value column instead (it is shown only once, right after the secret is created)';
+export const SECRET_ID_PASTED = msg('wizard.secret.secret-id-pasted');
 
-export function validateSecretValue(value: string): true | string {
+export function validateSecretValue(value: string): true | PromptText {
   const verdict = schemaValidator(clientSecretSchema)(value);
   if (verdict !== true) return verdict;
   return isGuid(value) ? SECRET_ID_PASTED : true;
 }
 
-export async function askSecret(prompter: Prompter, message = 'Client secret (its Value, not the Secret ID)'): Promise<Secret> {
+export async function askSecret(prompter: Prompter, message: PromptText = msg('wizard.ask.client-secret')): Promise<Secret> {
   const answer = await prompter.password({ name: 'clientSecret', message, validate: validateSecretValue });
   return new Secret(clientSecretSchema.parse(answer), 'prompt');
 }

@@ -1,5 +1,5 @@
 import type { Platform } from '../platform.js';
-import type { ChalkInstance } from 'chalk';
+import type { Message } from '../messages/index.js';
 import type { CheckReport, StageEvents, TokenCheck, TokenCheckInputs } from '../check/run.js';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import type { ConfigStore, SavedAnswers } from '../config/store.js';
@@ -18,7 +18,7 @@ import {
   tenantIdSchema,
   timeoutSecondsSchema,
 } from '../inputs/schemas.js';
-import type { WaitPlan } from './wait-retry.js';
+import type { Block } from './show.js';
 
 /**
  * The wizard's context: what it knows so far (answers, the credential in memory, what the token showed,
@@ -57,21 +57,33 @@ export interface WizardState {
   scriptPath: string | null;
 }
 
-/** What a step may show. Everything goes through the output's redactor on its way to the terminal. */
+/**
+ * What a step may show: blocks of src/wizard/show.ts (what, in messages), laid out and coloured by
+ * the screen. Everything goes through the output's redactor on its way to the terminal.
+ */
 export interface Screen {
-  /** Text for the person at the terminal (stderr, where the prompts draw). */
-  say(text: string): void;
+  /** Blocks for the person at the terminal (stderr, where the prompts draw); a report goes where `check` puts it. */
+  show(...blocks: Block[]): void;
   /** The final settings (stdout). */
-  result(text: string): void;
-  /** One line redrawn in place (the countdown); replaced by the next status or say. */
-  status(text: string): void;
+  result(...blocks: Block[]): void;
+  /** One line redrawn in place (the countdown); replaced by the next status or blocks. */
+  status(text: Message): void;
   clearStatus(): void;
   /** Live progress of the pipeline's stages, as `check` shows it. */
   progress(): StageEvents;
-  /** A finished check in `check`'s words: claims, diagnosis, fix. */
-  report(report: CheckReport): void;
-  readonly color: ChalkInstance;
 }
+
+/**
+ * How step 4 waits and retries: changes of steps 2 and 3 apply after 15–30 minutes, a new mailbox
+ * can take up to a day (catalog F).
+ */
+export interface WaitPlan {
+  intervalMs: number;
+  attempts: number;
+}
+
+/** Every 5 minutes for an hour. */
+export const DEFAULT_WAIT: WaitPlan = { intervalMs: 5 * 60_000, attempts: 12 };
 
 /** The pipeline as the wizard uses it: the same functions as `check`, nothing of its own. */
 export interface Pipeline {
@@ -105,9 +117,9 @@ export interface WizardServices {
 
 export interface DemoHooks {
   /** Before a retry: the sandbox plays the admin who fixed the tenant; returns a line to show. */
-  repairTenant(): string | null;
+  repairTenant(): Message | null;
   /** The sandbox plays the admin who uploads the new certificate to the app; returns a line to show. */
-  uploadCertificate?(certificatePem: string): string | null;
+  uploadCertificate?(certificatePem: string): Message | null;
 }
 
 export function cloudOf(answers: Pick<WizardAnswers, 'cloud'>): Cloud {

@@ -7,9 +7,10 @@ import { Secret } from '../inputs/secret.js';
 import { type CertificateLabels, type ClientCertificate, loadClientCertificate } from '../token/certificate.js';
 import { createSelfSignedCertificate } from '../x509/self-signed.js';
 import { askSecret, askText } from './ask.js';
+import { msg, t } from '../messages/index.js';
 import type { DemoHooks, Screen } from './context.js';
 import { answerPath, writeFileAsked } from './files.js';
-import { indent } from './show.js';
+import type { Block } from './show.js';
 
 /**
  * How the app proves itself to Entra ID, asked in step 1: a client secret (what most sending
@@ -48,13 +49,15 @@ export const CERTIFICATE_FILE = 'smtp-oauth-sender.pem';
 const VALIDITY_MONTHS = [6, 12, 24, 36] as const;
 const DEFAULT_VALIDITY_MONTHS = 12;
 
-/** Problems name the wizard's questions, not `check`'s flags. */
-const LABELS: CertificateLabels = {
-  certificate: 'certificate file',
-  privateKey: 'private key file',
-  password: 'the password given',
-  missingKey: 'the wizard needs one PEM with both: append the key to the certificate (e.g. cat certificate.pem private-key.pem > sender.pem)',
-};
+/** Problems name the wizard's questions, not `check`'s flags (in the language in use). */
+function labels(): CertificateLabels {
+  return {
+    certificate: t('wizard.certificate.label-file'),
+    privateKey: t('wizard.certificate.label-key'),
+    password: t('wizard.certificate.label-password'),
+    missingKey: t('wizard.certificate.label-missing-key'),
+  };
+}
 
 /**
  * The answers that change with a chosen credential: a certificate is remembered by its file (also
@@ -75,25 +78,13 @@ export async function chooseCredential(input: CredentialInput, deps: CredentialD
   for (;;) {
     const choice = await prompter.select<CredentialChoice>({
       name: 'credentialKind',
-      message: 'How does the app prove itself to Entra ID?',
+      message: msg('wizard.ask.credential-kind'),
       default: input.given ? 'given' : input.certificatePath ? 'certificate' : 'secret',
       choices: [
-        ...(input.given ? [{ value: 'given' as const, name: `The ${givenName(input.given)}` }] : []),
-        {
-          value: 'secret',
-          name: 'A client secret: paste its Value',
-          description: 'Certificates & secrets → Client secrets. What most sending applications ask for; it expires after at most 2 years.',
-        },
-        {
-          value: 'new-certificate',
-          name: 'A certificate: create a key pair and a self-signed certificate now',
-          description: 'Recommended by Microsoft over secrets, if the sending application accepts a certificate (a PEM private key).',
-        },
-        {
-          value: 'certificate',
-          name: 'A certificate I already have (one PEM with the certificate and its private key)',
-          description: 'For example one issued by your organisation\'s certificate authority.',
-        },
+        ...(input.given ? [{ value: 'given' as const, name: givenName(input.given) }] : []),
+        { value: 'secret', name: msg('wizard.credential.secret'), description: msg('wizard.credential.secret-about') },
+        { value: 'new-certificate', name: msg('wizard.credential.new-certificate'), description: msg('wizard.credential.new-certificate-about') },
+        { value: 'certificate', name: msg('wizard.credential.certificate'), description: msg('wizard.credential.certificate-about') },
       ],
     });
     if (choice === 'given' && input.given) return { kind: 'chosen', credential: input.given, certificatePath: certificatePathOf(input.given) };
@@ -104,9 +95,9 @@ export async function chooseCredential(input: CredentialInput, deps: CredentialD
   }
 }
 
-function givenName(credential: Credential): string {
-  if (credential.kind === 'secret') return `client secret from ${credential.secret.source} (${credential.secret.length} characters, not shown)`;
-  return `certificate from ${credential.certificate.source} (thumbprint ${credential.certificate.thumbprintSha1})`;
+function givenName(credential: Credential) {
+  if (credential.kind === 'secret') return msg('wizard.credential.given-secret', { source: credential.secret.source, length: credential.secret.length });
+  return msg('wizard.credential.given-certificate', { source: credential.certificate.source, thumbprint: credential.certificate.thumbprintSha1 });
 }
 
 function certificatePathOf(credential: Credential): string | null {
@@ -132,18 +123,17 @@ export function uploadFileFor(pemPath: string): string {
  */
 async function createCertificate(input: CredentialInput, deps: CredentialDeps): Promise<CredentialOutcome | null> {
   const { prompter, screen } = deps;
-  const c = screen.color;
   const months = await prompter.select({
     name: 'certificateValidity',
-    message: 'How long should the certificate be valid?',
+    message: msg('wizard.ask.certificate-validity'),
     default: String(DEFAULT_VALIDITY_MONTHS),
-    choices: VALIDITY_MONTHS.map((m) => ({ value: String(m), name: m < 12 ? `${m} months` : m === 12 ? '1 year' : `${m / 12} years` })),
+    choices: VALIDITY_MONTHS.map((m) => ({ value: String(m), name: msg('wizard.certificate.validity', { months: m }) })),
   });
   const created = createSelfSignedCertificate({ commonName: `smtp-oauth-setup ${input.clientId}`, validDays: validityDays(Number(months), new Date()) });
 
   const keyPath = await writeFileAsked(deps, {
     name: 'certificatePath',
-    message: 'File for the private key and the certificate (it stays with the sending application)',
+    message: msg('wizard.ask.certificate-key-file'),
     defaultPath: CERTIFICATE_FILE,
     workDir: input.workDir,
     content: created.privateKeyPem + created.certificatePem,
@@ -151,84 +141,80 @@ async function createCertificate(input: CredentialInput, deps: CredentialDeps): 
   if (!keyPath) return null;
   const uploadPath = await writeFileAsked(deps, {
     name: 'certificateUploadPath',
-    message: 'File for the public certificate (to upload)',
+    message: msg('wizard.ask.certificate-upload-file'),
     defaultPath: uploadFileFor(keyPath),
     workDir: input.workDir,
     content: created.certificatePem,
     public: true,
   });
   if (!uploadPath) {
-    screen.say(c.yellow(`! Without the public certificate there is nothing to upload; ${keyPath} holds the private key and must not be uploaded. Choose again.`));
+    screen.show({ kind: 'warning', text: msg('wizard.certificate.no-upload-file', { keyPath }) });
     return null;
   }
-  const loaded = await loadClientCertificate({ certificatePath: keyPath, labels: LABELS });
+  const loaded = await loadClientCertificate({ certificatePath: keyPath, labels: labels() });
   // The file was written a moment ago from a certificate made here: failing to read it back is a bug.
   if (!loaded.certificate) throw new Error(`the new certificate cannot be read back: ${loaded.problems.join('; ')}`);
   const certificate = loaded.certificate;
 
-  screen.say(
-    [
-      '',
-      `${c.bold(keyPath)}: the private key and the certificate. It stays with the sending application; never upload or mail it.`,
-      `${c.bold(uploadPath)}: the public certificate. Upload it now:`,
-      indent([uploadCertificateAction(input.clientId)]),
-      '',
-      ...certificateFacts(certificate, screen),
-      '',
-    ].join('\n'),
+  screen.show(
+    { kind: 'paragraph', text: msg('wizard.certificate.key-file', { path: keyPath }) },
+    { kind: 'paragraph', text: msg('wizard.certificate.upload-file', { path: uploadPath }), gap: false },
+    { kind: 'action', text: uploadCertificateAction(input.clientId) },
+    certificateFacts(certificate, { indent: 0, gap: true }),
   );
   const next = await prompter.select({
     name: 'certificateUploaded',
-    message: 'Uploaded?',
+    message: msg('wizard.ask.certificate-uploaded'),
     // Never taken for granted (--yes): the token test right after needs the upload done.
     askAlways: true,
     default: 'uploaded',
     choices: [
-      { value: 'uploaded', name: 'Uploaded: get a token with it' },
-      { value: 'stop', name: 'Stop here (the files and answers are kept; run again and choose "a certificate I already have")' },
+      { value: 'uploaded', name: msg('wizard.certificate.uploaded') },
+      { value: 'stop', name: msg('wizard.certificate.stop') },
     ],
   });
   if (next === 'stop') return { kind: 'stop', certificatePath: keyPath };
   const note = deps.demo?.uploadCertificate?.(created.certificatePem);
-  if (note) screen.say(c.yellow(note));
+  if (note) screen.show({ kind: 'demo', text: note });
   return { kind: 'chosen', credential: { kind: 'certificate', certificate }, certificatePath: keyPath };
 }
 
 /** What to compare in the portal: its Thumbprint column is SHA-1; assertions name the SHA-256 one. */
-function certificateFacts(certificate: ClientCertificate, screen: Screen): string[] {
-  const c = screen.color;
-  return [
-    `${c.bold('Thumbprint')}  ${certificate.thumbprintSha1}  ${c.dim('(the portal lists the certificate with this one)')}`,
-    `${c.bold('SHA-256')}     ${certificate.thumbprintSha256}  ${c.dim('(x5t#S256, what each token request names)')}`,
-    `${c.bold('Expires')}     ${certificate.notAfter.toISOString().slice(0, 10)}`,
-  ];
+function certificateFacts(certificate: ClientCertificate, layout: { indent: number; gap: boolean }): Block {
+  return {
+    kind: 'facts',
+    ...layout,
+    rows: [
+      { label: msg('wizard.certificate.thumbprint'), value: certificate.thumbprintSha1, note: msg('wizard.certificate.thumbprint-note') },
+      { label: 'SHA-256', value: certificate.thumbprintSha256, note: msg('wizard.certificate.sha256-note') },
+      { label: msg('wizard.certificate.expires'), value: msg('wizard.date', { date: certificate.notAfter }) },
+    ],
+  };
 }
 
 /** A PEM the admin has: loaded and checked (key matches, RSA, not expired); an encrypted key asks its password. */
 async function existingCertificate(input: CredentialInput, deps: CredentialDeps): Promise<CredentialOutcome> {
   const { prompter, screen } = deps;
-  const c = screen.color;
   let suggestion = input.certificatePath;
   for (;;) {
     const answer = await askText(prompter, {
       name: 'certificatePath',
-      message: 'PEM file with the certificate and its private key',
+      message: msg('wizard.ask.certificate-path'),
       schema: filePathSchema,
       default: suggestion,
     });
     const path = answerPath(answer, input.workDir);
     const loaded = await loadCertificateFile(path, deps);
     if (loaded.certificate) {
-      screen.say(
-        [
-          `${c.green('✔')} Certificate ${loaded.certificate.subject}, from ${path}`,
-          ...certificateFacts(loaded.certificate, screen).map((line) => `  ${line}`),
-          c.dim(`  It must be listed under Certificates & secrets → Certificates with that thumbprint; if not: ${uploadCertificateAction(input.clientId)}`),
-        ].join('\n'),
+      screen.show(
+        { kind: 'success', text: msg('wizard.certificate.loaded', { subject: loaded.certificate.subject, path }), gap: false },
+        certificateFacts(loaded.certificate, { indent: 2, gap: false }),
+        { kind: 'note', text: msg('wizard.certificate.must-be-listed') },
+        { kind: 'action', text: uploadCertificateAction(input.clientId), indent: 4 },
       );
       return { kind: 'chosen', credential: { kind: 'certificate', certificate: loaded.certificate }, certificatePath: path };
     }
-    for (const problem of loaded.problems) screen.say(c.red(`✖ ${problem}`));
+    for (const problem of loaded.problems) screen.show({ kind: 'problem', text: problem });
     suggestion = answer;
   }
 }
@@ -238,14 +224,14 @@ export async function loadCertificateFile(
   path: string,
   deps: { prompter: Prompter },
 ): Promise<{ certificate: ClientCertificate | null; problems: string[] }> {
-  let loaded = await loadClientCertificate({ certificatePath: path, labels: LABELS });
+  let loaded = await loadClientCertificate({ certificatePath: path, labels: labels() });
   // Three tries, as a login prompt gives; then the problem is reported like any other.
   for (let attempt = 1; attempt <= 3 && loaded.needsPassword; attempt++) {
     const password = await deps.prompter.password({
       name: 'certificatePassword',
-      message: attempt === 1 ? `Password of the private key in ${path} (not saved)` : 'Wrong password; try again',
+      message: attempt === 1 ? msg('wizard.ask.certificate-password', { path }) : msg('wizard.ask.certificate-password-again'),
     });
-    loaded = await loadClientCertificate({ certificatePath: path, password: new Secret(password, 'prompt'), labels: LABELS });
+    loaded = await loadClientCertificate({ certificatePath: path, password: new Secret(password, 'prompt'), labels: labels() });
   }
   return loaded;
 }
@@ -263,12 +249,12 @@ export async function credentialAgain(
   if (input.certificatePath) {
     const loaded = await loadCertificateFile(input.certificatePath, deps);
     if (loaded.certificate) {
-      screen.say(`${screen.color.green('✔')} Certificate: ${input.certificatePath} (thumbprint ${loaded.certificate.thumbprintSha1})`);
+      screen.show({ kind: 'success', text: msg('wizard.certificate.again', { path: input.certificatePath, thumbprint: loaded.certificate.thumbprintSha1 }), gap: false });
       return { kind: 'chosen', credential: { kind: 'certificate', certificate: loaded.certificate }, certificatePath: input.certificatePath };
     }
-    for (const problem of loaded.problems) screen.say(screen.color.red(`✖ ${problem}`));
+    for (const problem of loaded.problems) screen.show({ kind: 'problem', text: problem });
     return chooseCredential({ clientId: input.clientId, given: null, certificatePath: input.certificatePath, workDir: input.workDir }, deps);
   }
-  screen.say(screen.color.dim('The client secret is not saved between runs; enter it once more.'));
+  screen.show({ kind: 'note', text: msg('wizard.credential.secret-again') });
   return { kind: 'chosen', credential: { kind: 'secret', secret: await askSecret(deps.prompter) }, certificatePath: null };
 }

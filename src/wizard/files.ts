@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { describeWriteError, fileExists, writePathProblem, writeUserFile } from '../fs/write-file.js';
-import type { Prompter } from '../inputs/prompter.js';
+import { type Prompter, type PromptText, promptText } from '../inputs/prompter.js';
 import { expandHome, filePathSchema } from '../inputs/schemas.js';
+import { msg } from '../messages/index.js';
 import { schemaValidator } from './ask.js';
 import type { Screen } from './context.js';
 
@@ -23,14 +24,15 @@ export function answerPath(answer: string, workDir: string): string {
  */
 export async function writeFileAsked(
   deps: { prompter: Prompter; screen: Screen },
-  file: { name: string; message: string; defaultPath: string; workDir: string; content: string; public?: boolean },
+  file: { name: string; message: PromptText; defaultPath: string; workDir: string; content: string; public?: boolean },
 ): Promise<string | null> {
   const { prompter, screen } = deps;
   let suggestion: string | undefined = file.defaultPath;
   for (;;) {
     const answer = await prompter.input({
       name: file.name,
-      message: suggestion ? file.message : `${file.message} (Enter to skip)`,
+      // Once a suggestion is refused there is none left: Enter then skips the file.
+      message: suggestion ? file.message : msg('wizard.files.enter-to-skip', { question: promptText(file.message) }),
       ...(suggestion && { default: suggestion }),
       validate: schemaValidator(filePathSchema, { optional: !suggestion }),
     });
@@ -38,23 +40,23 @@ export async function writeFileAsked(
     const path = answerPath(answer, file.workDir);
     const problem = await writePathProblem(path);
     if (problem) {
-      screen.say(screen.color.red(`✖ ${path}: ${problem}`));
+      screen.show({ kind: 'problem', text: msg('wizard.files.cannot-write', { path, problem }) });
       suggestion = undefined;
       continue;
     }
     if (await fileExists(path)) {
-      const replace = await prompter.confirm({ name: `${file.name}Overwrite`, message: `${path} exists. Replace it?`, default: false });
+      const replace = await prompter.confirm({ name: `${file.name}Overwrite`, message: msg('wizard.files.replace', { path }), default: false });
       if (!replace) {
         suggestion = undefined;
         continue;
       }
     }
     try {
-      const how = await writeUserFile(path, file.content, { private: !file.public, warn: (line) => screen.say(screen.color.yellow(`! ${line}`)) });
-      screen.say(`${screen.color.green('✔')} Wrote ${path}${file.public || how === 'in-place' ? '' : ' (readable by you only)'}`);
+      const how = await writeUserFile(path, file.content, { private: !file.public, warn: (line) => screen.show({ kind: 'warning', text: line }) });
+      screen.show({ kind: 'success', text: msg('wizard.files.wrote', { path, private: !(file.public || how === 'in-place') }), gap: false });
       return path;
     } catch (error) {
-      screen.say(screen.color.red(`✖ ${describeWriteError(path, error)}`));
+      screen.show({ kind: 'problem', text: describeWriteError(path, error) });
       suggestion = undefined;
     }
   }

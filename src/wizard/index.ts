@@ -3,6 +3,7 @@ import type { SavedConfig } from '../config/store.js';
 import { CancelledError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Prompter } from '../inputs/prompter.js';
+import { msg } from '../messages/index.js';
 import type { StepId, WizardAnswers, WizardServices, WizardState } from './context.js';
 import { credentialAgain, credentialAnswers } from './credential.js';
 import { beforeStart } from './steps/before-start.js';
@@ -21,9 +22,8 @@ import { testMailStep } from './steps/test-mail.js';
 type StepResult = { kind: 'next' } | { kind: 'stop'; exitCode: number };
 
 export interface WizardStep {
+  /** Also how the step is named when the walk stops or resumes there (the messages name each id). */
   id: StepId;
-  /** How the step is named when the walk stops or resumes there. */
-  title: string;
   run(state: WizardState, services: WizardServices, save: () => Promise<void>): Promise<StepResult>;
 }
 
@@ -33,7 +33,6 @@ const NEXT: StepResult = { kind: 'next' };
 export const WIZARD_STEPS: readonly WizardStep[] = [
   {
     id: 'before-start',
-    title: 'the introduction',
     async run(_state, services) {
       const outcome = await beforeStart({ progressFile: services.store.path, sandbox: services.demo !== undefined }, services);
       return outcome.kind === 'stop' ? { kind: 'stop', exitCode: ExitCode.ok } : NEXT;
@@ -41,7 +40,6 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
   },
   {
     id: 'entra-app',
-    title: 'step 1 of 4 (Entra ID app)',
     async run(state, services, save) {
       const { cloud, tenantId, clientId, certificatePath, secretExpires, authorityHost, timeout, proxy } = state.answers;
       const outcome = await entraAppStep(
@@ -61,7 +59,6 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
   },
   {
     id: 'service-principal',
-    title: 'step 2 of 4 (Exchange service principal)',
     async run(state, services, save) {
       if (!state.token) throw new Error('step 2 needs the token facts of step 1');
       const { cloud, tenantId, clientId, mailbox, from, senderName } = state.answers;
@@ -77,7 +74,6 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
   },
   {
     id: 'smtp-auth',
-    title: 'step 3 of 4 (SMTP AUTH)',
     async run(state, services) {
       if (!state.answers.mailbox) throw new Error('step 3 needs the mailbox of step 2');
       const outcome = await smtpAuthStep({ mailbox: state.answers.mailbox, scriptPath: state.scriptPath }, services);
@@ -86,7 +82,6 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
   },
   {
     id: 'test-mail',
-    title: 'step 4 of 4 (test message)',
     async run(state, services, save) {
       const outcome = await testMailStep(
         { answers: { ...state.answers }, credential: state.credential, workDir: services.workDir, ...(services.wait && { wait: services.wait }) },
@@ -100,7 +95,6 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
   },
   {
     id: 'finish',
-    title: 'the final settings',
     async run(state, services) {
       if (!state.credential) {
         const again = await credentialAgain(
@@ -148,7 +142,7 @@ export async function runWizard(state: WizardState, services: WizardServices): P
     }
     if (result.kind === 'stop') {
       await save();
-      services.screen.say(`\n${stoppedAt(step, services)}`);
+      services.screen.show({ kind: 'paragraph', text: stoppedAt(step, services) });
       return result.exitCode;
     }
     state.completed.push(step.id);
@@ -157,10 +151,8 @@ export async function runWizard(state: WizardState, services: WizardServices): P
   return ExitCode.ok;
 }
 
-function stoppedAt(step: WizardStep, services: WizardServices): string {
-  return services.store.path
-    ? `Stopped at ${step.title}. Your answers are saved in ${services.store.path} (not the client secret); run smtp-oauth-setup again to continue.`
-    : `Stopped at ${step.title}. Nothing was saved.`;
+function stoppedAt(step: WizardStep, services: WizardServices) {
+  return services.store.path ? msg('wizard.stopped.saved', { at: step.id, path: services.store.path }) : msg('wizard.stopped.not-saved', { at: step.id });
 }
 
 /** Saves after every answer and step; a failed save is reported once and the walk goes on. */
@@ -183,7 +175,7 @@ function saver(state: WizardState, services: WizardServices): () => Promise<void
     } catch (error) {
       if (warned) return;
       warned = true;
-      services.screen.say(services.screen.color.yellow(`! Progress is not being saved: ${describeWriteError(services.store.path ?? '', error)}`));
+      services.screen.show({ kind: 'warning', text: msg('wizard.not-saving', { reason: describeWriteError(services.store.path ?? '', error) }) });
     }
   };
 }
@@ -221,7 +213,7 @@ export async function offerResume(state: WizardState, saved: SavedConfig | null,
   if (!saved.token) keep = keep.filter((id) => id === 'before-start');
   const next = WIZARD_STEPS.find((step) => !keep.includes(step.id));
   if (!next || keep.length === 0) return;
-  const resume = await deps.prompter.confirm({ name: 'resume', message: `Continue where you stopped, at ${next.title}?`, default: true });
+  const resume = await deps.prompter.confirm({ name: 'resume', message: msg('wizard.ask.resume', { at: next.id }), default: true });
   if (!resume) return;
   state.completed = [...keep];
   state.token = saved.token ?? null;

@@ -6,7 +6,17 @@
  * (New-ServicePrincipal, Add-MailboxPermission), the Set-CASMailbox / Get-TransportConfig references
  * (SmtpClientAuthenticationDisabled) and Add-RecipientPermission (SendAs).
  */
+import { msg, t } from '../messages/index.js';
 import { psArgument, psCommentText } from '../powershell-quote.js';
+import type { Block } from './show.js';
+
+/**
+ * A comment for people, in the language in use: one `#` line per line of the message. Values in it
+ * go through psCommentText before they reach the message.
+ */
+function comment(text: string): string[] {
+  return text.split('\n').map((line) => `# ${line}`);
+}
 
 /**
  * Every value in a command goes through psArgument and every value in a comment through psCommentText
@@ -52,11 +62,19 @@ export function ps1FileContent(script: string): string {
  * to that one process only and changes no policy. `path` unknown: a placeholder.
  */
 export function runScriptLines(path?: string): string[] {
-  const file = path === undefined ? '<this file>' : psArgument(path);
+  return [t('files.ps1.policy-blocked'), `  ${runScriptCommand(path)}`, t('files.ps1.policy-pwsh')];
+}
+
+function runScriptCommand(path?: string): string {
+  return `powershell -ExecutionPolicy Bypass -File ${path === undefined ? t('files.ps1.this-file') : psArgument(path)}`;
+}
+
+/** The same on the wizard's screen, after the script is saved. */
+export function runScriptBlocks(path: string): Block[] {
   return [
-    `If PowerShell says running scripts is disabled on this system (execution policy), run this one file with:`,
-    `  powershell -ExecutionPolicy Bypass -File ${file}`,
-    '(pwsh instead of powershell for PowerShell 7; the computer\'s policy stays as it is.)',
+    { kind: 'note', text: msg('files.ps1.policy-blocked') },
+    { kind: 'commands', lines: [runScriptCommand(path)], gap: false },
+    { kind: 'note', text: msg('files.ps1.policy-pwsh') },
   ];
 }
 
@@ -71,28 +89,26 @@ export function servicePrincipalLines(values: ExchangeScriptValues): string[] {
   const environment =
     values.exchangeEnvironmentName && values.exchangeEnvironmentName !== 'O365Default' ? ` -ExchangeEnvironmentName ${psArgument(values.exchangeEnvironmentName)}` : '';
   const lines = [
-    '# Once per machine: the Exchange Online PowerShell module. On Windows Server 2016 (Windows',
-    '# PowerShell 5.1), if Install-Module fails with a download or TLS error, first run:',
+    ...comment(t('files.ps1.install-module')),
     '# [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
     'Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser',
     // Interactive sign-in takes no tenant: -Organization is for app-only (certificate) and managed
     // identity sign-in, with the .onmicrosoft.com domain (Connect-ExchangeOnline reference); the
     // admin's account decides the tenant, and -UserPrincipalName only preselects that account.
-    `# Sign in as an Exchange administrator of tenant ${psCommentText(values.tenant)} (-UserPrincipalName <you@domain> picks the account).`,
+    ...comment(t('files.ps1.sign-in', { tenant: psCommentText(values.tenant) })),
     `Connect-ExchangeOnline${environment}`,
     '',
-    "# -ObjectId is the token's oid claim: the Enterprise application's object id, NOT the Object ID",
-    '# shown under App registrations (the classic mistake, which makes Exchange answer 535 5.7.3).',
+    ...comment(t('files.ps1.object-id')),
     `New-ServicePrincipal -AppId ${app} -ObjectId ${sp} -DisplayName ${psArgument(values.displayName)}`,
-    `# Check: ObjectId must read ${psCommentText(values.servicePrincipalObjectId)}.`,
+    ...comment(t('files.ps1.check-object-id', { objectId: psCommentText(values.servicePrincipalObjectId) })),
     `Get-ServicePrincipal -Identity ${app} | Format-List DisplayName,AppId,ObjectId`,
     '',
-    '# The app may log in to this mailbox (the XOAUTH2 user).',
+    ...comment(t('files.ps1.full-access')),
     `Add-MailboxPermission -Identity ${psArgument(values.mailbox)} -User ${sp} -AccessRights FullAccess`,
   ];
   if (sendsAsAnotherAddress(values)) {
     lines.push(
-      `# The sender ${psCommentText(values.from)} is not the mailbox: the app also needs SendAs on it.`,
+      ...comment(t('files.ps1.send-as', { from: psCommentText(values.from) })),
       `Add-RecipientPermission -Identity ${psArgument(values.from)} -Trustee ${sp} -AccessRights SendAs -Confirm:$false`,
     );
   }
@@ -103,10 +119,9 @@ export function servicePrincipalLines(values: ExchangeScriptValues): string[] {
 export function smtpAuthLines(mailboxAddress: string): string[] {
   const mailbox = psArgument(mailboxAddress);
   return [
-    '# SMTP AUTH for this mailbox (overrides the organization-wide setting).',
+    ...comment(t('files.ps1.smtp-auth')),
     `Set-CASMailbox -Identity ${mailbox} -SmtpClientAuthenticationDisabled $false`,
-    '# Check: the mailbox must show False. The organization setting below may stay True: the mailbox',
-    '# setting wins. Empty for the mailbox means it inherits the organization setting.',
+    ...comment(t('files.ps1.check-smtp-auth')),
     `Get-CASMailbox -Identity ${mailbox} | Format-List SmtpClientAuthenticationDisabled`,
     'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled',
   ];
@@ -117,18 +132,24 @@ export function buildExchangeScript(values: ExchangeScriptValues): ExchangeScrip
   const smtpAuth = smtpAuthLines(values.mailbox);
 
   const script = [
-    `# smtp-oauth-setup: Exchange Online setup for app ${psCommentText(values.clientId)} (${psCommentText(values.displayName)})`,
+    ...comment(t('files.ps1.header', { clientId: psCommentText(values.clientId), displayName: psCommentText(values.displayName) })),
     // A comment line close to "# SIG # Begin signature block" ends the valid script (tokenizer.cs,
     // ScanToEndOfCommentLine: edit distance < 10 without spaces): each comment with values keeps at least
     // 10 characters of its own text that no value can turn into that line ("For tenant , mailbox ." + line end: 13).
-    `# For tenant ${psCommentText(values.tenant)}, mailbox ${psCommentText(values.mailbox)}${sendsAsAnotherAddress(values) ? `, sender ${psCommentText(values.from)}` : ''}.`,
-    '# Run it in PowerShell, line by line or as a whole. Changes take 15-30 minutes to apply.',
+    ...comment(
+      t('files.ps1.for', {
+        tenant: psCommentText(values.tenant),
+        mailbox: psCommentText(values.mailbox),
+        ...(sendsAsAnotherAddress(values) && { from: psCommentText(values.from) }),
+      }),
+    ),
+    ...comment(t('files.ps1.run-it')),
     ...runScriptLines().map((line) => `# ${line}`),
     '',
-    '# ---- Step 2: Exchange service principal and mailbox permission ----',
+    `# ---- ${t('files.ps1.section-2')} ----`,
     ...servicePrincipal,
     '',
-    '# ---- Step 3: SMTP AUTH on the mailbox ----',
+    `# ---- ${t('files.ps1.section-3')} ----`,
     ...smtpAuth,
     '',
     'Disconnect-ExchangeOnline -Confirm:$false',

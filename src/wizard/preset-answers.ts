@@ -1,4 +1,5 @@
 import type { Prompter } from '../inputs/prompter.js';
+import { msg } from '../messages/index.js';
 import type { Screen } from './context.js';
 
 /**
@@ -12,7 +13,7 @@ export function withPresetAnswers(prompter: Prompter, screen: Screen, presets: R
     async confirm(question) {
       const preset = presets[question.name];
       if (preset === undefined) return prompter.confirm(question);
-      screen.say(`${screen.color.green('✔')} ${screen.color.bold(question.message)} ${screen.color.cyan(preset ? 'Yes' : 'No')} ${screen.color.dim('(from the command line)')}`);
+      screen.show({ kind: 'answered', question: question.message, answer: msg(preset ? 'prompt.yes' : 'prompt.no'), from: 'command-line' });
       return preset;
     },
   };

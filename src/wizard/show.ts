@@ -1,23 +1,155 @@
 import type { ChalkInstance } from 'chalk';
 import type { CheckReport } from '../check/run.js';
+import type { DiagnosisView } from '../report/human.js';
+import { plain, styled } from '../messages/emphasis.js';
+import { type Message, msg, render as renderInUse } from '../messages/index.js';
 
-/** How the wizard lays out what it shows: one heading per step, indented blocks, nothing shouted. */
+/**
+ * What the wizard shows, as data: a step says WHAT it shows (the heading of step N, a paragraph, a
+ * list, commands, a warning…) with the words as messages; the screen decides colour and layout. One
+ * heading per step, indented blocks, nothing shouted. A recording screen (tests) keeps the blocks,
+ * so a test asserts message ids and parameters instead of sentences.
+ */
 
-export const STEP_TITLES = {
-  1: 'Entra ID app',
-  2: 'Exchange service principal',
-  3: 'SMTP AUTH on the mailbox',
-  4: 'Test message',
-} as const;
+/** Words of the catalogs, or text that is already words (a library's problem line, a value). */
+export type Text = Message | string;
 
-export function heading(c: ChalkInstance, step: keyof typeof STEP_TITLES): string {
-  const title = `Step ${step} of 4 · ${STEP_TITLES[step]}`;
-  return `\n${c.bold(title)}\n${c.dim('─'.repeat(title.length))}`;
+export type Step = 1 | 2 | 3 | 4;
+
+/** The ids of the four steps' names: the shared ones (src/messages/en/common.ts), never a copy. */
+const STEP_TITLE_IDS = { 1: 'step.1.title', 2: 'step.2.title', 3: 'step.3.title', 4: 'step.4.title' } as const;
+
+/** A label, a value and what the value means, in a column of such rows. */
+export interface FactRow {
+  label: Text;
+  value: Text;
+  note?: Text;
+  /** How the note reads: a remark (dim, the default), a good sign, a problem. */
+  tone?: 'dim' | 'good' | 'bad';
 }
 
-export function indent(lines: readonly string[], by = 2): string {
+export type Block = (
+  | { kind: 'heading'; step: Step }
+  | { kind: 'title'; text: Message }
+  | { kind: 'paragraph'; text: Message }
+  | { kind: 'list'; items: readonly Message[] }
+  | { kind: 'numbered'; items: readonly Message[] }
+  /** PowerShell or a shell line: commands are the same in every language; comments come translated. */
+  | { kind: 'commands'; lines: readonly string[] }
+  | { kind: 'warning'; text: Text }
+  | { kind: 'problem'; text: Text }
+  | { kind: 'success'; text: Message }
+  | { kind: 'note'; text: Message; indent?: number }
+  /** What the sandbox did in the demo (it plays the administrator). */
+  | { kind: 'demo'; text: Message }
+  | { kind: 'facts'; rows: readonly FactRow[]; indent?: number }
+  /** What to do, in the diagnosis catalog's words (its actions are shared with `check`'s fixes). */
+  | { kind: 'action'; text: Text; indent?: number }
+  /** A question answered without asking (`--yes`, a flag). */
+  | { kind: 'answered'; question: Text; answer: Text; from: 'yes' | 'command-line' }
+  /** A diagnosis in `check`'s words (the report renderer's). */
+  | { kind: 'diagnosis'; diagnosis: DiagnosisView }
+  /** A finished check in `check`'s words: claims, diagnosis, fix. */
+  | { kind: 'report'; report: CheckReport }
+) & {
+  /** A blank line before the block; each kind has its own default (see GAP_BEFORE). */
+  gap?: boolean;
+};
+
+const GAP_BEFORE: Record<Block['kind'], boolean> = {
+  heading: true,
+  title: true,
+  paragraph: true,
+  list: false,
+  numbered: true,
+  commands: true,
+  warning: false,
+  problem: false,
+  success: true,
+  note: false,
+  demo: false,
+  facts: false,
+  action: false,
+  answered: false,
+  diagnosis: true,
+  report: false,
+};
+
+/** How many columns prose is wrapped to (the width the English texts were written for). */
+export const WIDTH = 100;
+
+export interface Look {
+  color: ChalkInstance;
+  /** Renders a message (the language in use by default; a test passes another language's renderer). */
+  render?: (message: Message) => string;
+  /** Lines of a diagnosis in `check`'s words (injected: the report renderer belongs to `check`). */
+  diagnosis?: (diagnosis: DiagnosisView, color: ChalkInstance) => string[];
+}
+
+/** Blocks as terminal lines (without a report, which the screen hands to the report renderer). */
+export function renderBlocks(blocks: readonly Block[], look: Look): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.gap ?? GAP_BEFORE[block.kind]) lines.push('');
+    lines.push(...renderBlock(block, look));
+  }
+  return lines;
+}
+
+function renderBlock(block: Block, look: Look): string[] {
+  const c = look.color;
+  const words = (text: Text) => {
+    const rendered = typeof text === 'string' ? text : (look.render ?? renderInUse)(text);
+    return styled(rendered, { strong: (t) => c.bold(t), link: (t) => c.underline(t) });
+  };
+  switch (block.kind) {
+    case 'heading': {
+      const title = plain(words(msg('step.heading', { step: `${block.step}`, title: (look.render ?? renderInUse)(msg(STEP_TITLE_IDS[block.step])) })));
+      return [c.bold(title), c.dim('─'.repeat(title.length))];
+    }
+    case 'title':
+      return [c.bold(words(block.text))];
+    case 'paragraph':
+      return wrap(words(block.text), WIDTH);
+    case 'list':
+      return indent(block.items.flatMap((item) => wrap(`• ${words(item)}`, WIDTH - 2, '  ')));
+    case 'numbered':
+      return indent(numbered(block.items.map(words), WIDTH - 2));
+    case 'commands':
+      return block.lines.map((line) => (line === '' ? '' : `    ${line.startsWith('#') ? c.dim(line) : c.cyan(line)}`));
+    case 'warning':
+      return [c.yellow(`! ${words(block.text)}`)];
+    case 'problem':
+      return [c.red(`✖ ${words(block.text)}`)];
+    case 'success':
+      return [`${c.green.bold('✔')} ${styled((look.render ?? renderInUse)(block.text), { strong: (t) => c.green.bold(t), link: (t) => c.underline(t) })}`];
+    case 'note':
+      return indent(wrap(words(block.text), WIDTH - (block.indent ?? 0)), block.indent ?? 0).map((line) => c.dim(line));
+    case 'demo':
+      return [c.yellow(words(block.text))];
+    case 'facts': {
+      const labels = block.rows.map((row) => plain(words(row.label)));
+      const width = Math.max(0, ...labels.map((label) => label.length));
+      const pad = ' '.repeat(block.indent ?? 2);
+      return block.rows.map((row, i) => {
+        const note = row.note === undefined ? '' : `  ${(row.tone === 'good' ? c.green : row.tone === 'bad' ? c.yellow : c.dim)(words(row.note))}`;
+        return `${pad}${c.bold(labels[i]!.padEnd(width))}  ${words(row.value)}${note}`;
+      });
+    }
+    case 'action':
+      return indent(words(block.text).split('\n'), block.indent ?? 2);
+    case 'answered':
+      return [`${c.green('✔')} ${c.bold(words(block.question))} ${c.cyan(words(block.answer))} ${c.dim(words(msg(block.from === 'yes' ? 'wizard.answered.yes' : 'wizard.answered.command-line')))}`];
+    case 'diagnosis':
+      return look.diagnosis ? look.diagnosis(block.diagnosis, c) : [c.red(`✖ ${block.diagnosis.summary}`), ...block.diagnosis.fix.split('\n').map((line) => `    ${line}`)];
+    case 'report':
+      return [];
+  }
+}
+
+export function indent(lines: readonly string[], by = 2): string[] {
   const pad = ' '.repeat(by);
-  return lines.map((line) => (line === '' ? '' : pad + line)).join('\n');
+  return lines.map((line) => (line === '' ? '' : pad + line));
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -26,44 +158,53 @@ export function visibleLength(text: string): number {
   return text.replace(ANSI, '').length;
 }
 
-/** Word-wraps one paragraph to `width` visible columns (colour codes do not count); `hang` starts each continuation line. */
+/** Word-wraps one paragraph (its own line breaks kept) to `width` visible columns; `hang` starts each continuation line. */
 export function wrap(text: string, width: number, hang = ''): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && visibleLength(`${line} ${word}`) > width) {
-      lines.push(line);
-      line = hang + word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
+  return text.split('\n').flatMap((paragraph) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line !== '' && line !== hang && visibleLength(`${line} ${word}`) > width) {
+        lines.push(line);
+        line = hang + word;
+      } else {
+        line = line === '' || line === hang ? line + word : `${line} ${word}`;
+      }
     }
-  }
-  lines.push(line);
-  return lines;
+    lines.push(line);
+    return lines;
+  });
 }
 
 /** A numbered list, each item wrapped under its own text. */
-export function numbered(items: readonly string[], width = 96): string[] {
+export function numbered(items: readonly string[], width = WIDTH): string[] {
   const digits = String(items.length).length;
   return items.flatMap((item, i) => wrap(`${String(i + 1).padStart(digits)}. ${item}`, width, ' '.repeat(digits + 2)));
 }
 
-/** PowerShell (or a shell line) set apart from the prose around it. */
-export function codeBlock(c: ChalkInstance, lines: readonly string[]): string {
-  return lines.map((line) => (line === '' ? '' : `    ${line.startsWith('#') ? c.dim(line) : c.cyan(line)}`)).join('\n');
-}
-
 type Claims = NonNullable<CheckReport['token']['claims']>;
 
-/** The claims that decide whether SMTP can work, each with what it means here. */
-export function claimLines(c: ChalkInstance, claims: Claims, requiredRole: string): string[] {
+/**
+ * The claims that decide whether SMTP can work, each with what it means here. Claim names are the
+ * token's own keys (the same in every language).
+ */
+export function claimsBlock(claims: Claims, requiredRole: string): Block {
   const hasRole = claims.roles.includes(requiredRole);
-  return [
-    `roles   ${claims.roles.length ? claims.roles.join(', ') : '(none)'}  ${hasRole ? c.green('✔') : c.yellow(`✖ no ${requiredRole}`)}`,
-    `aud     ${claims.aud ?? '(none)'}`,
-    `tid     ${claims.tid ?? '(none)'}`,
-    `appid   ${claims.appid ?? '(none)'}${claims.appDisplayName ? c.dim(`  (${claims.appDisplayName})`) : ''}`,
-    `oid     ${claims.oid ?? '(none)'}  ${c.dim('← the Enterprise application\'s object id, used in step 2')}`,
-    ...(claims.exp ? [`expires ${new Date(claims.exp * 1000).toISOString().replace('.000Z', 'Z')}`] : []),
-  ];
+  const none = msg('wizard.claims.none');
+  return {
+    kind: 'facts',
+    rows: [
+      {
+        label: 'roles',
+        value: claims.roles.length ? claims.roles.join(', ') : none,
+        note: hasRole ? '✔' : msg('wizard.claims.role-missing', { role: requiredRole }),
+        tone: hasRole ? 'good' : 'bad',
+      },
+      { label: 'aud', value: claims.aud ?? none },
+      { label: 'tid', value: claims.tid ?? none },
+      { label: 'appid', value: claims.appid ?? none, ...(claims.appDisplayName && { note: `(${claims.appDisplayName})` }) },
+      { label: 'oid', value: claims.oid ?? none, note: msg('wizard.claims.oid-note') },
+      ...(claims.exp ? [{ label: 'expires', value: msg('wizard.claims.expires-at', { at: new Date(claims.exp * 1000) }) }] : []),
+    ],
+  };
 }

@@ -1,15 +1,17 @@
 import type { Platform } from '../platform.js';
 import { acquireAndCheckToken, runCheck } from '../check/run.js';
 import type { ConfigStore } from '../config/store.js';
-import { createTerminalPrompter } from '../inputs/prompter.js';
+import { createTerminalPrompter, type PromptStreams } from '../inputs/prompter.js';
+import { styled } from '../messages/emphasis.js';
+import { render } from '../messages/index.js';
 import type { Output } from '../output.js';
-import { renderCheckReport } from '../report/human.js';
+import { renderCheckReport, renderDiagnosis } from '../report/human.js';
 import { sleepUnlessStopped, unlessStopped } from '../signals.js';
 import { createProgress } from '../report/progress.js';
 import { acceptingDefaults } from './accept-defaults.js';
-import type { Clock, DemoHooks, Screen, WizardServices } from './context.js';
-import type { WaitPlan } from './wait-retry.js';
+import type { Clock, DemoHooks, Screen, WaitPlan, WizardServices } from './context.js';
 import { withPresetAnswers } from './preset-answers.js';
+import { type Block, type Look, renderBlocks } from './show.js';
 
 /**
  * The wizard's services on a real terminal: prompts from @inquirer/prompts on stderr, text through
@@ -19,33 +21,42 @@ import { withPresetAnswers } from './preset-answers.js';
  */
 
 export function terminalScreen(output: Output, signal?: AbortSignal): Screen {
+  const c = output.color;
+  const look: Look = { color: c, diagnosis: renderDiagnosis };
   let statusShown = false;
   const clearStatus = () => {
     if (!statusShown) return;
     output.infoRaw('\r\x1b[2K');
     statusShown = false;
   };
+  /** Prints blocks in order; a report goes where `check` puts it (stdout), in `check`'s words. */
+  const print = (blocks: readonly Block[], write: (text: string) => void) => {
+    clearStatus();
+    let pending: Block[] = [];
+    const flush = () => {
+      if (pending.length > 0) write(renderBlocks(pending, look).join('\n'));
+      pending = [];
+    };
+    for (const block of blocks) {
+      if (block.kind !== 'report') pending.push(block);
+      else {
+        flush();
+        renderCheckReport(block.report, output);
+      }
+    }
+    flush();
+  };
   return {
-    say(text) {
-      clearStatus();
-      output.info(text);
-    },
-    result(text) {
-      clearStatus();
-      output.result(text);
-    },
+    show: (...blocks) => print(blocks, (text) => output.info(text)),
+    result: (...blocks) => print(blocks, (text) => output.result(text)),
     status(text) {
       // Redrawn in place on a terminal; the wizard only runs on one.
-      output.infoRaw(`\r\x1b[2K${text}`);
+      const line = styled(render(text), { strong: (t) => c.bold(t), link: (t) => c.underline(t) });
+      output.infoRaw(`\r\x1b[2K${c.cyan('⏳')} ${line}`);
       statusShown = true;
     },
     clearStatus,
     progress: () => createProgress(output, signal),
-    report(report) {
-      clearStatus();
-      renderCheckReport(report, output);
-    },
-    color: output.color,
   };
 }
 
@@ -59,6 +70,8 @@ export function realClock(signal: AbortSignal): Clock {
 
 export async function terminalServices(options: {
   output: Output;
+  /** The terminal the prompts read from and draw on (the command's io, never the process's own). */
+  terminal: PromptStreams;
   store: ConfigStore;
   workDir: string;
   signal: AbortSignal;
@@ -72,7 +85,7 @@ export async function terminalServices(options: {
 }): Promise<WizardServices> {
   const { output, signal } = options;
   const screen = terminalScreen(output, signal);
-  const prompts = await createTerminalPrompter({ signal });
+  const prompts = await createTerminalPrompter({ signal, ...options.terminal });
   const caPem = options.extraCaPem ? { extraCaPem: options.extraCaPem } : {};
   return {
     prompter: withPresetAnswers(options.yes ? acceptingDefaults(prompts, screen) : prompts, screen, options.presets ?? {}),

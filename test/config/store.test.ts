@@ -1,3 +1,4 @@
+import { loadLanguage, msg } from '../../src/messages/index.js';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -145,19 +146,30 @@ describe('fileConfigStore', () => {
 
   it('a file it cannot use names the key at fault, so a hand-edited file can be corrected', async () => {
     const dir = tempDir();
-    const reason = async (content: unknown) => {
+    const refused = async (content: unknown) => {
       writeFileSync(join(dir, 'config.json'), JSON.stringify(content));
       const error = await fileConfigStore(dir).load().then(() => null, (e: unknown) => e);
       expect(error).toBeInstanceOf(UnreadableConfigError);
-      return (error as UnreadableConfigError).problems[0];
+      return error as UnreadableConfigError;
     };
     const path = join(dir, 'config.json');
-    expect(await reason({ version: 1, answers: { timeout: 30 } })).toBe(
+    const timeout = await refused({ version: 1, answers: { timeout: 30 } });
+    expect(timeout.problemMessages).toEqual([msg('config.invalid.type', { path, key: 'timeout', expected: 'text', type: 'string' })]);
+    expect(timeout.problems[0]).toBe(
       `${path}: saved configuration: timeout: must be text in quotes ("30", not 30); correct it, or run \`smtp-oauth-setup setup\` to write a new one.`,
     );
-    expect(await reason({ version: 1, answers: { smtpPrt: '587' } })).toContain('saved configuration: smtpPrt: is not a key smtp-oauth-setup saves;');
-    expect(await reason({ version: 2 })).toContain('saved configuration: version: must be 1;');
-    expect(await reason({ version: 1, wizard: { completed: 'all', finished: true } })).toContain('saved configuration: wizard.completed: must be of type array;');
+    expect((await loadLanguage('de')).render(timeout.problemMessages[0]!)).toBe(
+      `${path}: gespeicherte Konfiguration: timeout: muss Text in Anführungszeichen sein ("30", nicht 30); korrigieren Sie sie, oder rufen Sie \`smtp-oauth-setup setup\` auf, um eine neue zu schreiben.`,
+    );
+    expect((await refused({ version: 1, answers: { smtpPrt: '587' } })).problemMessages).toEqual([msg('config.invalid.unknown-key', { path, key: 'smtpPrt' })]);
+    expect((await refused({ version: 2 })).problemMessages).toEqual([msg('config.invalid.version', { path })]);
+    expect((await refused({ version: 1, wizard: { completed: 'all', finished: true } })).problemMessages).toEqual([
+      msg('config.invalid.type', { path, key: 'wizard.completed', expected: 'other', type: 'array' }),
+    ]);
+    expect((await refused({ version: 1, wizard: { completed: 'all', finished: true } })).problems[0]).toContain('saved configuration: wizard.completed: must be of type array;');
+    writeFileSync(path, 'not json');
+    const notJson = await fileConfigStore(dir).load().then(() => null, (e: unknown) => e);
+    expect((notJson as UnreadableConfigError).problemMessages).toEqual([msg('config.not-json', { path })]);
   });
 
   it('a saved number check cannot use names its key (check exits 2)', async () => {
@@ -275,5 +287,6 @@ describe('a kept secret goes to the OS credential store; the file keeps a refere
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, answers, clientSecretRef: { store: 'file', service: 's', account: 'a' } }));
     const error = await fileConfigStore(dir).load().then(() => null, (e: unknown) => e);
     expect((error as UnreadableConfigError).problems[0]).toContain('saved configuration: clientSecretRef.store:');
+    expect((error as UnreadableConfigError).problemMessages[0]).toMatchObject({ id: 'config.invalid.other', params: { key: 'clientSecretRef.store' } });
   });
 });

@@ -8,6 +8,9 @@ import { assertFreshBuild } from '../support/fresh-build.js';
 import { ensureTmux, TerminalSession } from '../support/tmux.js';
 import { removeScratchDirs, scratchDir } from '../support/wizard.js';
 import { parseValid } from '../support/json-schema.js';
+import { plain } from '../../src/messages/emphasis.js';
+import { loadLanguage, type MessageId, type ParamsArg, type Renderer } from '../../src/messages/index.js';
+import { vocabularyDe } from '../../src/messages/vocabulary/de.js';
 
 /**
  * The wizard as a person uses it: the built CLI in a real pseudo-terminal (tmux), real MSAL and
@@ -59,6 +62,15 @@ const tempFolders = () => readdirSync(home).filter((name) => /^smtp-oauth-(?:dem
 const sandboxFlags = () => ['--authority-host', sandbox.authorityHost, '--smtp-host', sandbox.smtp.host, '--smtp-port', String(sandbox.smtp.port), '--timeout', '10'];
 
 /**
+ * The words of a message as the CLI under test shows them, in its language: the tests name
+ * questions, menu entries and lines by their message ids, so the same walk runs in every language.
+ */
+const LANGUAGE_ENV = { en: {}, de: { SMTP_OAUTH_LANG: 'de' } } as const;
+const renderers = { en: await loadLanguage('en'), de: await loadLanguage('de') };
+const words = <K extends MessageId>(r: Renderer, id: K, ...params: ParamsArg<K>) => plain(r.t(id, ...params));
+const en = <K extends MessageId>(id: K, ...params: ParamsArg<K>) => words(renderers.en, id, ...params);
+
+/**
  * Answers a question once it waits for an answer: inquirer shows a pending question as `? message`
  * (and as `✔ message answer` once answered), so the same words elsewhere on the screen do not count.
  */
@@ -72,6 +84,11 @@ async function answer(prompt: string, text: string): Promise<void> {
 async function choose(entry: string): Promise<void> {
   await session.waitFor(`❯ ${entry}`);
   session.press('Enter');
+}
+
+/** The screen's line that holds a settings row's label, for its value. */
+function rowOf(screen: string, label: string): string {
+  return screen.split('\n').find((line) => line.trimStart().startsWith(`${label} `)) ?? `(no row ${label})`;
 }
 
 /** Every file under these folders. */
@@ -94,50 +111,64 @@ function expectNoSecretOnScreen(screen: string): void {
 }
 
 describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
-  it('happy path: from the first prompt to the final settings, a real test message, private files', async () => {
+  it.each(['en', 'de'] as const)('happy path (%s): from the first prompt to the final settings, a real test message, private files', async (language) => {
+    const r = renderers[language];
+    const t = <K extends MessageId>(id: K, ...params: ParamsArg<K>) => words(r, id, ...params);
     const before = sandbox.received.length;
     // A date far enough ahead that `check` neither warns nor reports the secret expired.
     const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-    startCli(['setup', ...sandboxFlags()]);
-    await answer('Start with step 1?', '');
-    await answer('Directory (tenant) ID', sandbox.client.tenantId);
-    await answer('Application (client) ID', sandbox.client.clientId);
-    await choose('A client secret: paste its Value');
-    await answer('Client secret (its Value', sandbox.client.clientSecret);
-    await answer('When does the secret expire?', inAYear);
-    await session.waitFor('Step 1 done');
-    await answer('Mailbox to send from', sandbox.client.mailbox);
-    await answer('Sender address (From)', '');
-    await answer('Sender name shown to recipients', 'Notifications');
-    await answer('Save the PowerShell for steps 2 and 3', '');
-    await answer('File name', '');
-    await choose('Continue to step 3');
-    await choose('Continue to step 4');
-    await answer('Send the test message to', sandbox.client.to);
-    await session.waitFor('Step 4 done');
-    await answer('Save these settings to a JSON file?', '');
+    startCli(['setup', ...sandboxFlags()], LANGUAGE_ENV[language]);
+    await answer(t('wizard.intro.start'), '');
+    await answer(t('wizard.ask.tenant-id'), sandbox.client.tenantId);
+    await answer(t('wizard.ask.client-id'), sandbox.client.clientId);
+    await choose(t('wizard.credential.secret'));
+    await answer(t('wizard.ask.client-secret'), sandbox.client.clientSecret);
+    await answer(t('wizard.ask.secret-expires'), inAYear);
+    await session.waitFor(t('wizard.entra.done', { role: 'SMTP.SendAsApp' }));
+    await answer(t('wizard.ask.mailbox'), sandbox.client.mailbox);
+    await answer(t('wizard.ask.from'), '');
+    await answer(t('wizard.ask.sender-name'), 'Notifications');
+    await answer(t('wizard.ask.save-script'), '');
+    await answer(t('wizard.ask.file-name'), '');
+    await choose(t('wizard.sp.continue'));
+    await choose(t('wizard.smtp-auth.continue'));
+    await answer(t('wizard.ask.to'), sandbox.client.to);
+    await session.waitFor(t('wizard.test.done', { to: sandbox.client.to }));
+    await answer(t('wizard.ask.save-settings'), '');
     // The .env is written only because the user asks for it: then it holds the secret, mode 0600.
-    await answer('Write a .env file', 'y');
-    await answer('File name', '');
-    await answer('Keep the client secret in', '');
+    // (inquirer takes y for yes in every language, and the language's own first letter too.)
+    await answer(t('wizard.ask.write-env', { credential: 'secret' }), language === 'de' ? 'j' : 'y');
+    await answer(t('wizard.ask.file-name'), '');
+    // A question longer than the terminal is broken by the prompt itself: its beginning is enough.
+    await answer(t('wizard.ask.keep-secret', { path: join(configDir(), 'config.json') }).slice(0, 40), '');
     expect(await session.exitCode()).toBe(0);
 
     const screen = session.screen();
-    for (const row of [
-      `SMTP server     ${sandbox.smtp.host}`,
-      `Port            ${sandbox.smtp.port}`,
-      'Encryption      STARTTLS',
-      `Sender address  ${sandbox.client.mailbox}`,
-      'Sender name     Notifications',
-      `Username        ${sandbox.client.mailbox}`,
-      `Tenant ID       ${sandbox.client.tenantId}`,
-      `Client ID       ${sandbox.client.clientId}`,
-      'Client secret   ••••••••',
+    // Each step under its heading, in the language.
+    for (const step of ['1', '2', '3', '4'] as const) expect(screen).toContain(t('step.heading', { step, title: t(`step.${step}.title`) }));
+    for (const [label, value] of [
+      [t('wizard.settings.smtp-server'), sandbox.smtp.host],
+      [t('wizard.settings.port'), String(sandbox.smtp.port)],
+      [t('wizard.settings.encryption'), 'STARTTLS'],
+      [t('wizard.settings.sender-address'), sandbox.client.mailbox],
+      [t('wizard.settings.sender-name'), 'Notifications'],
+      [t('wizard.settings.username'), sandbox.client.mailbox],
+      [t('wizard.settings.tenant-id'), sandbox.client.tenantId],
+      [t('wizard.settings.client-id'), sandbox.client.clientId],
+      [t('wizard.settings.client-secret'), '••••••••'],
     ]) {
-      expect(screen).toContain(row);
+      expect(rowOf(screen, label!)).toMatch(new RegExp(`^ +${label!} +${value!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     }
     expect(screen).toContain('npx smtp-oauth-setup check --tenant-id');
     expect(screen).toContain(`New-ServicePrincipal -AppId ${sandbox.client.clientId} -ObjectId ${sandbox.tenant.apps[0]!.servicePrincipalObjectId}`);
+    if (language === 'de') {
+      // The portal's German labels, and none of the English words of the walk.
+      for (const label of [vocabularyDe.appRegistrations, vocabularyDe.newRegistration, vocabularyDe.singleTenant, vocabularyDe.apiPermissions, vocabularyDe.certificatesAndSecrets]) {
+        // Prose is wrapped to the screen's width: a long label may span two lines.
+        expect(screen.replace(/\s+/g, ' ')).toContain(label);
+      }
+      for (const english of [en('wizard.intro.start'), en('wizard.ask.mailbox'), en('wizard.settings.username'), en('wizard.sp.why').slice(0, 40)]) expect(screen).not.toContain(english);
+    }
     expectNoSecretOnScreen(screen);
     expect(sandbox.received.length).toBe(before + 1);
     expect(sandbox.received.at(-1)?.rcptTo).toEqual([sandbox.client.to]);
@@ -149,42 +180,46 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
       if (file.path.endsWith('.env')) expect(file.text).toContain(`AZURE_CLIENT_SECRET='${sandbox.client.clientSecret}'`);
       else expect(file.text, file.path).not.toContain(sandbox.client.clientSecret);
     }
+    // The .ps1's comments are in the language too; its commands are the same.
+    const ps1 = written.find((f) => f.path.endsWith('.ps1'))!.text;
+    expect(ps1).toContain(`# ---- ${t('files.ps1.section-2')} ----`);
+    expect(ps1).toContain('Set-CASMailbox -Identity');
     expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({ answers: { secretExpires: inAYear }, wizard: { finished: true } });
   });
 
   it('a certificate: created in the walk, uploaded while the wizard waits, the key 0600; check then needs no secret', async () => {
     const before = sandbox.received.length;
     startCli(['setup', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox]);
-    await answer('Start with step 1?', '');
-    await answer('Directory (tenant) ID', '');
-    await answer('Application (client) ID', '');
-    await session.waitFor('❯ A client secret: paste its Value');
+    await answer(en('wizard.intro.start'), '');
+    await answer(en('wizard.ask.tenant-id'), '');
+    await answer(en('wizard.ask.client-id'), '');
+    await session.waitFor(`❯ ${en('wizard.credential.secret')}`);
     session.press('Down');
-    await choose('A certificate: create a key pair and a self-signed certificate now');
-    await choose('1 year');
-    await answer('File for the private key and the certificate', '');
-    await answer('File for the public certificate', '');
-    await session.waitFor('? Uploaded?');
+    await choose(en('wizard.credential.new-certificate'));
+    await choose(en('wizard.certificate.validity', { months: 12 }));
+    await answer(en('wizard.ask.certificate-key-file'), '');
+    await answer(en('wizard.ask.certificate-upload-file'), '');
+    await session.waitFor(`? ${en('wizard.ask.certificate-uploaded')}`);
     let screen = session.screen();
     expect(screen).toContain('Certificates & secrets → Certificates → Upload certificate');
     expect(screen).not.toContain('PRIVATE KEY');
     // The administrator uploads the .cer in the portal…
     sandbox.uploadCertificate(readFileSync(join(work, 'smtp-oauth-sender.cer'), 'utf8'));
-    await choose('Uploaded: get a token with it');
-    await session.waitFor('Step 1 done');
-    await answer('Mailbox to send from', '');
-    await answer('Sender address (From)', '');
-    await answer('Sender name shown to recipients', '');
-    await answer('Save the PowerShell for steps 2 and 3', 'n');
-    await choose('Continue to step 3');
-    await choose('Continue to step 4');
-    await answer('Send the test message to', sandbox.client.to);
-    await session.waitFor('Step 4 done');
-    await answer('Save these settings to a JSON file?', '');
-    await answer('Write a .env file with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH', '');
+    await choose(en('wizard.certificate.uploaded'));
+    await session.waitFor(en('wizard.entra.done', { role: 'SMTP.SendAsApp' }));
+    await answer(en('wizard.ask.mailbox'), '');
+    await answer(en('wizard.ask.from'), '');
+    await answer(en('wizard.ask.sender-name'), '');
+    await answer(en('wizard.ask.save-script'), 'n');
+    await choose(en('wizard.sp.continue'));
+    await choose(en('wizard.smtp-auth.continue'));
+    await answer(en('wizard.ask.to'), sandbox.client.to);
+    await session.waitFor(en('wizard.test.done', { to: sandbox.client.to }));
+    await answer(en('wizard.ask.save-settings'), '');
+    await answer(en('wizard.ask.write-env', { credential: 'certificate' }), '');
     expect(await session.exitCode()).toBe(0);
     screen = session.screen();
-    expect(screen).toContain('client credentials with a certificate');
+    expect(screen).toContain(en('wizard.settings.authentication-value', { credential: 'certificate' }));
     expect(screen).toContain(`--certificate ${join(work, 'smtp-oauth-sender.pem')}`);
     expect(screen).not.toContain('PRIVATE KEY');
     expect(sandbox.received.length).toBe(before + 1);
@@ -204,13 +239,14 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     writeFileSync(pem, made.privateKeyPem + made.certificatePem, { mode: 0o600 });
     sandbox.uploadCertificate(made.certificatePem);
     startCli(['setup', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--certificate', 'given.pem']);
-    await answer('Start with step 1?', '');
-    await answer('Directory (tenant) ID', '');
-    await answer('Application (client) ID', '');
-    await session.waitFor('❯ The certificate from file given.pem (thumbprint');
+    await answer(en('wizard.intro.start'), '');
+    await answer(en('wizard.ask.tenant-id'), '');
+    await answer(en('wizard.ask.client-id'), '');
+    // The entry names the file and the thumbprint (its value is the certificate's, checked by the token request).
+    await session.waitFor(`❯ ${en('wizard.credential.given-certificate', { source: 'file given.pem', thumbprint: '\u0000' }).split('\u0000')[0]}`);
     session.press('Enter');
-    await session.waitFor('Step 1 done');
-    await session.waitFor('? Mailbox to send from');
+    await session.waitFor(en('wizard.entra.done', { role: 'SMTP.SendAsApp' }));
+    await session.waitFor(`? ${en('wizard.ask.mailbox')}`);
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);
     // Saved by its absolute path, so that a run from another folder finds it.
@@ -223,41 +259,39 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
       ['setup', '--yes', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox, '--to', sandbox.client.to],
       { AZURE_CLIENT_SECRET: sandbox.client.clientSecret },
     );
-    await session.waitFor('What now?');
+    await session.waitFor(en('wizard.ask.what-now'));
     let screen = session.screen();
     expect(screen).toContain('The access token has no SMTP.SendAsApp role');
-    expect(screen).toContain('Grant admin consent');
-    expect(screen).toContain('I have granted admin consent: try again with a fresh token');
+    expect(screen).toContain(en('wizard.entra.consent-explained', { role: 'SMTP.SendAsApp' }).slice(0, 60));
+    expect(screen).toContain(`❯ ${en('wizard.entra.retry-after-consent')}`);
     // The administrator grants consent in the portal…
     sandbox.tenant.apps[0]!.consentedRoles = ['SMTP.SendAsApp'];
     session.press('Enter');
     expect(await session.exitCode()).toBe(0);
     screen = session.screen();
-    expect(screen).toContain('Step 1 done');
-    expect(screen).toContain('Step 4 done');
-    expect(screen).toContain('All four steps work');
+    expect(screen).toContain(en('wizard.entra.done', { role: 'SMTP.SendAsApp' }));
+    expect(screen).toContain(en('wizard.test.done', { to: sandbox.client.to }));
+    expect(screen).toContain(en('wizard.finish.all-work'));
     expectNoSecretOnScreen(screen);
   });
 
   it('Ctrl-C at a prompt: one line, exit 130, answers saved without the secret; the next run continues there', async () => {
     startCli(['setup', ...sandboxFlags()]);
-    await answer('Start with step 1?', '');
-    await answer('Directory (tenant) ID', sandbox.client.tenantId);
-    await answer('Application (client) ID', sandbox.client.clientId);
-    await choose('A client secret: paste its Value');
-    await session.waitFor('Client secret (its Value');
+    await answer(en('wizard.intro.start'), '');
+    await answer(en('wizard.ask.tenant-id'), sandbox.client.tenantId);
+    await answer(en('wizard.ask.client-id'), sandbox.client.clientId);
+    await choose(en('wizard.credential.secret'));
+    await session.waitFor(en('wizard.ask.client-secret'));
     session.type(sandbox.client.clientSecret.slice(0, 10));
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);
     const screen = session.screen();
     // After the interrupted question, exactly one line before the shell's exit marker.
     const all = screen.split('\n');
-    const asked = all.findIndex((line) => line.includes('Client secret (its Value'));
+    const asked = all.findIndex((line) => line.includes(en('wizard.ask.client-secret')));
     const lines = all.slice(asked + 1, all.findIndex((line) => line.startsWith('__EXIT__'))).filter((line) => line.trim() !== '');
     expect(all[asked]).not.toContain(sandbox.client.clientSecret.slice(0, 10));
-    expect(lines).toEqual([
-      `smtp-oauth-setup: Stopped at step 1 of 4 (Entra ID app). Your answers are saved in ${join(configDir(), 'config.json')} (not the client secret); run smtp-oauth-setup again to continue.`,
-    ]);
+    expect(lines).toEqual([`smtp-oauth-setup: ${en('wizard.stopped.saved', { at: 'entra-app', path: join(configDir(), 'config.json') })}`]);
     const config = files(configDir());
     expect(config).toHaveLength(1);
     expect(config[0]!.mode).toBe(0o600);
@@ -267,14 +301,14 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     session.kill();
     session = new TerminalSession();
     startCli(['setup', ...sandboxFlags()]);
-    await answer('Continue where you stopped, at step 1 of 4 (Entra ID app)?', '');
+    await answer(en('wizard.ask.resume', { at: 'entra-app' }), '');
     // The saved answers are the defaults now.
-    await session.waitFor(`Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com (${sandbox.client.tenantId})`);
-    expect(session.screen()).not.toContain('Start with step 1?');
+    await session.waitFor(`${en('wizard.ask.tenant-id')} (${sandbox.client.tenantId})`);
+    expect(session.screen()).not.toContain(en('wizard.intro.start'));
     session.press('Enter');
-    await answer(`Application (client) ID (${sandbox.client.clientId})`, '');
-    await choose('A client secret: paste its Value');
-    await session.waitFor('Client secret (its Value');
+    await answer(`${en('wizard.ask.client-id')} (${sandbox.client.clientId})`, '');
+    await choose(en('wizard.credential.secret'));
+    await session.waitFor(en('wizard.ask.client-secret'));
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);
   });
@@ -285,14 +319,14 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
       ['setup', '--yes', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox, '--to', sandbox.client.to],
       { AZURE_CLIENT_SECRET: sandbox.client.clientSecret },
     );
-    await session.waitFor('What now?');
-    expect(session.screen()).toContain('Wait and retry every 5 minutes for up to 1 hour');
+    await session.waitFor(en('wizard.ask.what-now'));
+    expect(session.screen()).toContain(en('wizard.test.wait', { intervalMs: 5 * 60_000, totalMs: 60 * 60_000 }));
     // The default after a step 2 failure is to wait.
     session.press('Enter');
     await session.waitFor(/Attempt 1 of 12 in 4:5\d/);
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);
-    expect(session.screen()).toContain('smtp-oauth-setup: Stopped at step 4 of 4 (test message).');
+    expect(session.screen()).toContain(`smtp-oauth-setup: ${en('wizard.stopped.saved', { at: 'test-mail', path: join(configDir(), 'config.json') })}`);
     expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({
       wizard: { completed: ['before-start', 'entra-app', 'service-principal', 'smtp-auth'] },
     });
@@ -303,19 +337,17 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     ['SIGHUP', 129],
   ] as const)('%s at a prompt: the terminal echoes again, answers saved, one line, exit %i', async (signal, exitCode) => {
     startCli(['setup', ...sandboxFlags()]);
-    await answer('Start with step 1?', '');
-    await answer('Directory (tenant) ID', sandbox.client.tenantId);
-    await answer('Application (client) ID', sandbox.client.clientId);
-    await choose('A client secret: paste its Value');
-    await session.waitFor('Client secret (its Value');
+    await answer(en('wizard.intro.start'), '');
+    await answer(en('wizard.ask.tenant-id'), sandbox.client.tenantId);
+    await answer(en('wizard.ask.client-id'), sandbox.client.clientId);
+    await choose(en('wizard.credential.secret'));
+    await session.waitFor(en('wizard.ask.client-secret'));
     session.signal(signal);
     expect(await session.exitCode()).toBe(exitCode);
     // The prompt had the terminal in raw mode: it is given back as it was.
     expect(await session.terminalModes()).toBe('echo-on icanon-on');
     const screen = session.screen();
-    expect(screen).toContain(
-      `smtp-oauth-setup: Stopped at step 1 of 4 (Entra ID app). Your answers are saved in ${join(configDir(), 'config.json')} (not the client secret); run smtp-oauth-setup again to continue.`,
-    );
+    expect(screen).toContain(`smtp-oauth-setup: ${en('wizard.stopped.saved', { at: 'entra-app', path: join(configDir(), 'config.json') })}`);
     expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({
       answers: { tenantId: sandbox.client.tenantId, clientId: sandbox.client.clientId },
       wizard: { completed: ['before-start'] },
@@ -338,13 +370,13 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
       ['setup', '--yes', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox, '--to', sandbox.client.to],
       { AZURE_CLIENT_SECRET: sandbox.client.clientSecret },
     );
-    await session.waitFor('What now?');
+    await session.waitFor(en('wizard.ask.what-now'));
     session.press('Enter');
     await session.waitFor(/Attempt 1 of 12 in 4:5\d/);
     session.signal('SIGTERM');
     expect(await session.exitCode()).toBe(143);
     expect(await session.terminalModes()).toBe('echo-on icanon-on');
-    expect(session.screen()).toContain('smtp-oauth-setup: Stopped at step 4 of 4 (test message).');
+    expect(session.screen()).toContain(`smtp-oauth-setup: ${en('wizard.stopped.saved', { at: 'test-mail', path: join(configDir(), 'config.json') })}`);
     expect(JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'))).toMatchObject({
       wizard: { completed: ['before-start', 'entra-app', 'service-principal', 'smtp-auth'] },
     });
@@ -355,7 +387,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     ['SIGHUP', 129],
   ] as const)('demo gets %s at a prompt: its and its sandbox\'s temporary folders removed, the terminal echoes again, exit %i', async (signal, exitCode) => {
     startCli(['demo']);
-    await session.waitFor('Demo: everything below runs against the built-in sandbox');
+    await session.waitFor(en('wizard.intro.demo'));
     await session.waitFor(/^\? /m);
     // Both folders exist while the demo runs…
     expect(tempFolders().map((name) => name.replace(/-\w+$/, '')).sort()).toEqual(['smtp-oauth-demo', 'smtp-oauth-sandbox']);
@@ -376,8 +408,14 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     expect(text).not.toContain('?');
   });
 
-  it('demo: a newcomer presses Enter through the whole walk and sees the test message arrive', async () => {
-    startCli(['demo']);
+  it.each([
+    ['en', {}],
+    // `LANG=de_DE.UTF-8 npm run demo`: the locale alone chooses German.
+    ['de', { LANG: 'de_DE.UTF-8' }],
+  ] as const)('demo (%s): a newcomer presses Enter through the whole walk and sees the test message arrive', async (language, env) => {
+    const r = renderers[language];
+    const t = <K extends MessageId>(id: K, ...params: ParamsArg<K>) => words(r, id, ...params);
+    startCli(['demo'], env);
     const deadline = Date.now() + 25_000;
     while (!/__EXIT__=\d+/.test(session.screen()) && Date.now() < deadline) {
       session.press('Enter');
@@ -385,17 +423,20 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     }
     expect(await session.exitCode(1000)).toBe(0);
     const screen = session.screen();
-    expect(screen).toContain('Demo: everything below runs against the built-in sandbox');
-    expect(screen).toContain('All four steps work');
-    expect(screen).toContain('The sandbox received this message');
+    expect(screen).toContain(t('wizard.intro.demo'));
+    for (const step of ['1', '2', '3', '4'] as const) expect(screen).toContain(t('step.heading', { step, title: t(`step.${step}.title`) }));
+    expect(screen).toContain(t('wizard.finish.all-work'));
+    expect(screen).toContain(t('demo.received'));
     expect(screen).toContain('Subject: smtp-oauth-setup test message');
     expectNoSecretOnScreen(screen);
     // Nothing saved to the user's config directory, nothing written to the current folder: the
     // script saved by pressing Enter went to a temporary folder, whose path was shown.
     expect(files(configDir(), work)).toEqual([]);
-    expect(screen).toMatch(/Wrote \S+smtp-oauth-demo-\w+\/smtp-oauth-setup-exchange\.ps1/);
+    const wrote = t('wizard.files.wrote', { path: '\u0000', private: true }).split('\u0000');
+    expect(screen).toMatch(new RegExp(`${wrote[0]}\\S+smtp-oauth-demo-\\w+/smtp-oauth-setup-exchange\\.ps1`));
     // The finished demo removed that folder (what is saved there may hold the sandbox's secret) and its sandbox's.
-    expect(screen).toMatch(/\(demo\) The files saved in \S+smtp-oauth-demo-\w+ are removed with the demo/);
+    const removed = t('demo.files-removed', { workDir: '\u0000' }).split('\u0000');
+    expect(screen).toMatch(new RegExp(`${removed[0]!.replace(/[()]/g, '\\$&')}\\S+smtp-oauth-demo-\\w+`));
     expect(tempFolders()).toEqual([]);
   });
 });

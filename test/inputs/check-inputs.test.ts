@@ -28,7 +28,7 @@ afterAll(() => {
 /** Answers prompts by question name and records what was asked. */
 function scriptedPrompter(answers: Record<string, string>): Prompter & { asked: string[] } {
   const asked: string[] = [];
-  const answer = async (q: { name: string; validate?: (v: string) => true | string }) => {
+  const answer = async (q: { name: string; validate?: (v: string) => unknown }) => {
     asked.push(q.name);
     const value = answers[q.name];
     if (value === undefined) throw new Error(`unexpected question ${q.name}`);

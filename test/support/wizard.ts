@@ -4,22 +4,26 @@ import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import type { CheckReport, StageEvents } from '../../src/check/run.js';
 import { CancelledError } from '../../src/errors.js';
-import type { InputQuestion, Prompter, SelectQuestion } from '../../src/inputs/prompter.js';
+import { type InputQuestion, type Prompter, type PromptText, promptText, type SelectQuestion } from '../../src/inputs/prompter.js';
+import { isMessage, type Message, type MessageId, type MessageParams, msg } from '../../src/messages/index.js';
 import type { Clock, Screen } from '../../src/wizard/context.js';
+import { renderDiagnosis } from '../../src/report/human.js';
+import { type Block, renderBlocks } from '../../src/wizard/show.js';
 
 /** Accept the question's default, as pressing Enter does. */
 export const ENTER = Symbol('Enter');
 /** Press Ctrl-C at this question. */
 export const CTRL_C = Symbol('Ctrl-C');
 
-type Question = { name: string; message: string; default?: unknown };
+type Question = { name: string; message: PromptText; default?: unknown };
 export type Answer = string | boolean | typeof ENTER | typeof CTRL_C | ((question: Question) => string | boolean | typeof ENTER | typeof CTRL_C);
 
 export interface ScriptedPrompter extends Prompter {
   /** Every question asked, in order. */
   asked: Question[];
   /** Answers a question's validation refused (the "user" then typed the next answer). */
-  rejected: Array<{ name: string; value: string; reason: string }>;
+  /** The reason as the validation gave it (a message, or the words of a shared schema). */
+  rejected: Array<{ name: string; value: string; reason: PromptText }>;
   /** Question names whose scripted answers were not all used. */
   unused(): string[];
 }
@@ -39,7 +43,7 @@ export function scriptedPrompter(script: Record<string, Answer | Answer[]>): Scr
 
   const next = (question: Question) => {
     const queue = queues.get(question.name);
-    if (!queue || queue.answers.length === 0) throw new Error(`unexpected question '${question.name}': ${question.message}`);
+    if (!queue || queue.answers.length === 0) throw new Error(`unexpected question '${question.name}': ${promptText(question.message)}`);
     const answer = queue.repeat ? queue.answers[0]! : queue.answers.shift()!;
     const resolved = typeof answer === 'function' ? answer(question) : answer;
     if (resolved === CTRL_C) throw new CancelledError();
@@ -83,20 +87,74 @@ export function scriptedPrompter(script: Record<string, Answer | Answer[]>): Scr
   };
 }
 
-export interface RecordingScreen extends Screen {
-  /** Everything shown, in order (say, result, reports and stage lines). */
-  readonly text: string;
-  /** Only what went to stdout (the final settings). */
-  readonly results: string;
-  statuses: string[];
-  reports: CheckReport[];
+/** One block as a step showed it: where it went (stderr for the person, stdout for the results). */
+export interface Shown {
+  to: 'show' | 'result';
+  block: Block;
 }
 
-/** A screen that keeps what a person would have seen, without colours. */
+export interface RecordingScreen extends Screen {
+  /** Every block, in order, as the steps gave it (message ids and parameters). */
+  readonly shown: Shown[];
+  /** Everything shown, rendered in the language in use without colours (say, result, reports and stage lines). */
+  readonly text: string;
+  /** Only what went to stdout (the final settings), rendered. */
+  readonly results: string;
+  /** The countdown's lines, as messages. */
+  statuses: Message[];
+  reports: CheckReport[];
+  /** Every message the blocks hold (texts, items, rows), in order. */
+  messages(): Message[];
+  /** The ids of those messages, in order. */
+  ids(): string[];
+  /** The parameters of each showing of a message id. */
+  paramsOf<K extends MessageId>(id: K): Array<MessageParams<K>>;
+}
+
+/** The messages inside a block (its texts, list items, fact rows), in the order they read. */
+export function messagesOf(block: Block): Message[] {
+  const m = (text: unknown): Message[] => (isMessage(text) ? [text] : []);
+  switch (block.kind) {
+    case 'heading':
+      return [msg(`step.${block.step}.title` as 'step.1.title')];
+    case 'list':
+    case 'numbered':
+      return [...block.items];
+    case 'facts':
+      return block.rows.flatMap((row) => [...m(row.label), ...m(row.value), ...m(row.note)]);
+    case 'answered':
+      return [...m(block.question), ...m(block.answer)];
+    case 'commands':
+    case 'diagnosis':
+    case 'report':
+      return [];
+    default:
+      return m(block.text);
+  }
+}
+
+/** A screen that keeps what a step showed: the blocks, and the words a person would have read (no colours). */
 export function recordingScreen(): RecordingScreen {
   let text = '';
   let results = '';
+  const shown: Shown[] = [];
+  const color = new Chalk({ level: 0 });
+  const record = (to: Shown['to'], blocks: readonly Block[]) => {
+    for (const block of blocks) {
+      shown.push({ to, block });
+      let words: string;
+      if (block.kind === 'report') {
+        screen.reports.push(block.report);
+        words = `[report ${block.report.ok ? 'ok' : block.report.diagnosis?.code}]\n${block.report.diagnosis?.summary ?? ''}\n${block.report.diagnosis?.fix ?? ''}`;
+      } else {
+        words = renderBlocks([block], { color, diagnosis: renderDiagnosis }).join('\n');
+      }
+      text += words + '\n';
+      if (to === 'result') results += words + '\n';
+    }
+  };
   const screen: RecordingScreen = {
+    shown,
     get text() {
       return text;
     },
@@ -105,12 +163,8 @@ export function recordingScreen(): RecordingScreen {
     },
     statuses: [],
     reports: [],
-    color: new Chalk({ level: 0 }),
-    say: (t) => void (text += t + '\n'),
-    result(t) {
-      text += t + '\n';
-      results += t + '\n';
-    },
+    show: (...blocks) => record('show', blocks),
+    result: (...blocks) => record('result', blocks),
     status: (t) => void screen.statuses.push(t),
     clearStatus: () => undefined,
     progress: (): StageEvents => ({
@@ -119,10 +173,9 @@ export function recordingScreen(): RecordingScreen {
       fail: (stage, label) => void (text += `✖ ${stage} ${label}\n`),
       skip: (stage) => void (text += `- ${stage}\n`),
     }),
-    report(report) {
-      screen.reports.push(report);
-      text += `[report ${report.ok ? 'ok' : report.diagnosis?.code}]\n${report.diagnosis?.summary ?? ''}\n${report.diagnosis?.fix ?? ''}\n`;
-    },
+    messages: () => shown.flatMap(({ block }) => messagesOf(block)),
+    ids: () => screen.messages().map((m) => m.id),
+    paramsOf: <K extends MessageId>(id: K) => screen.messages().filter((m) => m.id === id).map((m) => m.params as MessageParams<K>),
   };
   return screen;
 }

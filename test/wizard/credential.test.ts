@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Secret } from '../../src/inputs/secret.js';
 import { loadClientCertificate } from '../../src/token/certificate.js';
+import { msg } from '../../src/messages/index.js';
 import type { DemoHooks } from '../../src/wizard/context.js';
 import { chooseCredential, credentialAgain, credentialAnswers, type CredentialOutcome, uploadFileFor, validityDays } from '../../src/wizard/credential.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
@@ -61,7 +62,7 @@ describe('the credential menu', () => {
 describe('a new certificate', () => {
   it('writes the key with the certificate (0600) and the public .cer (0644), says where to upload, shows both thumbprints', async () => {
     const uploads: string[] = [];
-    const demo: DemoHooks = { repairTenant: () => null, uploadCertificate: (pem) => (uploads.push(pem), '(demo) uploaded') };
+    const demo: DemoHooks = { repairTenant: () => null, uploadCertificate: (pem) => (uploads.push(pem), msg('demo.uploaded')) };
     // The wizard writes into an existing folder; it does not create one (a typo would scatter folders).
     const workDir = scratchDir('credential-new');
     mkdirSync(join(workDir, 'keys'));
@@ -95,11 +96,13 @@ describe('a new certificate', () => {
     expect(text).toContain(`App registrations → the app with Application (client) ID ${IDS.clientId} → Certificates & secrets → Certificates → Upload certificate`);
     expect(text).toMatch(new RegExp(`Thumbprint +${certificate.thumbprintSha1} +\\(the portal lists`));
     expect(text).toMatch(new RegExp(`SHA-256 +${certificate.thumbprintSha256}`));
-    expect(text).toContain('never upload or mail it');
+    // Which file is which: the key stays, the public certificate is uploaded.
+    expect(screen.paramsOf('wizard.certificate.key-file')).toEqual([{ path: pem }]);
+    expect(screen.paramsOf('wizard.certificate.upload-file')).toEqual([{ path: cer }]);
     expect(text).not.toContain('PRIVATE KEY');
-    // The demo's sandbox plays the admin: it receives the public certificate only.
+    // The demo's sandbox plays the admin: it receives the public certificate only, and the screen says so.
     expect(uploads).toEqual([cerText]);
-    expect(text).toContain('(demo) uploaded');
+    expect(screen.shown.at(-1)?.block).toEqual({ kind: 'demo', text: msg('demo.uploaded') });
   });
 
   it('"Uploaded?" is asked even with --yes-style defaults (askAlways), and stop ends the walk', async () => {
@@ -136,7 +139,8 @@ describe('a certificate the admin has', () => {
     const { made } = certificateFile(workDir, 'have');
     const { outcome, screen } = run({ credentialKind: 'certificate', certificatePath: 'have.pem' }, { workDir });
     expect(await outcome).toMatchObject({ kind: 'chosen', certificatePath: join(workDir, 'have.pem'), credential: { certificate: { thumbprintSha256: made.thumbprintSha256 } } });
-    expect(screen.text).toContain('It must be listed under Certificates & secrets → Certificates');
+    expect(screen.ids()).toContain('wizard.certificate.must-be-listed');
+    expect(screen.text).toContain('Certificates & secrets → Certificates → Upload certificate');
   });
 
   it('says what is wrong and asks again: missing file, certificate without its key', async () => {
@@ -156,8 +160,8 @@ describe('a certificate the admin has', () => {
     const result = await outcome;
     expect(result).toMatchObject({ kind: 'chosen', credential: { kind: 'certificate', certificate: { passwordProtected: true } } });
     expect(prompter.asked.filter((q) => q.name === 'certificatePassword').map((q) => q.message)).toEqual([
-      `Password of the private key in ${path} (not saved)`,
-      'Wrong password; try again',
+      msg('wizard.ask.certificate-password', { path }),
+      msg('wizard.ask.certificate-password-again'),
     ]);
 
     const giveUp = run({ credentialKind: 'certificate', certificatePath: [path, path], certificatePassword: ['a', 'b', 'c', 'correct horse'] }, { workDir });
@@ -205,7 +209,7 @@ describe('after a resume', () => {
     expect(await credentialAgain({ clientId: IDS.clientId, certificatePath: path, workDir }, { prompter, screen })).toMatchObject({ kind: 'chosen', certificatePath: path });
     expect(prompter.asked).toEqual([]);
     expect(await credentialAgain({ clientId: IDS.clientId, workDir }, { prompter, screen })).toMatchObject({ kind: 'chosen', credential: { kind: 'secret' } });
-    expect(screen.text).toContain('The client secret is not saved between runs');
+    expect(screen.ids()).toContain('wizard.credential.secret-again');
   });
 
   it('the answers follow the credential: a certificate clears the secret\'s expiry, a secret forgets the certificate', () => {

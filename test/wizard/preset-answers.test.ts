@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/inputs/prompter.js';
 import { withPresetAnswers } from '../../src/wizard/preset-answers.js';
-import type { Screen } from '../../src/wizard/context.js';
-import { Chalk } from 'chalk';
+import { msg } from '../../src/messages/index.js';
+import { recordingScreen } from '../support/wizard.js';
 
 describe('withPresetAnswers', () => {
-  const said: string[] = [];
-  const screen = { color: new Chalk({ level: 0 }), say: (line: string) => said.push(line) } as unknown as Screen;
+  const screen = recordingScreen();
   const asked: string[] = [];
   const inner: Prompter = {
     input: async () => 'typed',
@@ -19,7 +18,8 @@ describe('withPresetAnswers', () => {
     const prompter = withPresetAnswers(inner, screen, { keepSecret: true });
     expect(await prompter.confirm({ name: 'keepSecret', message: 'Keep the client secret?' })).toBe(true);
     expect(asked).toEqual([]);
-    expect(said.at(-1)).toBe('✔ Keep the client secret? Yes (from the command line)');
+    expect(screen.shown.at(-1)?.block).toEqual({ kind: 'answered', question: 'Keep the client secret?', answer: msg('prompt.yes'), from: 'command-line' });
+    expect(screen.text.trimEnd().split('\n').at(-1)).toBe('✔ Keep the client secret? Yes (from the command line)');
   });
 
   it('asks every other question as usual', async () => {

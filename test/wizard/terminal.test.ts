@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
+import { msg } from '../../src/messages/index.js';
 import { Output } from '../../src/output.js';
 import { realClock, terminalScreen } from '../../src/wizard/terminal.js';
 
@@ -31,22 +32,36 @@ describe('terminalScreen', () => {
     return { out, output, screen: terminalScreen(output) };
   }
 
+  const countdown = (secondsLeft: number) => msg('wizard.wait.countdown', { attempt: 1, attempts: 3, secondsLeft });
+
   it('redraws the countdown in place and clears it before the next text', () => {
     const { out, screen } = terminal();
-    screen.status('Attempt 1 in 0:02');
-    screen.status('Attempt 1 in 0:01');
-    screen.say('Testing…');
-    expect(out.stderr).toBe('\r\x1b[2KAttempt 1 in 0:02\r\x1b[2KAttempt 1 in 0:01\r\x1b[2KTesting…\n');
+    screen.status(countdown(2));
+    screen.status(countdown(1));
+    screen.show({ kind: 'paragraph', text: msg('wizard.test.testing', { to: 'b@contoso.com' }), gap: false });
+    const line = (left: string) => `\r\x1b[2K⏳ Attempt 1 of 3 in ${left}  (Ctrl-C stops; your answers are saved)`;
+    expect(out.stderr).toBe(`${line('0:02')}${line('0:01')}\r\x1b[2KTesting with a fresh token and a message to b@contoso.com:\n`);
   });
 
   it('everything shown passes the redactor: a known secret never reaches the terminal', () => {
     const { out, output, screen } = terminal();
     const secret = 'Abc8Q~not.a.real.secret_value-0123456789';
     output.redactor.protect(secret);
-    screen.say(`oops ${secret}`);
-    screen.result(`also ${secret}`);
-    screen.status(`and ${secret}`);
+    screen.show({ kind: 'warning', text: `oops ${secret}` });
+    screen.result({ kind: 'facts', rows: [{ label: 'also', value: secret }] });
+    screen.status(msg('wizard.test.testing', { to: secret }));
     expect(out.stderr + out.stdout).not.toContain(secret);
-    expect(out.stderr).toContain('oops [redacted]');
+    expect(out.stderr).toContain('! oops [redacted]');
+  });
+
+  it('a report goes to stdout in `check`\'s words, between the blocks around it', () => {
+    const { out, screen } = terminal();
+    screen.show(
+      { kind: 'note', text: msg('wizard.test.retry-about') },
+      { kind: 'report', report: { ok: true, smtp: { messageId: '<m@x>', response: '250 OK', tlsVersion: null }, token: { claims: null }, warnings: [], diagnosis: null } as never },
+      { kind: 'note', text: msg('wizard.test.change') },
+    );
+    expect(out.stderr).toBe('after fixing what the diagnosis says\nChange a value\n');
+    expect(out.stdout).toContain('250 OK');
   });
 });

@@ -6,6 +6,7 @@ import { acceptingDefaults } from '../../src/wizard/accept-defaults.js';
 import { checkInputsOf } from '../../src/wizard/context.js';
 import { describeWait, waitAndRetry, waitingMayHelp } from '../../src/wizard/wait-retry.js';
 import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
+import { loadLanguage, msg, render } from '../../src/messages/index.js';
 import { fakeClock, recordingScreen, scriptedPrompter } from '../support/wizard.js';
 import { IDS, reportSecretRefused, reportSent, reportServicePrincipalMissing } from './fixtures.js';
 
@@ -36,11 +37,14 @@ describe('waitingMayHelp: what time can fix', () => {
     expect(waitingMayHelp(diagnosis)).toBe(expected);
   });
 
-  it('describes the plan in words', () => {
-    expect(describeWait({ intervalMs: 5 * 60_000, attempts: 12 })).toBe('every 5 minutes for up to 1 hour');
-    expect(describeWait({ intervalMs: 60_000, attempts: 4 })).toBe('every 1 minute for up to 4 minutes');
-    expect(describeWait({ intervalMs: 10_000, attempts: 3 })).toBe('every 10 seconds for up to 30 seconds');
-    expect(describeWait({ intervalMs: 30 * 60_000, attempts: 5 })).toBe('every 30 minutes for up to 150 minutes');
+  it('describes the plan as how often and how long in all (the language\'s durations)', async () => {
+    expect(describeWait({ intervalMs: 5 * 60_000, attempts: 12 })).toEqual(msg('wizard.wait.plan', { intervalMs: 300_000, totalMs: 3_600_000 }));
+    const [en, de] = await Promise.all([loadLanguage('en'), loadLanguage('de')]);
+    const words = (plan: { intervalMs: number; attempts: number }) => [en.render(describeWait(plan)), de.render(describeWait(plan))];
+    expect(words({ intervalMs: 5 * 60_000, attempts: 12 })).toEqual(['every 5 min for up to 1 hr', 'alle 5 Min., bis zu 1 Std. lang']);
+    expect(words({ intervalMs: 60_000, attempts: 4 })).toEqual(['every minute for up to 4 min', 'jede Minute, bis zu 4 Min. lang']);
+    expect(words({ intervalMs: 10_000, attempts: 3 })).toEqual(['every 10 sec for up to 30 sec', 'alle 10 Sek., bis zu 30 Sek. lang']);
+    expect(words({ intervalMs: 30 * 60_000, attempts: 5 })).toEqual(['every 30 min for up to 2 hr 30 min', 'alle 30 Min., bis zu 2 Std. 30 Min. lang']);
   });
 });
 
@@ -48,15 +52,20 @@ describe('waitAndRetry', () => {
   it('stops early on a failure waiting cannot fix', async () => {
     const replies = [reportServicePrincipalMissing(inputs), reportSecretRefused(inputs), reportSent(inputs)];
     let runs = 0;
-    const last = await waitAndRetry(async () => (runs++, replies.shift()!), { clock: fakeClock(), screen: recordingScreen() }, { intervalMs: 2000, attempts: 5 });
+    const screen = recordingScreen();
+    const last = await waitAndRetry(async () => (runs++, replies.shift()!), { clock: fakeClock(), screen }, { intervalMs: 2000, attempts: 5 });
     expect(runs).toBe(2);
     expect(last.diagnosis?.code).toBe('client-secret-invalid');
+    // The first failure, one waiting may fix, is said with its code before the next attempt.
+    expect(screen.paramsOf('wizard.wait.still-failing')).toEqual([{ attempt: 1, attempts: 5, code: reportServicePrincipalMissing(inputs).diagnosis!.code }]);
   });
 
   it('counts down in whole seconds', async () => {
     const screen = recordingScreen();
     await waitAndRetry(async () => reportSent(inputs), { clock: fakeClock(), screen }, { intervalMs: 3000, attempts: 2 });
-    expect(screen.statuses.map((s) => /in (\d+:\d+)/.exec(s)?.[1])).toEqual(['0:03', '0:02', '0:01']);
+    expect(screen.statuses.map((s) => s.id)).toEqual(['wizard.wait.countdown', 'wizard.wait.countdown', 'wizard.wait.countdown']);
+    expect(screen.statuses.map((s) => (s.params as unknown as { secondsLeft: number }).secondsLeft)).toEqual([3, 2, 1]);
+    expect(render(screen.statuses[0]!)).toContain('Attempt 1 of 2 in 0:03');
   });
 });
 
@@ -77,6 +86,7 @@ describe('--yes: accept the defaults that are safe', () => {
       await yes.select({ name: 'testFailure', message: 'What now?', default: 'retry', askAlways: true, choices: [{ value: 'retry', name: 'Retry' }, { value: 'stop', name: 'Stop' }] }),
     ).toBe('stop');
     expect(inner.asked.map((q) => q.name)).toEqual(['tenantId', 'clientSecret', 'testFailure']);
+    expect(screen.shown.map(({ block }) => block)).toContainEqual({ kind: 'answered', question: 'Mailbox', answer: 'a@contoso.com', from: 'yes' });
     expect(screen.text).toContain('✔ Mailbox a@contoso.com (--yes)');
     expect(screen.text).toContain('✔ Write .env? No (--yes)');
     expect(screen.text).toContain('✔ Sender name (skipped) (--yes)');

@@ -12,6 +12,7 @@ import { Redactor } from '../../src/redact.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import type { WizardServices } from '../../src/wizard/context.js';
 import { initialState, offerResume, runWizard } from '../../src/wizard/index.js';
+import { msg } from '../../src/messages/index.js';
 import { fakeSecretStore } from '../support/secret-store.js';
 import { type Answer, CTRL_C, ENTER, fakeClock, type RecordingScreen, recordingScreen, type ScriptedPrompter, scriptedPrompter, removeScratchDirs, scratchDir } from '../support/wizard.js';
 import { expectMode } from '../support/platform.js';
@@ -166,9 +167,9 @@ describe('the wizard, start to finish, against the sandbox', () => {
     );
     expect(await runWizard(initialState(null, hosts(), null), walk.services)).toBe(0);
     expect(walk.screen.reports[0]?.diagnosis?.code).toBe('smtp-auth-service-principal');
-    expect(walk.screen.statuses[0]).toContain('Attempt 1 of 5 in 1:00');
-    expect(walk.screen.text).toContain('Attempt 1 of 5: still smtp-auth-service-principal');
-    expect(walk.screen.text).toContain('Step 4 done');
+    expect(walk.screen.statuses[0]).toEqual(msg('wizard.wait.countdown', { attempt: 1, attempts: 5, secondsLeft: 60 }));
+    expect(walk.screen.paramsOf('wizard.wait.still-failing')[0]).toEqual({ attempt: 1, attempts: 5, code: 'smtp-auth-service-principal' });
+    expect(walk.screen.ids()).toContain('wizard.test.done');
   });
 
   it('Ctrl-C saves the answers (not the secret); the next run offers to continue at the same step', async () => {
@@ -176,6 +177,7 @@ describe('the wizard, start to finish, against the sandbox', () => {
     const error = await runWizard(initialState(null, hosts(), null), first.services).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CancelledError);
     expect((error as CancelledError).exitCode).toBe(130);
+    expect((error as CancelledError).messageId).toEqual(msg('wizard.stopped.saved', { at: 'service-principal', path: first.store.path! }));
     expect((error as Error).message).toBe(
       `Stopped at step 2 of 4 (Exchange service principal). Your answers are saved in ${first.store.path} (not the client secret); run smtp-oauth-setup again to continue.`,
     );
@@ -197,7 +199,7 @@ describe('the wizard, start to finish, against the sandbox', () => {
     await offerResume(state, saved, second.services);
     expect(await runWizard(state, second.services)).toBe(0);
     expect(second.prompter.asked.map((q) => q.name).slice(0, 3)).toEqual(['resume', 'mailbox', 'from']);
-    expect(second.prompter.asked.find((q) => q.name === 'resume')?.message).toContain('step 2 of 4');
+    expect(second.prompter.asked.find((q) => q.name === 'resume')?.message).toEqual(msg('wizard.ask.resume', { at: 'service-principal' }));
     expect(second.prompter.asked.find((q) => q.name === 'mailbox')?.default).toBe(sandbox.client.mailbox);
   });
 
@@ -255,8 +257,9 @@ describe('the wizard, start to finish, against the sandbox', () => {
     const validTo = new Date(new X509Certificate(readFileSync(cer, 'utf8')).validTo);
     expect(Math.round((validTo.getTime() - Date.now()) / 86_400_000 / 30)).toBe(24);
 
+    expect(walk.screen.paramsOf('wizard.settings.authentication-value')).toEqual([{ credential: 'certificate' }]);
+    expect(walk.screen.ids()).not.toContain('wizard.settings.client-secret');
     expect(walk.screen.results).toContain('client credentials with a certificate');
-    expect(walk.screen.results).not.toContain('Client secret');
     expect(walk.screen.text).not.toContain('PRIVATE KEY');
 
     // The saved configuration names the file only; `check` finds the certificate there.
@@ -289,7 +292,7 @@ describe('the wizard, start to finish, against the sandbox', () => {
     expect(await runWizard(initialState(null, hosts(), null), walk.services)).toBe(0);
     expect(walk.screen.text).toContain('AADSTS700027');
     expect(walk.screen.text).toContain('Certificates & secrets → Certificates');
-    expect(walk.screen.text).toContain('Step 4 done');
+    expect(walk.screen.ids()).toContain('wizard.test.done');
   });
 
   it('stopping before the upload: the next run offers the saved certificate first, and it works once uploaded', async () => {
@@ -309,13 +312,14 @@ describe('the wizard, start to finish, against the sandbox', () => {
     await offerResume(state, saved, second.services);
     expect(await runWizard(state, second.services), second.screen.text).toBe(0);
     expect(second.prompter.asked.find((q) => q.name === 'credentialKind')).toMatchObject({ default: 'given' });
-    expect(second.screen.text).toContain('Step 4 done');
+    expect(second.screen.ids()).toContain('wizard.test.done');
   });
 
   it('stopping after a failed test keeps the answers and returns the failure\'s exit code', async () => {
     sandbox.applyScenario('smtp-auth-disabled-mailbox');
     const walk = services({ ...typed(), saveScript: false, testFailure: 'stop' });
     expect(await runWizard(initialState(null, hosts(), null), walk.services)).toBe(4);
+    expect(walk.screen.paramsOf('wizard.stopped.saved')).toEqual([{ at: 'test-mail', path: walk.store.path! }]);
     expect(walk.screen.text).toContain('Stopped at step 4 of 4 (test message)');
     expect((await walk.store.load())?.wizard).toMatchObject({ completed: ['before-start', 'entra-app', 'service-principal', 'smtp-auth'], finished: false });
   });

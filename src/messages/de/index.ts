@@ -6,6 +6,11 @@ import { diagnosisDe } from './diagnosis.js';
 import { diagnosisDocDe } from './diagnosis-doc.js';
 import { diagnosisSmtpDe } from './diagnosis-smtp.js';
 import { diagnosisTokenDe } from './diagnosis-token.js';
+import { configDe } from './config.js';
+import { demoDe } from './demo.js';
+import { filesDe } from './files.js';
+import { promptDe } from './prompt.js';
+import { wizardDe } from './wizard.js';
 
 /** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
 export const de: Translations<EnglishMessages> = {
@@ -15,4 +20,9 @@ export const de: Translations<EnglishMessages> = {
   ...diagnosisTokenDe,
   ...diagnosisSmtpDe,
   ...diagnosisDocDe,
+  ...promptDe,
+  ...wizardDe,
+  ...filesDe,
+  ...configDe,
+  ...demoDe,
 };

@@ -4,6 +4,11 @@ import { diagnosisEn } from './diagnosis.js';
 import { diagnosisDocEn } from './diagnosis-doc.js';
 import { diagnosisSmtpEn } from './diagnosis-smtp.js';
 import { diagnosisTokenEn } from './diagnosis-token.js';
+import { configEn } from './config.js';
+import { demoEn } from './demo.js';
+import { filesEn } from './files.js';
+import { promptEn } from './prompt.js';
+import { wizardEn } from './wizard.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -16,6 +21,11 @@ export const en = {
   ...diagnosisTokenEn,
   ...diagnosisSmtpEn,
   ...diagnosisDocEn,
+  ...promptEn,
+  ...wizardEn,
+  ...filesEn,
+  ...configEn,
+  ...demoEn,
 };
 
 export type EnglishMessages = typeof en;

@@ -7,13 +7,16 @@ import type { Vocabulary } from './en.js';
  * only in sentences that also name the blade or the column's content, so they help even if the
  * portal words them slightly differently. Not in that reference, and written as Microsoft Learn's
  * German pages name them: Eigenschaften, Delegierte Berechtigungen, Typ, Anwendung, Delegiert,
- * Sicherheitsstandards verwalten, Deaktiviert.
+ * Sicherheitsstandards verwalten, Deaktiviert, and the navigation Identität → Anwendungen (used only
+ * beside the blade's address).
  */
 export const vocabularyDe: Vocabulary = {
   learnLocale: 'de-de',
   entraAdminCenter: 'Microsoft Entra Admin Center',
   entraId: 'Entra ID',
   overview: 'Übersicht',
+  identity: 'Identität',
+  applications: 'Anwendungen',
   properties: 'Eigenschaften',
   appRegistrations: 'App-Registrierungen',
   newRegistration: 'Neue Registrierung',

@@ -10,6 +10,9 @@ export const vocabularyEn = {
   entraAdminCenter: 'Microsoft Entra admin center',
   entraId: 'Entra ID',
   overview: 'Overview',
+  /** The admin center's navigation to App registrations (Identity → Applications). */
+  identity: 'Identity',
+  applications: 'Applications',
   properties: 'Properties',
   appRegistrations: 'App registrations',
   newRegistration: 'New registration',
@@ -29,9 +32,9 @@ export const vocabularyEn = {
   addPermissions: 'Add permissions',
   /** The button reads "Grant admin consent for <tenant name>". */
   grantAdminConsent: 'Grant admin consent',
-  /** The status column of a granted permission: "Granted for <tenant name>". */
-  /** The button as it reads with the tenant's name (a placeholder where a text cannot know it). */
+  /** The button with the tenant's name in it, the name left as a placeholder. */
   grantAdminConsentForTenant: 'Grant admin consent for <tenant name>',
+  /** The status column of a granted permission: "Granted for <tenant name>". */
   grantedFor: 'Granted for',
   typeColumn: 'Type',
   statusColumn: 'Status',

@@ -10,8 +10,8 @@ import { SEND_AS_APP_ROLE } from '../../token/claims.js';
 import { askText } from '../ask.js';
 import { cloudOf, type DemoHooks, type Pipeline, type Screen, type TokenFacts, tokenInputsOf, type WizardAnswers } from '../context.js';
 import { chooseCredential, credentialAnswers } from '../credential.js';
-import { renderDiagnosis } from '../../report/human.js';
-import { claimLines, heading, indent, numbered } from '../show.js';
+import { msg, render } from '../../messages/index.js';
+import { claimsBlock } from '../show.js';
 
 export type EntraAppAnswers = Pick<
   WizardAnswers,
@@ -55,27 +55,23 @@ export function appRegistrationsUrl(portal: string): string {
  */
 export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Promise<EntraAppOutcome> {
   const { prompter, screen } = deps;
-  const c = screen.color;
   const answers: EntraAppAnswers = { ...input.answers };
   const cloud = cloudOf(answers);
 
-  screen.say(
-    [
-      heading(c, 1),
-      `In ${c.underline(appRegistrationsUrl(cloud.portal))}`,
-      c.dim('(Microsoft Entra admin center → Identity → Applications → App registrations):'),
-      '',
-      indent(
-        numbered([
-          `${c.bold('New registration')} → a name such as "SMTP sender" → Supported account types: ${c.bold('Accounts in this organizational directory only (Single tenant)')} → ${c.bold('Register')}.`,
-          `${c.bold('API permissions')} → ${c.bold('Add a permission')} → ${c.bold('APIs my organization uses')} → ${c.bold('Office 365 Exchange Online')} → ${c.bold('Application permissions')} → ${c.bold(SEND_AS_APP_ROLE)} → ${c.bold('Add permissions')}.`,
-          `${c.bold('Grant admin consent')} for your organization → Yes. The status of ${SEND_AS_APP_ROLE} must read "Granted", type "Application".`,
-          `${c.bold('Certificates & secrets')}: either ${c.bold('Client secrets')} → ${c.bold('New client secret')} → Add, then copy the ${c.bold('Value')} at once (it is shown only once, and the Secret ID next to it is not the secret); or a certificate, which this wizard can create for you in a moment.`,
-          `${c.bold('Overview')}: the Application (client) ID and the Directory (tenant) ID are the next two answers.`,
-        ]),
-      ),
-      '',
-    ].join('\n'),
+  screen.show(
+    { kind: 'heading', step: 1 },
+    { kind: 'paragraph', text: msg('wizard.entra.where', { url: appRegistrationsUrl(cloud.portal) }) },
+    { kind: 'note', text: msg('wizard.entra.where-path') },
+    {
+      kind: 'numbered',
+      items: [
+        msg('wizard.entra.register'),
+        msg('wizard.entra.permission', { role: SEND_AS_APP_ROLE }),
+        msg('wizard.entra.consent', { role: SEND_AS_APP_ROLE }),
+        msg('wizard.entra.credential'),
+        msg('wizard.entra.overview'),
+      ],
+    },
   );
 
   let credential: Credential | null = input.credential;
@@ -83,7 +79,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
     tenantId: async () => {
       answers.tenantId = await askText(prompter, {
         name: 'tenantId',
-        message: 'Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com',
+        message: msg('wizard.ask.tenant-id'),
         schema: tenantIdSchema,
         default: answers.tenantId,
       });
@@ -92,7 +88,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
     clientId: async () => {
       answers.clientId = await askText(prompter, {
         name: 'clientId',
-        message: 'Application (client) ID',
+        message: msg('wizard.ask.client-id'),
         schema: clientIdSchema,
         default: answers.clientId,
       });
@@ -115,7 +111,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
     secretExpires: async () => {
       answers.secretExpires = await askText(prompter, {
         name: 'secretExpires',
-        message: 'When does the secret expire? (its Expires column, e.g. 2027-05-31; Enter to skip)',
+        message: msg('wizard.ask.secret-expires'),
         schema: secretExpiresSchema,
         default: answers.secretExpires,
         optional: true,
@@ -130,15 +126,15 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
   if (!(await ask.credential(true)) || !credential) return { kind: 'stop', exitCode: ExitCode.ok };
 
   for (;;) {
-    screen.say(`\nGetting a fresh token for app ${answers.clientId} (never a cached one)…`);
+    screen.show({ kind: 'paragraph', text: msg('wizard.entra.getting-token', { clientId: answers.clientId ?? '' }) });
     const result = await deps.pipeline.checkToken(tokenInputsOf(answers, credential), screen.progress());
     const claims = result.token.claims;
-    if (claims) screen.say(['', c.bold('The token\'s claims'), indent(claimLines(c, claims, SEND_AS_APP_ROLE))].join('\n'));
-    for (const warning of result.warnings) screen.say(c.yellow(`! ${warning}`));
+    if (claims) screen.show({ kind: 'title', text: msg('wizard.claims.title') }, claimsBlock(claims, SEND_AS_APP_ROLE));
+    for (const warning of result.warnings) screen.show({ kind: 'warning', text: warning });
 
     if (!result.diagnosis) {
       const objectId = result.token.servicePrincipalObjectId ?? (await askObjectId(prompter, screen));
-      screen.say(`\n${c.green.bold('✔ Step 1 done:')} the app gets tokens for Exchange Online with ${SEND_AS_APP_ROLE}.`);
+      screen.show({ kind: 'success', text: msg('wizard.entra.done', { role: SEND_AS_APP_ROLE }) });
       return {
         kind: 'next',
         answers,
@@ -152,44 +148,35 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
     }
 
     const missingRole = result.diagnosis.code === 'token-missing-role';
-    screen.say(['', ...renderDiagnosis(result.diagnosis, c)].join('\n'));
-    if (missingRole) {
-      screen.say(
-        [
-          '',
-          `Admin consent is what turns the ${SEND_AS_APP_ROLE} permission into a role in the token. Until an`,
-          'administrator grants it, Entra ID issues tokens without the role and Exchange refuses them.',
-          'Once it is granted, a fresh token carries the role at once: this walk never reuses a cached token.',
-        ].join('\n'),
-      );
-    }
+    screen.show({ kind: 'diagnosis', diagnosis: result.diagnosis });
+    if (missingRole) screen.show({ kind: 'paragraph', text: msg('wizard.entra.consent-explained', { role: SEND_AS_APP_ROLE }) });
     const next = await prompter.select({
       name: 'tokenFailure',
-      message: 'What now?',
+      message: msg('wizard.ask.what-now'),
       askAlways: true,
       // A token without roles right after consent is a propagation answer: retrying is the way on.
       default: retryable(result.diagnosis, 'wizard') ? 'retry' : 'change',
       choices: [
-        { value: 'retry', name: missingRole ? 'I have granted admin consent: try again with a fresh token' : 'Try again with a fresh token' },
-        { value: 'change', name: `Change the tenant ID, client ID or ${credential.kind === 'secret' ? 'secret' : 'certificate'}` },
-        { value: 'stop', name: 'Stop here (answers are saved; run again to continue)' },
+        { value: 'retry', name: msg(missingRole ? 'wizard.entra.retry-after-consent' : 'wizard.entra.retry') },
+        { value: 'change', name: msg('wizard.entra.change', { credential: credential.kind }) },
+        { value: 'stop', name: msg('wizard.choice.stop') },
       ],
     });
     if (next === 'stop') return { kind: 'stop', exitCode: result.diagnosis.exitCode ?? ExitCode.token };
     if (next === 'retry') {
       const note = deps.demo?.repairTenant();
-      if (note) screen.say(c.yellow(note));
+      if (note) screen.show({ kind: 'demo', text: note });
       continue;
     }
     const field = await prompter.select({
       name: 'changeField',
-      message: 'Which value?',
+      message: msg('wizard.ask.which-value'),
       default: suggestField(result),
       choices: [
-        { value: 'tenantId', name: `Tenant ID (${answers.tenantId})` },
-        { value: 'clientId', name: `Client ID (${answers.clientId})` },
-        { value: 'credential', name: 'Client secret or certificate' },
-        ...(credential.kind === 'secret' ? [{ value: 'secretExpires' as const, name: `Secret expiry date (${answers.secretExpires || 'not given'})` }] : []),
+        { value: 'tenantId', name: msg('wizard.change.tenant-id', { value: answers.tenantId ?? '' }) },
+        { value: 'clientId', name: msg('wizard.change.client-id', { value: answers.clientId ?? '' }) },
+        { value: 'credential', name: msg('wizard.change.credential') },
+        ...(credential.kind === 'secret' ? [{ value: 'secretExpires' as const, name: msg('wizard.change.secret-expires', { value: answers.secretExpires || undefined }) }] : []),
       ],
     });
     if (field === 'credential') {
@@ -202,9 +189,11 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
 function warnAboutExpiry(screen: Screen, given: string, clientId: string | undefined): void {
   const expiry = secretExpiryStatus(secretExpiresSchema.parse(given), new Date(), 30);
   if (expiry.state === 'expired') {
-    screen.say(screen.color.yellow(`! ${expiry.expiresOn} has passed: Entra ID refuses an expired secret (AADSTS7000222). Create a new one and enter its Value and date.`));
-  } else if (expiry.state === 'expiring') {
-    screen.say(screen.color.yellow(`! ${secretExpiryWarning(expiry, clientId)}`));
+    screen.show({ kind: 'warning', text: msg('wizard.entra.secret-expired', { date: expiry.expiresOn }) });
+  } else {
+    // `check`'s own warning, in its words (null when the date is far enough ahead).
+    const warning = secretExpiryWarning(expiry, clientId);
+    if (warning) screen.show({ kind: 'warning', text: warning });
   }
 }
 
@@ -218,12 +207,10 @@ function suggestField(result: TokenCheck): 'tenantId' | 'clientId' | 'credential
 
 /** A token without `oid` should not happen for app-only tokens; ask rather than guess. */
 async function askObjectId(prompter: Prompter, screen: Screen): Promise<string> {
-  screen.say(
-    screen.color.yellow('! The token names no object id (oid). Copy the Object ID from Enterprise applications → the app → Overview (not from App registrations).'),
-  );
+  screen.show({ kind: 'warning', text: msg('wizard.entra.no-oid') });
   return askText(prompter, {
     name: 'servicePrincipalObjectId',
-    message: 'Object ID of the Enterprise application',
-    schema: z.string().trim().refine(isGuid, 'must be a GUID, from Enterprise applications → the app → Overview → Object ID'),
+    message: msg('wizard.ask.object-id'),
+    schema: z.string().trim().refine(isGuid, { error: () => render(msg('wizard.entra.object-id-invalid')) }),
   });
 }

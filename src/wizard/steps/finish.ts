@@ -1,8 +1,9 @@
 import type { Credential } from '../../inputs/credential.js';
 import type { Prompter } from '../../inputs/prompter.js';
+import { msg, t } from '../../messages/index.js';
 import { checkInputsOf, type Screen, type WizardAnswers } from '../context.js';
 import { writeFileAsked } from '../files.js';
-import { indent } from '../show.js';
+import type { Block, FactRow } from '../show.js';
 import type { ShellKind } from '../../platform.js';
 import { shellQuote, shellSyntax } from '../../shell.js';
 
@@ -31,36 +32,35 @@ export const ENV_FILE = '.env';
 export const SECRET_MASK = '••••••••';
 
 /** The certificate's file and the facts an application's form or the portal ask for. */
-function certificateRows(credential: Credential & { kind: 'certificate' }): Array<[string, string]> {
+function certificateRows(credential: Credential & { kind: 'certificate' }): FactRow[] {
   const { certificate } = credential;
   return [
-    ['Certificate file', `${certificate.path} (private key and certificate, PEM)`],
-    ['Thumbprint', `${certificate.thumbprintSha1} (SHA-1, as the portal lists it)`],
-    ['Thumbprint SHA-256', certificate.thumbprintSha256],
-    ['Certificate expires', certificate.notAfter.toISOString().slice(0, 10)],
+    { label: msg('wizard.settings.certificate-file'), value: msg('wizard.settings.certificate-file-value', { path: certificate.path }) },
+    { label: msg('wizard.settings.thumbprint'), value: msg('wizard.settings.thumbprint-value', { thumbprint: certificate.thumbprintSha1 }) },
+    { label: msg('wizard.settings.thumbprint-sha256'), value: certificate.thumbprintSha256 },
+    { label: msg('wizard.settings.certificate-expires'), value: msg('wizard.date', { date: certificate.notAfter }) },
   ];
 }
 
 /** The settings as a sending application's form asks for them (the secret always masked). */
-export function settingsRows(answers: WizardAnswers, credential: Credential): Array<[string, string]> {
+export function settingsRows(answers: WizardAnswers, credential: Credential): FactRow[] {
   const inputs = checkInputsOf(answers, credential);
-  const encryption = inputs.smtpPort === 465 ? 'SSL/TLS (implicit)' : 'STARTTLS';
   return [
-    ['SMTP server', inputs.smtpHost],
-    ['Port', String(inputs.smtpPort)],
-    ['Encryption', encryption],
-    ['Authentication', `OAuth 2.0 (XOAUTH2), client credentials with a ${credential.kind === 'secret' ? 'client secret' : 'certificate'}`],
-    ['Sender address', inputs.from],
-    ['Sender name', answers.senderName || '(none)'],
-    ['Username', inputs.mailbox],
-    ['Tenant ID', inputs.tenantId],
-    ['Client ID', inputs.clientId],
+    { label: msg('wizard.settings.smtp-server'), value: inputs.smtpHost },
+    { label: msg('wizard.settings.port'), value: String(inputs.smtpPort) },
+    { label: msg('wizard.settings.encryption'), value: inputs.smtpPort === 465 ? msg('wizard.settings.implicit-tls') : 'STARTTLS' },
+    { label: msg('wizard.settings.authentication'), value: msg('wizard.settings.authentication-value', { credential: credential.kind }) },
+    { label: msg('wizard.settings.sender-address'), value: inputs.from },
+    { label: msg('wizard.settings.sender-name'), value: answers.senderName || msg('wizard.settings.none') },
+    { label: msg('wizard.settings.username'), value: inputs.mailbox },
+    { label: msg('wizard.settings.tenant-id'), value: inputs.tenantId },
+    { label: msg('wizard.settings.client-id'), value: inputs.clientId },
     ...(credential.kind === 'secret'
-      ? ([['Client secret', `${SECRET_MASK} (the Value from step 1, not shown)`]] as Array<[string, string]>)
+      ? [{ label: msg('wizard.settings.client-secret'), value: msg('wizard.settings.client-secret-value', { mask: SECRET_MASK }) }]
       : certificateRows(credential)),
-    ['Token endpoint', `${inputs.authorityHost}/${inputs.tenantId}/oauth2/v2.0/token`],
-    ['Scope', inputs.cloud.scope],
-    ...(inputs.secretExpires ? ([['Secret expires', inputs.secretExpires]] as Array<[string, string]>) : []),
+    { label: msg('wizard.settings.token-endpoint'), value: `${inputs.authorityHost}/${inputs.tenantId}/oauth2/v2.0/token` },
+    { label: msg('wizard.settings.scope'), value: inputs.cloud.scope },
+    ...(inputs.secretExpires ? [{ label: msg('wizard.settings.secret-expires'), value: inputs.secretExpires }] : []),
   ];
 }
 
@@ -97,6 +97,11 @@ export function settingsJson(answers: WizardAnswers, credential: Credential, inc
   );
 }
 
+/** A comment of the .env, one `#` line per line of the message. */
+function envComment(text: string): string[] {
+  return text.split('\n').map((line) => `# ${line}`);
+}
+
 /** A .env value that dotenv, a POSIX shell (`set -a; . ./.env`) and the PowerShell loader of src/shell.ts read back unchanged. */
 export const envValue = shellQuote;
 
@@ -109,14 +114,14 @@ export function envFile(answers: WizardAnswers, credential: Credential): string 
   const lines =
     credential.kind === 'secret'
       ? [
-          `# smtp-oauth-setup: ${inputs.mailbox}. Holds the client secret: keep it private (mode 0600).`,
+          ...envComment(t('files.env.secret', { mailbox: inputs.mailbox })),
           `AZURE_TENANT_ID=${envValue(inputs.tenantId)}`,
           `AZURE_CLIENT_ID=${envValue(inputs.clientId)}`,
           `AZURE_CLIENT_SECRET=${envValue(credential.secret.reveal())}`,
         ]
       : [
-          `# smtp-oauth-setup: ${inputs.mailbox}. The certificate's private key stays in its own file (mode 0600).`,
-          ...(credential.certificate.passwordProtected ? ['# Its key is encrypted: set AZURE_CLIENT_CERTIFICATE_PASSWORD too (not written here).'] : []),
+          ...envComment(t('files.env.certificate', { mailbox: inputs.mailbox })),
+          ...(credential.certificate.passwordProtected ? envComment(t('files.env.certificate-password')) : []),
           `AZURE_TENANT_ID=${envValue(inputs.tenantId)}`,
           `AZURE_CLIENT_ID=${envValue(inputs.clientId)}`,
           `AZURE_CLIENT_CERTIFICATE_PATH=${envValue(credential.certificate.path)}`,
@@ -155,28 +160,17 @@ export function checkCommandLine(answers: WizardAnswers, credential: Credential,
  */
 export async function finishStep(input: FinishInput, deps: { prompter: Prompter; screen: Screen }): Promise<FinishOutcome> {
   const { prompter, screen } = deps;
-  const c = screen.color;
   const { answers, credential } = input;
-  const rows = settingsRows(answers, credential);
-  const width = Math.max(...rows.map(([label]) => label.length));
-  screen.result(
-    [
-      '',
-      c.green.bold('✔ All four steps work.') + ' Enter these settings in the sending application:',
-      '',
-      indent(rows.map(([label, value]) => `${c.bold(label.padEnd(width))}  ${value}`)),
-      '',
-    ].join('\n'),
-  );
+  screen.result({ kind: 'success', text: msg('wizard.finish.all-work') }, { kind: 'facts', rows: settingsRows(answers, credential), gap: true });
 
   const files: string[] = [];
-  if (await prompter.confirm({ name: 'saveSettings', message: 'Save these settings to a JSON file?', default: false })) {
+  if (await prompter.confirm({ name: 'saveSettings', message: msg('wizard.ask.save-settings'), default: false })) {
     // A certificate's key stays in its own file: the settings name that file and never copy the key.
     const includeSecret =
-      credential.kind === 'secret' && (await prompter.confirm({ name: 'settingsIncludeSecret', message: 'Include the client secret in that file?', default: false }));
+      credential.kind === 'secret' && (await prompter.confirm({ name: 'settingsIncludeSecret', message: msg('wizard.ask.settings-include-secret'), default: false }));
     const path = await writeFileAsked(deps, {
       name: 'settingsPath',
-      message: 'File name',
+      message: msg('wizard.ask.file-name'),
       defaultPath: SETTINGS_FILE,
       workDir: input.workDir,
       content: settingsJson(answers, credential, includeSecret),
@@ -184,11 +178,10 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
     if (path) files.push(path);
   }
   let envPath: string | null = null;
-  const envNames = `AZURE_TENANT_ID, AZURE_CLIENT_ID and ${credential.kind === 'secret' ? 'AZURE_CLIENT_SECRET' : 'AZURE_CLIENT_CERTIFICATE_PATH'}`;
-  if (await prompter.confirm({ name: 'writeEnv', message: `Write a .env file with ${envNames} (readable by you only)?`, default: false })) {
+  if (await prompter.confirm({ name: 'writeEnv', message: msg('wizard.ask.write-env', { credential: credential.kind }), default: false })) {
     envPath = await writeFileAsked(deps, {
       name: 'envPath',
-      message: 'File name',
+      message: msg('wizard.ask.file-name'),
       defaultPath: ENV_FILE,
       workDir: input.workDir,
       content: envFile(answers, credential),
@@ -197,34 +190,31 @@ export async function finishStep(input: FinishInput, deps: { prompter: Prompter;
   }
   let saveSecret = false;
   if (input.configPath && credential.kind === 'secret') {
-    saveSecret = await prompter.confirm({
-      name: 'keepSecret',
-      message: `Keep the client secret in the OS credential store (where there is none: in ${input.configPath}, readable by you only), so \`check\` needs no AZURE_CLIENT_SECRET?`,
-      default: false,
-    });
+    saveSecret = await prompter.confirm({ name: 'keepSecret', message: msg('wizard.ask.keep-secret', { path: input.configPath }), default: false });
   }
 
-  const lines = [''];
+  const blocks: Block[] = [];
   if (input.sandbox) {
-    lines.push(`Next: run ${c.bold('smtp-oauth-setup')} (without demo) to walk through the same steps for your own tenant.`);
+    blocks.push({ kind: 'paragraph', text: msg('wizard.finish.next-own-tenant') });
   } else {
-    lines.push(`To repeat the test later${repeatNote(credential, envPath, saveSecret)}:`);
-    if (envPath) lines.push(`  ${shellSyntax(input.shell ?? 'posix', input.os).loadDotenv(envPath)}`);
-    lines.push(`  ${checkCommandLine(answers, credential, input.shell, input.os)}`);
+    const syntax = shellSyntax(input.shell ?? 'posix', input.os);
+    blocks.push(
+      { kind: 'paragraph', text: msg('wizard.finish.repeat', { credentialFrom: repeatSource(credential, envPath, saveSecret), ...(envPath && { envPath }) }) },
+      { kind: 'commands', lines: [...(envPath ? [syntax.loadDotenv(envPath)] : []), checkCommandLine(answers, credential, input.shell, input.os)], gap: false },
+    );
   }
   if (credential.kind === 'certificate') {
-    const expires = credential.certificate.notAfter.toISOString().slice(0, 10);
-    lines.push('', c.yellow(`The certificate expires on ${expires}: create and upload the next one before then and update the sending application; \`check\` warns 30 days ahead.`));
+    blocks.push({ kind: 'warning', text: msg('wizard.finish.certificate-expires', { date: credential.certificate.notAfter }), gap: true });
   } else if (answers.secretExpires) {
-    lines.push('', c.yellow(`The client secret expires on ${answers.secretExpires}: create a new one before then and update the sending application.`));
+    blocks.push({ kind: 'warning', text: msg('wizard.finish.secret-expires', { date: answers.secretExpires }), gap: true });
   }
-  screen.result(lines.join('\n'));
+  screen.result(...blocks);
   return { saveSecret, files };
 }
 
 /** Where the credential comes from when `check` repeats the test. */
-function repeatNote(credential: Credential, envPath: string | null, saveSecret: boolean): string {
-  if (credential.kind === 'certificate') return credential.certificate.passwordProtected ? ', with the key\'s password in AZURE_CLIENT_CERTIFICATE_PASSWORD' : '';
-  if (envPath) return ` (the secret from ${envPath})`;
-  return saveSecret ? '' : ', with the client secret in AZURE_CLIENT_SECRET';
+function repeatSource(credential: Credential, envPath: string | null, saveSecret: boolean): 'certificate' | 'certificate-password' | 'env-file' | 'saved' | 'environment' {
+  if (credential.kind === 'certificate') return credential.certificate.passwordProtected ? 'certificate-password' : 'certificate';
+  if (envPath) return 'env-file';
+  return saveSecret ? 'saved' : 'environment';
 }

@@ -4,8 +4,8 @@ import { addressSchema } from '../../inputs/schemas.js';
 import { askText } from '../ask.js';
 import { cloudOf, type Screen, type TokenFacts, type WizardAnswers } from '../context.js';
 import { writeFileAsked } from '../files.js';
-import { buildExchangeScript, ps1FileContent, runScriptLines, sendsAsAnotherAddress, servicePrincipalLines } from '../powershell.js';
-import { codeBlock, heading } from '../show.js';
+import { msg, render } from '../../messages/index.js';
+import { buildExchangeScript, ps1FileContent, runScriptBlocks, sendsAsAnotherAddress, servicePrincipalLines } from '../powershell.js';
 
 export type ServicePrincipalAnswers = Pick<WizardAnswers, 'cloud' | 'tenantId' | 'clientId' | 'mailbox' | 'from' | 'senderName'>;
 
@@ -32,8 +32,8 @@ export const SCRIPT_FILE = 'smtp-oauth-setup-exchange.ps1';
 export const senderNameSchema = z
   .string()
   .trim()
-  .max(100, 'must be at most 100 characters')
-  .refine((value) => !/[\r\n"<>]/.test(value), 'must be one line without " < >');
+  .max(100, { error: () => render(msg('wizard.sender-name.too-long', { max: 100 })) })
+  .refine((value) => !/[\r\n"<>]/.test(value), { error: () => render(msg('wizard.sender-name.one-line')) });
 
 /**
  * Step 2: Exchange Online keeps its own record of the app (a service principal) and grants it the
@@ -42,38 +42,31 @@ export const senderNameSchema = z
  */
 export async function servicePrincipalStep(input: ServicePrincipalInput, deps: ServicePrincipalDeps): Promise<ServicePrincipalOutcome> {
   const { prompter, screen } = deps;
-  const c = screen.color;
   const answers: ServicePrincipalAnswers = { ...input.answers };
 
-  screen.say(
-    [
-      heading(c, 2),
-      'Exchange Online does not read app permissions from Entra ID for SMTP: it needs its own service',
-      'principal for the app, and that service principal needs access to the mailbox it sends from.',
-      `The object id it needs is the Enterprise application's, ${c.bold(input.token.servicePrincipalObjectId)}, taken from the`,
-      'token\'s oid claim. The Object ID on the App registrations page is a different one; using it is the',
-      'classic mistake behind "535 5.7.3 Authentication unsuccessful", and it cannot happen here.',
-      '',
-    ].join('\n'),
+  screen.show(
+    { kind: 'heading', step: 2 },
+    { kind: 'paragraph', text: msg('wizard.sp.why') },
+    { kind: 'paragraph', text: msg('wizard.sp.object-id', { objectId: input.token.servicePrincipalObjectId }), gap: false },
   );
 
   answers.mailbox = await askText(prompter, {
     name: 'mailbox',
-    message: 'Mailbox to send from (the user name of the SMTP login)',
+    message: msg('wizard.ask.mailbox'),
     schema: addressSchema,
     default: answers.mailbox,
   });
   await deps.remember({ mailbox: answers.mailbox });
   answers.from = await askText(prompter, {
     name: 'from',
-    message: 'Sender address (From)',
+    message: msg('wizard.ask.from'),
     schema: addressSchema,
     default: answers.from || answers.mailbox,
   });
   await deps.remember({ from: answers.from });
   answers.senderName = await askText(prompter, {
     name: 'senderName',
-    message: 'Sender name shown to recipients (Enter to skip)',
+    message: msg('wizard.ask.sender-name'),
     schema: senderNameSchema,
     default: answers.senderName,
     optional: true,
@@ -89,36 +82,31 @@ export async function servicePrincipalStep(input: ServicePrincipalInput, deps: S
     from: answers.from,
     exchangeEnvironmentName: cloudOf(answers).exchangeEnvironmentName,
   };
-  screen.say(
-    [
-      '',
-      `Run this in PowerShell${sendsAsAnotherAddress(values) ? ' (SendAs because the sender is not the mailbox)' : ''}:`,
-      '',
-      codeBlock(c, servicePrincipalLines(values)),
-      '',
-    ].join('\n'),
+  screen.show(
+    { kind: 'paragraph', text: msg('wizard.sp.run', { sendAs: sendsAsAnotherAddress(values) }) },
+    { kind: 'commands', lines: servicePrincipalLines(values) },
   );
 
   let scriptPath: string | null = null;
-  const save = await prompter.confirm({ name: 'saveScript', message: 'Save the PowerShell for steps 2 and 3 to a .ps1 file?', default: true });
+  const save = await prompter.confirm({ name: 'saveScript', message: msg('wizard.ask.save-script'), default: true });
   if (save) {
     scriptPath = await writeFileAsked(deps, {
       name: 'scriptPath',
-      message: 'File name',
+      message: msg('wizard.ask.file-name'),
       defaultPath: SCRIPT_FILE,
       workDir: input.workDir,
       content: ps1FileContent(buildExchangeScript(values).script),
     });
-    if (scriptPath !== null) screen.say(c.dim(runScriptLines(scriptPath).join('\n')));
+    if (scriptPath !== null) screen.show(...runScriptBlocks(scriptPath));
   }
 
   const next = await prompter.select({
     name: 'servicePrincipalDone',
-    message: 'Continue when the commands have run',
+    message: msg('wizard.ask.continue-when-run'),
     default: 'continue',
     choices: [
-      { value: 'continue', name: 'Continue to step 3' },
-      { value: 'stop', name: 'Stop here (answers are saved; run again to continue)' },
+      { value: 'continue', name: msg('wizard.sp.continue') },
+      { value: 'stop', name: msg('wizard.choice.stop') },
     ],
   });
   return next === 'stop' ? { kind: 'stop' } : { kind: 'next', answers, scriptPath };

@@ -1,7 +1,7 @@
 import type { Prompter } from '../../inputs/prompter.js';
 import type { Screen } from '../context.js';
+import { msg } from '../../messages/index.js';
 import { smtpAuthLines } from '../powershell.js';
-import { codeBlock, heading } from '../show.js';
 
 export interface SmtpAuthInput {
   mailbox: string;
@@ -17,30 +17,21 @@ export type SmtpAuthOutcome = { kind: 'next' } | { kind: 'stop' };
  */
 export async function smtpAuthStep(input: SmtpAuthInput, deps: { prompter: Prompter; screen: Screen }): Promise<SmtpAuthOutcome> {
   const { prompter, screen } = deps;
-  const c = screen.color;
-  screen.say(
-    [
-      heading(c, 3),
-      `SMTP AUTH must be on for ${c.bold(input.mailbox)}. Newer tenants have it off for everyone; the`,
-      'mailbox setting below overrides that for this mailbox only, which is what you want.',
-      '',
-      `In the same PowerShell session${input.scriptPath ? ` (these lines are in ${input.scriptPath} too)` : ''}:`,
-      '',
-      codeBlock(c, smtpAuthLines(input.mailbox)),
-      '',
-      `If Security Defaults are on, SMTP AUTH stays blocked whatever these settings say.`,
-      c.dim('Exchange applies changes of steps 2 and 3 after 15–30 minutes (a new mailbox can take up to a day);'),
-      c.dim('step 4 can wait and retry for you.'),
-      '',
-    ].join('\n'),
+  screen.show(
+    { kind: 'heading', step: 3 },
+    { kind: 'paragraph', text: msg('wizard.smtp-auth.why', { mailbox: input.mailbox }) },
+    { kind: 'paragraph', text: msg('wizard.smtp-auth.run', { scriptPath: input.scriptPath ?? undefined }) },
+    { kind: 'commands', lines: smtpAuthLines(input.mailbox) },
+    { kind: 'paragraph', text: msg('wizard.smtp-auth.security-defaults') },
+    { kind: 'note', text: msg('wizard.smtp-auth.propagation') },
   );
   const next = await prompter.select({
     name: 'smtpAuthDone',
-    message: 'Continue when the commands have run',
+    message: msg('wizard.ask.continue-when-run'),
     default: 'continue',
     choices: [
-      { value: 'continue', name: 'Continue to step 4: send a test message' },
-      { value: 'stop', name: 'Stop here (answers are saved; run again to continue)' },
+      { value: 'continue', name: msg('wizard.smtp-auth.continue') },
+      { value: 'stop', name: msg('wizard.choice.stop') },
     ],
   });
   return next === 'stop' ? { kind: 'stop' } : { kind: 'next' };

@@ -3,10 +3,10 @@ import type { Credential } from '../../inputs/credential.js';
 import type { Prompter } from '../../inputs/prompter.js';
 import { addressSchema, clientIdSchema, secretExpiresSchema, tenantIdSchema } from '../../inputs/schemas.js';
 import { askText } from '../ask.js';
-import { checkInputsOf, type Clock, type DemoHooks, type Pipeline, type Screen, type WizardAnswers } from '../context.js';
+import { msg } from '../../messages/index.js';
+import { checkInputsOf, type Clock, DEFAULT_WAIT, type DemoHooks, type Pipeline, type Screen, type WaitPlan, type WizardAnswers } from '../context.js';
 import { chooseCredential, credentialAgain, credentialAnswers, type CredentialOutcome } from '../credential.js';
-import { heading } from '../show.js';
-import { DEFAULT_WAIT, describeWait, type WaitPlan, waitAndRetry, waitingMayHelp } from '../wait-retry.js';
+import { describeWait, waitAndRetry, waitingMayHelp } from '../wait-retry.js';
 
 export interface TestMailInput {
   answers: WizardAnswers;
@@ -39,18 +39,10 @@ type Changeable = 'tenantId' | 'clientId' | 'credential' | 'secretExpires' | 'ma
  */
 export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Promise<TestMailOutcome> {
   const { prompter, screen } = deps;
-  const c = screen.color;
   const answers: WizardAnswers = { ...input.answers };
   const plan = input.wait ?? DEFAULT_WAIT;
 
-  screen.say(
-    [
-      heading(c, 4),
-      'A real test: a fresh token, its claims, STARTTLS and XOAUTH2 login to Exchange Online, and a short',
-      'message that says what it is.',
-      '',
-    ].join('\n'),
-  );
+  screen.show({ kind: 'heading', step: 4 }, { kind: 'paragraph', text: msg('wizard.test.what') });
   const credentialDeps = { prompter, screen, ...(deps.demo && { demo: deps.demo }) };
   /** Takes a chosen credential; false when the admin stopped (a new certificate not uploaded yet). */
   const adopt = async (outcome: CredentialOutcome): Promise<boolean> => {
@@ -70,7 +62,7 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
   }
   answers.to = await askText(prompter, {
     name: 'to',
-    message: 'Send the test message to',
+    message: msg('wizard.ask.to'),
     schema: addressSchema,
     default: answers.to || answers.from || answers.mailbox,
   });
@@ -78,43 +70,36 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
 
   const runOnce = async (): Promise<CheckReport> => {
     const inputs = checkInputsOf(answers, credential);
-    screen.say(`\nTesting with a fresh token and a message to ${inputs.to ?? ''}:`);
+    screen.show({ kind: 'paragraph', text: msg('wizard.test.testing', { to: inputs.to ?? '' }) });
     return deps.pipeline.runCheck(inputs, screen.progress());
   };
   const repair = () => {
     const note = deps.demo?.repairTenant();
-    if (note) screen.say(c.yellow(note));
+    if (note) screen.show({ kind: 'demo', text: note });
   };
 
   let report = await runOnce();
   for (;;) {
     if (report.ok) {
-      screen.say(
-        [
-          '',
-          `${c.green.bold('✔ Step 4 done:')} Exchange accepted the test message. Look for it in the inbox of ${answers.to}.`,
-          ...(report.smtp.response ? [c.dim(`  Server reply: ${report.smtp.response}`)] : []),
-          ...(report.smtp.tlsVersion ? [c.dim(`  Connection: ${report.smtp.tlsVersion}`)] : []),
-        ].join('\n'),
+      screen.show(
+        { kind: 'success', text: msg('wizard.test.done', { to: answers.to }) },
+        ...(report.smtp.response ? [{ kind: 'note' as const, text: msg('wizard.test.server-reply', { reply: report.smtp.response }), indent: 2 }] : []),
+        ...(report.smtp.tlsVersion ? [{ kind: 'note' as const, text: msg('wizard.test.connection', { tls: report.smtp.tlsVersion }), indent: 2 }] : []),
       );
       return { kind: 'next', answers, credential, report };
     }
-    screen.report(report);
+    screen.show({ kind: 'report', report });
     const waitHelps = waitingMayHelp(report.diagnosis);
     const choice = await prompter.select({
       name: 'testFailure',
-      message: 'What now?',
+      message: msg('wizard.ask.what-now'),
       askAlways: true,
       default: waitHelps ? 'wait' : 'retry',
       choices: [
-        { value: 'retry', name: 'Retry now', description: 'after fixing what the diagnosis says' },
-        {
-          value: 'wait',
-          name: `Wait and retry ${describeWait(plan)}`,
-          description: 'changes of steps 2 and 3 take 15–30 minutes to apply; a new mailbox up to a day',
-        },
-        { value: 'change', name: 'Change a value' },
-        { value: 'stop', name: 'Stop here (answers are saved; run again to continue)' },
+        { value: 'retry', name: msg('wizard.test.retry'), description: msg('wizard.test.retry-about') },
+        { value: 'wait', name: msg('wizard.test.wait', describeWait(plan).params), description: msg('wizard.test.wait-about') },
+        { value: 'change', name: msg('wizard.test.change') },
+        { value: 'stop', name: msg('wizard.choice.stop') },
       ],
     });
     if (choice === 'stop') return { kind: 'stop', exitCode: report.exitCode };
@@ -124,21 +109,21 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
       continue;
     }
     if (choice === 'wait') {
-      screen.say(c.dim(`\nWaiting, then retrying ${describeWait(plan)}; it stops early on success or on a failure waiting cannot fix.`));
+      screen.show({ kind: 'note', text: msg('wizard.test.waiting', describeWait(plan).params), gap: true });
       report = await waitAndRetry(runOnce, { clock: deps.clock, screen, beforeAttempt: repair }, plan);
       continue;
     }
     const field = await prompter.select<Changeable>({
       name: 'changeField',
-      message: 'Which value?',
+      message: msg('wizard.ask.which-value'),
       choices: [
-        { value: 'tenantId', name: `Tenant ID (${answers.tenantId})` },
-        { value: 'clientId', name: `Client ID (${answers.clientId})` },
-        { value: 'credential', name: 'Client secret or certificate' },
-        ...(credential.kind === 'secret' ? [{ value: 'secretExpires' as const, name: `Secret expiry date (${answers.secretExpires || 'not given'})` }] : []),
-        { value: 'mailbox', name: `Mailbox (${answers.mailbox})` },
-        { value: 'from', name: `Sender address (${answers.from || answers.mailbox})` },
-        { value: 'to', name: `Test recipient (${answers.to})` },
+        { value: 'tenantId', name: msg('wizard.change.tenant-id', { value: answers.tenantId ?? '' }) },
+        { value: 'clientId', name: msg('wizard.change.client-id', { value: answers.clientId ?? '' }) },
+        { value: 'credential', name: msg('wizard.change.credential') },
+        ...(credential.kind === 'secret' ? [{ value: 'secretExpires' as const, name: msg('wizard.change.secret-expires', { value: answers.secretExpires || undefined }) }] : []),
+        { value: 'mailbox', name: msg('wizard.change.mailbox', { value: answers.mailbox ?? '' }) },
+        { value: 'from', name: msg('wizard.change.from', { value: answers.from || answers.mailbox || '' }) },
+        { value: 'to', name: msg('wizard.change.to', { value: answers.to ?? '' }) },
       ],
     });
     if (field === 'credential') {
@@ -159,11 +144,12 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
   }
 }
 
-const CHANGE_QUESTIONS: Record<Exclude<Changeable, 'credential'>, string> = {
-  tenantId: 'Directory (tenant) ID, or a verified domain',
-  clientId: 'Application (client) ID',
-  secretExpires: 'When does the secret expire? (e.g. 2027-05-31; empty if unknown)',
-  mailbox: 'Mailbox to send from (the user name of the SMTP login)',
-  from: 'Sender address (From)',
-  to: 'Send the test message to',
-};
+/** The same questions as in steps 1, 2 and 4. */
+const CHANGE_QUESTIONS = {
+  tenantId: msg('wizard.ask.tenant-id'),
+  clientId: msg('wizard.ask.client-id'),
+  secretExpires: msg('wizard.ask.secret-expires'),
+  mailbox: msg('wizard.ask.mailbox'),
+  from: msg('wizard.ask.from'),
+  to: msg('wizard.ask.to'),
+} as const;

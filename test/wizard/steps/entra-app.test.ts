@@ -9,6 +9,8 @@ import { appRegistrationsUrl, entraAppStep } from '../../../src/wizard/steps/ent
 import { type Answer, ENTER, recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../../support/wizard.js';
 import { IDS, tokenRefusedSecret, tokenUsable, tokenWithoutRole } from '../fixtures.js';
 import { secretOf } from '../../support/credential.js';
+import { msg, render } from '../../../src/messages/index.js';
+import { vocabularyEn } from '../../../src/messages/vocabulary/en.js';
 
 /** Step 1 with a fake token stage that answers from a list and records what it was asked. */
 function run(
@@ -53,20 +55,29 @@ describe('step 1: Entra ID app', () => {
       answers: { tenantId: IDS.tenantId, clientId: IDS.clientId, secretExpires: '2027-05-31' },
       token: { servicePrincipalObjectId: IDS.servicePrincipalObjectId, tenantGuid: IDS.tenantId, appDisplayName: 'SMTP sender' },
     });
-    for (const words of [
-      appRegistrationsUrl('https://entra.microsoft.com'),
-      'New registration',
-      'Accounts in this organizational directory only (Single tenant)',
-      'API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp',
-      'Grant admin consent',
-      'Certificates & secrets: either Client secrets → New client secret',
-      'or a certificate, which this wizard can create',
-      'Value',
-      `oid     ${IDS.servicePrincipalObjectId}`,
-      'roles   SMTP.SendAsApp',
-    ]) {
-      expect(screen.text.replace(/\n\s+/g, ' ')).toContain(words);
-    }
+    // The checklist: the heading of step 1, the portal's address, then the five places in order.
+    expect(screen.shown[0]!.block).toEqual({ kind: 'heading', step: 1 });
+    expect(screen.paramsOf('wizard.entra.where')).toEqual([{ url: appRegistrationsUrl('https://entra.microsoft.com') }]);
+    const checklist = screen.shown.map(({ block }) => block).find((block) => block.kind === 'numbered');
+    expect(checklist).toEqual({
+      kind: 'numbered',
+      items: [
+        msg('wizard.entra.register'),
+        msg('wizard.entra.permission', { role: 'SMTP.SendAsApp' }),
+        msg('wizard.entra.consent', { role: 'SMTP.SendAsApp' }),
+        msg('wizard.entra.credential'),
+        msg('wizard.entra.overview'),
+      ],
+    });
+    // The claims that decide: the role is there (a good sign), the oid is the one step 2 uses.
+    const claims = screen.shown.map(({ block }) => block).find((block) => block.kind === 'facts');
+    expect(claims).toMatchObject({
+      rows: expect.arrayContaining([
+        { label: 'roles', value: 'SMTP.SendAsApp', note: '✔', tone: 'good' },
+        { label: 'oid', value: IDS.servicePrincipalObjectId, note: msg('wizard.claims.oid-note') },
+      ]),
+    });
+    expect(screen.ids()).toContain('wizard.entra.done');
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ tenantId: IDS.tenantId, clientId: IDS.clientId, authorityHost: 'https://login.microsoftonline.com', timeoutSeconds: 20, proxy: null });
     expect(secretOf(requests[0]!).reveal()).toBe(IDS.secret);
@@ -94,17 +105,22 @@ describe('step 1: Entra ID app', () => {
     expect(reasons.clientId![0]).toContain('Application (client) ID');
     expect(reasons.clientSecret).toEqual([SECRET_ID_PASTED, expect.stringContaining('white space')]);
     expect(reasons.secretExpires).toHaveLength(2);
-    // The secret prompt is masked: it went through password(), and the Secret ID message names the Value.
-    expect(SECRET_ID_PASTED).toContain('copy the Value');
+    // The secret prompt is masked: it went through password(), and the Secret ID message names the Value column.
+    expect(SECRET_ID_PASTED).toEqual(msg('wizard.secret.secret-id-pasted'));
+    expect(render(SECRET_ID_PASTED)).toContain(`copy the ${vocabularyEn.valueColumn}`);
+    expect(prompter.asked.find((q) => q.name === 'clientSecret')?.message).toEqual(msg('wizard.ask.client-secret'));
   });
 
   it('without SMTP.SendAsApp: explains admin consent, and a retry gets a fresh token', async () => {
     const { outcome, screen, requests, prompter } = run({ ...typed, tokenFailure: 'retry' }, [tokenWithoutRole(), tokenUsable()]);
     const result = await outcome;
     expect(result.kind).toBe('next');
+    // check's diagnosis, then why consent matters and that a fresh token follows.
+    const blocks = screen.shown.map(({ block }) => block);
+    expect(blocks).toContainEqual({ kind: 'diagnosis', diagnosis: tokenWithoutRole().diagnosis });
+    expect(screen.paramsOf('wizard.entra.consent-explained')).toEqual([{ role: 'SMTP.SendAsApp' }]);
     expect(screen.text).toContain('no SMTP.SendAsApp role');
-    expect(screen.text).toContain('Grant admin consent');
-    expect(screen.text).toContain('never reuses a cached token');
+    expect(prompter.asked.find((q) => q.name === 'tokenFailure')).toMatchObject({ message: msg('wizard.ask.what-now') });
     expect(requests).toHaveLength(2);
     const menu = prompter.asked.find((q) => q.name === 'tokenFailure');
     expect(menu).toMatchObject({ default: 'retry' });
@@ -125,7 +141,7 @@ describe('step 1: Entra ID app', () => {
   it('warns at once about a secret past or near its expiry date', async () => {
     const past = run({ ...typed, secretExpires: '2020-01-31' }, [tokenUsable()]);
     expect((await past.outcome).kind).toBe('next');
-    expect(past.screen.text).toContain('2020-01-31 has passed');
+    expect(past.screen.paramsOf('wizard.entra.secret-expired')).toEqual([{ date: '2020-01-31' }]);
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const near = run({ ...typed, secretExpires: soon }, [tokenUsable()]);
     await near.outcome;
@@ -133,6 +149,7 @@ describe('step 1: Entra ID app', () => {
     const far = run({ ...typed, secretExpires: new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10) }, [tokenUsable()]);
     await far.outcome;
     expect(far.screen.text).not.toContain('expires on');
+    expect(far.screen.shown.filter(({ block }) => block.kind === 'warning')).toEqual([]);
   });
 
   it('stop returns the failure\'s exit code (3 for a token problem)', async () => {

@@ -10,6 +10,7 @@ import { createSelfSignedCertificate } from '../../../src/x509/self-signed.js';
 import { beforeStart } from '../../../src/wizard/steps/before-start.js';
 import { checkCommandLine, envFile, envValue, finishStep, SECRET_MASK, settingsJson } from '../../../src/wizard/steps/finish.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
+import { msg } from '../../../src/messages/index.js';
 import { IDS } from '../fixtures.js';
 import { expectMode } from '../../support/platform.js';
 
@@ -80,6 +81,7 @@ describe('the end: settings for the sending application', () => {
     expect(screen.results).toContain(
       `npx smtp-oauth-setup check --tenant-id ${IDS.tenantId} --client-id ${IDS.clientId} --mailbox alerts@contoso.com --from noreply@contoso.com --to it@contoso.com`,
     );
+    expect(screen.paramsOf('wizard.finish.repeat')).toEqual([{ credentialFrom: 'environment' }]);
     expect(screen.results).toContain('with the client secret in AZURE_CLIENT_SECRET');
   });
 
@@ -129,6 +131,8 @@ describe('the end: settings for the sending application', () => {
     expect((await demo.outcome).saveSecret).toBe(false);
     expect(demo.prompter.asked.map((q) => q.name)).not.toContain('keepSecret');
     expect(demo.screen.results).not.toContain('npx smtp-oauth-setup check');
+    expect(demo.screen.ids()).toContain('wizard.finish.next-own-tenant');
+    expect(demo.screen.ids()).not.toContain('wizard.finish.repeat');
   });
 
   it('the check command names only what differs from the defaults', () => {
@@ -170,6 +174,7 @@ describe('the end with a certificate credential', () => {
     expect(rows).not.toHaveProperty('Secret expires');
     expect(prompter.asked.map((q) => q.name)).toEqual(['saveSettings', 'writeEnv']);
     expect(screen.results).toContain(`--certificate '${credential.certificate.path}'`);
+    expect(screen.paramsOf('wizard.finish.certificate-expires')).toEqual([{ date: credential.certificate.notAfter }]);
     expect(screen.results).toContain(`The certificate expires on ${credential.certificate.notAfter.toISOString().slice(0, 10)}`);
     expect(screen.text).not.toContain('PRIVATE KEY');
   });
@@ -205,7 +210,7 @@ describe('the end with a certificate credential', () => {
     expect(text).not.toContain('correct horse');
     const { outcome, screen } = run({ saveSettings: false, writeEnv: false }, { credential, answers });
     await outcome;
-    expect(screen.results).toContain('with the key\'s password in AZURE_CLIENT_CERTIFICATE_PASSWORD');
+    expect(screen.paramsOf('wizard.finish.repeat')).toEqual([{ credentialFrom: 'certificate-password' }]);
     expect(checkCommandLine(answers, credential)).toContain(`--certificate '${credential.certificate.path}'`);
   });
 });
@@ -214,10 +219,21 @@ describe('before the start', () => {
   it('says what is needed, that Security Defaults block SMTP AUTH, and recommends Conditional Access', async () => {
     const screen = recordingScreen();
     expect(await beforeStart({ progressFile: '/p/config.json', sandbox: false }, { prompter: scriptedPrompter({ start: ENTER }), screen })).toEqual({ kind: 'next' });
-    for (const words of ['admin consent', 'Exchange Online PowerShell', 'licensed mailbox', 'Security Defaults block SMTP AUTH', 'Conditional Access', '/p/config.json', 'never the client secret']) {
-      expect(screen.text).toContain(words);
-    }
-    expect(await beforeStart({ progressFile: null, sandbox: true }, { prompter: scriptedPrompter({ start: false }), screen })).toEqual({ kind: 'stop' });
+    const blocks = screen.shown.map(({ block }) => block);
+    expect(blocks).toContainEqual({ kind: 'list', items: [msg('wizard.intro.need-admin'), msg('wizard.intro.need-powershell'), msg('wizard.intro.need-mailbox')] });
+    expect(blocks).toContainEqual({
+      kind: 'list',
+      items: [
+        msg('wizard.intro.security-defaults'),
+        msg('wizard.intro.conditional-access'),
+        msg('wizard.intro.nothing-changed'),
+        msg('wizard.intro.progress-saved', { path: '/p/config.json' }),
+      ],
+    });
+    expect(screen.ids()).not.toContain('wizard.intro.demo');
+    const demo = recordingScreen();
+    expect(await beforeStart({ progressFile: null, sandbox: true }, { prompter: scriptedPrompter({ start: false }), screen: demo })).toEqual({ kind: 'stop' });
+    expect(demo.ids()).toEqual(expect.arrayContaining(['wizard.intro.progress-not-saved', 'wizard.intro.demo']));
   });
 });
 

@@ -6,6 +6,7 @@ import { smtpAuthStep } from '../../../src/wizard/steps/smtp-auth.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
 import { commandsOf } from '../../support/powershell-tokens.js';
 import { IDS } from '../fixtures.js';
+import { msg } from '../../../src/messages/index.js';
 import { expectMode } from '../../support/platform.js';
 
 afterAll(removeScratchDirs);
@@ -33,7 +34,9 @@ describe('step 2: Exchange service principal', () => {
     expect(screen.text).toContain(`Add-MailboxPermission -Identity alerts@contoso.com -User ${IDS.servicePrincipalObjectId} -AccessRights FullAccess`);
     expect(screen.text).toContain('Connect-ExchangeOnline');
     expect(screen.text).not.toContain('Add-RecipientPermission');
-    expect(screen.text).toContain('it cannot happen here');
+    // Why the object id cannot be the wrong one: it is the token's, named in the step's words.
+    expect(screen.paramsOf('wizard.sp.object-id')).toEqual([{ objectId: IDS.servicePrincipalObjectId }]);
+    expect(screen.paramsOf('wizard.sp.run')).toEqual([{ sendAs: false }]);
     expect(remembered).toEqual([{ mailbox: 'alerts@contoso.com' }, { from: 'alerts@contoso.com' }, { senderName: 'Alerts' }]);
   });
 
@@ -47,6 +50,9 @@ describe('step 2: Exchange service principal', () => {
     });
     expect((await outcome).kind).toBe('next');
     expect(prompter.rejected.map((r) => r.name)).toEqual(['mailbox', 'senderName']);
+    // The sender name's own rule answers in the language in use.
+    expect(prompter.rejected[1]!.reason).toBe('must be one line without " < >');
+    expect(screen.paramsOf('wizard.sp.run')).toEqual([{ sendAs: true }]);
     expect(screen.text).toContain(`Add-RecipientPermission -Identity noreply@contoso.com -Trustee ${IDS.servicePrincipalObjectId} -AccessRights SendAs`);
   });
 
@@ -83,7 +89,7 @@ describe('step 2: Exchange service principal', () => {
     expect(commandsOf(script).find((c) => c.name === 'New-ServicePrincipal')?.parameters.DisplayName).toBe('Müller’s Versand');
     expect(commandsOf(script).find((c) => c.name === 'Set-CASMailbox')?.parameters.Identity).toBe('-a@contoso.com');
     expect(screen.text).toContain(`powershell -ExecutionPolicy Bypass -File '${path}'`);
-    expect(screen.text).toContain('execution policy');
+    expect(screen.ids()).toEqual(expect.arrayContaining(['files.ps1.policy-blocked', 'files.ps1.policy-pwsh']));
   });
 
   it('can stop here', async () => {
@@ -100,8 +106,10 @@ describe('step 3: SMTP AUTH', () => {
     expect(screen.text).toContain('Set-CASMailbox -Identity alerts@contoso.com -SmtpClientAuthenticationDisabled $false');
     expect(screen.text).toContain('Get-CASMailbox -Identity alerts@contoso.com | Format-List SmtpClientAuthenticationDisabled');
     expect(screen.text).toContain('Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled');
-    expect(screen.text).toContain('/x/exchange.ps1');
-    expect(screen.text).toContain('Security Defaults');
+    expect(screen.shown[0]!.block).toEqual({ kind: 'heading', step: 3 });
+    expect(screen.paramsOf('wizard.smtp-auth.why')).toEqual([{ mailbox: 'alerts@contoso.com' }]);
+    expect(screen.paramsOf('wizard.smtp-auth.run')).toEqual([{ scriptPath: '/x/exchange.ps1' }]);
+    expect(screen.ids()).toEqual(expect.arrayContaining(['wizard.smtp-auth.security-defaults', 'wizard.smtp-auth.propagation']));
     expect(await smtpAuthStep({ mailbox: 'a@contoso.com', scriptPath: null }, { prompter: scriptedPrompter({ smtpAuthDone: 'stop' }), screen })).toEqual({ kind: 'stop' });
   });
 });

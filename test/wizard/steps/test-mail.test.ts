@@ -8,6 +8,7 @@ import { Secret } from '../../../src/inputs/secret.js';
 import { createSelfSignedCertificate } from '../../../src/x509/self-signed.js';
 import { testMailStep } from '../../../src/wizard/steps/test-mail.js';
 import { type Answer, ENTER, fakeClock, recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../../support/wizard.js';
+import { msg } from '../../../src/messages/index.js';
 import { IDS, reportSecretRefused, reportSent, reportServicePrincipalMissing } from '../fixtures.js';
 import { secretOf } from '../../support/credential.js';
 
@@ -56,6 +57,7 @@ describe('step 4: test message', () => {
     expect(result).toMatchObject({ kind: 'next', answers: { to: 'alerts@contoso.com' } });
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ tenantId: IDS.tenantId, mailbox: 'alerts@contoso.com', to: 'alerts@contoso.com', smtpHost: 'smtp.office365.com', smtpPort: 587 });
+    expect(screen.shown.find(({ block }) => block.kind === 'success')?.block).toEqual({ kind: 'success', text: msg('wizard.test.done', { to: 'alerts@contoso.com' }) });
     expect(screen.text).toContain('Step 4 done');
     expect(remembered).toEqual([{ to: 'alerts@contoso.com' }]);
   });
@@ -82,9 +84,15 @@ describe('step 4: test message', () => {
     // First run, then attempts at 1, 2 and 3 minutes; the third succeeds.
     expect(runs).toHaveLength(4);
     expect(clock.elapsedMs).toBe(180_000);
-    expect(screen.statuses[0]).toBe('⏳ Attempt 1 of 4 in 1:00  (Ctrl-C stops; your answers are saved)');
-    expect(screen.statuses).toContain('⏳ Attempt 3 of 4 in 0:01  (Ctrl-C stops; your answers are saved)');
-    expect(screen.text).toContain('Attempt 2 of 4: still smtp-auth-service-principal');
+    expect(screen.statuses[0]).toEqual(msg('wizard.wait.countdown', { attempt: 1, attempts: 4, secondsLeft: 60 }));
+    expect(screen.statuses).toContainEqual(msg('wizard.wait.countdown', { attempt: 3, attempts: 4, secondsLeft: 1 }));
+    expect(screen.paramsOf('wizard.wait.still-failing')).toEqual([
+      { attempt: 1, attempts: 4, code: 'smtp-auth-service-principal' },
+      { attempt: 2, attempts: 4, code: 'smtp-auth-service-principal' },
+    ]);
+    // The menu said how long it would wait, through the duration formatter.
+    expect(prompter.asked.find((q) => q.name === 'testFailure')?.message).toEqual(msg('wizard.ask.what-now'));
+    expect(screen.paramsOf('wizard.test.waiting')).toEqual([{ intervalMs: 60_000, totalMs: 240_000 }]);
   });
 
   it('wait and retry gives up at the limit and asks again', async () => {
