@@ -45,7 +45,8 @@
  *   domain, nor are generic and fallback entries next to a specific diagnosis.
  */
 import { ExitCode } from '../exit-codes.js';
-import type { ClaimProblem, DiagnosisContext, SetupStep, SmtpPhase } from './types.js';
+import type { ClaimProblem, SetupStep, SmtpPhase } from './types.js';
+
 
 /** How an entry is recognised. See the module comment for the matching rules. */
 export interface Recognise {
@@ -81,26 +82,6 @@ export type Priority = (typeof Priority)[keyof typeof Priority];
 /** `run`: the run itself, not the setup (input the tool was given, a cancelled run); never recognised in text. */
 export type Domain = 'token' | 'smtp' | 'network' | 'claim' | 'internal' | 'run';
 
-/** Everything the wording functions may use: the user's values plus facts about this failure. */
-export interface Facts extends DiagnosisContext {
-  /** Which server the failure concerns. */
-  target?: 'token' | 'smtp';
-  host?: string;
-  port?: number;
-  phase?: SmtpPhase;
-  /** The server's or library's words, already redacted and capped (about 300 characters). */
-  quoted?: string;
-  /** What was recognised: `AADSTS7000215`, `535 5.7.3`, `ECONNREFUSED`, … */
-  matched?: string;
-  status?: number;
-  oauthError?: string;
-  retryAfterSeconds?: number;
-  claim?: ClaimProblem;
-  /** The secret is past `secretExpiresOn`, yet Entra ID still issued a token with it (a local check). */
-  secretStillAccepted?: boolean;
-  /** How many problems the input had (`input-invalid`, `input-missing`); the first is in `quoted`. */
-  problemCount?: number;
-}
 
 export interface CatalogEntry {
   /** Stable kebab-case identifier; scripts match on it. Never rename. */

@@ -8,7 +8,8 @@
  */
 import { CLOUD_NAMES } from '../cloud.js';
 import { learnUrl, t } from '../messages/index.js';
-import { catalog, catalogByCode, type CatalogEntry, type Domain, type Facts } from './catalog.js';
+import { catalog, catalogByCode, type CatalogEntry, type Domain } from './catalog.js';
+import type { Facts } from './types.js';
 import {
   fallbackForReply,
   fallbackMatch,

@@ -105,3 +105,24 @@ export type ClaimProblem =
   | { kind: 'expired'; exp: number; now: number }
   | { kind: 'delegated'; scp?: string; upn?: string }
   | { kind: 'undecodable'; reason: string };
+
+/** Everything the wording functions may use: the user's values plus facts about this failure. */
+export interface Facts extends DiagnosisContext {
+  /** Which server the failure concerns. */
+  target?: 'token' | 'smtp';
+  host?: string;
+  port?: number;
+  phase?: SmtpPhase;
+  /** The server's or library's words, already redacted and capped (about 300 characters). */
+  quoted?: string;
+  /** What was recognised: `AADSTS7000215`, `535 5.7.3`, `ECONNREFUSED`, … */
+  matched?: string;
+  status?: number;
+  oauthError?: string;
+  retryAfterSeconds?: number;
+  claim?: ClaimProblem;
+  /** The secret is past `secretExpiresOn`, yet Entra ID still issued a token with it (a local check). */
+  secretStillAccepted?: boolean;
+  /** How many problems the input had (`input-invalid`, `input-missing`); the first is in `quoted`. */
+  problemCount?: number;
+}

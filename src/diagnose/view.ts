@@ -6,7 +6,7 @@
  * (commands.ts). The message texts (src/messages/<language>/diagnosis*.ts) take this view.
  */
 import { type Cloud, type CloudName, CLOUD_NAMES, CLOUDS, cloudOfAuthorityHost, GLOBAL_CLOUD } from '../cloud.js';
-import type { Facts } from './catalog.js';
+import type { Facts } from './types.js';
 import { type DiagnosisCommands, diagnosisCommands } from './commands.js';
 import type { ClaimProblem, SmtpPhase } from './types.js';
 

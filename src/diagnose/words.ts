@@ -3,7 +3,7 @@
  * view of the failure, in the language in use or in a given one (the errors reference, tests).
  */
 import { type Message, type MessageId, render as renderActive } from '../messages/index.js';
-import type { Facts } from './catalog.js';
+import type { Facts } from './types.js';
 import { type DiagnosisView, diagnosisView, type Placeholders } from './view.js';
 
 type Render = (message: Message) => string;

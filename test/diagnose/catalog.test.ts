@@ -3,7 +3,7 @@ import { catalog } from '../../src/diagnose/index.js';
 import { wordsForFacts } from '../../src/diagnose/words.js';
 import { loadLanguage } from '../../src/messages/index.js';
 import { LANGUAGES } from '../../src/messages/language.js';
-import type { Facts } from '../../src/diagnose/catalog.js';
+import type { Facts } from '../../src/diagnose/types.js';
 import {
   claimFixtures,
   runFixtures,

@@ -5,7 +5,7 @@ import { de } from '../../src/messages/de/index.js';
 import { en } from '../../src/messages/en/index.js';
 import { loadLanguage, useLanguage } from '../../src/messages/index.js';
 import { LANGUAGES } from '../../src/messages/language.js';
-import type { Facts } from '../../src/diagnose/catalog.js';
+import type { Facts } from '../../src/diagnose/types.js';
 
 /** The catalog's words are messages: every entry has them in every language, and the commands are the same in all. */
 

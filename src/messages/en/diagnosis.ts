@@ -1,7 +1,7 @@
 import { type ClaimProblem, type SmtpPhase } from '../../diagnose/types.js';
 import { commandLine } from '../../diagnose/layout.js';
 import { type DiagnosisView, diagnosisView, type Placeholders } from '../../diagnose/view.js';
-import type { Facts } from '../../diagnose/catalog.js';
+import type { Facts } from '../../diagnose/types.js';
 import { defineMessages, message, samples } from '../define.js';
 import { formatterFor, portalPath } from '../format.js';
 import { vocabularyEn as w } from '../vocabulary/en.js';
