@@ -9,7 +9,6 @@
 import { CLOUD_NAMES } from '../cloud.js';
 import { learnUrl, t } from '../messages/index.js';
 import { catalog, catalogByCode, type CatalogEntry, type Domain } from './catalog.js';
-import type { Facts } from './types.js';
 import {
   fallbackForReply,
   fallbackMatch,
@@ -21,12 +20,13 @@ import {
   type Match,
 } from './recognise.js';
 import { quote, quoteAround, safeValue } from './text.js';
-import type { ClaimProblem, Diagnosis, DiagnosisContext, SmtpFailure, SmtpPhase, TokenFailure } from './types.js';
+import type { ClaimProblem, Diagnosis, DiagnosisContext, Facts, SmtpFailure, SmtpPhase, TokenFailure } from './types.js';
 import { diagnosisView } from './view.js';
 import { diagnosisWords, placeholdersIn } from './words.js';
 
 export { catalog } from './catalog.js';
-export type { CatalogEntry, Facts, Recognise } from './catalog.js';
+export type { CatalogEntry, Recognise } from './catalog.js';
+export type { Facts } from './types.js';
 export { recogniseText } from './recognise.js';
 export { diagnosisWords, placeholdersIn } from './words.js';
 
