@@ -1,5 +1,11 @@
 import { cliEn } from './cli.js';
 import { commonEn } from './common.js';
+import { checkEn } from './check.js';
+import { explainEn } from './explain.js';
+import { fleetEn } from './fleet.js';
+import { reportEn } from './report.js';
+import { smtpEn } from './smtp.js';
+import { tokenEn } from './token.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -8,6 +14,12 @@ import { commonEn } from './common.js';
 export const en = {
   ...commonEn,
   ...cliEn,
+  ...checkEn,
+  ...explainEn,
+  ...fleetEn,
+  ...reportEn,
+  ...smtpEn,
+  ...tokenEn,
 };
 
 export type EnglishMessages = typeof en;
