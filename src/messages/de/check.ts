@@ -6,8 +6,7 @@ import { vocabularyDe as v } from '../vocabulary/de.js';
 const f = formatterFor('de');
 
 const soon = (days: number) => (days <= 1 ? 'in weniger als einem Tag' : f.plural(days, { one: 'in #\u00a0Tag', other: 'in #\u00a0Tagen' }));
-const app = (clientId: string | undefined) =>
-  portalPath(v.entraAdminCenter, v.entraId, v.appRegistrations, clientId ? `die App mit der ${v.applicationClientId} ${clientId}` : 'die App');
+const app = (clientId: string | undefined) => portalPath(v.entraAdminCenter, v.appRegistrations, `die App mit der ${v.applicationClientId} ${clientId ?? '<Client-ID>'}`);
 const attempts = (n: number) => f.plural(n, { one: '#\u00a0Versuch', other: '#\u00a0Versuchen' });
 const over = (ms: number | undefined) => (ms === undefined ? '' : ` in ${f.duration(ms)}`);
 

@@ -6,9 +6,8 @@ const f = formatterFor('en');
 
 /** "in 12 days" / "within a day": how soon a credential expires. */
 const soon = (days: number) => (days <= 1 ? 'within a day' : f.plural(days, { one: 'in # day', other: 'in # days' }));
-/** The app's place in the portal: by its client id when known. */
-const app = (clientId: string | undefined) =>
-  portalPath(v.entraAdminCenter, v.entraId, v.appRegistrations, clientId ? `the app with ${v.applicationClientId} ${clientId}` : 'the app');
+/** The app's place in the portal: by its client id, a placeholder when not known. */
+const app = (clientId: string | undefined) => portalPath(v.entraAdminCenter, v.appRegistrations, `the app with ${v.applicationClientId} ${clientId ?? '<client id>'}`);
 
 /**
  * `check`: its stage lines, the report a person reads (claims, SMTP facts, the diagnosis), the

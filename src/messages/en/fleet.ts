@@ -26,6 +26,8 @@ export const fleetEn = defineMessages({
   'fleet.concurrency-range': message({ max: 'number' }, (p) => `--concurrency: must be a whole number from 1 to ${p.max}`),
   'fleet.targets-unreadable': message({ path: 'string', reason: 'string' }, (p) => `--targets: ${p.path}: ${p.reason}`),
   'fleet.variable-not-set': message({ column: 'string', variable: 'string' }, (p) => `${p.column}: the environment variable ${p.variable} is not set`),
+  'fleet.target-problem': message({ origin: 'string', name: 'string', problem: 'string' }, (p) => `${p.origin} (${p.name}): ${p.problem}`),
+  'fleet.row-problem': message({ origin: 'string', problem: 'string' }, (p) => `${p.origin}: ${p.problem}`),
   'fleet.origin.row': message({ file: 'string', row: 'number' }, (p) => `${p.file} row ${p.row}`),
   'fleet.origin.entry': message({ file: 'string', entry: 'number' }, (p) => `${p.file} entry ${p.entry}`),
   'fleet.targets.secret-column': message(
