@@ -164,8 +164,7 @@ async function resolveTarget(
     return { target: { name: target.name, inputs, warnings, credentialRef: credentialRef(credential) } };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    // TODO(#11): a problem the resolver still raises as text (not yet a message) is shown as it is.
-    return { problems: error.problemMessages.map((problem, i) => ofTarget(problem ? asColumns(problem) : (error.problems[i] ?? ''))) };
+    return { problems: error.problemMessages.map((problem, i) => ofTarget(problem ? asColumns(problem) : legacyAsColumns(error.problems[i] ?? ''))) };
   }
 }
 
@@ -175,6 +174,16 @@ export function asColumns(problem: Message): Message {
     Object.entries(problem.params as Record<string, unknown>).map(([name, value]) => [name, typeof value === 'string' ? (FLAG_COLUMNS[value] ?? value) : value]),
   );
   return { id: problem.id, params } as Message;
+}
+
+/**
+ * TODO(#11): a problem the resolver still raises as text (until every thrower reports a message): only
+ * the flag it starts with is replaced, a flag being a name, not a word of any language.
+ */
+function legacyAsColumns(problem: string): string {
+  const flag = /^--[a-z-]+(?=:)/.exec(problem)?.[0];
+  const column = flag && FLAG_COLUMNS[flag];
+  return column ? column + problem.slice(flag.length) : problem;
 }
 
 function credentialRef(credential: TargetCredential): string {

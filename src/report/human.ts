@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckReport } from '../check/run.js';
 import { whatIsLookedFor } from '../diagnose/looked-for.js';
 import type { Diagnosis } from '../diagnose/types.js';
-import { learnUrl, t } from '../messages/index.js';
+import { format, learnUrl, t } from '../messages/index.js';
 import type { Output } from '../output.js';
 
 /** The result of a check for a person: what worked, the claims that matter, and the diagnosis. */
@@ -68,7 +68,7 @@ export function claimRows(claims: ClaimsView): ClaimRow[] {
     { label: 'appid', value: claims.appid ?? none },
     { label: 'oid', value: claims.oid ?? none, note: t('check.claims.oid-note') },
   ];
-  if (claims.exp) rows.push({ label: t('check.claims.expires'), value: new Date(claims.exp * 1000).toISOString() });
+  if (claims.exp) rows.push({ label: t('check.claims.expires'), value: format().dateTime(new Date(claims.exp * 1000)) });
   return rows;
 }
 
