@@ -6,7 +6,7 @@ const f = formatterFor('de');
 
 export const explainDe: Translations<typeof explainEn> = {
   'explain.stdin-empty': 'Die Standardeingabe war leer: Es gibt nichts zu erklären.',
-  'explain.nothing-given': 'Nichts zu erklären: Geben Sie den Fehlertext an (in Anführungszeichen) oder - , um ihn von der Standardeingabe zu lesen.',
+  'explain.nothing-given': 'Nichts zu erklären: Geben Sie den Fehlertext in Anführungszeichen an, oder „-“, um ihn von der Standardeingabe zu lesen.',
   'explain.stdin-unreadable': (p) => `explain -: Standardeingabe: ${p.reason}`,
   'explain.invalid-value': (p) => `${p.source}: ${p.problem}`,
   'explain.not-recognised': 'smtp-oauth-setup explain: In diesem Text wurde nichts erkannt. Gesucht wird nach:',

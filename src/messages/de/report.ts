@@ -26,7 +26,7 @@ export const reportDe: Translations<typeof reportEn> = {
   'report.metrics.path': (p) => `--metrics-file: ${p.path}: ${p.problem}`,
   'report.metrics.unwritable': (p) => `Die Metrikdatei ${p.path} konnte nicht geschrieben werden: ${p.reason}`,
   'report.junit.details': (p) =>
-    `Einrichtungsschritt: ${p.step ?? 'keiner'}\nExit-Code: ${p.exitCode}\nVorübergehend: ${yesNo(p.transient)}\nÜbernahme ausstehend möglich: ${yesNo(p.propagation)}`,
+    `Einrichtungsschritt: ${p.step ?? 'keiner'}\nExit-Code: ${p.exitCode}\nVorübergehend: ${yesNo(p.transient)}\nVerzögerte Übernahme möglich: ${yesNo(p.propagation)}`,
 
   'report.nagios.passed-sent': (p) => `${p.mailbox}: Token, AUTH XOAUTH2 und Test-E-Mail von ${p.server} angenommen`,
   'report.nagios.passed-auth': (p) => `${p.mailbox}: Token und AUTH XOAUTH2 von ${p.server} angenommen (keine Test-E-Mail gesendet)`,

@@ -8,8 +8,8 @@ export const smtpDe: Translations<typeof smtpEn> = {
   'smtp.test-message.subject': (p) => `smtp-oauth-setup: Test-E-Mail von ${p.host}`,
   'smtp.test-message.body': (p) =>
     [
-      'Dies ist eine Test-E-Mail von smtp-oauth-setup, das den Versand über',
-      'Exchange Online mit OAuth2 (XOAUTH2) prüft.',
+      'Dies ist eine Test-E-Mail des Programms smtp-oauth-setup, das den',
+      'Versand über Exchange Online mit OAuth2 (XOAUTH2) prüft.',
       'Wenn Sie sie erhalten haben, funktionieren die Einstellungen unten.',
       '',
       row('Gesendet am', p.sentAt),
