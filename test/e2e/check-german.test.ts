@@ -65,6 +65,7 @@ describe('check in German', () => {
     expect(deJson.plan.smtp.mechanism).toBe('XOAUTH2');
   });
 
+  // Skipped until the diagnosis catalog's words are messages (another part of issue 11): then it runs by itself.
   it.skipIf(!catalogSpeaksGerman)('--json under German: the diagnosis summary is German', async () => {
     sandbox.applyScenario('wrong-object-id');
     const [de, en] = await Promise.all([
