@@ -142,7 +142,7 @@ async function resolveTarget(
   const credential = target.credential;
   if (credential.kind === 'env') {
     const value = env[credential.variable];
-    if (value === undefined || value === '') return { problems: [ofTarget(msg('fleet.variable-not-set', { column: 'secretEnv', variable: credential.variable }))] };
+    if (value === undefined || value === '') return { problems: [msg('fleet.variable-not-set', { origin: target.origin, name: target.name, column: 'secretEnv', variable: credential.variable })] };
     fleetEnv.AZURE_CLIENT_SECRET = value;
   } else if (credential.kind === 'file') {
     flags.clientSecretFile = credential.path;
@@ -151,7 +151,7 @@ async function resolveTarget(
     if (credential.privateKeyPath) flags.privateKey = credential.privateKeyPath;
     if (credential.passwordEnv) {
       const password = env[credential.passwordEnv];
-      if (password === undefined || password === '') return { problems: [ofTarget(msg('fleet.variable-not-set', { column: 'certificatePasswordEnv', variable: credential.passwordEnv }))] };
+      if (password === undefined || password === '') return { problems: [msg('fleet.variable-not-set', { origin: target.origin, name: target.name, column: 'certificatePasswordEnv', variable: credential.passwordEnv })] };
       fleetEnv.AZURE_CLIENT_CERTIFICATE_PASSWORD = password;
     }
   }

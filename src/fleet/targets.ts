@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { type Message, msg, render, t } from '../messages/index.js';
+import { type Message, msg, t } from '../messages/index.js';
 import { addressSchema, clientIdSchema, cloudSchema, secretExpiresSchema, tenantIdSchema } from '../inputs/schemas.js';
 
 /**
@@ -88,11 +88,6 @@ const KNOWN_COLUMNS = [
   'secretExpires',
 ];
 
-/** A problem's words, for the line that names its row. */
-function problemText(problem: Message): string {
-  return render(problem);
-}
-
 function normalise(key: string): string {
   return key.toLowerCase().replace(/[\s_-]/g, '');
 }
@@ -109,28 +104,27 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
     const origin = rows.kind === 'csv' ? t('fleet.origin.row', { file: base, row: index + 2 }) : t('fleet.origin.entry', { file: base, entry: index + 1 });
     const raw: RawTarget = {};
     const rowProblems: Message[] = [];
-    const ofRow = (problem: Message) => msg('fleet.row-problem', { origin, problem: problemText(problem) });
     for (const [key, value] of Object.entries(row)) {
       const column = normalise(key);
       if (FORBIDDEN.has(column)) {
-        rowProblems.push(ofRow(msg('fleet.targets.secret-column', { column: key })));
+        rowProblems.push(msg('fleet.targets.secret-column', { origin, column: key }));
         continue;
       }
       const field = COLUMNS[column];
       if (!field) {
-        rowProblems.push(ofRow(msg('fleet.targets.unknown-column', { column: key, known: KNOWN_COLUMNS })));
+        rowProblems.push(msg('fleet.targets.unknown-column', { origin, column: key, known: KNOWN_COLUMNS }));
         continue;
       }
       if (value !== undefined && value !== null && String(value).trim() !== '') raw[field] = String(value).trim();
     }
     const take = <T>(label: string, schema: z.ZodType<T, unknown>, value: string | undefined, required: boolean): T | undefined => {
       if (value === undefined) {
-        if (required) rowProblems.push(ofRow(msg('fleet.targets.missing', { column: label })));
+        if (required) rowProblems.push(msg('fleet.targets.missing', { origin, column: label }));
         return undefined;
       }
       const result = schema.safeParse(value);
       if (result.success) return result.data;
-      rowProblems.push(ofRow(msg('fleet.targets.invalid', { column: label, problem: result.error.issues.map((i) => i.message).join('; ') })));
+      rowProblems.push(msg('fleet.targets.invalid', { origin, column: label, problem: result.error.issues.map((i) => i.message).join('; ') }));
       return undefined;
     };
     const tenantId = take('tenant', tenantIdSchema, raw.tenant, true);
@@ -140,7 +134,7 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
     const to = take('to', addressSchema, raw.to, false);
     const cloud = take('cloud', cloudSchema, raw.cloud, false);
     const secretExpires = take('secretExpires', secretExpiresSchema, raw.secretExpires, false);
-    const credential = readCredential(raw, (problem) => rowProblems.push(ofRow(problem)));
+    const credential = readCredential(raw, origin, rowProblems);
 
     problems.push(...rowProblems);
     if (rowProblems.length === 0 && tenantId && clientId && mailbox && credential) {
@@ -162,7 +156,7 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
   const names = new Map<string, string>();
   for (const target of targets) {
     const earlier = names.get(target.name);
-    if (earlier) problems.push(msg('fleet.row-problem', { origin: target.origin, problem: problemText(msg('fleet.targets.duplicate-name', { name: target.name, earlier })) }));
+    if (earlier) problems.push(msg('fleet.targets.duplicate-name', { origin: target.origin, name: target.name, earlier }));
     else names.set(target.name, target.origin);
   }
   if (rows.length === 0) problems.push(msg('fleet.targets.empty', { file: base }));
@@ -171,20 +165,20 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
 }
 
 /** Exactly one of secretEnv, secretFile, certificateFile; the certificate's companions only with it. */
-function readCredential(raw: RawTarget, problem: (message: Message) => void): TargetCredential | undefined {
+function readCredential(raw: RawTarget, origin: string, problems: Message[]): TargetCredential | undefined {
   const given = (['secretEnv', 'secretFile', 'certificateFile'] as const).filter((key) => raw[key] !== undefined);
   const envName = (key: 'secretEnv' | 'certificatePasswordEnv', value: string): string | undefined => {
     if (ENV_NAME.test(value)) return value;
-    problem(msg('fleet.targets.env-name', { column: key }));
+    problems.push(msg('fleet.targets.env-name', { origin, column: key }));
     return undefined;
   };
   if (raw.certificateFile === undefined) {
     for (const key of ['privateKeyFile', 'certificatePasswordEnv'] as const) {
-      if (raw[key] !== undefined) problem(msg('fleet.targets.goes-with-certificate', { column: key }));
+      if (raw[key] !== undefined) problems.push(msg('fleet.targets.goes-with-certificate', { origin, column: key }));
     }
   }
   if (given.length > 1) {
-    problem(msg('fleet.targets.one-credential', { given }));
+    problems.push(msg('fleet.targets.one-credential', { origin, given }));
     return undefined;
   }
   if (raw.secretEnv !== undefined) {
@@ -202,7 +196,7 @@ function readCredential(raw: RawTarget, problem: (message: Message) => void): Ta
       ...(passwordEnv && { passwordEnv }),
     };
   }
-  problem(msg('fleet.targets.no-credential'));
+  problems.push(msg('fleet.targets.no-credential', { origin }));
   return undefined;
 }
 

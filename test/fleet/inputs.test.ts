@@ -115,7 +115,7 @@ describe('check --targets: each row becomes the inputs of a single check', () =>
     const found = await problems(loadFleetTargets(options({ targets: path }), {}));
     const error = (await loadFleetTargets(options({ targets: path }), {}).catch((e: unknown) => e)) as InputError;
     expect(error.problemMessages[0]).toEqual(
-      msg('fleet.target-problem', { origin: 'bad.json entry 2', name: 'unset', problem: 'secretEnv: the environment variable NOT_SET is not set' }),
+      msg('fleet.variable-not-set', { origin: 'bad.json entry 2', name: 'unset', column: 'secretEnv', variable: 'NOT_SET' }),
     );
     expect(found).toEqual([
       'bad.json entry 2 (unset): secretEnv: the environment variable NOT_SET is not set',
