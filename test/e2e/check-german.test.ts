@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en/index.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
@@ -12,7 +15,7 @@ import { sandboxEnv, sandboxSmtpArgs } from '../support/sandbox-env.js';
  */
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startSandbox({ fleet: { tenants: 2, mailboxesPerTenant: 2 } });
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -91,5 +94,31 @@ describe('explain in German', () => {
     const body = parseValid('explain', json.stdout);
     expect(body).toMatchObject({ lang: 'de', recognized: false, exitCode: 2 });
     expect(body.suggestion).toMatch(/^Fügen Sie die vollständige Fehlermeldung/);
+  });
+});
+
+describe('check --targets in German', () => {
+  it('the start line, the table and the totals in German, plurals by count; the JSON keeps its keys', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fleet-de-'));
+    try {
+      const rows = ['name,tenant,clientId,secretEnv,mailbox'];
+      const env: Record<string, string> = { NODE_EXTRA_CA_CERTS: sandbox.caFile, NO_COLOR: '1', SMTP_OAUTH_LANG: 'de' };
+      sandbox.fleetClients.forEach((c, i) => {
+        env[`FLEET_${i}`] = c.clientSecret;
+        for (const mailbox of c.mailboxes) rows.push(`t${i}-${mailbox.split('@')[0]},${c.tenantId},${c.clientId},FLEET_${i},${mailbox}`);
+      });
+      const targets = join(dir, 'targets.csv');
+      await writeFile(targets, rows.join('\n') + '\n');
+      const args = ['check', '--targets', targets, '--authority-host', sandbox.authorityHost, ...sandboxSmtpArgs(sandbox)];
+      const run = await runCli(args, { env, timeoutMs: 60_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain('Prüfe 4\u00a0Ziele mit 2\u00a0Token, 4 gleichzeitig');
+      expect(run.stdout).toMatch(/^Ziel +Postfach +Ergebnis +Exit +Schritt$/m);
+      expect(run.stdout).toMatch(/^4 von 4 erfolgreich · 2\u00a0Token · /m);
+      const json = parseValid('fleet', (await runCli([...args, '--json'], { env, timeoutMs: 60_000 })).stdout);
+      expect(json).toMatchObject({ lang: 'de', ok: true, totals: { targets: 4, passed: 4, tokens: 2 } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
