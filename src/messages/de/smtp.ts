@@ -5,6 +5,7 @@ import type { smtpEn } from '../en/smtp.js';
 const row = (label: string, value: string) => `${`${label}:`.padEnd(21)}${value}`;
 
 export const smtpDe: Translations<typeof smtpEn> = {
+  'smtp.no-tls-upgrade': 'Der Server hat die Verbindung nicht auf TLS umgestellt',
   'smtp.test-message.subject': (p) => `smtp-oauth-setup: Test-E-Mail von ${p.host}`,
   'smtp.test-message.body': (p) =>
     [

@@ -2,6 +2,7 @@ import { defineMessages, message } from '../define.js';
 
 /** The SMTP leg: the test message's subject and body (what an admin finds in the mailbox or the message trace). */
 export const smtpEn = defineMessages({
+  'smtp.no-tls-upgrade': 'The server did not upgrade the connection to TLS',
   'smtp.test-message.subject': message({ host: 'string' }, (p) => `smtp-oauth-setup test message from ${p.host}`),
   'smtp.test-message.body': message(
     {
