@@ -55,7 +55,6 @@ const PER_TARGET_ENV = [
   'SMTP_OAUTH_SECRET_EXPIRES',
 ];
 
-export { DEFAULT_CONCURRENCY };
 
 /** Every reason these flags cannot go with --targets (empty when they can). */
 export function fleetFlagProblems(options: CheckOptions): Message[] {
