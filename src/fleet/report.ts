@@ -180,7 +180,7 @@ export function fleetSummaryLines(run: { results: readonly TargetResult[] }, tot
     ...(totals.failed ? [t('fleet.summary.failed', { failed: totals.failed, byExitCode })] : []),
     t('fleet.summary.tokens', { tokens: totals.tokens }),
     ...(totals.retries ? [t('fleet.summary.retries', { retries: totals.retries })] : []),
-    t('fleet.summary.duration', { ms: totals.durationMs }),
+    t('common.duration', { ms: totals.durationMs }),
   ];
   lines.push('', parts.join(' · '));
   if (exitCode !== ExitCode.ok) lines.push(c.dim(t('fleet.summary.exit', { exitCode, kind: EXIT_KINDS[exitCode] ?? 'failed' })));

@@ -74,7 +74,6 @@ export const fleetDe: Translations<typeof fleetEn> = {
     `${f.number(p.failed)} fehlgeschlagen (${p.byExitCode.map((e) => `${f.number(e.count)} × Exit-Code ${e.exitCode}`).join(', ')})`,
   'fleet.summary.tokens': (p) => tokens(p.tokens),
   'fleet.summary.retries': (p) => f.plural(p.retries, { one: '#\u00a0Wiederholung', other: '#\u00a0Wiederholungen' }),
-  'fleet.summary.duration': (p) => f.duration(p.ms),
   'fleet.summary.exit': (p) =>
     `Exit-Code ${p.exitCode}: der schwerwiegendste Fehler (${
       {

@@ -108,7 +108,6 @@ export const fleetEn = defineMessages({
   ),
   'fleet.summary.tokens': message({ tokens: 'number' }, (p) => tokens(p.tokens)),
   'fleet.summary.retries': message({ retries: 'number' }, (p) => f.plural(p.retries, { one: '# retry', other: '# retries' })),
-  'fleet.summary.duration': message({ ms: 'number' }, (p) => f.duration(p.ms)),
   'fleet.summary.exit': message(
     { exitCode: 'number', kind: ['internal', 'input', 'token', 'smtp-auth', 'smtp-message', 'network', 'failed'] },
     (p) =>
