@@ -1,7 +1,7 @@
-import { CliError, internalErrorMessage } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import type { Output } from './output.js';
+import type { Reporter } from './report/reporter.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -19,14 +19,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const { chooseLanguage, langFlagOf, systemLocale } = await import('./messages/language.js');
   const language = chooseLanguage({ flag: langFlagOf(argv), env: io.env, systemLocale: systemLocale() });
   if (language.ok) await (await import('./messages/index.js')).useLanguage(language.language);
+  // The one reporter of the run (human, JSON or Nagios), chosen here from argv and handed to the
+  // command: a command reports results, the reporter decides their form and the format's exit code.
   const format = requestedFormat(argv);
-  const wantsJson = format === 'json';
   // Until argv is parsed, an error takes the shape of the command argv names.
   let shape = jsonShapeOf(argv[0], argv.includes('--targets') || argv.some((a) => a.startsWith('--targets=')));
   let created: Output | undefined;
   // A Nagios plugin writes nothing on stderr: Icinga shows stderr inside the plugin output. `--verbose` is for a person debugging.
   const quiet = format === 'nagios' && !argv.includes('--verbose');
   const getOutput = async () => (created ??= new (await import('./output.js')).Output(quiet ? { ...io, stderr: { write: () => true } } : io));
+  let reporter: Reporter | undefined;
+  const getReporter = async () => (reporter ??= (await import('./report/reporter.js')).createReporter(format, await getOutput()));
   try {
     if (!language.ok) {
       const [{ InputError }, { msg }] = await Promise.all([import('./errors.js'), import('./messages/index.js')]);
@@ -43,7 +46,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     switch (parsed.command) {
       case 'check': {
         const { checkCommand } = await import('./commands/check.js');
-        return await checkCommand(parsed.options, io, output);
+        return await checkCommand(parsed.options, io, output, await getReporter());
       }
       case 'setup': {
         const { setupCommand } = await import('./commands/setup.js');
@@ -59,16 +62,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       case 'explain': {
         const { explainCommand } = await import('./commands/explain.js');
-        return await explainCommand(parsed.options, io, output);
+        return await explainCommand(parsed.options, io, output, await getReporter());
       }
       case 'report-merge': {
         const { reportMergeCommand } = await import('./commands/report.js');
-        return await reportMergeCommand(parsed.options, io, output);
+        return await reportMergeCommand(parsed.options, io, output, await getReporter());
       }
     }
   } catch (error) {
-    if (format === 'nagios') return reportNagiosError(error, await getOutput());
-    return reportError(error, await getOutput(), wantsJson ? shape : null);
+    // The single place where an error becomes output and an exit code, in the run's format.
+    return (await getReporter()).error(error, shape);
   }
 }
 
@@ -85,14 +88,6 @@ function requestedFormat(argv: readonly string[]): 'human' | 'json' | 'nagios' {
   return argv.includes('--json') || value === 'json' ? 'json' : 'human';
 }
 
-/** With `--format nagios`, an error is the plugin's UNKNOWN (exit 3): the check could not say anything about the setup. */
-async function reportNagiosError(error: unknown, output: Output): Promise<number> {
-  const [{ errorOutcome }, { nagiosError }] = await Promise.all([import('./report/json.js'), import('./report/nagios.js')]);
-  const nagios = nagiosError(errorOutcome(error));
-  output.result(nagios.text);
-  return nagios.exitCode;
-}
-
 /**
  * Which JSON an error of this command prints: that of the command's own result (explain, a fleet,
  * demo), else the check's (every other command with `--json`).
@@ -103,17 +98,4 @@ function jsonShapeOf(command: string | undefined, targets: boolean): JsonShape {
   // `report merge` prints a fleet's report.
   if (command === 'report' || command === 'report-merge') return 'fleet';
   return 'check';
-}
-
-/** The single place where an error becomes text and an exit code; with `--json`, the whole object of its command's shape. */
-async function reportError(error: unknown, output: Output, jsonShape: JsonShape | null): Promise<number> {
-  const exitCode = error instanceof CliError ? error.exitCode : ExitCode.internal;
-  if (jsonShape) {
-    const { errorJson } = await import('./report/json.js');
-    output.result(JSON.stringify(errorJson(jsonShape, error), null, 2));
-    return exitCode;
-  }
-  const message = error instanceof CliError ? error.message : internalErrorMessage(error);
-  output.info(message.replace(/^/gm, (_m, offset: number) => (offset === 0 ? 'smtp-oauth-setup: ' : '  ')));
-  return exitCode;
 }

@@ -55,6 +55,7 @@ export function buildCheckPlan(inputs: CheckInputs): CheckPlan {
     smtp: {
       host: inputs.smtpHost,
       port: inputs.smtpPort,
+      // A value of the JSON plan (stable, English in every language, like its keys), not a sentence for a person.
       security: inputs.smtpPort === 465 ? 'implicit TLS 1.2 or later' : 'STARTTLS required, TLS 1.2 or later',
       mechanism: 'XOAUTH2',
       user: inputs.mailbox,

@@ -12,7 +12,9 @@ import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, Undecoda
 import { toolVersion } from '../version.js';
 import { buildCheckPlan, buildTokenPlan, type CheckPlan } from './plan.js';
 import type { WaitAttempt } from './wait.js';
-import { certificateExpiryWarning, expiryInstant, type SecretExpiryState, secretExpiryStatus, secretExpiryWarning } from './secret-expiry.js';
+import { DEFAULT_WARN_DAYS } from '../defaults.js';
+import { render, t } from '../messages/index.js';
+import { certificateExpiryMessage, expiryInstant, type SecretExpiryState, secretExpiryMessage, secretExpiryStatus } from './secret-expiry.js';
 
 /** The pipeline's stages, in order; a front-end shows each as it starts and ends. */
 export type StageName = 'token' | 'claims' | 'smtp-auth' | 'smtp-send';
@@ -149,25 +151,25 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     cloud: inputs.cloud.name,
   };
   // The secret's expiry date, when known: a warning before it, a diagnosis from it on (catalog A.2).
-  const warnDays = inputs.warnDays ?? 30;
+  const warnDays = inputs.warnDays ?? DEFAULT_WARN_DAYS;
   const expiry = inputs.secretExpires ? secretExpiryStatus(inputs.secretExpires, now(), warnDays) : null;
   if (expiry) {
     context.secretExpiresOn = expiry.expiresOn;
     report.expiry.secret = { expiresAt: new Date(expiryInstant(expiry.expiresOn)).toISOString(), state: expiry.state, warnDays };
   }
-  const expiryWarning = expiry && secretExpiryWarning(expiry, inputs.clientId);
-  if (expiryWarning) report.warnings.push(expiryWarning);
+  const expiryWarning = expiry && secretExpiryMessage(expiry, inputs.clientId);
+  if (expiryWarning) report.warnings.push(render(expiryWarning));
   if (inputs.credential.kind === 'certificate') {
     const { notAfter } = inputs.credential.certificate;
     const { state } = secretExpiryStatus(notAfter.toISOString(), now(), warnDays);
     report.expiry.certificate = { expiresAt: notAfter.toISOString(), state, warnDays };
-    const warning = certificateExpiryWarning(inputs.credential.certificate, now(), warnDays, inputs.clientId);
-    if (warning) report.warnings.push(warning);
+    const warning = certificateExpiryMessage(inputs.credential.certificate, now(), warnDays, inputs.clientId);
+    if (warning) report.warnings.push(render(warning));
   }
   const finish = (diagnosis: Diagnosis | null): CheckReport => {
     if (expiry?.state === 'expired' && diagnosis?.code !== 'client-secret-expired') {
       // Another failure came first; the expired secret is the next one to fix.
-      if (diagnosis) report.warnings.push(`The client secret is also past the expiry date given (${expiry.expiresOn}): create a new one before it stops working.`);
+      if (diagnosis) report.warnings.push(t('check.secret-also-expired', { expiresOn: new Date(expiryInstant(expiry.expiresOn)) }));
       else diagnosis = diagnoseSecretPastExpiry({ ...context, secretExpiresOn: expiry.expiresOn });
     }
     report.ok = diagnosis === null;
@@ -235,8 +237,8 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   }
 
   // 3. SMTP: AUTH, then the test message when a recipient was given.
-  const authLabel = `SMTP ${inputs.smtpHost}:${inputs.smtpPort}: STARTTLS and AUTH XOAUTH2 as ${inputs.mailbox}`;
-  const sendLabel = `Test message from ${inputs.from} to ${inputs.to ?? ''}`;
+  const authLabel = t('check.stage.smtp-auth', { host: inputs.smtpHost, port: inputs.smtpPort, mailbox: inputs.mailbox });
+  const sendLabel = t('check.stage.smtp-send', { from: inputs.from, to: inputs.to ?? '' });
   events.start('smtp-auth', authLabel);
   transcript?.release();
   let session: OpenSmtpSession | null = null;
@@ -396,7 +398,7 @@ export async function acquireAndCheckToken(inputs: TokenCheckInputs, options: To
   };
 
   // 1. Token
-  const tokenLabel = `Token from ${plan.authority}`;
+  const tokenLabel = t('check.stage.token', { authority: plan.authority });
   events.start('token', tokenLabel);
   let accessToken: string;
   try {
@@ -426,7 +428,7 @@ export async function acquireAndCheckToken(inputs: TokenCheckInputs, options: To
   events.succeed('token', tokenLabel);
 
   // 2. Claims: a token that cannot work is never sent to Exchange (it would earn an opaque 535 5.7.3).
-  const claimsLabel = `Token claims (role ${SEND_AS_APP_ROLE}, audience, tenant, app)`;
+  const claimsLabel = t('check.stage.claims', { role: SEND_AS_APP_ROLE });
   events.start('claims', claimsLabel);
   let claims: TokenClaims;
   try {

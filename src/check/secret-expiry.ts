@@ -1,4 +1,4 @@
-import { newClientSecretAction, uploadCertificateAction } from '../diagnose/catalog.js';
+import { type Message, msg, render } from '../messages/index.js';
 
 /**
  * The client secret's expiry, judged from the date the user gave (`--secret-expires`, or the value the
@@ -34,33 +34,34 @@ export function secretExpiryStatus(expiresOn: string, now: Date, warnDays: numbe
   return { state: left <= warnDays * DAY_MS ? 'expiring' : 'valid', expiresOn, daysLeft };
 }
 
-/** The warning for a secret that expires soon, naming the date and where to create the next one. */
+/** The warning for a secret that expires soon, in words (the wizard's step 1 says it as it is asked). */
 export function secretExpiryWarning(expiry: SecretExpiry, clientId?: string): string | null {
+  const warning = secretExpiryMessage(expiry, clientId);
+  return warning && render(warning);
+}
+
+/** The warning for a secret that expires soon, naming the date and where to create the next one. */
+export function secretExpiryMessage(expiry: SecretExpiry, clientId?: string): Message<'check.secret-expiring'> | null {
   if (expiry.state !== 'expiring') return null;
-  const when = expiry.daysLeft <= 1 ? 'within a day' : `in ${expiry.daysLeft} days`;
-  return (
-    `The client secret expires on ${expiry.expiresOn} (${when}); after that Entra ID refuses it (AADSTS7000222). ` +
-    `Create the next one now: ${newClientSecretAction(clientId)} ` +
-    'Put it into the sending application, then run check with --secret-expires <its expiry date>.'
-  );
+  return msg('check.secret-expiring', { expiresOn: new Date(expiryInstant(expiry.expiresOn)), daysLeft: expiry.daysLeft, ...(clientId && { clientId }) });
 }
 
 /**
  * A certificate credential carries its own expiry (notAfter): the same warning window as a secret's,
  * without a date to give. After it, Entra ID no longer accepts assertions signed with the key.
  */
-export function certificateExpiryWarning(
+export function certificateExpiryMessage(
   certificate: { notAfter: Date; thumbprintSha1: string },
   now: Date,
   warnDays: number,
   clientId?: string,
-): string | null {
+): Message<'check.certificate-expiring'> | null {
   const expiry = secretExpiryStatus(certificate.notAfter.toISOString(), now, warnDays);
   if (expiry.state !== 'expiring') return null;
-  const when = expiry.daysLeft <= 1 ? 'within a day' : `in ${expiry.daysLeft} days`;
-  return (
-    `The certificate ${certificate.thumbprintSha1} expires on ${certificate.notAfter.toISOString().slice(0, 10)} (${when}); after that Entra ID refuses it. ` +
-    `Create the next one (\`smtp-oauth-setup setup\` can), upload it: ${uploadCertificateAction(clientId)} ` +
-    'Then switch the sending application to it.'
-  );
+  return msg('check.certificate-expiring', {
+    thumbprint: certificate.thumbprintSha1,
+    expiresOn: certificate.notAfter,
+    daysLeft: expiry.daysLeft,
+    ...(clientId && { clientId }),
+  });
 }

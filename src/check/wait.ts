@@ -1,3 +1,4 @@
+import { type Message, msg, render } from '../messages/index.js';
 import { retryable } from './retry-policy.js';
 import type { CheckReport } from './run.js';
 
@@ -98,35 +99,27 @@ export async function checkUntilSettled(attempt: () => Promise<CheckReport>, opt
   }
 }
 
-/** `90 s`, `4 min`, `1 h 5 min`: a duration for a person. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-}
-
-/** What failed, shortly: the recognised reply or code, and the diagnosis code. */
+/** What failed, shortly: the recognised reply or code, and the diagnosis code (codes are not words: any language). */
 function failureOf(report: CheckReport): string {
   const d = report.diagnosis;
-  if (!d) return `exit ${report.exitCode}`;
+  if (!d) return render(msg('check.wait.failure-exit', { exitCode: report.exitCode }));
   return d.source && d.source !== d.code ? `${d.source} (${d.code})` : d.code;
 }
 
-/** `attempt 3 failed: 535 5.7.3 (smtp-auth-service-principal); next try in 8 s, 24 min left` */
-export function retryLine(notice: RetryNotice): string {
-  return `attempt ${notice.attempt} failed: ${failureOf(notice.report)}; next try in ${formatDuration(notice.delayMs)}, ${formatDuration(notice.remainingMs)} left`;
+/** `attempt 3 failed: 535 5.7.3 (smtp-auth-service-principal); next try in 8 sec, 24 min left` */
+export function retryLine(notice: RetryNotice): Message<'check.wait.retry'> {
+  return msg('check.wait.retry', { attempt: notice.attempt, failure: failureOf(notice.report), delayMs: notice.delayMs, remainingMs: notice.remainingMs });
 }
 
 /** The closing line after more than one attempt (null after a single one: nothing was waited for). */
-export function settledLine(result: WaitResult): string | null {
+export function settledLine(result: WaitResult): Message<'check.wait.passed' | 'check.wait.timed-out' | 'check.wait.not-retryable'> | null {
   const n = result.attempts.length;
   if (n < 2 && !result.timedOut) return null;
   const first = Date.parse(result.attempts[0]?.at ?? '');
   const last = Date.parse(result.attempts[n - 1]?.at ?? '');
-  const span = Number.isFinite(first) && Number.isFinite(last) ? ` over ${formatDuration(last - first)}` : '';
-  if (result.report.ok) return `attempt ${n} passed (${n} attempts${span})`;
-  if (result.timedOut) return `attempt ${n} failed: ${failureOf(result.report)}; no time left, giving up after ${n} attempts${span}`;
-  return `attempt ${n} failed: ${failureOf(result.report)}; waiting will not fix this, stopping after ${n} attempts${span}`;
+  const span = Number.isFinite(first) && Number.isFinite(last) ? { spanMs: last - first } : {};
+  if (result.report.ok) return msg('check.wait.passed', { attempts: n, ...span });
+  const failure = failureOf(result.report);
+  if (result.timedOut) return msg('check.wait.timed-out', { attempts: n, failure, ...span });
+  return msg('check.wait.not-retryable', { attempts: n, failure, ...span });
 }

@@ -2,7 +2,6 @@ import type { CheckOptions } from '../cli.js';
 import { CliError, InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { type CheckReport, runCheck } from '../check/run.js';
-import { SHARD_WITHOUT_TARGETS } from '../fleet/shard.js';
 import { checkUntilSettled, retryLine, settledLine } from '../check/wait.js';
 import { osSecretStore } from '../config/secret-store.js';
 import { loadSavedConfig, savedCheckInputs, savedSecretReader } from '../config/store.js';
@@ -11,16 +10,15 @@ import { createTerminalPrompter } from '../inputs/prompter.js';
 import { type CliIO, canPrompt, READ_LIMITS, readAll } from '../io.js';
 import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
-import { renderCheckReport } from '../report/human.js';
-import { checkJson } from '../report/json.js';
 import { metricsPathProblem, writeMetricsFile } from '../report/metrics-file.js';
-import { nagiosCheck } from '../report/nagios.js';
 import { createProgress } from '../report/progress.js';
+import type { Reporter } from '../report/reporter.js';
+import { type Message, msg } from '../messages/index.js';
 import { listenForStop, sleepUnlessStopped, unlessStopped } from '../signals.js';
 import { detectPlatform } from '../platform.js';
 
 /** `check`: flags → inputs → the pipeline → a report on stdout (human or one JSON object). */
-export async function checkCommand(options: CheckOptions, io: CliIO, output: Output): Promise<number> {
+export async function checkCommand(options: CheckOptions, io: CliIO, output: Output, reporter: Reporter): Promise<number> {
   // Ctrl-C, SIGTERM or SIGHUP stop the run and close its connections: the command ends with a
   // CancelledError (exit 128 + the signal's number; with --json still one JSON object).
   const stop = listenForStop(detectPlatform(io.env));
@@ -28,9 +26,9 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
   try {
     if (options.targets !== undefined) {
       const { fleetCheckCommand } = await import('../fleet/command.js');
-      return await fleetCheckCommand(options, io, output, stop.signal);
+      return await fleetCheckCommand(options, io, output, reporter, stop.signal);
     }
-    return await singleCheck(options, io, output, stop.signal);
+    return await singleCheck(options, io, output, reporter, stop.signal);
   } catch (error) {
     // A run that could not start (invalid input, stopped, a bug) still leaves its metrics: a
     // configuration broken since the last run shows as smtp_oauth_run_exit_code, not as a stale file.
@@ -43,16 +41,16 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
   }
 }
 
-async function singleCheck(options: CheckOptions, io: CliIO, output: Output, signal: AbortSignal): Promise<number> {
-  const upfront = [
-    ...(options.concurrency !== undefined ? ['--concurrency: only with --targets'] : []),
-    ...(options.shard !== undefined ? [SHARD_WITHOUT_TARGETS] : []),
-    ...(options.junit ? [await junitPathProblem(options.junit)].filter((p): p is string => p !== null) : []),
-    ...(options.metricsFile ? [await metricsPathProblem(options.metricsFile)].filter((p): p is string => p !== null) : []),
+async function singleCheck(options: CheckOptions, io: CliIO, output: Output, reporter: Reporter, signal: AbortSignal): Promise<number> {
+  const upfront: Message[] = [
+    ...(options.concurrency !== undefined ? [msg('check.concurrency-without-targets')] : []),
+    ...(options.shard !== undefined ? [msg('fleet.shard.without-targets')] : []),
+    ...(options.junit ? [await junitPathProblem(options.junit)].filter((p) => p !== null) : []),
+    ...(options.metricsFile ? [await metricsPathProblem(options.metricsFile)].filter((p) => p !== null) : []),
   ];
   if (upfront.length > 0) throw new InputError(upfront);
   // Prompting needs a person at a terminal; a pipe or CI never gets a question it cannot answer.
-  const interactive = canPrompt(io, options.input) && !options.json && options.format !== 'nagios';
+  const interactive = canPrompt(io, options.input) && reporter.format === 'human';
   // The wizard's saved answers: below flags and environment, above a prompt.
   const saved = await loadSavedConfig(io.env, (message) => output.info(output.color.yellow(`! ${message}`)));
   const { inputs, warnings } = await unlessStopped(
@@ -92,21 +90,18 @@ async function singleCheck(options: CheckOptions, io: CliIO, output: Output, sig
     });
   // The report on stdout, the CI and monitoring files; the exit code: the check's, or the plugin's with --format nagios.
   const finish = async (report: CheckReport): Promise<number> => {
-    const nagios = options.format === 'nagios' ? nagiosCheck(report) : null;
-    if (nagios) output.result(nagios.text);
-    else if (options.json) output.result(JSON.stringify(checkJson(report), null, 2));
-    else renderCheckReport(report, output);
+    const exitCode = await reporter.check(report);
     await ciOutputs(report);
     if (options.metricsFile) await writeMetricsFile(options.metricsFile, [{ name: inputs.mailbox, report }], { exitCode: report.exitCode, startedAt }, output);
-    return nagios ? nagios.exitCode : report.exitCode;
+    return exitCode;
   };
   if (!inputs.waitSeconds) return finish(await attempt());
   const result = await checkUntilSettled(attempt, {
     durationSeconds: inputs.waitSeconds,
-    onRetry: (notice) => output.info(output.color.yellow(retryLine(notice))),
+    onRetry: (notice) => reporter.notice(retryLine(notice), 'warning'),
     sleep: (ms) => sleepUnlessStopped(ms, signal),
   });
   const closing = settledLine(result);
-  if (closing) output.info(result.report.ok ? output.color.green(closing) : output.color.yellow(closing));
+  if (closing) reporter.notice(closing, result.report.ok ? 'success' : 'warning');
   return finish({ ...result.report, attempts: result.attempts });
 }

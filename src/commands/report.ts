@@ -1,11 +1,12 @@
 import type { ReportMergeOptions } from '../cli.js';
 import { InputError } from '../errors.js';
 import { type FleetReportFile, mergeFleetReports } from '../fleet/merge.js';
-import { renderFleetSummary } from '../fleet/report.js';
 import { readErrorReason } from '../fs-errors.js';
 import { type CliIO, READ_LIMITS, readTextFile } from '../io.js';
+import { type Message, msg } from '../messages/index.js';
 import type { Output } from '../output.js';
 import { junitPathProblem, writeCiOutputs } from '../report/ci.js';
+import type { Reporter } from '../report/reporter.js';
 import { schemaViolations } from '../report/schema-check.js';
 
 /**
@@ -14,18 +15,9 @@ import { schemaViolations } from '../report/schema-check.js';
  * JSON object), the same JUnit and GitHub Actions outputs, and the worst exit code among all targets.
  * Offline: it reads files only.
  */
-
-const messages = {
-  noFiles: 'report merge: name the JSON files to merge (the output of check --targets --json of each shard)',
-  unreadable: (file: string, reason: string) => `${file}: ${reason}`,
-  notJson: (file: string, reason: string) => `${file}: not valid JSON (${reason})`,
-  notFleet: (file: string, violation: string) => `${file}: not the JSON of check --targets --json (${violation})`,
-  merged: (files: number, targets: number) => `Merged ${files} report${files === 1 ? '' : 's'}: ${targets} target${targets === 1 ? '' : 's'}`,
-};
-
-export async function reportMergeCommand(options: ReportMergeOptions, io: CliIO, output: Output): Promise<number> {
-  const problems: string[] = [];
-  if (options.files.length === 0) problems.push(messages.noFiles);
+export async function reportMergeCommand(options: ReportMergeOptions, io: CliIO, output: Output, reporter: Reporter): Promise<number> {
+  const problems: Message[] = [];
+  if (options.files.length === 0) problems.push(msg('fleet.merge.no-files'));
   const junitProblem = options.junit ? await junitPathProblem(options.junit) : null;
   if (junitProblem) problems.push(junitProblem);
   if (problems.length > 0) throw new InputError(problems);
@@ -39,9 +31,8 @@ export async function reportMergeCommand(options: ReportMergeOptions, io: CliIO,
   if (problems.length > 0) throw new InputError(problems);
 
   const merged = mergeFleetReports(files);
-  output.info(output.color.dim(messages.merged(files.length, merged.totals.targets)));
-  if (options.json) output.result(JSON.stringify(merged, null, 2));
-  else renderFleetSummary({ results: merged.results.map((r) => ({ name: r.name, report: r })) }, merged.totals, output);
+  reporter.notice(msg('fleet.merge.merged', { files: files.length, targets: merged.totals.targets }), 'dim');
+  const exitCode = await reporter.merged(merged);
 
   // The JUnit timestamp: when the earliest merged check started.
   const starts = merged.results.map((r) => Date.parse(r.attempts[0]?.at ?? '')).filter(Number.isFinite);
@@ -55,24 +46,24 @@ export async function reportMergeCommand(options: ReportMergeOptions, io: CliIO,
       ...(options.junit && { junitPath: options.junit }),
     },
   );
-  return merged.exitCode;
+  return exitCode;
 }
 
 /** One file: read within its limit, parsed, and held to schema/fleet.schema.json. */
-async function readFleetReport(file: string): Promise<FleetReportFile | { problem: string }> {
+async function readFleetReport(file: string): Promise<FleetReportFile | { problem: Message }> {
   let text: string;
   try {
     text = await readTextFile(file, READ_LIMITS.fleetReport);
   } catch (error) {
-    return { problem: messages.unreadable(file, readErrorReason(error)) };
+    return { problem: msg('fleet.merge.unreadable', { file, reason: readErrorReason(error) }) };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { problem: messages.notJson(file, (error as Error).message) };
+    return { problem: msg('fleet.merge.not-json', { file, reason: (error as Error).message }) };
   }
   const violations = schemaViolations('fleet', json);
-  if (violations.length > 0) return { problem: messages.notFleet(file, violations[0]!) };
+  if (violations.length > 0) return { problem: msg('fleet.merge.not-fleet', { file, violation: violations[0]! }) };
   return { file, json: json as FleetReportFile['json'] };
 }

@@ -8,6 +8,8 @@ import type { FleetTarget } from './run.js';
 import { type Shard, selectShard } from './shard.js';
 import { parseTargets, type Target, type TargetCredential } from './targets.js';
 import { readErrorReason } from '../fs-errors.js';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../defaults.js';
+import { type Message, msg, render } from '../messages/index.js';
 
 /**
  * `check --targets <file>`: the file's rows become the same validated inputs a single `check` runs
@@ -16,19 +18,30 @@ import { readErrorReason } from '../fs-errors.js';
  * apply to every target.
  */
 
-/** Flags that belong to one target: in a fleet they come from the targets file. */
-const PER_TARGET_FLAGS: ReadonlyArray<[keyof CheckOptions, string, string]> = [
-  ['tenantId', '--tenant-id', 'the tenant column'],
-  ['clientId', '--client-id', 'the clientId column'],
-  ['clientSecretFile', '--client-secret-file', 'the secretEnv or secretFile column'],
-  ['clientSecretStdin', '--client-secret-stdin', 'the secretEnv or secretFile column'],
-  ['certificate', '--certificate', 'the certificateFile column'],
-  ['privateKey', '--private-key', 'the privateKeyFile column'],
-  ['mailbox', '--mailbox', 'the mailbox column'],
-  ['from', '--from', 'the from column'],
-  ['to', '--to', 'the to column'],
-  ['secretExpires', '--secret-expires', 'the secretExpires column'],
+/** Flags that belong to one target: in a fleet they come from the targets file's columns. */
+const PER_TARGET_FLAGS: ReadonlyArray<[keyof CheckOptions, string, readonly string[]]> = [
+  ['tenantId', '--tenant-id', ['tenant']],
+  ['clientId', '--client-id', ['clientId']],
+  ['clientSecretFile', '--client-secret-file', ['secretEnv', 'secretFile']],
+  ['clientSecretStdin', '--client-secret-stdin', ['secretEnv', 'secretFile']],
+  ['certificate', '--certificate', ['certificateFile']],
+  ['privateKey', '--private-key', ['privateKeyFile']],
+  ['mailbox', '--mailbox', ['mailbox']],
+  ['from', '--from', ['from']],
+  ['to', '--to', ['to']],
+  ['secretExpires', '--secret-expires', ['secretExpires']],
 ];
+
+/**
+ * The flags a row's credential is passed to the resolver with, and the column the row names it in:
+ * a problem the resolver reports about one of these flags names the column instead. The problem's
+ * message is kept (its id and other parameters), only the flag among its parameters is replaced.
+ */
+export const FLAG_COLUMNS: Readonly<Record<string, string>> = {
+  '--client-secret-file': 'secretFile',
+  '--certificate': 'certificateFile',
+  '--private-key': 'privateKeyFile',
+};
 
 // Environment variables that name one tenant, app, credential or mailbox: a fleet never takes them
 // from the environment (a row without its own secret must not silently use AZURE_CLIENT_SECRET).
@@ -42,27 +55,24 @@ const PER_TARGET_ENV = [
   'SMTP_OAUTH_SECRET_EXPIRES',
 ];
 
-export const DEFAULT_CONCURRENCY = 4;
-const MAX_CONCURRENCY = 64;
 
 /** Every reason these flags cannot go with --targets (empty when they can). */
-export function fleetFlagProblems(options: CheckOptions): string[] {
-  const problems: string[] = [];
-  for (const [key, flag, instead] of PER_TARGET_FLAGS) {
-    if (options[key] !== undefined && options[key] !== false) problems.push(`${flag}: not with --targets; each target takes it from ${instead}`);
+export function fleetFlagProblems(options: CheckOptions): Message[] {
+  const problems: Message[] = [];
+  for (const [key, flag, columns] of PER_TARGET_FLAGS) {
+    if (options[key] !== undefined && options[key] !== false) problems.push(msg('fleet.flag-per-target', { flag, columns }));
   }
-  if (options.wait !== undefined) problems.push('--wait: not with --targets (a fleet run retries temporary failures itself; use --wait with a single check)');
-  if (options.verbose) problems.push('--verbose: not with --targets (it shows one SMTP dialogue; run a single check for that)');
+  if (options.wait !== undefined) problems.push(msg('fleet.wait-not-with-targets'));
+  if (options.verbose) problems.push(msg('fleet.verbose-not-with-targets'));
   return problems;
 }
 
 /** `--concurrency`: 1 to 64 targets at a time (default 4). */
 export function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return DEFAULT_CONCURRENCY;
-  const range = `must be a whole number from 1 to ${MAX_CONCURRENCY}`;
-  const parsed = parseDecimal(value, { min: 1, max: MAX_CONCURRENCY, expected: `a whole number from 1 to ${MAX_CONCURRENCY}`, notWhole: range, tooSmall: range, tooBig: range });
   // One reason for every refusal (`0x4` and `1e1` included): the range says what to write.
-  if ('problem' in parsed) throw new InputError([`--concurrency: ${range}`]);
+  const parsed = parseDecimal(value, { min: 1, max: MAX_CONCURRENCY, expected: '', notWhole: '', tooSmall: '', tooBig: '' });
+  if ('problem' in parsed) throw new InputError([msg('fleet.concurrency-range', { max: MAX_CONCURRENCY })]);
   return parsed.value;
 }
 
@@ -82,13 +92,13 @@ export async function loadFleetShard(options: CheckOptions, env: NodeJS.ProcessE
   try {
     text = await readTextFile(path, READ_LIMITS.targets);
   } catch (error) {
-    throw new InputError([`--targets: ${path}: ${readErrorReason(error)}`]);
+    throw new InputError([msg('fleet.targets-unreadable', { path, reason: readErrorReason(error) })]);
   }
   const inFile = await parseTargets(text, path);
   // The run's cloud is part of an app's identity only for rows that do not name their own.
   const runCloud = options.cloud || env.SMTP_OAUTH_CLOUD || 'global';
   const targets = shard ? selectShard(inFile, shard, (t) => ({ cloud: t.cloud ?? runCloud, tenantId: t.tenantId, clientId: t.clientId })) : inFile;
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const resolved: FleetTarget[] = [];
   const fleetEnv: NodeJS.ProcessEnv = { ...env };
   for (const name of PER_TARGET_ENV) delete fleetEnv[name];
@@ -108,8 +118,10 @@ async function resolveTarget(
   options: CheckOptions,
   env: NodeJS.ProcessEnv,
   baseEnv: NodeJS.ProcessEnv,
-): Promise<{ target: FleetTarget } | { problems: string[] }> {
-  const label = `${target.origin} (${target.name})`;
+): Promise<{ target: FleetTarget } | { problems: Message[] }> {
+  // The row's problem in its words, after the row it is about (the problem stays a message of its own until here).
+  const ofTarget = (problem: Message | string) =>
+    msg('fleet.target-problem', { origin: target.origin, name: target.name, problem: typeof problem === 'string' ? problem : render(problem) });
   const fleetEnv: NodeJS.ProcessEnv = { ...baseEnv };
   const flags: CheckFlags = {
     tenantId: target.tenantId,
@@ -129,7 +141,7 @@ async function resolveTarget(
   const credential = target.credential;
   if (credential.kind === 'env') {
     const value = env[credential.variable];
-    if (value === undefined || value === '') return { problems: [`${label}: secretEnv: the environment variable ${credential.variable} is not set`] };
+    if (value === undefined || value === '') return { problems: [msg('fleet.variable-not-set', { origin: target.origin, name: target.name, column: 'secretEnv', variable: credential.variable })] };
     fleetEnv.AZURE_CLIENT_SECRET = value;
   } else if (credential.kind === 'file') {
     flags.clientSecretFile = credential.path;
@@ -138,7 +150,7 @@ async function resolveTarget(
     if (credential.privateKeyPath) flags.privateKey = credential.privateKeyPath;
     if (credential.passwordEnv) {
       const password = env[credential.passwordEnv];
-      if (password === undefined || password === '') return { problems: [`${label}: certificatePasswordEnv: the environment variable ${credential.passwordEnv} is not set`] };
+      if (password === undefined || password === '') return { problems: [msg('fleet.variable-not-set', { origin: target.origin, name: target.name, column: 'certificatePasswordEnv', variable: credential.passwordEnv })] };
       fleetEnv.AZURE_CLIENT_CERTIFICATE_PASSWORD = password;
     }
   }
@@ -151,17 +163,26 @@ async function resolveTarget(
     return { target: { name: target.name, inputs, warnings, credentialRef: credentialRef(credential) } };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { problems: error.problems.map((problem) => `${label}: ${asColumns(problem)}`) };
+    return { problems: error.problemMessages.map((problem, i) => ofTarget(problem ? asColumns(problem) : legacyAsColumns(error.problems[i] ?? ''))) };
   }
 }
 
-/** A problem as the targets file's columns name it (the resolver speaks of flags). */
-function asColumns(problem: string): string {
-  return problem
-    .replace(/^--client-secret-file:/, 'secretFile:')
-    .replace(/^client secret \(file /, 'secretFile (')
-    .replace(/^--certificate:/, 'certificateFile:')
-    .replace(/^--private-key:/, 'privateKeyFile:');
+/** A problem as the targets file's columns name it: the resolver's message, with the flag among its parameters replaced by the column. */
+export function asColumns(problem: Message): Message {
+  const params = Object.fromEntries(
+    Object.entries(problem.params as Record<string, unknown>).map(([name, value]) => [name, typeof value === 'string' ? (FLAG_COLUMNS[value] ?? value) : value]),
+  );
+  return { id: problem.id, params } as Message;
+}
+
+/**
+ * TODO(#11): a problem the resolver still raises as text (until every thrower reports a message): only
+ * the flag it starts with is replaced, a flag being a name, not a word of any language.
+ */
+function legacyAsColumns(problem: string): string {
+  const flag = /^--[a-z-]+(?=:)/.exec(problem)?.[0];
+  const column = flag && FLAG_COLUMNS[flag];
+  return column ? column + problem.slice(flag.length) : problem;
 }
 
 function credentialRef(credential: TargetCredential): string {

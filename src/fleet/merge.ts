@@ -1,5 +1,6 @@
 import type { CheckPlan } from '../check/plan.js';
 import { InputError } from '../errors.js';
+import { type Message, msg, t } from '../messages/index.js';
 import { type FleetJson, fleetJsonOf, type FleetTargetJson, fleetTotals } from './report.js';
 
 /**
@@ -22,40 +23,30 @@ export interface FleetReportFile {
   json: CheckedFleetJson;
 }
 
-const messages = {
-  notFinished: (file: string, exitCode: number, reason: string) =>
-    `${file}: the report of a run that did not check its targets (exit ${exitCode}: ${reason}); run that shard again, then merge`,
-  mixedCounts: (counts: string) => `the files are shards of different splits (${counts}); merge the shards of one run`,
-  overlap: (index: number, count: number, first: string, second: string) => `shard ${index} of ${count} is in both ${first} and ${second}`,
-  missing: (missing: string, count: number) => `shard${missing.includes(',') ? 's' : ''} ${missing} of ${count} missing: merge the JSON of every shard`,
-  twice: (name: string, first: string, second: string) =>
-    first === second ? `target '${name}' is in ${first} twice` : `target '${name}' was checked twice: in ${first} and in ${second}`,
-};
-
 /**
  * Refuses what would count a target twice or leave a shard out: overlapping shards, a target in two
  * files, shards of different counts, a missing shard, a run that could not start. Every problem is listed.
  */
 export function mergeFleetReports(files: readonly FleetReportFile[]): CheckedFleetJson {
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const { file, json } of files) {
-    if (json.error !== null || json.diagnosis !== null) problems.push(messages.notFinished(file, json.exitCode, json.error?.problems[0] ?? json.diagnosis?.code ?? 'failed'));
+    if (json.error !== null || json.diagnosis !== null) problems.push(msg('fleet.merge.not-finished', { file, exitCode: json.exitCode, reason: json.error?.problems[0] ?? json.diagnosis?.code ?? t('fleet.result.failed') }));
   }
 
   const sharded = files.filter((f) => f.json.shard !== null);
   const counts = [...new Set(sharded.map((f) => f.json.shard!.count))];
   if (counts.length > 1) {
-    problems.push(messages.mixedCounts(sharded.map((f) => `${f.file}: ${f.json.shard!.index}/${f.json.shard!.count}`).join(', ')));
+    problems.push(msg('fleet.merge.mixed-counts', { shards: sharded.map((f) => `${f.file}: ${f.json.shard!.index}/${f.json.shard!.count}`) }));
   } else if (counts.length === 1) {
     const count = counts[0]!;
     const byIndex = new Map<number, string>();
     for (const { file, json } of sharded) {
       const earlier = byIndex.get(json.shard!.index);
-      if (earlier !== undefined) problems.push(messages.overlap(json.shard!.index, count, earlier, file));
+      if (earlier !== undefined) problems.push(msg('fleet.merge.overlap', { index: json.shard!.index, count, first: earlier, second: file }));
       else byIndex.set(json.shard!.index, file);
     }
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
-    if (missing.length > 0) problems.push(messages.missing(missing.join(', '), count));
+    if (missing.length > 0) problems.push(msg('fleet.merge.missing', { missing, count }));
   }
 
   // Shard by shard, then the unsharded runs in the order given; within a file, the file's own order.
@@ -64,7 +55,7 @@ export function mergeFleetReports(files: readonly FleetReportFile[]): CheckedFle
   for (const { file, json } of ordered) {
     for (const { name } of json.results) {
       const earlier = seen.get(name);
-      if (earlier !== undefined) problems.push(messages.twice(name, earlier, file));
+      if (earlier !== undefined) problems.push(earlier === file ? msg('fleet.merge.twice-in-file', { name, file }) : msg('fleet.merge.twice', { name, first: earlier, second: file }));
       else seen.set(name, file);
     }
   }

@@ -1,5 +1,8 @@
-import { checkJson, type CheckJson, type DiagnosisJson, type ErrorJson } from '../report/json.js';
+import { checkReportJson, type CheckReportJson, type DiagnosisJson, type ErrorJson } from '../report/json.js';
 import { ExitCode } from '../exit-codes.js';
+import { currentLanguage, t } from '../messages/index.js';
+import type { Language } from '../messages/language.js';
+import type { ChalkInstance } from 'chalk';
 import type { Output } from '../output.js';
 import { renderDiagnosis } from '../report/human.js';
 import type { TargetReportView, TargetResult } from '../report/github.js';
@@ -74,7 +77,7 @@ export function fleetTotals(run: TotalsSource, durationMs: number): FleetTotals 
 }
 
 /** One entry per target: the single check's JSON, with the target's name, duration and every attempt. */
-export type FleetTargetJson = { name: string; durationMs: number } & CheckJson;
+export type FleetTargetJson = { name: string; durationMs: number } & CheckReportJson;
 
 /**
  * `check --targets --json` (schema/fleet.schema.json). `diagnosis` and `error` concern the run as a
@@ -82,6 +85,8 @@ export type FleetTargetJson = { name: string; durationMs: number } & CheckJson;
  * could not start (src/report/json.ts `errorJson`).
  */
 export interface FleetJson {
+  /** The language of the words meant for a person (summaries, fixes, warnings); codes and keys are English. */
+  lang: Language;
   ok: boolean;
   exitCode: number;
   diagnosis: DiagnosisJson | null;
@@ -94,7 +99,7 @@ export interface FleetJson {
 
 export function fleetJson(run: FleetRun, totals: FleetTotals, shard: Shard | null = null): FleetJson {
   return fleetJsonOf(
-    run.results.map((r) => ({ name: r.name, durationMs: Math.round(r.durationMs), ...checkJson({ ...r.report, attempts: r.attempts }) })),
+    run.results.map((r) => ({ name: r.name, durationMs: Math.round(r.durationMs), ...checkReportJson({ ...r.report, attempts: r.attempts }) })),
     totals,
     shard,
   );
@@ -103,16 +108,17 @@ export function fleetJson(run: FleetRun, totals: FleetTotals, shard: Shard | nul
 /** The fleet's JSON from results already in their JSON form (a run's, or those `report merge` read). */
 export function fleetJsonOf(results: FleetTargetJson[], totals: FleetTotals, shard: Shard | null): FleetJson {
   const exitCode = worstExitCode(results.map((r) => r.exitCode));
-  return { ok: exitCode === ExitCode.ok, exitCode, diagnosis: null, error: null, shard: shard && { index: shard.index, count: shard.count }, totals, results };
+  return { lang: currentLanguage(), ok: exitCode === ExitCode.ok, exitCode, diagnosis: null, error: null, shard: shard && { index: shard.index, count: shard.count }, totals, results };
 }
 
-const CLASS_NAMES: Record<number, string> = {
-  [ExitCode.internal]: 'internal error',
-  [ExitCode.input]: 'invalid input',
-  [ExitCode.token]: 'Entra ID token',
-  [ExitCode.smtpAuth]: 'Exchange refused AUTH',
-  [ExitCode.smtpMessage]: 'Exchange refused the message',
-  [ExitCode.network]: 'network or temporary failure',
+/** Which kind of failure an exit code is, for the summary's last line. */
+const EXIT_KINDS: Record<number, 'internal' | 'input' | 'token' | 'smtp-auth' | 'smtp-message' | 'network'> = {
+  [ExitCode.internal]: 'internal',
+  [ExitCode.input]: 'input',
+  [ExitCode.token]: 'token',
+  [ExitCode.smtpAuth]: 'smtp-auth',
+  [ExitCode.smtpMessage]: 'smtp-message',
+  [ExitCode.network]: 'network',
 };
 
 function fit(text: string, width: number): string {
@@ -121,52 +127,64 @@ function fit(text: string, width: number): string {
 
 /** For a person: a table of every target, then each failure's diagnosis, the warnings, and the totals. */
 export function renderFleetSummary(run: { results: readonly TargetResult[] }, totals: FleetTotals, output: Output): void {
-  const c = output.color;
+  output.result(fleetSummaryLines(run, totals, output.color).join('\n'));
+}
+
+/** The lines of `renderFleetSummary` (also what the snapshot tests read). */
+export function fleetSummaryLines(run: { results: readonly TargetResult[] }, totals: FleetTotals, c: ChalkInstance): string[] {
   const rows = run.results.map(({ name, report }) => ({
     name: fit(name, 40),
     mailbox: fit(report.plan.smtp.user, 44),
-    result: report.ok ? (report.smtp.messageId ? 'ok, message queued' : 'ok, AUTH accepted') : (report.diagnosis?.code ?? 'failed'),
+    result: report.ok ? t(report.smtp.messageId ? 'fleet.result.sent' : 'fleet.result.authenticated') : (report.diagnosis?.code ?? t('fleet.result.failed')),
     ok: report.ok,
     exit: String(report.exitCode),
     step: report.diagnosis?.step ? String(report.diagnosis.step) : '',
     warned: report.warnings.length > 0,
   }));
-  const width = (pick: (r: (typeof rows)[number]) => string, title: string) => Math.max(title.length, ...rows.map((r) => pick(r).length));
-  const w = { name: width((r) => r.name, 'target'), mailbox: width((r) => r.mailbox, 'mailbox'), result: width((r) => r.result, 'result') + 2 };
-  const lines = ['', c.bold(`${'target'.padEnd(w.name)}  ${'mailbox'.padEnd(w.mailbox)}  ${'result'.padEnd(w.result)}  exit  step`)];
+  const title = { name: t('fleet.column.target'), mailbox: t('fleet.column.mailbox'), result: t('fleet.column.result'), exit: t('fleet.column.exit'), step: t('fleet.column.step') };
+  const width = (pick: (r: (typeof rows)[number]) => string, heading: string) => Math.max(heading.length, ...rows.map((r) => pick(r).length));
+  const w = {
+    name: width((r) => r.name, title.name),
+    mailbox: width((r) => r.mailbox, title.mailbox),
+    result: width((r) => r.result, title.result) + 2,
+    exit: Math.max(4, title.exit.length),
+    step: Math.max(4, title.step.length),
+  };
+  const lines = ['', c.bold(`${title.name.padEnd(w.name)}  ${title.mailbox.padEnd(w.mailbox)}  ${title.result.padEnd(w.result)}  ${title.exit.padStart(w.exit)}  ${title.step.padStart(w.step)}`)];
   for (const r of rows) {
     const mark = r.ok ? c.green('✔') : c.red('✖');
     const result = `${mark} ${r.result}`.padEnd(w.result + (mark.length - 1));
-    const line = `${r.name.padEnd(w.name)}  ${r.mailbox.padEnd(w.mailbox)}  ${result}  ${r.exit.padStart(4)}  ${r.step.padStart(4)}`.trimEnd();
-    lines.push(r.warned ? `${line}  ${c.yellow('! warning')}` : line);
+    const line = `${r.name.padEnd(w.name)}  ${r.mailbox.padEnd(w.mailbox)}  ${result}  ${r.exit.padStart(w.exit)}  ${r.step.padStart(w.step)}`.trimEnd();
+    lines.push(r.warned ? `${line}  ${c.yellow(`! ${t('fleet.result.warning')}`)}` : line);
   }
 
   for (const { name, report } of run.results) {
     if (!report.diagnosis) continue;
     lines.push('', c.bold(`${name} (${report.plan.smtp.user})`), ...renderDiagnosis(report.diagnosis, c).map((l) => `  ${l}`));
-    if (report.smtp.response && !report.diagnosis.summary.includes(report.smtp.response)) lines.push(`    ${c.dim(`Server said: ${report.smtp.response}`)}`);
+    if (report.smtp.response && !report.diagnosis.summary.includes(report.smtp.response)) {
+      lines.push(`    ${c.dim(t('check.report.server-said', { response: report.smtp.response }))}`);
+    }
   }
   const warned = run.results.filter((r) => r.report.warnings.length > 0);
   if (warned.length > 0) {
-    lines.push('', c.yellow.bold('Warnings'));
+    lines.push('', c.yellow.bold(t('check.report.warnings')));
     for (const { name, report } of warned) for (const warning of report.warnings) lines.push(`  ! ${name}: ${warning}`);
   }
 
   const exitCode = worstExitCode(run.results.map((r) => r.report.exitCode));
-  const failedBy = Object.entries(totals.byExitCode)
+  const byExitCode = Object.entries(totals.byExitCode)
     .filter(([code]) => code !== '0')
-    .map(([code, n]) => `${n} × exit ${code}`)
-    .join(', ');
-  lines.push(
-    '',
-    (totals.failed === 0 ? c.green.bold : c.red.bold)(`${totals.passed} of ${totals.targets} passed`) +
-      (totals.failed ? ` · ${totals.failed} failed (${failedBy})` : '') +
-      ` · ${totals.tokens} token${totals.tokens === 1 ? '' : 's'}` +
-      (totals.retries ? ` · ${totals.retries} retr${totals.retries === 1 ? 'y' : 'ies'}` : '') +
-      ` · ${(totals.durationMs / 1000).toFixed(1)} s`,
-  );
-  if (exitCode !== ExitCode.ok) lines.push(c.dim(`Exit ${exitCode}: the most serious failure (${CLASS_NAMES[exitCode] ?? 'failed'}).`));
-  output.result(lines.join('\n'));
+    .map(([code, count]) => ({ exitCode: Number(code), count }));
+  const parts = [
+    (totals.failed === 0 ? c.green.bold : c.red.bold)(t('fleet.summary.passed', { passed: totals.passed, targets: totals.targets })),
+    ...(totals.failed ? [t('fleet.summary.failed', { failed: totals.failed, byExitCode })] : []),
+    t('fleet.summary.tokens', { tokens: totals.tokens }),
+    ...(totals.retries ? [t('fleet.summary.retries', { retries: totals.retries })] : []),
+    t('common.duration', { ms: totals.durationMs }),
+  ];
+  lines.push('', parts.join(' · '));
+  if (exitCode !== ExitCode.ok) lines.push(c.dim(t('fleet.summary.exit', { exitCode, kind: EXIT_KINDS[exitCode] ?? 'failed' })));
+  return lines;
 }
 
 /**
@@ -178,17 +196,19 @@ export function createFleetProgress(output: Output, total: number): { onResult(r
   let checked = 0;
   let failed = 0;
   let lastDecile = 0;
-  const status = () => `checked ${checked} of ${total}${failed ? `, ${failed} failed` : ''}`;
+  const status = () => t('fleet.progress.status', { checked, total, failed });
+  const failure = (name: string, report: FleetResult['report']) =>
+    `${c.red('✖')} ${t('fleet.progress.failure', { name, code: report.diagnosis?.code ?? t('fleet.result.failed'), exitCode: report.exitCode })}`;
   return {
     onResult({ name, report }) {
       checked++;
       if (!report.ok) failed++;
       if (output.stderrIsTTY) {
-        if (!report.ok) output.infoRaw(`\r\x1b[2K${c.red('✖')} ${name}: ${report.diagnosis?.code ?? 'failed'} (exit ${report.exitCode})\n`);
+        if (!report.ok) output.infoRaw(`\r\x1b[2K${failure(name, report)}\n`);
         output.infoRaw(`\r\x1b[2K${c.cyan('…')} ${status()}`);
         return;
       }
-      if (!report.ok) output.info(`${c.red('✖')} ${name}: ${report.diagnosis?.code ?? 'failed'} (exit ${report.exitCode})`);
+      if (!report.ok) output.info(failure(name, report));
       const decile = Math.floor((checked * 10) / total);
       if (total >= 20 && decile > lastDecile) {
         lastDecile = decile;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { parseDecimal } from '../inputs/decimal.js';
+import { msg } from '../messages/index.js';
 
 /**
  * `check --targets <file> --shard <i>/<n>`: the CI system runs n jobs, each checks one part of the
@@ -26,27 +27,19 @@ export interface Shard {
 /** The most shards a run can be split into (a GitHub Actions matrix has at most 256 jobs, GitLab's `parallel:` 200). */
 export const MAX_SHARDS = 256;
 
-const messages = {
-  form: (value: string) => `--shard: '${value}' must be <index>/<count>, such as 2/5 (the 2nd of 5 shards, counted from 1)`,
-  count: (value: string) => `--shard: the count in '${value}' must be a whole number from 1 to ${MAX_SHARDS}`,
-  index: (value: string, count: number) => `--shard: the index in '${value}' must be a whole number from 1 to ${count} (shards are counted from 1)`,
-  onlyWithTargets: '--shard: only with --targets (it splits a targets file between CI jobs)',
-};
-
-export const SHARD_WITHOUT_TARGETS = messages.onlyWithTargets;
-
 /** `--shard 2/5` → `{ index: 2, count: 5 }`; anything else is one input error line. */
 export function parseShard(value: string): Shard {
   const parts = value.split('/');
   // Something that is not a number at all (`a/b`, `0x1/2`, `3`) is told the form; a number out of range its range.
   const numeric = (text: string) => /^\s*-?\d+(?:\.\d+)?\s*$/.test(text);
-  if (parts.length !== 2 || !parts.every(numeric)) throw new InputError([messages.form(value)]);
+  if (parts.length !== 2 || !parts.every(numeric)) throw new InputError([msg('fleet.shard.form', { value })]);
   const [indexText, countText] = parts as [string, string];
-  const whole = (text: string, max: number) => parseDecimal(text, { min: 1, max, expected: 'a whole number', tooSmall: 'too small', tooBig: 'too big' });
+  // Only whether it parses matters: the problem below says the range, whatever was wrong.
+  const whole = (text: string, max: number) => parseDecimal(text, { min: 1, max, expected: '', tooSmall: '', tooBig: '' });
   const count = whole(countText, MAX_SHARDS);
-  if ('problem' in count) throw new InputError([messages.count(value)]);
+  if ('problem' in count) throw new InputError([msg('fleet.shard.count', { value, max: MAX_SHARDS })]);
   const index = whole(indexText, count.value);
-  if ('problem' in index) throw new InputError([messages.index(value, count.value)]);
+  if ('problem' in index) throw new InputError([msg('fleet.shard.index', { value, count: count.value })]);
   return { index: index.value, count: count.value };
 }
 

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import { type Message, msg, t } from '../messages/index.js';
 import { addressSchema, clientIdSchema, cloudSchema, secretExpiresSchema, tenantIdSchema } from '../inputs/schemas.js';
 
 /**
@@ -9,7 +10,7 @@ import { addressSchema, clientIdSchema, cloudSchema, secretExpiresSchema, tenant
  * certificate file), so the file can live in a repository and the secrets in the CI system's secret store.
  */
 export interface Target {
-  /** Where it came from, for messages: `targets.csv row 3`. */
+  /** Where it came from, for messages, in words: `targets.csv row 3`. */
   origin: string;
   name: string;
   tenantId: string;
@@ -70,6 +71,23 @@ interface RawTarget {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The columns a targets file may have, as the problem about an unknown one lists them. */
+const KNOWN_COLUMNS = [
+  'name',
+  'tenant',
+  'clientId',
+  'secretEnv',
+  'secretFile',
+  'certificateFile',
+  'privateKeyFile',
+  'certificatePasswordEnv',
+  'mailbox',
+  'from',
+  'to',
+  'cloud',
+  'secretExpires',
+];
+
 function normalise(key: string): string {
   return key.toLowerCase().replace(/[\s_-]/g, '');
 }
@@ -77,35 +95,36 @@ function normalise(key: string): string {
 /** Parses a JSON (array, or `{ "targets": [...] }`) or CSV (header row) targets file. Every problem is listed. */
 export async function parseTargets(text: string, fileName: string): Promise<Target[]> {
   const rows = await readRows(text, fileName);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const targets: Target[] = [];
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
 
   rows.forEach((row, index) => {
-    const origin = `${base} ${rows.kind === 'csv' ? 'row' : 'entry'} ${index + (rows.kind === 'csv' ? 2 : 1)}`;
+    // A CSV row counts its header line; a JSON entry counts from 1.
+    const origin = rows.kind === 'csv' ? t('fleet.origin.row', { file: base, row: index + 2 }) : t('fleet.origin.entry', { file: base, entry: index + 1 });
     const raw: RawTarget = {};
-    const rowProblems: string[] = [];
+    const rowProblems: Message[] = [];
     for (const [key, value] of Object.entries(row)) {
       const column = normalise(key);
       if (FORBIDDEN.has(column)) {
-        rowProblems.push(`${origin}: '${key}': a targets file never holds secrets; name the variable (secretEnv) or file (secretFile) that holds it`);
+        rowProblems.push(msg('fleet.targets.secret-column', { origin, column: key }));
         continue;
       }
       const field = COLUMNS[column];
       if (!field) {
-        rowProblems.push(`${origin}: unknown column '${key}' (known: name, tenant, clientId, secretEnv, secretFile, certificateFile, privateKeyFile, certificatePasswordEnv, mailbox, from, to, cloud, secretExpires)`);
+        rowProblems.push(msg('fleet.targets.unknown-column', { origin, column: key, known: KNOWN_COLUMNS }));
         continue;
       }
       if (value !== undefined && value !== null && String(value).trim() !== '') raw[field] = String(value).trim();
     }
     const take = <T>(label: string, schema: z.ZodType<T, unknown>, value: string | undefined, required: boolean): T | undefined => {
       if (value === undefined) {
-        if (required) rowProblems.push(`${origin}: ${label} is missing`);
+        if (required) rowProblems.push(msg('fleet.targets.missing', { origin, column: label }));
         return undefined;
       }
       const result = schema.safeParse(value);
       if (result.success) return result.data;
-      rowProblems.push(`${origin}: ${label}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+      rowProblems.push(msg('fleet.targets.invalid', { origin, column: label, problem: result.error.issues.map((i) => i.message).join('; ') }));
       return undefined;
     };
     const tenantId = take('tenant', tenantIdSchema, raw.tenant, true);
@@ -137,29 +156,29 @@ export async function parseTargets(text: string, fileName: string): Promise<Targ
   const names = new Map<string, string>();
   for (const target of targets) {
     const earlier = names.get(target.name);
-    if (earlier) problems.push(`${target.origin}: name '${target.name}' is used by ${earlier} too`);
+    if (earlier) problems.push(msg('fleet.targets.duplicate-name', { origin: target.origin, name: target.name, earlier }));
     else names.set(target.name, target.origin);
   }
-  if (rows.length === 0) problems.push(`${base}: no targets`);
+  if (rows.length === 0) problems.push(msg('fleet.targets.empty', { file: base }));
   if (problems.length > 0) throw new InputError(problems);
   return targets;
 }
 
 /** Exactly one of secretEnv, secretFile, certificateFile; the certificate's companions only with it. */
-function readCredential(raw: RawTarget, origin: string, problems: string[]): TargetCredential | undefined {
+function readCredential(raw: RawTarget, origin: string, problems: Message[]): TargetCredential | undefined {
   const given = (['secretEnv', 'secretFile', 'certificateFile'] as const).filter((key) => raw[key] !== undefined);
   const envName = (key: 'secretEnv' | 'certificatePasswordEnv', value: string): string | undefined => {
     if (ENV_NAME.test(value)) return value;
-    problems.push(`${origin}: ${key}: must be an environment variable name such as CONTOSO_SMTP_SECRET`);
+    problems.push(msg('fleet.targets.env-name', { origin, column: key }));
     return undefined;
   };
   if (raw.certificateFile === undefined) {
     for (const key of ['privateKeyFile', 'certificatePasswordEnv'] as const) {
-      if (raw[key] !== undefined) problems.push(`${origin}: ${key}: goes with certificateFile`);
+      if (raw[key] !== undefined) problems.push(msg('fleet.targets.goes-with-certificate', { origin, column: key }));
     }
   }
   if (given.length > 1) {
-    problems.push(`${origin}: give one of ${given.join(', ')}, not ${given.length === 2 ? 'both' : 'several'}`);
+    problems.push(msg('fleet.targets.one-credential', { origin, given }));
     return undefined;
   }
   if (raw.secretEnv !== undefined) {
@@ -177,7 +196,7 @@ function readCredential(raw: RawTarget, origin: string, problems: string[]): Tar
       ...(passwordEnv && { passwordEnv }),
     };
   }
-  problems.push(`${origin}: secretEnv, secretFile or certificateFile is missing (the variable or file that holds the client secret, or the certificate)`);
+  problems.push(msg('fleet.targets.no-credential', { origin }));
   return undefined;
 }
 
@@ -191,11 +210,11 @@ async function readRows(text: string, fileName: string): Promise<Rows> {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new InputError([`${base}: not valid JSON (${(error as Error).message})`]);
+      throw new InputError([msg('fleet.targets.not-json', { file: base, reason: (error as Error).message })]);
     }
     const list = Array.isArray(parsed) ? parsed : (parsed as { targets?: unknown } | null)?.targets;
     if (!Array.isArray(list) || !list.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
-      throw new InputError([`${base}: expected a JSON array of objects, or { "targets": [ … ] }`]);
+      throw new InputError([msg('fleet.targets.not-list', { file: base })]);
     }
     return Object.assign(list as Array<Record<string, unknown>>, { kind: 'json' as const });
   }
@@ -204,6 +223,6 @@ async function readRows(text: string, fileName: string): Promise<Rows> {
     const records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, comment: '#' }) as Array<Record<string, unknown>>;
     return Object.assign(records, { kind: 'csv' as const });
   } catch (error) {
-    throw new InputError([`${base}: not valid CSV (${(error as Error).message})`]);
+    throw new InputError([msg('fleet.targets.not-csv', { file: base, reason: (error as Error).message })]);
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import { InputError } from '../errors.js';
 import type { Prompter } from './prompter.js';
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WARN_DAYS } from '../defaults.js';
 import {
   addressSchema,
   authorityHostSchema,
@@ -124,11 +125,11 @@ const FIELDS: Record<FieldKey, FieldSpec> = {
   authorityHost: { flag: '--authority-host', env: 'AZURE_AUTHORITY_HOST', schema: authorityHostSchema, required: false, defaultValue: (cloud) => cloud.authorityHost },
   smtpHost: { flag: '--smtp-host', schema: hostSchema, required: false, defaultValue: (cloud) => cloud.smtpHost },
   smtpPort: { flag: '--smtp-port', schema: portSchema, required: false, defaultValue: (cloud) => String(cloud.smtpPort) },
-  timeout: { flag: '--timeout', schema: timeoutSecondsSchema, required: false, defaultValue: '20' },
+  timeout: { flag: '--timeout', schema: timeoutSecondsSchema, required: false, defaultValue: String(DEFAULT_TIMEOUT_SECONDS) },
   proxy: { flag: '--proxy', schema: proxyUrlSchema, required: false },
   wait: { flag: '--wait', schema: waitDurationSchema, required: false },
   secretExpires: { flag: '--secret-expires', env: 'SMTP_OAUTH_SECRET_EXPIRES', schema: secretExpiresSchema, required: false },
-  warnDays: { flag: '--warn-days', schema: warnDaysSchema, required: false, defaultValue: '30' },
+  warnDays: { flag: '--warn-days', schema: warnDaysSchema, required: false, defaultValue: String(DEFAULT_WARN_DAYS) },
 };
 
 const SECRET_ENV = 'AZURE_CLIENT_SECRET';

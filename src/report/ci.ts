@@ -4,6 +4,7 @@ import type { Output } from '../output.js';
 import { githubAnnotations, githubStepSummary, type TargetResult } from './github.js';
 import { junitReport } from './junit.js';
 import { writeErrorReason } from '../fs-errors.js';
+import { type Message, msg, t } from '../messages/index.js';
 
 /**
  * The CI outputs of `check` (a single check is a fleet of one, named after its mailbox): under GitHub
@@ -28,9 +29,9 @@ export function underGitHubActions(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** Why `--junit <file>` could not be written, checked before the run so that nothing is checked in vain. */
-export async function junitPathProblem(path: string): Promise<string | null> {
+export async function junitPathProblem(path: string): Promise<Message<'report.ci.junit-path'> | null> {
   const problem = await writePathProblem(path);
-  return problem && `--junit: ${path}: ${problem}`;
+  return problem ? msg('report.ci.junit-path', { path, problem }) : null;
 }
 
 export async function writeCiOutputs(results: readonly TargetResult[], options: CiOutputOptions): Promise<void> {
@@ -39,13 +40,13 @@ export async function writeCiOutputs(results: readonly TargetResult[], options: 
     for (const line of githubAnnotations(results)) output.info(line);
     const summaryPath = env.GITHUB_STEP_SUMMARY;
     if (!summaryPath) {
-      output.info('::warning title=smtp-oauth-setup::GITHUB_STEP_SUMMARY is not set: no job summary written');
+      output.info(`::warning title=smtp-oauth-setup::${t('report.ci.no-step-summary')}`);
     } else {
       try {
         // Append: earlier steps of the job may have written their own summaries.
         await appendFile(summaryPath, output.redactor.redact(githubStepSummary(results)), { encoding: 'utf8', mode: 0o644 });
       } catch (error) {
-        output.info(`::warning title=smtp-oauth-setup::could not append the job summary to ${summaryPath}: ${writeErrorReason(error)}`);
+        output.info(`::warning title=smtp-oauth-setup::${t('report.ci.summary-unwritable', { path: summaryPath, reason: writeErrorReason(error) })}`);
       }
     }
   }
@@ -55,7 +56,7 @@ export async function writeCiOutputs(results: readonly TargetResult[], options: 
       // 0644: the report holds no secret (and went through the redactor).
       await writeUserFile(options.junitPath, xml, { private: false });
     } catch (error) {
-      const message = `could not write the JUnit report ${options.junitPath}: ${writeErrorReason(error)}`;
+      const message = t('report.ci.junit-unwritable', { path: options.junitPath, reason: writeErrorReason(error) });
       output.info(underGitHubActions(env) ? `::warning title=smtp-oauth-setup::${message}` : output.color.yellow(`! ${message}`));
     }
   }

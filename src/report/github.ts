@@ -1,4 +1,5 @@
 import type { CheckReport } from '../check/run.js';
+import { t } from '../messages/index.js';
 
 /**
  * What the CI outputs and the fleet's summary read of a checked target: a CheckReport has it, and so
@@ -33,11 +34,11 @@ export function githubAnnotations(results: readonly TargetResult[]): string[] {
   for (const { name, report } of results) {
     const d = report.diagnosis;
     if (d) {
-      const title = `${name}: ${d.code}${d.step ? ` (setup step ${d.step})` : ''}`;
+      const title = t('report.github.error-title', { name, code: d.code, ...(d.step && { step: d.step }) });
       lines.push(`::error title=${escapeProperty(title)}::${escapeData(`${d.summary}\n${d.fix}`)}`);
     }
     for (const warning of report.warnings) {
-      lines.push(`::warning title=${escapeProperty(`${name}: warning`)}::${escapeData(warning)}`);
+      lines.push(`::warning title=${escapeProperty(t('report.github.warning-title', { name }))}::${escapeData(warning)}`);
     }
   }
   return lines;
@@ -50,23 +51,24 @@ function cell(value: string): string {
 /** A Markdown summary for `$GITHUB_STEP_SUMMARY`: one row per target, then the fixes of the failures. */
 export function githubStepSummary(results: readonly TargetResult[]): string {
   const failed = results.filter((r) => !r.report.ok);
+  const columns = (['target', 'result', 'step', 'exit', 'details'] as const).map((column) => t(`report.github.column.${column}`));
   const lines = [
-    `### smtp-oauth-setup: ${results.length - failed.length} of ${results.length} passed`,
+    `### ${t('report.github.heading', { passed: results.length - failed.length, total: results.length })}`,
     '',
-    '| target | result | step | exit | details |',
-    '|---|---|---|---|---|',
+    `| ${columns.join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`,
     ...results.map(({ name, report }) => {
       const d = report.diagnosis;
-      return `| ${cell(name)} | ${report.ok ? '✅ ok' : `❌ ${d?.code ?? 'failed'}`} | ${d?.step ?? ''} | ${report.exitCode} | ${cell(d ? d.summary : report.smtp.response ?? '')} |`;
+      return `| ${cell(name)} | ${report.ok ? `✅ ${t('report.github.ok')}` : `❌ ${d?.code ?? t('report.github.failed')}`} | ${d?.step ?? ''} | ${report.exitCode} | ${cell(d ? d.summary : report.smtp.response ?? '')} |`;
     }),
   ];
   for (const { name, report } of failed) {
     if (!report.diagnosis) continue;
-    lines.push('', `#### ${cell(name)}: how to fix`, '', '```', report.diagnosis.fix, '```');
+    lines.push('', `#### ${cell(t('report.github.how-to-fix', { name }))}`, '', '```', report.diagnosis.fix, '```');
   }
   const warned = results.filter((r) => r.report.warnings.length > 0);
   if (warned.length > 0) {
-    lines.push('', '#### Warnings', '');
+    lines.push('', `#### ${t('report.github.warnings')}`, '');
     for (const { name, report } of warned) for (const w of report.warnings) lines.push(`- **${cell(name)}**: ${cell(w)}`);
   }
   return lines.join('\n') + '\n';

@@ -1,41 +1,32 @@
 import type { ChalkInstance } from 'chalk';
 import type { CheckReport } from '../check/run.js';
+import { whatIsLookedFor } from '../diagnose/looked-for.js';
 import type { Diagnosis } from '../diagnose/types.js';
+import { format, learnUrl, t } from '../messages/index.js';
 import type { Output } from '../output.js';
-
-const STEP_NAMES = {
-  1: 'Entra ID app (permission, admin consent, client secret)',
-  2: 'Exchange service principal and mailbox permission',
-  3: 'SMTP AUTH on the mailbox',
-  4: 'the sending application\'s settings',
-} as const;
 
 /** The result of a check for a person: what worked, the claims that matter, and the diagnosis. */
 export function renderCheckReport(report: CheckReport, output: Output): void {
-  const c = output.color;
+  output.result(checkReportLines(report, output.color).join('\n'));
+}
+
+/** The lines of `renderCheckReport` (also what the snapshot tests read). */
+export function checkReportLines(report: CheckReport, c: ChalkInstance): string[] {
   const lines: string[] = [''];
   const claims = report.token.claims;
 
   if (report.ok) {
     if (report.smtp.messageId) {
-      lines.push(c.green.bold('✔ The test message was accepted by the server.'));
-      lines.push(`  Reply: ${report.smtp.response ?? ''}`);
+      lines.push(c.green.bold(`✔ ${t('check.report.message-accepted')}`));
+      lines.push(`  ${t('check.report.reply', { response: report.smtp.response ?? '' })}`);
     } else {
-      lines.push(c.green.bold(`✔ The server accepted the token for ${report.plan.smtp.user}.`));
-      lines.push(`  Nothing was sent: add --to <address> to send a test message.`);
+      lines.push(c.green.bold(`✔ ${t('check.report.token-accepted', { mailbox: report.plan.smtp.user })}`));
+      lines.push(`  ${t('check.report.nothing-sent')}`);
     }
-    if (report.smtp.tlsVersion) lines.push(`  TLS: ${report.smtp.tlsVersion}`);
+    if (report.smtp.tlsVersion) lines.push(`  ${t('check.report.tls', { version: report.smtp.tlsVersion })}`);
   }
 
-  if (claims) {
-    lines.push('', c.bold('Token claims'));
-    lines.push(`  roles   ${claims.roles.length ? claims.roles.join(', ') : c.yellow('(none: no application permission has admin consent)')}`);
-    lines.push(`  aud     ${claims.aud ?? '(none)'}`);
-    lines.push(`  tid     ${claims.tid ?? '(none)'}`);
-    lines.push(`  appid   ${claims.appid ?? '(none)'}`);
-    lines.push(`  oid     ${claims.oid ?? '(none)'}  ${c.dim('← service principal object id for New-ServicePrincipal -ObjectId')}`);
-    if (claims.exp) lines.push(`  expires ${new Date(claims.exp * 1000).toISOString()}`);
-  }
+  if (claims) lines.push('', c.bold(t('check.claims.heading')), ...claimLines(claims, c).map((l) => `  ${l}`));
 
   // What the SMTP connection (opened beside the token request) proved before the check stopped: facts
   // beside a diagnosis that came earlier (the token) or at AUTH. After the claims: step order.
@@ -44,25 +35,62 @@ export function renderCheckReport(report: CheckReport, output: Output): void {
   const d = report.diagnosis;
   if (d) {
     lines.push('', ...renderDiagnosis(d, c));
-    if (report.smtp.response && !d.summary.includes(report.smtp.response)) lines.push(`  ${c.dim(`Server said: ${report.smtp.response}`)}`);
+    if (report.smtp.response && !d.summary.includes(report.smtp.response)) lines.push(`  ${c.dim(t('check.report.server-said', { response: report.smtp.response }))}`);
   }
 
   if (report.warnings.length > 0) {
-    lines.push('', c.yellow.bold('Warnings'));
+    lines.push('', c.yellow.bold(t('check.report.warnings')));
     for (const warning of report.warnings) lines.push(`  ! ${warning}`);
   }
-  output.result(lines.join('\n'));
+  return lines;
+}
+
+/** The claims a person is shown (check's report and the wizard's step 1). */
+export type ClaimsView = Pick<NonNullable<CheckReport['token']['claims']>, 'roles' | 'aud' | 'tid' | 'appid' | 'oid' | 'exp'>;
+
+/** One row of the claims display: the claim, its value, and a note beside it. */
+export interface ClaimRow {
+  /** The claim's name as the token spells it (`roles`, `aud`, …); `expires` is the one label in words. */
+  label: string;
+  value: string;
+  /** The value is a problem (no roles at all). */
+  problem?: boolean;
+  note?: string;
+}
+
+/** The claims that matter for SMTP, as rows; every word from the message layer. */
+export function claimRows(claims: ClaimsView): ClaimRow[] {
+  const none = t('check.claims.none');
+  const rows: ClaimRow[] = [
+    claims.roles.length ? { label: 'roles', value: claims.roles.join(', ') } : { label: 'roles', value: t('check.claims.no-roles'), problem: true },
+    { label: 'aud', value: claims.aud ?? none },
+    { label: 'tid', value: claims.tid ?? none },
+    { label: 'appid', value: claims.appid ?? none },
+    { label: 'oid', value: claims.oid ?? none, note: t('check.claims.oid-note') },
+  ];
+  if (claims.exp) rows.push({ label: t('check.claims.expires'), value: format().dateTime(new Date(claims.exp * 1000)) });
+  return rows;
+}
+
+/** The rows laid out: labels in one column, a problem in yellow, a note dimmed behind an arrow. */
+export function claimLines(claims: ClaimsView, c: ChalkInstance): string[] {
+  const rows = claimRows(claims);
+  const width = Math.max(...rows.map((r) => r.label.length));
+  return rows.map((r) => `${r.label.padEnd(width)} ${r.problem ? c.yellow(r.value) : r.value}${r.note ? `  ${c.dim(`← ${r.note}`)}` : ''}`);
 }
 
 /** What the SMTP server showed without a token: reachable, its TLS, the AUTH mechanisms it offers inside TLS. */
 function renderSmtpFacts(smtp: CheckReport['smtp'], c: ChalkInstance): string[] {
-  const lines = [c.bold(`SMTP server ${smtp.host}:${smtp.port}`), '  reachable  yes, it answered with its greeting'];
-  lines.push(smtp.tlsVersion ? `  TLS        ${smtp.tlsVersion}` : `  TLS        ${c.yellow('not started')}`);
+  const rows: [string, string][] = [
+    [t('check.smtp-facts.reachable'), t('check.smtp-facts.reachable-yes')],
+    ['TLS', smtp.tlsVersion ?? c.yellow(t('check.smtp-facts.tls-not-started'))],
+  ];
   if (smtp.authMechanisms) {
-    const offered = smtp.authMechanisms.length ? smtp.authMechanisms.join(', ') : '(none)';
-    lines.push(`  AUTH       ${offered}${smtp.authMechanisms.includes('XOAUTH2') ? '' : `  ${c.yellow('← XOAUTH2 is not offered: this server does not take OAuth tokens')}`}`);
+    const offered = smtp.authMechanisms.length ? smtp.authMechanisms.join(', ') : t('check.smtp-facts.no-mechanisms');
+    rows.push(['AUTH', `${offered}${smtp.authMechanisms.includes('XOAUTH2') ? '' : `  ${c.yellow(`← ${t('check.smtp-facts.no-xoauth2')}`)}`}`]);
   }
-  return lines;
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [c.bold(t('check.smtp-facts.heading', { host: smtp.host, port: smtp.port })), ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)];
 }
 
 /** The fields of a diagnosis a person reads (a CheckReport's diagnosis, or one from `explain`). */
@@ -74,13 +102,35 @@ export type DiagnosisView = Pick<Diagnosis, 'summary' | 'step' | 'transient' | '
  */
 export function renderDiagnosis(d: DiagnosisView, c: ChalkInstance): string[] {
   const lines = [c.red.bold(`✖ ${d.summary}`)];
-  lines.push(`  ${c.bold('Setup step')}: ${d.step ? `${d.step} of 4, ${STEP_NAMES[d.step]}` : 'none of the four (see below)'}`);
+  const step = d.step
+    ? t('check.diagnosis.step', { step: String(d.step) as '1' | '2' | '3' | '4', name: t(`step.${d.step}.title`) })
+    : t('check.diagnosis.no-step');
+  lines.push(`  ${c.bold(t('check.diagnosis.step-label'))}: ${step}`);
   // Transient first: it heals by itself, whatever anyone changed or not.
-  if (d.transient) lines.push(`  ${c.yellow('Temporary')}: try again later; the same request may succeed in a few minutes.`);
-  else if (d.propagation) lines.push(`  ${c.yellow('Waiting may help if you changed this in the last hour')}: Microsoft applies changes of steps 1–3 after minutes to an hour, and answers like this until then; otherwise fix it as below.`);
-  lines.push(`  ${c.bold('Fix')}:`);
+  if (d.transient) lines.push(`  ${c.yellow(t('check.diagnosis.transient-label'))}: ${t('check.diagnosis.transient')}`);
+  else if (d.propagation) lines.push(`  ${c.yellow(t('check.diagnosis.propagation-label'))}: ${t('check.diagnosis.propagation')}`);
+  lines.push(`  ${c.bold(t('check.diagnosis.fix-label'))}:`);
   for (const fixLine of d.fix.split('\n')) lines.push(`    ${fixLine}`);
-  if (d.source) lines.push(`  ${c.dim(`Recognised: ${d.source}`)}`);
-  if (d.learnMore) lines.push(`  ${c.dim(`More: ${d.learnMore}`)}`);
+  if (d.source) lines.push(`  ${c.dim(t('check.diagnosis.recognised', { source: d.source }))}`);
+  if (d.learnMore) lines.push(`  ${c.dim(t('check.diagnosis.more', { url: learnUrl(d.learnMore) }))}`);
   return lines;
+}
+
+/** `explain` for a person: the most specific diagnosis, then the others found in the same text. */
+export function explainLines(result: { diagnosis: DiagnosisView; others: readonly (Pick<Diagnosis, 'code' | 'source' | 'summary'>)[] }, c: ChalkInstance): string[] {
+  const lines = ['', ...renderDiagnosis(result.diagnosis, c)];
+  if (result.others.length > 0) {
+    lines.push('', c.bold(t('explain.also-found')));
+    for (const other of result.others) lines.push(`  - ${other.code}${other.source ? ` (${other.source})` : ''}: ${other.summary}`);
+  }
+  return lines;
+}
+
+/** `explain` when nothing was recognised: what it looks for, and what to try instead. */
+export function notRecognisedLines(): string[] {
+  return [
+    t('explain.not-recognised'),
+    ...whatIsLookedFor().map((l) => `  - ${t('explain.looked-for', { kind: l.kind, examples: l.examples, known: l.known })}`),
+    t('explain.suggestion'),
+  ];
 }

@@ -6,6 +6,8 @@ import { whatIsLookedFor } from '../diagnose/looked-for.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { CancelledError, CliError, DiagnosedError, InputError, internalErrorMessage } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { currentLanguage, t } from '../messages/index.js';
+import type { Language } from '../messages/language.js';
 
 /**
  * The JSON contract of every `--json` output, written down in schema/*.schema.json: one module builds
@@ -14,6 +16,10 @@ import { ExitCode } from '../exit-codes.js';
  * error, a cancelled run, an internal error); a field that does not apply is `null`, never absent;
  * `attempts` and `warnings` are always arrays. Fields are copied one by one (never spread), so that a
  * new field reaches the output only together with a change of the schema.
+ *
+ * Every code, key and enum is English and stable in every language; the top level of each output
+ * names its language (`lang`), and only the words meant for a person (a diagnosis's `summary` and
+ * `fix`, warnings, `suggestion`, error messages) follow it.
  */
 
 /** A diagnosis as every JSON output shows it (schema/diagnosis.schema.json). */
@@ -36,8 +42,8 @@ export interface ErrorJson {
   problems: string[];
 }
 
-/** `check --json` (schema/check.schema.json); `demo --json` adds `sandbox`. */
-export interface CheckJson {
+/** The report of one check as JSON: a check's fields, also each result of a fleet (schema/check.schema.json#/$defs/report). */
+export interface CheckReportJson {
   ok: boolean;
   exitCode: number;
   diagnosis: DiagnosisJson | null;
@@ -50,6 +56,12 @@ export interface CheckJson {
   warnings: string[];
   timings: CheckTimings;
 }
+
+/** `check --json` (schema/check.schema.json): the report, and the language its words are in. */
+export type CheckJson = { lang: Language } & CheckReportJson;
+
+/** `demo --json` (schema/demo.schema.json): a check's JSON and what the sandbox received. */
+export type DemoJson = CheckJson & { sandbox: { scenario: string; received: unknown[] } | null };
 
 export type JsonShape = 'check' | 'demo' | 'explain' | 'fleet';
 
@@ -70,8 +82,18 @@ export function diagnosisJson(
   };
 }
 
-/** The report of a check that ran (whatever it found). */
+/** `check --json` of a check that ran (whatever it found). */
 export function checkJson(report: CheckReport): CheckJson {
+  return { lang: currentLanguage(), ...checkReportJson(report) };
+}
+
+/** `demo --json`: the check against the sandbox, and what the sandbox received. */
+export function demoJson(report: CheckReport, sandbox: DemoJson['sandbox']): DemoJson {
+  return { ...checkJson(report), sandbox };
+}
+
+/** The report of a check that ran, without the language (a fleet's result; the fleet's top level has it). */
+export function checkReportJson(report: CheckReport): CheckReportJson {
   const { token, smtp } = report;
   return {
     ok: report.ok,
@@ -159,6 +181,7 @@ export function errorJson(shape: JsonShape, error: unknown, now: Date = new Date
       return explainJsonOf({ recognized: false, exitCode, diagnosis, others: [], error: errorPart });
     case 'fleet':
       return {
+        lang: currentLanguage(),
         ok: false,
         exitCode,
         diagnosis,
@@ -170,6 +193,7 @@ export function errorJson(shape: JsonShape, error: unknown, now: Date = new Date
     case 'check':
     case 'demo': {
       const check: CheckJson = {
+        lang: currentLanguage(),
         ok: false,
         exitCode,
         diagnosis,
@@ -186,10 +210,6 @@ export function errorJson(shape: JsonShape, error: unknown, now: Date = new Date
   }
 }
 
-/** What `explain` suggests when nothing was recognised (its human output too). */
-export const EXPLAIN_SUGGESTION =
-  'Paste the complete error message with its codes, or run `smtp-oauth-setup check` to test the setup itself and get a diagnosis from what Microsoft answers.';
-
 /** `explain --json` (schema/explain.schema.json); `lookedFor` and `suggestion` only when nothing was recognised. */
 export function explainJsonOf(result: {
   recognized: boolean;
@@ -199,12 +219,13 @@ export function explainJsonOf(result: {
   error?: ErrorJson | null;
 }): object {
   return {
+    lang: currentLanguage(),
     recognized: result.recognized,
     exitCode: result.exitCode,
     diagnosis: result.diagnosis,
     others: result.others,
     lookedFor: result.recognized ? null : whatIsLookedFor().map((l) => ({ kind: l.kind, known: l.known, examples: l.examples })),
-    suggestion: result.recognized ? null : EXPLAIN_SUGGESTION,
+    suggestion: result.recognized ? null : t('explain.suggestion'),
     error: result.error ?? null,
   };
 }

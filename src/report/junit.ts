@@ -1,3 +1,4 @@
+import { t } from '../messages/index.js';
 import type { TargetResult } from './github.js';
 
 function xml(value: string): string {
@@ -25,7 +26,7 @@ export function junitReport(results: readonly TargetResult[], options: { timesta
     if (!d) return `${head} />`;
     return [
       `${head}>`,
-      `      <failure message="${xml(d.summary)}" type="${xml(d.code)}">${xml(`Setup step: ${d.step ?? 'none'}\nExit code: ${report.exitCode}\nTransient: ${d.transient}\nPropagation: ${d.propagation}\n\n${d.fix}`)}</failure>`,
+      `      <failure message="${xml(d.summary)}" type="${xml(d.code)}">${xml(`${t('report.junit.details', { ...(d.step && { step: d.step }), exitCode: report.exitCode, transient: d.transient, propagation: d.propagation })}\n\n${d.fix}`)}</failure>`,
       '    </testcase>',
     ].join('\n');
   });

@@ -1,5 +1,6 @@
 import { writePathProblem, writeUserFile } from '../fs/write-file.js';
 import { writeErrorReason } from '../fs-errors.js';
+import { type Message, msg, t } from '../messages/index.js';
 import type { Output } from '../output.js';
 import { type MetricsRun, type MetricsTarget, prometheusMetrics } from './prometheus.js';
 
@@ -10,9 +11,9 @@ import { type MetricsRun, type MetricsTarget, prometheusMetrics } from './promet
  */
 
 /** Why the metrics file could not be written, checked before the run; null when it can. */
-export async function metricsPathProblem(path: string): Promise<string | null> {
+export async function metricsPathProblem(path: string): Promise<Message<'report.metrics.path'> | null> {
   const problem = await writePathProblem(path);
-  return problem && `--metrics-file: ${path}: ${problem}`;
+  return problem ? msg('report.metrics.path', { path, problem }) : null;
 }
 
 /**
@@ -25,6 +26,6 @@ export async function writeMetricsFile(path: string, targets: readonly MetricsTa
   try {
     await writeUserFile(path, output.redactor.redact(prometheusMetrics(targets, run)), { private: false });
   } catch (error) {
-    output.info(output.color.yellow(`! could not write the metrics file ${path}: ${writeErrorReason(error)}`));
+    output.info(output.color.yellow(`! ${t('report.metrics.unwritable', { path, reason: writeErrorReason(error) })}`));
   }
 }

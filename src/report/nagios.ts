@@ -1,5 +1,6 @@
 import type { CheckReport, CheckTimings, CredentialExpiry } from '../check/run.js';
 import { ExitCode } from '../exit-codes.js';
+import { t } from '../messages/index.js';
 import type { DiagnosisJson, ErrorJson } from './json.js';
 
 /**
@@ -23,6 +24,9 @@ import type { DiagnosisJson, ErrorJson } from './json.js';
  * Performance data: `label=value[UOM];warn;crit;min;max` with labels of `[a-z_]` only (never
  * quoted), `U` for a value the check did not reach (guidelines: "undetermined"), and the
  * thresholds of the days left as Nagios ranges (`30:` alerts below 30, `0:` below 0).
+ *
+ * The words after `SMTP-OAUTH <STATE> - ` and the long output are in the language in use; the
+ * prefix, the states, the diagnosis codes and the perfdata labels are the contract and stay English.
  */
 
 export type NagiosState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
@@ -38,28 +42,6 @@ export interface NagiosOutput {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const messages = {
-  passedWithMessage: (mailbox: string, server: string) => `${mailbox}: token, AUTH XOAUTH2 and the test message accepted by ${server}`,
-  passedAuthOnly: (mailbox: string, server: string) => `${mailbox}: token and AUTH XOAUTH2 accepted by ${server} (no test message sent)`,
-  secretExpiring: (mailbox: string, date: string, days: number) =>
-    `${mailbox}: sending works, but the client secret expires on ${date} (${days <= 1 ? 'within a day' : `in ${days} days`})`,
-  certificateExpiring: (mailbox: string, date: string, days: number) =>
-    `${mailbox}: sending works, but the certificate expires on ${date} (${days <= 1 ? 'within a day' : `in ${days} days`})`,
-  failedAtStep: (mailbox: string, code: string, step: number) => `${mailbox}: ${code} at setup step ${step}`,
-  failed: (mailbox: string, code: string) => `${mailbox}: ${code}`,
-  transientNote: 'Temporary: the next check may pass; the monitoring system\'s retries (max_check_attempts) ride out a blip.',
-  propagationNote: 'Waiting helps only if someone changed the setup in the last hour (propagation).',
-  fix: 'Fix:',
-  serverSaid: (response: string) => `Server said: ${response}`,
-  warning: (text: string) => `Warning: ${text}`,
-  couldNotRun: (code: string, problem: string) => `${code}: the check could not run: ${problem}`,
-  fleetAllPassed: (n: number) => `all ${n} target${n === 1 ? '' : 's'} passed`,
-  fleetCounts: (passed: number, total: number, critical: number, warning: number, unknown: number, worst: string) =>
-    `${passed} of ${total} targets passed; ${critical} critical, ${warning} warning, ${unknown} unknown; worst: ${worst}`,
-  fleetTarget: (state: NagiosState, name: string, what: string) => `[${state}] ${name} ${what}`,
-  fleetNoTargets: 'the targets file has no targets',
-};
 
 /** The plugin state of one check. */
 export function nagiosState(report: Pick<CheckReport, 'ok' | 'exitCode' | 'expiry'>): NagiosState {
@@ -94,14 +76,13 @@ function statusText(report: CheckReport, state: NagiosState): string {
   const mailbox = report.plan.smtp.user;
   const server = `${report.smtp.host}:${report.smtp.port}`;
   const d = report.diagnosis;
-  if (d) return d.step ? messages.failedAtStep(mailbox, d.code, d.step) : messages.failed(mailbox, d.code);
+  if (d) return d.step ? t('report.nagios.failed-at-step', { mailbox, code: d.code, step: d.step }) : t('report.nagios.failed', { mailbox, code: d.code });
   const soon = state === 'WARNING' ? expiring(report.expiry) : null;
   if (soon) {
-    const date = soon.expiresAt.slice(0, 10);
-    const days = Math.max(0, Math.ceil(daysLeft(soon, checkedAt(report))));
-    return soon === report.expiry.secret ? messages.secretExpiring(mailbox, date, days) : messages.certificateExpiring(mailbox, date, days);
+    const params = { mailbox, expiresOn: new Date(soon.expiresAt), daysLeft: Math.max(0, Math.ceil(daysLeft(soon, checkedAt(report)))) };
+    return t(soon === report.expiry.secret ? 'report.nagios.secret-expiring' : 'report.nagios.certificate-expiring', params);
   }
-  return report.smtp.messageId ? messages.passedWithMessage(mailbox, server) : messages.passedAuthOnly(mailbox, server);
+  return t(report.smtp.messageId ? 'report.nagios.passed-sent' : 'report.nagios.passed-auth', { mailbox, server });
 }
 
 /** The long output of a failure: what happened, whether waiting helps, the fix, what the server said. */
@@ -110,15 +91,15 @@ function diagnosisLines(report: CheckReport): string[] {
   if (!d) return [];
   return [
     d.summary,
-    ...(d.transient ? [messages.transientNote] : d.propagation ? [messages.propagationNote] : []),
-    messages.fix,
+    ...(d.transient ? [t('report.nagios.transient')] : d.propagation ? [t('report.nagios.propagation')] : []),
+    t('report.nagios.fix'),
     ...d.fix.split('\n').map((line) => `  ${line}`),
-    ...(report.smtp.response && !d.summary.includes(report.smtp.response) ? [messages.serverSaid(report.smtp.response)] : []),
+    ...(report.smtp.response && !d.summary.includes(report.smtp.response) ? [t('report.nagios.server-said', { response: report.smtp.response })] : []),
   ];
 }
 
 function warningLines(report: CheckReport): string[] {
-  return report.warnings.map(messages.warning);
+  return report.warnings.map((text) => t('report.nagios.warning', { text }));
 }
 
 /** `token_ms`, `smtp_ms` and `total_ms`; `smtp_ms` is the whole SMTP leg: connect, STARTTLS, AUTH and the message when sent. */
@@ -191,10 +172,17 @@ export function nagiosFleet(targets: readonly NagiosTarget[], totals: { duration
   const worst = notOk[0];
   const status =
     targets.length === 0
-      ? messages.fleetNoTargets
+      ? t('report.nagios.fleet-empty')
       : !worst
-        ? messages.fleetAllPassed(targets.length)
-        : messages.fleetCounts(passed, targets.length, count('CRITICAL'), count('WARNING'), count('UNKNOWN'), `${worst.name} (${statusText(worst.report, worst.state)})`);
+        ? t('report.nagios.fleet-passed', { targets: targets.length })
+        : t('report.nagios.fleet-counts', {
+            passed,
+            targets: targets.length,
+            critical: count('CRITICAL'),
+            warning: count('WARNING'),
+            unknown: count('UNKNOWN'),
+            worst: `${worst.name} (${statusText(worst.report, worst.state)})`,
+          });
   const perfdata = [
     `targets=${targets.length};;;0`,
     `passed=${passed};;;0`,
@@ -205,7 +193,7 @@ export function nagiosFleet(targets: readonly NagiosTarget[], totals: { duration
     ...soonestPerfdata('min_secret_days_left', targets, (r) => r.expiry.secret),
     ...soonestPerfdata('min_certificate_days_left', targets, (r) => r.expiry.certificate),
   ];
-  const long = notOk.map((t) => messages.fleetTarget(t.state, t.name, fleetTargetText(t.report, t.state)));
+  const long = notOk.map((target) => `[${target.state}] ${target.name} ${fleetTargetText(target.report, target.state)}`);
   return {
     text: [`SMTP-OAUTH ${state} - ${plain(status)} | ${perfdata.join(' ')}`, ...long.map(plain)].join('\n'),
     exitCode: NAGIOS_EXIT_CODES[state],
@@ -241,7 +229,7 @@ export function nagiosError(outcome: { diagnosis: DiagnosisJson; error: ErrorJso
   const { diagnosis, error } = outcome;
   const lines = error.problems.flatMap((p) => p.split('\n'));
   return {
-    text: [`SMTP-OAUTH UNKNOWN - ${plain(messages.couldNotRun(diagnosis.code, lines[0] ?? error.message))}`, ...lines.slice(1).map(plain)].join('\n'),
+    text: [`SMTP-OAUTH UNKNOWN - ${plain(t('report.nagios.could-not-run', { code: diagnosis.code, problem: lines[0] ?? error.message }))}`, ...lines.slice(1).map(plain)].join('\n'),
     exitCode: NAGIOS_EXIT_CODES.UNKNOWN,
   };
 }

@@ -1,4 +1,5 @@
 import type { StageEvents, StageName } from '../check/run.js';
+import { t } from '../messages/index.js';
 import type { Output } from '../output.js';
 
 /**
@@ -34,7 +35,7 @@ export function createProgress(output: Output, signal?: AbortSignal): StageEvent
     succeed: (stage, label) => line(c.green('✔'), label, stage),
     fail: (stage, label) => line(c.red('✖'), label, stage),
     skip(stage, label) {
-      if (running.has(stage) || label) line(c.dim('-'), c.dim(`${label} (skipped)`), stage);
+      if (running.has(stage) || label) line(c.dim('-'), c.dim(t('check.stage.skipped', { label })), stage);
     },
   };
 }

@@ -12,6 +12,9 @@ import type { CheckReport } from '../check/run.js';
  * (`target`, `tenant`, `client_id`, `mailbox`: never a secret); label values escape `\`, `"` and
  * the line feed, HELP texts `\` and the line feed. A leg the check did not reach, or an expiry it
  * does not know, has no sample (absent, not 0: an alert on it must not fire on a missing value).
+ *
+ * Metric names, label names and HELP texts are English in every language, on purpose: they are a
+ * metrics contract (dashboards and alert rules match them), not words for a person at a terminal.
  */
 
 /** One checked target: its name (the mailbox for a single check) and report. */

@@ -1,6 +1,7 @@
 import { rootCertificates, type TLSSocket } from 'node:tls';
 import { format } from 'node:util';
 import type { SmtpFailure, SmtpPhase } from '../diagnose/types.js';
+import { t } from '../messages/index.js';
 
 /** What opening a session needs: everything but the token, which may still be on its way. */
 export interface SmtpOpenRequest {
@@ -188,7 +189,7 @@ export async function openSmtpSession(request: SmtpOpenRequest): Promise<OpenSmt
     result.reachable = true;
     // requireTLS makes nodemailer fail rather than continue in cleartext; this is the belt to those braces.
     if (!connection.secure) {
-      throw Object.assign(new Error('The server did not upgrade the connection to TLS'), { code: 'ETLS', command: 'STARTTLS' });
+      throw Object.assign(new Error(t('smtp.no-tls-upgrade')), { code: 'ETLS', command: 'STARTTLS' });
     }
     result.tlsVersion = tlsVersionOf(connection._socket);
     result.authMechanisms = authMechanismsOf(connection);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { t } from '../messages/index.js';
 
 export interface TestMessageFacts {
   from: string;
@@ -17,30 +18,25 @@ export interface TestMessageFacts {
 /**
  * The test message says what it is, when and from where it was sent, and with which settings, so an
  * admin who finds it in a mailbox (or in Exchange's message trace) knows where it came from. No secret.
+ * Its words are in the language in use (the admin who runs the check reads it); the time stays ISO 8601 UTC.
  */
 export async function composeTestMessage(facts: TestMessageFacts): Promise<{ raw: Buffer; messageId: string; subject: string }> {
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const domain = facts.from.split('@')[1] ?? 'localhost';
   const messageId = `<${randomUUID()}@${domain}>`;
   const host = hostname();
-  const subject = `smtp-oauth-setup test message from ${host}`;
-  const text = [
-    // Lines stay under 76 characters so that quoted-printable does not fold them.
-    'This is a test message from smtp-oauth-setup, which checks sending',
-    'through Exchange Online with OAuth2 (XOAUTH2).',
-    'If you received it, the settings below work.',
-    '',
-    `Sent at:        ${facts.now.toISOString()}`,
-    `Sent from host: ${host}`,
-    `SMTP server:    ${facts.smtpHost}:${facts.smtpPort} (STARTTLS, XOAUTH2)`,
-    `Mailbox (user): ${facts.mailbox}`,
-    `From:           ${facts.from}`,
-    `Tenant ID:      ${facts.tenantId}`,
-    `Client ID:      ${facts.clientId}`,
-    `Tool:           smtp-oauth-setup ${facts.toolVersion}`,
-    '',
-    'No reply is needed.',
-  ].join('\n');
+  const subject = t('smtp.test-message.subject', { host });
+  const text = t('smtp.test-message.body', {
+    sentAt: facts.now.toISOString(),
+    host,
+    smtpHost: facts.smtpHost,
+    smtpPort: facts.smtpPort,
+    mailbox: facts.mailbox,
+    from: facts.from,
+    tenantId: facts.tenantId,
+    clientId: facts.clientId,
+    toolVersion: facts.toolVersion,
+  });
   const composer = new MailComposer({
     from: facts.from,
     to: facts.to,

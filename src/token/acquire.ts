@@ -3,6 +3,7 @@ import type { Credential } from '../inputs/credential.js';
 import { authorityConfig } from './authority.js';
 import { TokenNetworkClient } from './network-client.js';
 import { msal } from './msal.js';
+import { t } from '../messages/index.js';
 
 export interface TokenRequest {
   authorityHost: string;
@@ -61,7 +62,7 @@ export async function acquireToken(request: TokenRequest): Promise<AcquiredToken
   try {
     const result = await app.acquireTokenByClientCredential({ scopes: [request.scope], skipCache: true });
     if (!result?.accessToken) {
-      throw new TokenRequestError({ kind: 'server', description: 'The token endpoint answered without an access token.' });
+      throw new TokenRequestError({ kind: 'server', description: t('token.no-access-token') });
     }
     return { accessToken: result.accessToken, expiresOn: result.expiresOn ?? null, requests: networkClient.requests };
   } catch (error) {
@@ -109,6 +110,6 @@ function failureFromBody(body: string, status: number, headers: Record<string, s
       description: parsed.error_description ?? parsed.error ?? '',
     };
   } catch {
-    return { kind: 'server', status, description: `HTTP ${status} from the token endpoint` };
+    return { kind: 'server', status, description: t('token.http-status', { status }) };
   }
 }

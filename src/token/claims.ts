@@ -3,6 +3,7 @@
 import { decodeJwt } from 'jose/jwt/decode';
 import type { ClaimProblem } from '../diagnose/types.js';
 import { isGuid } from '../inputs/schemas.js';
+import { t } from '../messages/index.js';
 
 /** The claims of an Exchange Online app-only token that the check reports (catalog section C). */
 export interface TokenClaims {
@@ -33,7 +34,7 @@ export function decodeClaims(accessToken: string): TokenClaims {
   try {
     payload = decodeJwt(accessToken);
   } catch (error) {
-    throw new UndecodableTokenError(`the access token is not a readable JWT (${(error as Error).message})`);
+    throw new UndecodableTokenError(t('token.undecodable', { reason: (error as Error).message }));
   }
   const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   const aud = Array.isArray(payload.aud) ? str(payload.aud[0]) : str(payload.aud);
@@ -83,7 +84,7 @@ export function checkClaims(claims: TokenClaims, expected: ClaimExpectations): C
 
   const aud = (claims.aud ?? '').replace(/\/+$/, '').toLowerCase();
   if (aud === EXCHANGE_APP_ID) {
-    warnings.push(`The token's audience is Exchange Online's application id (${EXCHANGE_APP_ID}) rather than its URL; Exchange usually accepts it.`);
+    warnings.push(t('token.audience-app-id', { appId: EXCHANGE_APP_ID }));
   } else if (!expected.audiences.some((a) => a.toLowerCase() === aud)) {
     problems.push({ kind: 'audience', aud: claims.aud ?? '', expected: [...expected.audiences] });
   }

@@ -4,6 +4,7 @@ import { proxyAgent, proxyFor } from './proxy.js';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { msal } from './msal.js';
 import { formatBytes } from '../io.js';
+import { t } from '../messages/index.js';
 
 /** The last transport failure, kept because MSAL swallows it into `endpoints_resolution_error`. */
 export interface TransportFailure {
@@ -104,7 +105,7 @@ export class TokenNetworkClient implements INetworkModule {
         reject(new (msal().AuthError)('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
       };
       const limit = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-      const tooLarge = () => fail(RESPONSE_TOO_LARGE, `the answer is larger than ${formatBytes(limit)}, more than any answer of Entra ID`);
+      const tooLarge = () => fail(RESPONSE_TOO_LARGE, t('token.answer-too-large', { limit: formatBytes(limit) }));
       const req = httpsRequest(target, requestOptions, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -133,7 +134,7 @@ export class TokenNetworkClient implements INetworkModule {
         });
       });
       const timer = setTimeout(
-        () => fail('ETIMEDOUT', `no answer within ${Math.round(this.options.timeoutMs / 1000)} s`),
+        () => fail('ETIMEDOUT', t('token.no-answer', { timeoutMs: this.options.timeoutMs })),
         this.options.timeoutMs,
       );
       req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));

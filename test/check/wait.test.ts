@@ -3,12 +3,12 @@ import type { CheckReport } from '../../src/check/run.js';
 import {
   backoffDelayMs,
   checkUntilSettled,
-  formatDuration,
   isRetryable,
   retryLine,
   settledLine,
   type RetryNotice,
 } from '../../src/check/wait.js';
+import { loadLanguage } from '../../src/messages/index.js';
 
 /** A report with just what the wait loop reads. */
 function report(diagnosis: { code: string; transient: boolean; propagation: boolean; source?: string; exitCode: number } | null): CheckReport {
@@ -115,14 +115,14 @@ describe('checkUntilSettled', () => {
     expect(time.sleeps).toEqual([2000, 4000, 8000]);
     expect(notices.map((n) => n.attempt)).toEqual([1, 2, 3]);
     expect(notices[0]?.remainingMs).toBe(1800_000 - 500);
-    expect(settledLine(result)).toMatch(/^attempt 4 passed \(4 attempts over 16 s\)$/);
+    expect(settledLine(result)).toEqual({ id: 'check.wait.passed', params: { attempts: 4, spanMs: 15_500 } });
   });
 
   it('stops when a retried failure turns into one waiting cannot fix', async () => {
     const time = fakeTime();
     const result = await checkUntilSettled(scripted([PROPAGATION, WRONG_SECRET], time), { durationSeconds: 600, now: time.now, sleep: time.sleep });
     expect(result.attempts).toHaveLength(2);
-    expect(settledLine(result)).toContain('waiting will not fix this');
+    expect(settledLine(result)?.id).toBe('check.wait.not-retryable');
   });
 
   it('never starts an attempt after the deadline, and the last pause ends at it', async () => {
@@ -137,27 +137,25 @@ describe('checkUntilSettled', () => {
     // 0, 2, 4, 8, 16, 32, 64 s then every 2 min (plus 3 s per attempt) within 30 min, and one at the deadline.
     expect(result.attempts.length).toBeGreaterThanOrEqual(18);
     expect(result.attempts.length).toBeLessThanOrEqual(22);
-    expect(settledLine(result)).toMatch(/no time left, giving up after \d+ attempts over 30 min$/);
+    const closing = settledLine(result);
+    expect(closing?.id).toBe('check.wait.timed-out');
+    expect(closing?.params).toMatchObject({ attempts: result.attempts.length, spanMs: 30 * 60 * 1000 });
   });
 });
 
 describe('progress lines', () => {
-  it('names the failure, the pause and the time left', () => {
-    expect(retryLine({ attempt: 3, report: PROPAGATION, delayMs: 60_000, remainingMs: 24 * 60_000 })).toBe(
-      'attempt 3 failed: 535 5.7.3 (smtp-auth-service-principal); next try in 60 s, 24 min left',
-    );
+  it('name the failure, the pause and the time left', () => {
+    expect(retryLine({ attempt: 3, report: PROPAGATION, delayMs: 60_000, remainingMs: 24 * 60_000 })).toEqual({
+      id: 'check.wait.retry',
+      params: { attempt: 3, failure: '535 5.7.3 (smtp-auth-service-principal)', delayMs: 60_000, remainingMs: 24 * 60_000 },
+    });
   });
 
-  it('formats durations for a person', () => {
-    expect([0, 1499, 90_000, 119_000, 120_000, 3_600_000, 3_900_000, 7_200_000].map(formatDuration)).toEqual([
-      '0 s',
-      '1 s',
-      '90 s',
-      '119 s',
-      '2 min',
-      '60 min',
-      '65 min',
-      '2 h',
-    ]);
+  it('read in English and German, durations through the one formatter', async () => {
+    const line = retryLine({ attempt: 3, report: PROPAGATION, delayMs: 8_000, remainingMs: 24 * 60_000 });
+    expect((await loadLanguage('en')).render(line)).toBe('attempt 3 failed: 535 5.7.3 (smtp-auth-service-principal); next try in 8 sec, 24 min left');
+    expect((await loadLanguage('de')).render(line)).toBe(
+      'Versuch 3 fehlgeschlagen: 535 5.7.3 (smtp-auth-service-principal); nächster Versuch in 8 Sek., noch 24 Min.',
+    );
   });
 });

@@ -101,7 +101,7 @@ describe('explain: recognised texts (exit 0)', () => {
     );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('✖ Exchange Online refused the XOAUTH2 login for mailbox alerts@contoso.com');
-    expect(run.stdout).toContain('Setup step: 2 of 4, Exchange service principal and mailbox permission');
+    expect(run.stdout).toContain('Setup step: 2 of 4, Exchange service principal');
     // 535 5.7.3 is a propagation answer: waiting helps only after a recent change; it is not "temporary".
     expect(run.stdout).toContain('Waiting may help if you changed this in the last hour');
     expect(run.stdout).not.toContain('try again later');

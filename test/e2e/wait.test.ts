@@ -61,8 +61,8 @@ describe('check --wait', () => {
     expect(report.attempts.at(-1)).toMatchObject({ exitCode: 0, diagnosisCode: null });
     // A new token for every attempt, never a cached one.
     expect(tokenPosts() - postsBefore).toBe(report.attempts.length);
-    expect(run.stderr).toMatch(/attempt 1 failed: 535 5\.7\.3 \(smtp-auth-service-principal\); next try in 2 s, (?:1\d|20) s left/);
-    expect(run.stderr).toMatch(/attempt \d passed \(\d attempts over \d+ s\)/);
+    expect(run.stderr).toMatch(/attempt 1 failed: 535 5\.7\.3 \(smtp-auth-service-principal\); next try in 2 sec, (?:1\d|20) sec left/);
+    expect(run.stderr).toMatch(/attempt \d passed \(\d attempts over \d+ sec\)/);
   });
 
   it('retries a token without roles (propagation right after consent) and passes once consent is granted', async () => {
@@ -111,7 +111,7 @@ describe('check --wait', () => {
     const run = await runCli(['check', '--wait', '3s', ...smtpArgs()], { env: checkEnv() });
     expect(run.status).toBe(4);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(run.stderr).toMatch(/attempt 1 failed: 535 5\.7\.139 \(smtp-auth-disabled-mailbox\); next try in 2 s/);
+    expect(run.stderr).toMatch(/attempt 1 failed: 535 5\.7\.139 \(smtp-auth-disabled-mailbox\); next try in 2 sec/);
     expect(run.stderr).toMatch(/no time left, giving up after [2-4] attempts/);
     expect(run.stdout).toContain('SMTP AUTH is turned off for mailbox');
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckOptions } from '../../src/cli.js';
 import { InputError } from '../../src/errors.js';
-import { fleetFlagProblems, loadFleetShard, loadFleetTargets, parseConcurrency } from '../../src/fleet/inputs.js';
+import { asColumns, fleetFlagProblems, loadFleetShard, loadFleetTargets, parseConcurrency } from '../../src/fleet/inputs.js';
+import { msg } from '../../src/messages/index.js';
 import { appKey, shardOfApp } from '../../src/fleet/shard.js';
 
 const T1 = '11111111-2222-4333-8444-555555555555';
@@ -40,14 +41,14 @@ describe('check --targets: flags', () => {
       options({ targets: 't.csv', tenantId: 'x', clientId: 'y', clientSecretStdin: true, mailbox: 'm@x.com', to: 't@x.com', secretExpires: '2027-01-01', wait: '5m', verbose: true }),
     );
     expect(found).toEqual([
-      '--tenant-id: not with --targets; each target takes it from the tenant column',
-      '--client-id: not with --targets; each target takes it from the clientId column',
-      '--client-secret-stdin: not with --targets; each target takes it from the secretEnv or secretFile column',
-      '--mailbox: not with --targets; each target takes it from the mailbox column',
-      '--to: not with --targets; each target takes it from the to column',
-      '--secret-expires: not with --targets; each target takes it from the secretExpires column',
-      expect.stringMatching(/^--wait: not with --targets/),
-      expect.stringMatching(/^--verbose: not with --targets/),
+      msg('fleet.flag-per-target', { flag: '--tenant-id', columns: ['tenant'] }),
+      msg('fleet.flag-per-target', { flag: '--client-id', columns: ['clientId'] }),
+      msg('fleet.flag-per-target', { flag: '--client-secret-stdin', columns: ['secretEnv', 'secretFile'] }),
+      msg('fleet.flag-per-target', { flag: '--mailbox', columns: ['mailbox'] }),
+      msg('fleet.flag-per-target', { flag: '--to', columns: ['to'] }),
+      msg('fleet.flag-per-target', { flag: '--secret-expires', columns: ['secretExpires'] }),
+      msg('fleet.wait-not-with-targets'),
+      msg('fleet.verbose-not-with-targets'),
     ]);
     // The connection settings apply to every target.
     expect(fleetFlagProblems(options({ targets: 't.csv', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', proxy: 'http://p:1', junit: 'j.xml', concurrency: '8', cloud: 'usgov', warnDays: '14' }))).toEqual([]);
@@ -56,7 +57,25 @@ describe('check --targets: flags', () => {
   it('takes a concurrency from 1 to 64, default 4', () => {
     expect(parseConcurrency(undefined)).toBe(4);
     expect(parseConcurrency('16')).toBe(16);
-    for (const bad of ['0', '65', '2.5', 'many', '', '0x4', '1e1', ' ']) expect(() => parseConcurrency(bad)).toThrow(/--concurrency: must be a whole number from 1 to 64/);
+    for (const bad of ['0', '65', '2.5', 'many', '', '0x4', '1e1', ' ']) {
+      const error = (() => {
+        try {
+          parseConcurrency(bad);
+        } catch (e) {
+          return e as InputError;
+        }
+      })();
+      expect(error?.problemMessages, bad).toEqual([msg('fleet.concurrency-range', { max: 64 })]);
+    }
+  });
+
+  it('names the column instead of the flag in a problem the resolver reports: a parameter replaced, no words parsed', () => {
+    const problem = msg('fleet.targets-unreadable', { path: '--client-secret-file', reason: 'no such file' });
+    expect(asColumns(problem)).toEqual({ id: 'fleet.targets-unreadable', params: { path: 'secretFile', reason: 'no such file' } });
+    const other = msg('fleet.flag-per-target', { flag: '--private-key', columns: ['x'] });
+    expect(asColumns(other).params).toEqual({ flag: 'privateKeyFile', columns: ['x'] });
+    // Values that are not one of the row's flags stay as they are.
+    expect(asColumns(msg('fleet.targets.empty', { file: 'a.csv' }))).toEqual(msg('fleet.targets.empty', { file: 'a.csv' }));
   });
 });
 
@@ -94,6 +113,10 @@ describe('check --targets: each row becomes the inputs of a single check', () =>
       ]),
     );
     const found = await problems(loadFleetTargets(options({ targets: path }), {}));
+    const error = (await loadFleetTargets(options({ targets: path }), {}).catch((e: unknown) => e)) as InputError;
+    expect(error.problemMessages[0]).toEqual(
+      msg('fleet.variable-not-set', { origin: 'bad.json entry 2', name: 'unset', column: 'secretEnv', variable: 'NOT_SET' }),
+    );
     expect(found).toEqual([
       'bad.json entry 2 (unset): secretEnv: the environment variable NOT_SET is not set',
       `bad.json entry 3 (nofile): secretFile: ${join(dir, 'missing.txt')}: no such file`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseTargets } from '../../src/fleet/targets.js';
+import { msg } from '../../src/messages/index.js';
 
 const T1 = '11111111-2222-4333-8444-555555555555';
 const C1 = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -55,6 +56,17 @@ describe('parseTargets', () => {
         expect.stringMatching(/^targets\.csv row 3: secretEnv, secretFile or certificateFile is missing/),
       ]),
     );
+  });
+
+  it('each problem is a message naming its row and column (ids and parameters; the words are the catalogs\')', async () => {
+    const error = (await parseTargets([`tenant,clientId,secretEnv,mailbox,colour`, `${T1},${C1},1BAD,a@contoso.com,blue`, `${T1},${C1},,b@contoso.com,`].join('\n'), 'dir/t.csv').catch((e: unknown) => e)) as InputError;
+    expect(error.problemMessages).toEqual([
+      msg('fleet.targets.unknown-column', { origin: 't.csv row 2', column: 'colour', known: expect.arrayContaining(['tenant', 'secretExpires']) as unknown as string[] }),
+      msg('fleet.targets.env-name', { origin: 't.csv row 2', column: 'secretEnv' }),
+      // The column is unknown in every row that has it.
+      msg('fleet.targets.unknown-column', { origin: 't.csv row 3', column: 'colour', known: expect.arrayContaining(['tenant']) as unknown as string[] }),
+      msg('fleet.targets.no-credential', { origin: 't.csv row 3' }),
+    ]);
   });
 
   it('takes a certificate by reference, and the secret\'s expiry date', async () => {

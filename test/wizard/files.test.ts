@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from '../../src/messages/index.js';
 import { junitPathProblem } from '../../src/report/ci.js';
 import { answerPath, writeFileAsked } from '../../src/wizard/files.js';
 import { recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
@@ -66,7 +67,8 @@ describe('the wizard\'s file-name answers: a missing folder is refused, not crea
     const problem = `the directory ${join(workDir, 'nonexistent', 'dir')} does not exist`;
     expect(screen.text).toContain(`✖ ${missing}: ${problem}`);
     // One wording for both.
-    expect(await junitPathProblem(missing)).toBe(`--junit: ${missing}: ${problem}`);
+    const junitProblem = await junitPathProblem(missing);
+    expect(junitProblem && render(junitProblem)).toBe(`--junit: ${missing}: ${problem}`);
     expect(readdirSync(workDir)).toEqual(['x.ps1']);
   });
 

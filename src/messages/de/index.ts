@@ -11,6 +11,12 @@ import { demoDe } from './demo.js';
 import { filesDe } from './files.js';
 import { promptDe } from './prompt.js';
 import { wizardDe } from './wizard.js';
+import { checkDe } from './check.js';
+import { explainDe } from './explain.js';
+import { fleetDe } from './fleet.js';
+import { reportDe } from './report.js';
+import { smtpDe } from './smtp.js';
+import { tokenDe } from './token.js';
 
 /** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
 export const de: Translations<EnglishMessages> = {
@@ -25,4 +31,10 @@ export const de: Translations<EnglishMessages> = {
   ...filesDe,
   ...configDe,
   ...demoDe,
+  ...checkDe,
+  ...explainDe,
+  ...fleetDe,
+  ...reportDe,
+  ...smtpDe,
+  ...tokenDe,
 };

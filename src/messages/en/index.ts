@@ -9,6 +9,12 @@ import { demoEn } from './demo.js';
 import { filesEn } from './files.js';
 import { promptEn } from './prompt.js';
 import { wizardEn } from './wizard.js';
+import { checkEn } from './check.js';
+import { explainEn } from './explain.js';
+import { fleetEn } from './fleet.js';
+import { reportEn } from './report.js';
+import { smtpEn } from './smtp.js';
+import { tokenEn } from './token.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -26,6 +32,12 @@ export const en = {
   ...filesEn,
   ...configEn,
   ...demoEn,
+  ...checkEn,
+  ...explainEn,
+  ...fleetEn,
+  ...reportEn,
+  ...smtpEn,
+  ...tokenEn,
 };
 
 export type EnglishMessages = typeof en;
