@@ -26,8 +26,12 @@ export interface LanguageSources {
   /** The value of `--lang`, when given. */
   flag?: string | undefined;
   env: NodeJS.ProcessEnv;
-  /** The operating system's locale as Node's ICU reports it (`Intl.DateTimeFormat().resolvedOptions().locale`). */
-  systemLocale?: string | undefined;
+  /**
+   * The operating system's locale as Node's ICU reports it (`Intl.DateTimeFormat().resolvedOptions().locale`),
+   * or a function that asks for it: called only when nothing before it decides (ICU's first use costs
+   * start-up time that `--help` does not have).
+   */
+  systemLocale?: string | (() => string | undefined) | undefined;
 }
 
 export type LanguageChoice =
@@ -53,7 +57,8 @@ export function chooseLanguage(sources: LanguageSources): LanguageChoice {
     if (value === undefined || value === '') continue;
     return { ok: true, language: languageOfLocale(value) ?? 'en', from: name };
   }
-  const system = sources.systemLocale ? languageOfLocale(sources.systemLocale) : null;
+  const locale = typeof sources.systemLocale === 'function' ? sources.systemLocale() : sources.systemLocale;
+  const system = locale ? languageOfLocale(locale) : null;
   return system ? { ok: true, language: system, from: 'system' } : { ok: true, language: 'en', from: 'default' };
 }
 
