@@ -1,5 +1,7 @@
 import { cliEn } from './cli.js';
 import { commonEn } from './common.js';
+import { certificateEn, filesEn, inputsEn } from './inputs.js';
+import { cloudEn } from './cloud.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -8,6 +10,10 @@ import { commonEn } from './common.js';
 export const en = {
   ...commonEn,
   ...cliEn,
+  ...inputsEn,
+  ...certificateEn,
+  ...filesEn,
+  ...cloudEn,
 };
 
 export type EnglishMessages = typeof en;
