@@ -204,7 +204,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
   const onlyMissing = problems.length === 0 && missing.length > 0;
 
   if (missing.length > 0) {
-    problems.push(msg('input.missing', { fields: missing, prompting: prompter !== null }));
+    problems.push(msg('input.missing', { fields: missing }), msg('input.missing-hint', { prompting: prompter !== null }));
   }
   if (problems.length > 0 || !credential) throw new InputError(problems, onlyMissing ? 'missing' : 'invalid');
 

@@ -104,9 +104,9 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
             { field: '--mailbox', env: 'SMTP_OAUTH_MAILBOX' },
             { field: 'client-secret' },
           ],
-          prompting: false,
         },
       },
+      { id: 'input.missing-hint', params: { prompting: false } },
     ]);
     expect((error as InputError).kind).toBe('missing');
     expect((error as InputError).exitCode).toBe(2);

@@ -91,18 +91,19 @@ export const inputsDe: Translations<typeof inputsEn> = {
   'input.certificate-and-secret': (p) =>
     `${p.saved ? 'gespeicherte Konfiguration (Zertifikat)' : p.field} und ${p.secrets.join(', ')}: Geben Sie ein Zertifikat oder einen geheimen Clientschlüssel an, nicht beides`,
   'input.missing': (p) =>
-    `Es fehlt: ${p.fields
+    `${f.plural(p.fields.length, { one: 'Es fehlt', other: 'Es fehlen' })}: ${p.fields
       .map((m) =>
         m.env
           ? `${m.field} (oder ${m.env})`
           : m.field === 'client-secret'
-            ? 'geheimer Clientschlüssel (AZURE_CLIENT_SECRET, --client-secret-file <Pfad|->, oder --client-secret-stdin)'
+            ? 'geheimer Clientschlüssel (AZURE_CLIENT_SECRET, --client-secret-file <Pfad|-> oder --client-secret-stdin)'
             : m.field,
       )
-      .join(', ')}.\n` +
-    (p.prompting
+      .join(', ')}.`,
+  'input.missing-hint': (p) =>
+    p.prompting
       ? 'Geben Sie die Werte als Optionen oder Umgebungsvariablen an.'
-      : 'Keine Nachfrage (kein Terminal oder --no-input): Geben Sie die Werte als Optionen oder Umgebungsvariablen an; siehe `smtp-oauth-setup check --help`.'),
+      : 'Keine Nachfrage (kein Terminal oder --no-input): Geben Sie die Werte als Optionen oder Umgebungsvariablen an; siehe `smtp-oauth-setup check --help`.',
 
   'input.question.tenant-id': 'Mandanten-ID (GUID) oder verifizierte Domäne',
   'input.question.client-id': v.applicationClientId,

@@ -115,13 +115,13 @@ export const inputsEn = defineMessages({
     { field: 'string', saved: 'boolean?', secrets: 'strings' },
     (p) => `${p.saved ? 'saved configuration (certificate)' : p.field} and ${p.secrets.join(', ')}: give a certificate or a client secret, not both`,
   ),
-  'input.missing': message(
-    { fields: MISSING, prompting: 'boolean' },
-    (p) =>
-      `Missing: ${p.fields.map((m) => (m.env ? `${m.field} (or ${m.env})` : m.field === 'client-secret' ? 'client secret (AZURE_CLIENT_SECRET, --client-secret-file <path|->, or --client-secret-stdin)' : m.field)).join(', ')}.\n` +
-      (p.prompting
-        ? 'Give them as flags or environment variables.'
-        : 'Not prompting (no terminal, or --no-input): give them as flags or environment variables; see `smtp-oauth-setup check --help`.'),
+  'input.missing': message({ fields: MISSING }, (p) =>
+    `Missing: ${p.fields.map((m) => (m.env ? `${m.field} (or ${m.env})` : m.field === 'client-secret' ? 'client secret (AZURE_CLIENT_SECRET, --client-secret-file <path|->, or --client-secret-stdin)' : m.field)).join(', ')}.`,
+  ),
+  'input.missing-hint': message({ prompting: 'boolean' }, (p) =>
+    p.prompting
+      ? 'Give them as flags or environment variables.'
+      : 'Not prompting (no terminal, or --no-input): give them as flags or environment variables; see `smtp-oauth-setup check --help`.',
   ),
 
   // The questions `check` asks on a terminal when a required value is not given.
