@@ -2,6 +2,8 @@ import { cliEn } from './cli.js';
 import { commonEn } from './common.js';
 import { certificateEn, filesEn, inputsEn } from './inputs.js';
 import { cloudEn } from './cloud.js';
+import { sandboxEn } from './sandbox.js';
+import { scenariosEn } from './scenarios.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -14,6 +16,8 @@ export const en = {
   ...certificateEn,
   ...filesEn,
   ...cloudEn,
+  ...sandboxEn,
+  ...scenariosEn,
 };
 
 export type EnglishMessages = typeof en;
