@@ -1,6 +1,18 @@
 import { defineMessages } from '../define.js';
+import { formatterFor } from '../format.js';
+import { vocabularyEn as v } from '../vocabulary/en.js';
 
-/** The sandbox's scenarios as `sandbox --list-scenarios` and the demo show them: one line each (src/sandbox/scenarios.ts has the rest). */
+const q = formatterFor('en').quote;
+
+// Said of the token errors check cannot cause itself, and of the SMTP replies replayed on every session.
+const REPLAYED =
+  '`check` validates its inputs and always asks for https://outlook.office365.com/.default, so it cannot cause this itself: the sandbox answers every token request the way Entra ID answers the request described.';
+const REPLAYED_SMTP = 'The sandbox gives this reply on every session, at the phase where Exchange Online gives it.';
+
+/**
+ * The sandbox's scenarios as `sandbox --list-scenarios` and the demo show them: a title of one line,
+ * and what is simulated with the setup step it breaks (src/sandbox/scenarios.ts has the rest).
+ */
 export const scenariosEn = defineMessages({
   'sandbox.scenario.healthy.title': "Everything set up correctly: token, AUTH and sending succeed",
   'sandbox.scenario.secret-id-instead-of-value.title': "The client secret's ID was entered instead of its value → AADSTS7000215",
@@ -62,4 +74,64 @@ export const scenariosEn = defineMessages({
   'sandbox.scenario.ip-blocked.title': "Microsoft refuses the tenant's traffic → 550 5.7.708 at RCPT TO",
   'sandbox.scenario.sender-banned.title': "The sender is blocked for spam → 550 5.7.501 at end of DATA",
   'sandbox.scenario.tenant-recipient-limit.title': "The tenant's daily external recipient limit is reached → 5.7.233",
+  'sandbox.scenario.healthy.description': 'App with a valid secret and admin-consented SMTP.SendAsApp; Exchange service principal registered with the enterprise application object id; FullAccess on the mailbox; SMTP AUTH enabled on the mailbox (disabled org-wide, as in tenants created after January 2020).',
+  'sandbox.scenario.secret-id-instead-of-value.description': `Step 4: the ${q(v.secretId)} column (a GUID) was copied from ${v.certificatesAndSecrets} instead of the ${q(v.valueColumn)} column. Entra answers 401 invalid_client AADSTS7000215.`,
+  'sandbox.scenario.wrong-secret.description': "Step 4: the secret value is not one of the app's secrets (typo, truncated copy, another app's secret). Entra answers 401 invalid_client AADSTS7000215.",
+  'sandbox.scenario.expired-secret.description': "Step 1: the secret's expiry date has passed (portal secrets live at most 24 months). Entra answers 401 invalid_client AADSTS7000222.",
+  'sandbox.scenario.unknown-app.description': 'Step 4: the application (client) id is wrong or belongs to an app in another tenant. Entra answers 400 unauthorized_client AADSTS700016.',
+  'sandbox.scenario.unknown-tenant.description': 'Step 4: the directory (tenant) id is wrong (or belongs to another cloud). Discovery and the token endpoint answer 400 invalid_tenant AADSTS90002.',
+  'sandbox.scenario.app-disabled.description': 'Step 1: the service principal has "Enabled for users to sign in?" = No (accountEnabled false), or Microsoft disabled it. Entra answers 400 unauthorized_client AADSTS7000112.',
+  'sandbox.scenario.no-enterprise-app.description': 'Step 1: the app was registered through an API that does not create the enterprise application (service principal). Entra answers 401 invalid_client AADSTS7000229.',
+  'sandbox.scenario.no-admin-consent.description': 'Step 1: the application permission was added but admin consent was not granted. Entra still issues a token, without a roles claim; Exchange answers AUTH with 535 5.7.3 Authentication unsuccessful.',
+  'sandbox.scenario.no-service-principal.description': 'Step 2: Exchange does not know the app (no service principal, hence no mailbox permission either). The token is fine; AUTH gets 535 5.7.3 Authentication unsuccessful.',
+  'sandbox.scenario.wrong-object-id.description': `Step 2: the Exchange service principal was created with -ObjectId from ${v.appRegistrations} instead of ${v.enterpriseApplications}, so it does not match the token oid. AUTH gets 535 5.7.3 Authentication unsuccessful.`,
+  'sandbox.scenario.no-mailbox-permission.description': 'Step 2: Add-MailboxPermission -AccessRights FullAccess was not run for the service principal. AUTH gets 535 5.7.3 Authentication unsuccessful.',
+  'sandbox.scenario.unknown-mailbox.description': "Step 4: the username given for AUTH is not the mailbox's primary SMTP address (typo, a group, an address that does not exist). AUTH gets 535 5.7.3 Authentication unsuccessful.",
+  'sandbox.scenario.smtp-auth-disabled-mailbox.description': 'Step 3: Set-CASMailbox -SmtpClientAuthenticationDisabled $true on the mailbox. AUTH gets 535 5.7.139 … SmtpClientAuthentication is disabled for the Mailbox.',
+  'sandbox.scenario.smtp-auth-disabled-tenant.description': 'Step 3: Get-TransportConfig SmtpClientAuthenticationDisabled is True (the default since 2020) and the mailbox setting is empty. AUTH gets 535 5.7.139 … SmtpClientAuthentication is disabled for the Tenant.',
+  'sandbox.scenario.send-as-denied.description': 'Step 4 (or the optional SendAs grant of step 2): the From address is another mailbox of the tenant and the service principal has no SendAs right on it. AUTH succeeds; the message gets 550 5.7.60 at the end of DATA.',
+  'sandbox.scenario.sender-thread-limit.description': 'No setup step: another sender already holds the 3 sessions Exchange allows per mailbox. The message gets 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded (transient).',
+  'sandbox.scenario.no-starttls.description': 'Step 4: the host/port does not offer STARTTLS (wrong endpoint, or a middlebox stripping it). STARTTLS sent anyway is answered 500 (command not recognized); a correct client stops there, before AUTH: the bearer token must never go over cleartext.',
+  'sandbox.scenario.token-endpoint-unavailable.description': 'No setup step: Entra ID is temporarily unavailable (HTTP 503, error temporarily_unavailable, Retry-After). Transient: retry later.',
+  'sandbox.scenario.exchange-temporary-error.description': 'No setup step: an Exchange front-end proxy failure. AUTH gets 451 4.7.0 Temporary server error. Please try again later. PRX4 (transient: retry on a new connection).',
+  'sandbox.scenario.public-client.description': 'Step 1: Authentication → "Allow public client flows" is Yes, so Entra ID treats the app as a public client and refuses its client secret: 401 invalid_client AADSTS700025.',
+  'sandbox.scenario.conditional-access-blocked.description': 'Tenant policy (step 3 in this tool\'s terms): a Conditional Access policy that targets service principals (for example by location) blocks token issuance for the app: 400 AADSTS53003.',
+  'sandbox.scenario.exchange-online-disabled.description': 'Step 1: the resource service principal of Exchange Online is disabled in the tenant, so Entra ID issues no token for it: 400 AADSTS500014.',
+  'sandbox.scenario.secret-not-sent.description': `Step 4: the secret setting is empty or not passed on (an unset environment variable). ${REPLAYED}`,
+  'sandbox.scenario.tenant-id-malformed.description': `Step 4: quotes, spaces, a URL or the word "tenant" in the tenant setting. ${REPLAYED}`,
+  'sandbox.scenario.tenant-common.description': `Step 4: app-only tokens need the tenant id or a verified domain in the authority, not /common or /organizations. ${REPLAYED}`,
+  'sandbox.scenario.scope-not-default.description': `Step 4: the sending application asks for https://outlook.office365.com/SMTP.SendAsApp. ${REPLAYED}`,
+  'sandbox.scenario.scope-invalid.description': `Step 4: more than one value in the scope of a client-credentials request. ${REPLAYED}`,
+  'sandbox.scenario.resource-not-found.description': `Step 4: a GCC High scope asked of a worldwide tenant (or a typo in the resource). ${REPLAYED}`,
+  'sandbox.scenario.certificate-not-uploaded.description': `Step 1: a sender that authenticates with a certificate uses one the app registration does not have. ${REPLAYED}`,
+  'sandbox.scenario.certificate-clock-skew.description': `Step 4: the clock of a sender that authenticates with a certificate is wrong. ${REPLAYED}`,
+  'sandbox.scenario.missing-client-id.description': `Step 4: the client id setting of the sending application is empty. ${REPLAYED}`,
+  'sandbox.scenario.national-cloud-tenant.description': `Step 4: a GCC High or DoD tenant needs login.microsoftonline.us (check --cloud usgov). ${REPLAYED}`,
+  'sandbox.scenario.worldwide-tenant-on-usgov.description': `Step 4: a commercial tenant needs login.microsoftonline.com. ${REPLAYED}`,
+  'sandbox.scenario.cross-cloud-request.description': `Step 4: the authority host belongs to another Microsoft cloud than the app. ${REPLAYED}`,
+  'sandbox.scenario.graph-token.description': 'Step 4: the token carries aud https://graph.microsoft.com (a Graph scope was asked for). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+  'sandbox.scenario.token-from-other-tenant.description': 'Step 4: the token\'s tid is not the configured tenant (an app and tenant id from different directories). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+  'sandbox.scenario.token-for-other-app.description': 'Step 4: the token\'s appid is not the configured client id (two app registrations mixed up). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+  'sandbox.scenario.clock-skew-expired-token.description': 'No setup step: the token was issued two hours "ago" as this machine\'s clock sees it (the clock runs fast). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+  'sandbox.scenario.delegated-token.description': 'Step 4: the token carries scp and upn (a user sign-in with the delegated SMTP.Send permission) and no roles. The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+  'sandbox.scenario.opaque-token.description': 'Step 4: the token endpoint answers 200 with an access token that is no JWT (a wrong endpoint or a proxy rewriting the answer). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
+  'sandbox.scenario.basic-auth-disabled.description': `Step 4: the sending application logs in with user name and password, not XOAUTH2. Exchange gives this reply to AUTH LOGIN/PLAIN. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.basic-auth-wrong-password.description': `Step 4: the sending application uses basic authentication (AUTH LOGIN). ${REPLAYED_SMTP}`,
+  'sandbox.scenario.auth-policy-blocked.description': `Step 3 (tenant policies): Conditional Access or an authentication policy blocks the login. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.security-defaults.description': `Step 3: security defaults are on in the tenant. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.account-locked.description': `Step 3: another wording of a policy block. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.basic-auth-retired.description': `Step 4: Exchange gives this reply to AUTH LOGIN/PLAIN once Basic authentication for client submission is retired. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.not-authenticated.description': `Step 4: a sending application that carries on after a failed (or without any) AUTH. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.starttls-required.description': `Step 4: a sending application that does not switch to TLS. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.auth-mechanism-unsupported.description': `Step 4: Exchange offers only LOGIN and XOAUTH2, and only inside TLS. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.send-hello-first.description': `Step 4: a fault of the sending application's SMTP client. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.xoauth2-user-invalid.description': `Step 4: the user name of the sending application is not the mailbox address. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.tls-version-too-old.description': `Step 4: an old runtime or operating system of the sending application. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.mailbox-logon-failure.description': `Step 2: the service principal has no FullAccess on the mailbox, or a change has not propagated yet. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.send-as-denied-submission.description': `Step 2 (SendAs) or 4 (sender): the From address is not the mailbox and the app may not send as it. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.submission-quota-exceeded.description': `No setup step: the rolling 24-hour recipient limit of the mailbox. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.sender-mailbox-full.description': `No setup step: the mailbox is over its quota, so the sent copy cannot be stored. ${REPLAYED_SMTP}`,
+  'sandbox.scenario.ip-blocked.description': `No setup step: a new or trial tenant sending from a low-reputation pool (Microsoft support). ${REPLAYED_SMTP}`,
+  'sandbox.scenario.sender-banned.description': `No setup step: a restricted sender (Defender → Restricted entities). ${REPLAYED_SMTP}`,
+  'sandbox.scenario.tenant-recipient-limit.description': `No setup step: the tenant external recipient rate limit (the exact SMTP reply line is unverified; the NDR text is Microsoft's). ${REPLAYED_SMTP}`,
 });
