@@ -27,7 +27,7 @@ export interface LanguageSources {
   flag?: string | undefined;
   env: NodeJS.ProcessEnv;
   /**
-   * The operating system's locale as Node's ICU reports it (`Intl.DateTimeFormat().resolvedOptions().locale`),
+   * The operating system's locale as Node's ICU reports it (systemLocale()),
    * or a function that asks for it: called only when nothing before it decides (ICU's first use costs
    * start-up time that `--help` does not have).
    */
@@ -62,10 +62,14 @@ export function chooseLanguage(sources: LanguageSources): LanguageChoice {
   return system ? { ok: true, language: system, from: 'system' } : { ok: true, language: 'en', from: 'default' };
 }
 
-/** The operating system's locale through ICU, or undefined when Node cannot tell. */
+/**
+ * The operating system's locale through ICU, or undefined when Node cannot tell. Every Intl service
+ * resolves the same default locale; PluralRules is asked because it costs well under a millisecond,
+ * where DateTimeFormat (time zone data) and NumberFormat cost tens of milliseconds at start-up.
+ */
 export function systemLocale(): string | undefined {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().locale;
+    return new Intl.PluralRules().resolvedOptions().locale;
   } catch {
     return undefined;
   }

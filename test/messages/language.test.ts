@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, langFlagOf, languageOfLocale } from '../../src/messages/language.js';
+import { chooseLanguage, langFlagOf, languageOfLocale, systemLocale } from '../../src/messages/language.js';
 
 describe('languageOfLocale', () => {
   it.each([
@@ -91,5 +91,11 @@ describe('langFlagOf: --lang read from argv before parsing', () => {
     [['explain', '--', '--lang', 'de'], undefined],
   ])('%j → %j', (argv, flag) => {
     expect(langFlagOf(argv)).toBe(flag);
+  });
+});
+
+describe('systemLocale', () => {
+  it('is the default locale every Intl service resolves (DateTimeFormat\'s too)', () => {
+    expect(systemLocale()).toBe(Intl.DateTimeFormat().resolvedOptions().locale);
   });
 });
