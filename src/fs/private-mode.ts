@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { psStringLiteral } from '../powershell-quote.js';
-import { t } from '../messages/index.js';
+import { type MessageId, t } from '../messages/index.js';
 import { shellQuote } from '../shell.js';
 
 /**
@@ -145,10 +145,11 @@ const ALIAS_SIDS: Record<string, string> = {
   WD: 'S-1-1-0', AU: 'S-1-5-11', BU: 'S-1-5-32-545', BG: 'S-1-5-32-546', IU: 'S-1-5-4', NU: 'S-1-5-2',
   AN: 'S-1-5-7', CO: 'S-1-3-0', OW: 'S-1-3-4', PU: 'S-1-5-32-547', RD: 'S-1-5-32-555',
 };
-// Friendly names for the line shown (English here; SIDs in the fix).
-const ALIAS_NAMES: Record<string, string> = {
-  WD: 'Everyone', AU: 'Authenticated Users', BU: 'Users', BG: 'Guests', IU: 'Interactive users', NU: 'Network logons',
-  AN: 'Anonymous', DU: 'Domain Users', CO: 'Creator Owner', OW: 'Owner Rights', PU: 'Power Users', RD: 'Remote Desktop Users',
+// The names Windows gives these trustees, in the language in use (file.trustee.*); SIDs in the fix.
+const ALIAS_NAMES: Record<string, MessageId> = {
+  WD: 'file.trustee.everyone', AU: 'file.trustee.authenticated-users', BU: 'file.trustee.users', BG: 'file.trustee.guests',
+  IU: 'file.trustee.interactive', NU: 'file.trustee.network', AN: 'file.trustee.anonymous', DU: 'file.trustee.domain-users',
+  CO: 'file.trustee.creator-owner', OW: 'file.trustee.owner-rights', PU: 'file.trustee.power-users', RD: 'file.trustee.remote-desktop-users',
 };
 
 function parseRights(text: string): number | null {
@@ -221,6 +222,6 @@ async function windowsReadableByOthers(path: string, holds: PrivateContent, run:
   if (!aces) return null;
   const readers = otherReaders(aces, sid);
   if (readers.length === 0) return null;
-  const trustees = [...new Set(readers.map((ace) => ALIAS_NAMES[ace.trustee] ?? ace.trustee))];
+  const trustees = [...new Set(readers.map((ace) => (ALIAS_NAMES[ace.trustee] ? t(ALIAS_NAMES[ace.trustee] as 'file.trustee.everyone') : ace.trustee)))];
   return t('file.readable-by-others-windows', { path, holds, trustees, fix: windowsFixCommand(path, readers) });
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useLanguage } from '../../src/messages/index.js';
 import {
   type CommandRunner,
   icaclsPrivateArgs,
@@ -104,6 +105,19 @@ describe('readableByOthersProblem on Windows (platform injected, outputs fed in)
       "C:\\apps\\o'brien\\key.pem holds a private key and other accounts can read it (its ACL grants Users, Authenticated Users); refusing to use it. " +
         "Fix (PowerShell): icacls 'C:\\apps\\o''brien\\key.pem' /inheritance:r /grant:r \"${env:USERNAME}:(F)\"",
     );
+  });
+
+  it('in German: the refusal, and the trustees by the names a German Windows gives them (a snapshot of the words)', async () => {
+    const { run } = recorder({ sddl: SDDL.sharedFolder });
+    await useLanguage('de');
+    try {
+      expect(await readableByOthersProblem('C:\\apps\\key.pem', 'private-key', 'win32', run)).toBe(
+        'C:\\apps\\key.pem enthält einen privaten Schlüssel, und andere Konten können die Datei lesen (ihre ACL berechtigt Benutzer, Authentifizierte Benutzer); sie wird nicht verwendet. ' +
+          "Abhilfe (PowerShell): icacls 'C:\\apps\\key.pem' /inheritance:r /grant:r \"${env:USERNAME}:(F)\"",
+      );
+    } finally {
+      await useLanguage('en');
+    }
   });
 
   it('names an explicit entry in the fix, by SID', async () => {

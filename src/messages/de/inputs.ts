@@ -199,4 +199,16 @@ export const filesDe: Translations<typeof filesEn> = {
   'file.acl-not-set': (p) =>
     `${p.path} konnte nicht auf Ihr Konto beschränkt werden (${p.reason}); andere Konten auf diesem Computer können sie möglicherweise lesen.`,
   'file.unknown-error': 'unbekannter Fehler',
+  'file.trustee.everyone': 'Jeder',
+  'file.trustee.authenticated-users': 'Authentifizierte Benutzer',
+  'file.trustee.users': 'Benutzer',
+  'file.trustee.guests': 'Gäste',
+  'file.trustee.interactive': 'Interaktiv',
+  'file.trustee.network': 'Netzwerk',
+  'file.trustee.anonymous': 'Anonymous-Anmeldung',
+  'file.trustee.domain-users': 'Domänen-Benutzer',
+  'file.trustee.creator-owner': 'Ersteller-Besitzer',
+  'file.trustee.owner-rights': 'Besitzerrechte',
+  'file.trustee.power-users': 'Hauptbenutzer',
+  'file.trustee.remote-desktop-users': 'Remotedesktopbenutzer',
 };

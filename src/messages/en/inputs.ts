@@ -233,4 +233,17 @@ export const filesEn = defineMessages({
     (p) => `could not restrict ${p.path} to your account (${p.reason}); other accounts on this computer may be able to read it.`,
   ),
   'file.unknown-error': 'unknown error',
+  // Windows's own names of the well-known trustees of an ACL (the German Windows's names in German).
+  'file.trustee.everyone': 'Everyone',
+  'file.trustee.authenticated-users': 'Authenticated Users',
+  'file.trustee.users': 'Users',
+  'file.trustee.guests': 'Guests',
+  'file.trustee.interactive': 'Interactive users',
+  'file.trustee.network': 'Network logons',
+  'file.trustee.anonymous': 'Anonymous',
+  'file.trustee.domain-users': 'Domain Users',
+  'file.trustee.creator-owner': 'Creator Owner',
+  'file.trustee.owner-rights': 'Owner Rights',
+  'file.trustee.power-users': 'Power Users',
+  'file.trustee.remote-desktop-users': 'Remote Desktop Users',
 });
