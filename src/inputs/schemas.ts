@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOUD_NAMES } from '../cloud.js';
-import { type Message, type MessageId, isMessage, msg, t } from '../messages/index.js';
+import { type Message, type MessageId, isMessage, msg, render, t } from '../messages/index.js';
 import { type DecimalLimits, readDecimal } from './decimal.js';
 
 export { type DecimalRange, parseDecimal, readDecimal } from './decimal.js';
@@ -12,8 +12,26 @@ export { type DecimalRange, parseDecimal, readDecimal } from './decimal.js';
  * the message's parameters: the caller renders it, with the field's name (problemsOf in check-inputs.ts).
  */
 
-/** A message id as a zod message (typed, so a renamed message is a compile error here). */
-const id = (messageId: MessageId): string => messageId;
+/**
+ * A refusal as zod carries it: its words in the language in use (what `issue.message` says to every
+ * reader of the schema), and the message itself (id and parameters) in the issue's `params`, for
+ * issueMessages below.
+ */
+function refusal(id: MessageId, params: Record<string, unknown> = {}): { message: string; params: { message: Message } } {
+  const message = { id, params } as unknown as Message;
+  return { message: render(message), params: { message } };
+}
+
+/** A refinement's options: the refusal, worded when the issue is raised (so in the language in use then). */
+function check(id: MessageId, params: Record<string, unknown> = {}, abort = false) {
+  return { error: () => refusal(id, params).message, params: { message: { id, params } }, ...(abort && { abort: true }) };
+}
+
+function refuse(ctx: z.RefinementCtx, id: MessageId, params: Record<string, unknown> = {}): void {
+  ctx.addIssue({ code: 'custom', ...refusal(id, params) });
+}
+
+const nonEmpty = (value: string) => value.length > 0;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A DNS name of at least two labels (contoso.onmicrosoft.com, contoso.com).
@@ -31,20 +49,20 @@ const MULTI_TENANT_ALIASES = new Set(['common', 'organizations', 'consumers']);
 export const tenantIdSchema = z
   .string()
   .trim()
-  .min(1, id('input.empty'))
+  .refine(nonEmpty, check('input.empty'))
   .superRefine((value, ctx) => {
     if (MULTI_TENANT_ALIASES.has(value.toLowerCase())) {
-      ctx.addIssue({ code: 'custom', message: id('input.tenant.alias'), params: { value } });
+      refuse(ctx, 'input.tenant.alias', { value });
       return;
     }
-    if (!GUID.test(value) && !DNS_NAME.test(value)) ctx.addIssue({ code: 'custom', message: id('input.tenant.invalid') });
+    if (!GUID.test(value) && !DNS_NAME.test(value)) refuse(ctx, 'input.tenant.invalid');
   });
 
 export const clientIdSchema = z
   .string()
   .trim()
-  .min(1, id('input.empty'))
-  .regex(GUID, id('input.client-id.invalid'));
+  .refine(nonEmpty, check('input.empty'))
+  .refine((value) => GUID.test(value), check('input.client-id.invalid'));
 
 /**
  * The secret's Value. Its ID is a GUID and is the most common wrong paste (AADSTS7000215, catalog A.1):
@@ -57,9 +75,9 @@ export const clientSecretSchema = z
   .pipe(
     z
       .string()
-      .min(1, id('input.secret.empty'))
-      .max(1024, id('input.secret.too-long'))
-      .refine((value) => !/\s/.test(value), id('input.secret.white-space')),
+      .refine(nonEmpty, check('input.secret.empty'))
+      .refine((value) => value.length <= 1024, check('input.secret.too-long'))
+      .refine((value) => !/\s/.test(value), check('input.secret.white-space')),
   );
 
 /**
@@ -89,27 +107,27 @@ const MAX_ADDRESS_OCTETS = 254;
 export const addressSchema = z
   .string()
   .trim()
-  .min(1, id('input.empty'))
-  .pipe(z.email({ message: id('input.address.invalid') }))
+  .refine(nonEmpty, check('input.empty', {}, true))
+  .refine((value) => z.email().safeParse(value).success, check('input.address.invalid', {}, true))
   .superRefine((value, ctx) => {
     const at = value.lastIndexOf('@');
     const octets = (text: string) => Buffer.byteLength(text, 'utf8');
     const local = octets(value.slice(0, at));
     const domain = octets(value.slice(at + 1));
     if (local > MAX_LOCAL_PART_OCTETS) {
-      ctx.addIssue({ code: 'custom', message: id('input.address.local-too-long'), params: { octets: local, max: MAX_LOCAL_PART_OCTETS } });
+      refuse(ctx, 'input.address.local-too-long', { octets: local, max: MAX_LOCAL_PART_OCTETS });
     } else if (domain > MAX_DOMAIN_OCTETS) {
-      ctx.addIssue({ code: 'custom', message: id('input.address.domain-too-long'), params: { octets: domain, max: MAX_DOMAIN_OCTETS } });
+      refuse(ctx, 'input.address.domain-too-long', { octets: domain, max: MAX_DOMAIN_OCTETS });
     } else if (octets(value) > MAX_ADDRESS_OCTETS) {
-      ctx.addIssue({ code: 'custom', message: id('input.address.too-long'), params: { octets: octets(value), max: MAX_ADDRESS_OCTETS } });
+      refuse(ctx, 'input.address.too-long', { octets: octets(value), max: MAX_ADDRESS_OCTETS });
     }
   });
 
 export const hostSchema = z
   .string()
   .trim()
-  .min(1, id('input.empty'))
-  .refine((value) => HOST_NAME.test(value) || IPV4.test(value) || value === '::1', id('input.host.invalid'));
+  .refine(nonEmpty, check('input.empty'))
+  .refine((value) => HOST_NAME.test(value) || IPV4.test(value) || value === '::1', check('input.host.invalid'));
 
 /**
  * readDecimal as a schema (text in, number out): a refused number is the field's message, with the
@@ -119,7 +137,7 @@ export function decimalSchema(limits: DecimalLimits, message: MessageId, params:
   return z.string().transform((value, ctx) => {
     const parsed = readDecimal(value, limits);
     if ('value' in parsed) return parsed.value;
-    ctx.addIssue({ code: 'custom', message, params: { ...params, problem: parsed.problem } });
+    refuse(ctx, message, { ...params, problem: parsed.problem });
     return z.NEVER;
   });
 }
@@ -132,21 +150,21 @@ export const timeoutSecondsSchema = decimalSchema({ min: Number.MIN_VALUE, max: 
 export const authorityHostSchema = z
   .string()
   .trim()
-  .min(1, id('input.empty'))
+  .refine(nonEmpty, check('input.empty'))
   .transform((value, ctx) => {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: id('input.authority.not-url') });
+      refuse(ctx, 'input.authority.not-url');
       return z.NEVER;
     }
     if (url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: id('input.authority.not-https') });
+      refuse(ctx, 'input.authority.not-https');
       return z.NEVER;
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: id('input.authority.not-host-only') });
+      refuse(ctx, 'input.authority.not-host-only');
       return z.NEVER;
     }
     return url.origin;
@@ -156,13 +174,13 @@ export const cloudSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.enum(CLOUD_NAMES, { message: id('input.cloud.invalid') }));
+  .pipe(z.enum(CLOUD_NAMES, { error: () => t('input.cloud.invalid', { clouds: [...CLOUD_NAMES] }) }));
 
 /** An HTTP(S) proxy for the token endpoint: `http://proxy.contoso.com:8080`, credentials allowed. */
 export const proxyUrlSchema = z
   .string()
   .trim()
-  .min(1, id('input.empty'))
+  .refine(nonEmpty, check('input.empty'))
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -170,7 +188,7 @@ export const proxyUrlSchema = z
     } catch {
       return false;
     }
-  }, id('input.proxy.invalid'));
+  }, check('input.proxy.invalid'));
 
 /**
  * How long `check --wait` keeps retrying: `90s`, `30m`, `1h`, `1h30m`. A bare number is refused
@@ -184,11 +202,11 @@ export const waitDurationSchema = z
     const m = /^(?:(\d{1,3})h)?(?:(\d{1,4})m(?!s))?(?:(\d{1,5})s)?$/.exec(value.replace(/\s+/g, ''));
     const seconds = m && value !== '' ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : NaN;
     if (!Number.isFinite(seconds)) {
-      ctx.addIssue({ code: 'custom', message: id('input.wait.invalid') });
+      refuse(ctx, 'input.wait.invalid');
       return z.NEVER;
     }
     if (seconds < 1 || seconds > 24 * 3600) {
-      ctx.addIssue({ code: 'custom', message: id('input.wait.range') });
+      refuse(ctx, 'input.wait.range');
       return z.NEVER;
     }
     return seconds;
@@ -202,22 +220,22 @@ export const waitDurationSchema = z
 export const secretExpiresSchema = z
   .string()
   .trim()
-  .min(1, id('input.empty'))
+  .refine(nonEmpty, check('input.empty'))
   .transform((value, ctx) => {
-    const message = id('input.secret-expires.invalid');
+    const message = 'input.secret-expires.invalid';
     const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (dateOnly) {
       const [y, mo, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
       const at = new Date(Date.UTC(y, mo - 1, d));
       // Date.UTC rolls 2026-02-30 over to March: a rolled date was not a real one.
       if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) {
-        ctx.addIssue({ code: 'custom', message });
+        refuse(ctx, message);
         return z.NEVER;
       }
       return value;
     }
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) || Number.isNaN(Date.parse(value))) {
-      ctx.addIssue({ code: 'custom', message });
+      refuse(ctx, message);
       return z.NEVER;
     }
     return new Date(value).toISOString();
@@ -235,9 +253,9 @@ export const warnDaysSchema = decimalSchema({ min: 0, max: 730 }, 'input.warn-da
 export const filePathSchema = z
   .string()
   .trim()
-  .min(1, id('input.file-path.empty'))
-  .refine((value) => !value.includes('\0'), id('input.file-path.nul'))
-  .refine((value) => !/^~[^/\\]/.test(value), id('input.file-path.other-home'));
+  .refine(nonEmpty, check('input.file-path.empty'))
+  .refine((value) => !value.includes('\0'), check('input.file-path.nul'))
+  .refine((value) => !/^~[^/\\]/.test(value), check('input.file-path.other-home'));
 
 /**
  * `~` and `~/…` as a shell expands them (bash: $HOME first), for file names typed at a prompt, where no
@@ -257,13 +275,10 @@ export function expandHome(path: string, home: string, os: NodeJS.Platform = pro
  */
 export function issueMessages(error: z.ZodError, field?: { field: string; saved?: boolean }): Message[] {
   return error.issues.map((issue) => {
-    const params = {
-      ...((issue as { params?: Record<string, unknown> }).params ?? {}),
-      // An enum's issue (the cloud's) carries the values it allows.
-      ...(issue.code === 'invalid_value' && { clouds: issue.values.map(String) }),
-      ...field,
-    };
-    const candidate = { id: issue.message, params };
-    return isMessage(candidate) ? candidate : msg('input.not-a-value', { ...field, detail: issue.message });
+    const carried = (issue as { params?: { message?: unknown } }).params?.message;
+    if (isMessage(carried)) return { id: carried.id, params: { ...carried.params, ...field } } as unknown as Message;
+    // The cloud's enum: zod's own issue, with the values it allows.
+    if (issue.code === 'invalid_value') return msg('input.cloud.invalid', { ...field, clouds: issue.values.map(String) });
+    return msg('input.not-a-value', { ...field, detail: issue.message });
   });
 }
