@@ -114,3 +114,21 @@ describe('~ in a typed file name on Windows (platform injected)', () => {
     expect(filePathSchema.safeParse('~bob\\x').success).toBe(false);
   });
 });
+
+describe('a refusal speaks the language in use, and carries its message', () => {
+  it("issue.message is the refusal's words (for every reader of the schemas); issueMessages gives its id and parameters", async () => {
+    const { useLanguage } = await import('../../src/messages/index.js');
+    const english = tenantIdSchema.safeParse('common');
+    expect(english.error!.issues[0]!.message).toBe(
+      "'common' is not a tenant: client credentials need your own tenant's ID (a GUID, Entra ID → Overview → Tenant ID) or a verified domain such as contoso.onmicrosoft.com",
+    );
+    expect(issueMessages(english.error!, { field: '--tenant-id' })).toEqual([{ id: 'input.tenant.alias', params: { value: 'common', field: '--tenant-id' } }]);
+    await useLanguage('de');
+    try {
+      expect(portSchema.safeParse('x').error!.issues[0]!.message).toBe('muss eine Zahl von 1 bis 65535 in Dezimalziffern sein');
+      expect(addressSchema.safeParse('alerts').error!.issues.map((i) => i.message)).toEqual(['muss eine E-Mail-Adresse wie alerts@contoso.com sein']);
+    } finally {
+      await useLanguage('en');
+    }
+  });
+});
