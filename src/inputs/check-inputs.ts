@@ -400,8 +400,10 @@ async function resolveSecret(sources: InputSources, problems: Message[], missing
 export interface GivenValue {
   value: string;
   origin: string;
-  /** Why the field's schema refuses it, if it does. */
+  /** Why the field's schema refuses it, if it does: in words, in the language in use. */
   problem?: string;
+  /** The same as messages (ids and parameters, without the field: the wizard's question names it). */
+  problemMessages?: Message[];
 }
 
 /**
@@ -417,8 +419,13 @@ export function givenCheckInputs(sources: Pick<InputSources, 'flags' | 'env' | '
     const found = firstGiven(key, spec, flags, env, saved);
     if (!found) continue;
     const [origin, value] = found;
-    const verdict = validatorFor(spec.schema)(value);
-    given[key] = { value, origin: origin.saved ? t('input.origin.saved', { key: origin.field }) : origin.field, ...(verdict !== true && { problem: verdict }) };
+    const result = spec.schema.safeParse(value);
+    const problems = result.success ? [] : issueMessages(result.error);
+    given[key] = {
+      value,
+      origin: origin.saved ? t('input.origin.saved', { key: origin.field }) : origin.field,
+      ...(problems.length > 0 && { problem: problems.map(render).join('; '), problemMessages: problems }),
+    };
   }
   return given;
 }

@@ -278,3 +278,14 @@ describe('a secret the saved configuration keeps in the OS credential store', ()
     expect(prompter.asked).toEqual([]);
   });
 });
+
+describe('givenCheckInputs: what flags, environment and saved configuration give the wizard', () => {
+  it('names where each value came from and why a refused one is refused, in words and as messages', async () => {
+    const { givenCheckInputs } = await import('../../src/inputs/check-inputs.js');
+    const given = givenCheckInputs({ flags: { tenantId: 'common' }, env: { AZURE_CLIENT_ID: CLIENT }, saved: { smtpPort: 'x' } });
+    expect(given.clientId).toEqual({ value: CLIENT, origin: 'AZURE_CLIENT_ID' });
+    expect(given.tenantId).toMatchObject({ value: 'common', origin: '--tenant-id', problemMessages: [{ id: 'input.tenant.alias', params: { value: 'common' } }] });
+    expect(given.tenantId?.problem).toBe(t('input.tenant.alias', { value: 'common' }));
+    expect(given.smtpPort).toMatchObject({ origin: 'saved configuration: smtpPort', problemMessages: [{ id: 'input.port.invalid', params: { problem: 'not-decimal' } }] });
+  });
+});
