@@ -32,7 +32,7 @@ function npm(args, options) {
 try {
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).stdout);
   const files = packed[0].files.map((f) => f.path);
-  for (const needed of ['dist/bin.cjs', 'dist/help.txt', 'dist/main.js']) if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
+  for (const needed of ['dist/bin.cjs', 'dist/help/en/index.txt', 'dist/help/de/index.txt', 'dist/messages/language.cjs', 'dist/main.js']) if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
   // The JSON contract ships with the package (README links it): every schema the repository has.
   const schemas = readdirSync(join(root, 'schema')).filter((f) => f.endsWith('.schema.json'));
   if (schemas.length === 0) fail('the repository has no schema/*.schema.json');

@@ -1,24 +1,44 @@
 #!/usr/bin/env node
 // The executable. CommonJS on purpose: Node starts a CommonJS file a few milliseconds faster than an
 // ES module (no module graph to link), which is most of the start-up budget for `--help` and
-// `--version` (within 1.3× of bare `node -e 0`, bench/startup.mjs). Those two answers come from
-// files written at build time; everything else loads the ES-module program (main.js).
+// `--version` (within 1.3× of bare `node -e 0`, bench/startup.mjs). Those answers come from files
+// written at build time (the help per language and command); everything else loads the ES-module program (main.js).
 import fs = require('node:fs');
 import path = require('node:path');
 import nodeModule = require('node:module');
 
 const argv = process.argv.slice(2);
 
-/** The root help, as commander prints it, written by scripts/help-text.mjs after the compile. */
+type LanguageRule = typeof import('./messages/language.js', { with: { 'resolution-mode': 'import' } });
+
+/**
+ * The help page argv asks for, in the language main.js would speak: `--help` (the program's),
+ * `<command> --help`, `report merge --help`, each with or without `--lang <language>`. The language
+ * is chosen by the same rule as main.js's (dist/messages/language.cjs, compiled from the same source).
+ */
+function helpFile(): string | undefined {
+  const { chooseLanguage, langFlagOf, systemLocale } = require('./messages/language.cjs') as LanguageRule;
+  const words = argv.filter((arg, i) => arg !== '--lang' && !arg.startsWith('--lang=') && argv[i - 1] !== '--lang');
+  const last = words.at(-1);
+  if (last !== '--help' && last !== '-h') return undefined;
+  const page = words.slice(0, -1);
+  if (page.length > 2 || !page.every((word) => /^[a-z]+$/.test(word))) return undefined;
+  const choice = chooseLanguage({ flag: langFlagOf(argv), env: process.env, systemLocale });
+  // A language the tool does not know is refused by the program, in one line.
+  if (!choice.ok) return undefined;
+  return path.join(__dirname, 'help', choice.language, `${page.length === 0 ? 'index' : page.join('-')}.txt`);
+}
+
+/** The help (written by scripts/help-text.mjs after the compile, as commander prints it) and the version. */
 function prebuiltAnswer(): string | undefined {
-  if (argv.length !== 1) return undefined;
   try {
-    if (argv[0] === '--version' || argv[0] === '-V') {
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       return `${(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version}\n`;
     }
-    if (argv[0] === '--help' || argv[0] === '-h') return fs.readFileSync(path.join(__dirname, 'help.txt'), 'utf8');
+    const file = helpFile();
+    if (file) return fs.readFileSync(file, 'utf8');
   } catch {
-    // A build without help.txt (a bare `tsc`): the program below answers the same, only slower.
+    // A build without the help files (a bare `tsc`), or a page there is none for: the program below answers, only slower.
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as commander from 'commander';
 import { InputError } from './errors.js';
-import { parseDecimal } from './inputs/decimal.js';
+import { readDecimal } from './inputs/decimal.js';
+import { type Message, type MessageId, msg, t } from './messages/index.js';
 import type { CheckFlags } from './inputs/check-inputs.js';
 import { toolVersion } from './version.js';
 
@@ -94,18 +95,10 @@ export type ParsedCommand =
   | { command: 'report-merge'; options: ReportMergeOptions }
   | { command: 'print'; text: string };
 
-const SECRET_ON_ARGV = [
-  'The client secret is never taken on the command line (it would stay in shell history and process lists). Use one of:',
-  '  AZURE_CLIENT_SECRET=<value> in the environment',
-  '  --client-secret-file <path>   a file holding only the secret',
-  '  --client-secret-stdin         read it from standard input (e.g. from a secret manager\'s CLI)',
-].join('\n');
-
 function portOption(value: string): number {
   // 0 asks the system for a free port, as when the option is left out.
-  const range = `must be a number from 0 to 65535`;
-  const parsed = parseDecimal(value, { min: 0, max: 65535, expected: 'a number from 0 to 65535', notWhole: range, tooSmall: range, tooBig: range });
-  if ('problem' in parsed) throw new InputError([`port '${value}' ${parsed.problem}`]);
+  const parsed = readDecimal(value, { min: 0, max: 65535 });
+  if ('problem' in parsed) throw new InputError([msg('cli.port-invalid', { value, problem: parsed.problem })]);
   return parsed.value;
 }
 
@@ -113,138 +106,231 @@ function portOption(value: string): number {
 const MAX_LATENCY_MS = 10_000;
 
 function latencyOption(value: string): number {
-  const range = `must be a number of milliseconds from 0 to ${MAX_LATENCY_MS}`;
-  const parsed = parseDecimal(value, { min: 0, max: MAX_LATENCY_MS, expected: `a number of milliseconds from 0 to ${MAX_LATENCY_MS}`, notWhole: 'must be a whole number of milliseconds', tooSmall: range, tooBig: range });
-  if ('problem' in parsed) throw new InputError([`--latency '${value}' ${parsed.problem}`]);
+  const parsed = readDecimal(value, { min: 0, max: MAX_LATENCY_MS });
+  if ('problem' in parsed) throw new InputError([msg('cli.latency-invalid', { value, max: MAX_LATENCY_MS, problem: parsed.problem })]);
   return parsed.value;
+}
+
+// commander's help titles, by the English words its formatHelp passes to styleTitle.
+const HELP_TITLES: Readonly<Record<string, MessageId>> = {
+  'Usage:': 'cli.help.title.usage',
+  'Options:': 'cli.help.title.options',
+  'Commands:': 'cli.help.title.commands',
+  'Arguments:': 'cli.help.title.arguments',
+  'Global Options:': 'cli.help.title.global-options',
+};
+
+/**
+ * commander's help in the language in use: its titles through `styleTitle`, the "(default: …)" and
+ * "(choices: …)" it appends through `optionDescription` (the same rule as commander's own), and its
+ * built-in options and `help` command through their descriptions.
+ */
+function helpConfiguration(): Partial<commander.Help> {
+  return {
+    // A fixed width, not the terminal's: dist/bin.cjs answers `--help` with this text written at
+    // build time (scripts/help-text.mjs), so it must not depend on the terminal it was built in.
+    helpWidth: 80,
+    styleTitle: (title: string) => {
+      const id = HELP_TITLES[title];
+      return id ? t(id as 'cli.help.title.usage') : title;
+    },
+    optionDescription: (option: commander.Option) => {
+      const extra: string[] = [];
+      if (option.argChoices) extra.push(t('cli.help.choices', { values: option.argChoices.map((c) => JSON.stringify(c)) }));
+      const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+      if (option.defaultValue !== undefined && showDefault) {
+        extra.push(t('cli.help.default', { value: option.defaultValueDescription ?? JSON.stringify(option.defaultValue) }));
+      }
+      return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
+    },
+  };
+}
+
+/** `[options]`, `[command]` and the arguments, as commander writes a usage, with its words in the language in use. */
+function usage(parts: { command?: boolean; args?: string[] }): string {
+  return [t('cli.help.usage.options'), ...(parts.command ? [t('cli.help.usage.command')] : []), ...(parts.args ?? [])].join(' ');
+}
+
+/** `--lang` on every command, so that each command's help shows it (main reads it before parsing). */
+function langOption(): commander.Option {
+  return new Option('--lang <language>', t('cli.option.lang'));
 }
 
 function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text: string) => void): commander.Command {
   const program = new Command('smtp-oauth-setup')
-    .description('Set up and check OAuth2 (XOAUTH2) SMTP sending through Exchange Online, with a diagnosis for every failure.')
-    .version(toolVersion(), '-V, --version')
+    .description(t('cli.program.description'))
+    .usage(usage({ command: true }))
+    .version(toolVersion(), '-V, --version', t('cli.help.option.version'))
+    .helpOption('-h, --help', t('cli.help.option.help'))
+    .helpCommand('help [command]', t('cli.help.command.help'))
+    .addOption(langOption())
     .exitOverride()
     .configureOutput({ writeOut, writeErr: writeOut, outputError: () => {} })
-    // A fixed width, not the terminal's: dist/bin.cjs answers `--help` with this text written at
-    // build time (scripts/help-text.mjs), so it must not depend on the terminal it was built in.
-    .configureHelp({ helpWidth: 80 })
+    .configureHelp(helpConfiguration())
     .showSuggestionAfterError(true)
-    .addHelpText(
-      'after',
-      '\nRun `smtp-oauth-setup` (no command) in a terminal for the setup wizard; `smtp-oauth-setup demo` walks it against the built-in sandbox.\nExit codes: 0 ok · 1 internal error · 2 invalid input · 3 Entra ID token · 4 Exchange refused AUTH · 5 Exchange refused the message · 6 network/TLS/timeout/temporary · 130 cancelled · 143 SIGTERM · 129 SIGHUP · 149 Ctrl-Break (Windows)',
-    );
+    .addHelpText('after', t('cli.program.after'));
 
   program
     .command('check')
-    .description('Get a token, check its claims, authenticate to SMTP and optionally send a test message')
-    .option('--cloud <name>', 'Microsoft cloud: global (also GCC), usgov (GCC High), usgovdod, china [env SMTP_OAUTH_CLOUD] (default: global)')
-    .option('--tenant-id <id>', 'tenant ID (GUID) or verified domain [env AZURE_TENANT_ID]')
-    .option('--client-id <id>', 'application (client) ID [env AZURE_CLIENT_ID]')
-    .option('--client-secret-file <path|->', 'read the client secret from a file, or - for stdin [or env AZURE_CLIENT_SECRET]')
-    .option('--client-secret-stdin', 'read the client secret from standard input')
-    .option('--certificate <pem>', 'certificate credential: certificate and private key in one PEM [env AZURE_CLIENT_CERTIFICATE_PATH; key password in AZURE_CLIENT_CERTIFICATE_PASSWORD]')
-    .option('--private-key <pem>', 'the certificate\'s private key, when not in the --certificate PEM')
+    .usage(usage({}))
+    .description(t('cli.check.description'))
+    .option('--cloud <name>', t('cli.check.cloud'))
+    .option('--tenant-id <id>', t('cli.check.tenant-id'))
+    .option('--client-id <id>', t('cli.check.client-id'))
+    .option('--client-secret-file <path|->', t('cli.check.client-secret-file'))
+    .option('--client-secret-stdin', t('cli.check.client-secret-stdin'))
+    .option('--certificate <pem>', t('cli.check.certificate'))
+    .option('--private-key <pem>', t('cli.check.private-key'))
     .addOption(new Option('--client-secret <value>').hideHelp())
-    .option('--mailbox <address>', 'the mailbox the app sends as; the XOAUTH2 user [env SMTP_OAUTH_MAILBOX]')
-    .option('--from <address>', 'sender address (default: the mailbox)')
-    .option('--to <address>', 'send a test message here; without it the check stops after AUTH (nothing sent)')
-    .option('--authority-host <url>', 'Entra ID authority host [env AZURE_AUTHORITY_HOST] (default: https://login.microsoftonline.com)')
-    .option('--smtp-host <host>', 'SMTP server (default: smtp.office365.com)')
-    .option('--smtp-port <port>', 'SMTP port (default: 587)')
-    .option('--timeout <seconds>', 'limit for each network step (default: 20)')
-    .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY); SMTP always connects directly')
-    .option('--wait <duration>', 'retry with a fresh token while the failure may be propagation or temporary, up to e.g. 90s, 30m, 1h')
-    .option('--secret-expires <date>', 'the client secret\'s expiry date (YYYY-MM-DD): warn before it, diagnose after it [env SMTP_OAUTH_SECRET_EXPIRES]')
-    .option('--warn-days <days>', 'warn this many days before --secret-expires or the certificate\'s expiry (default: 30)')
-    .option('--targets <file>', 'check every mailbox listed in a JSON or CSV file (secrets by environment variable or file name only); exit code: the most serious failure')
-    .option('--concurrency <n>', 'with --targets: targets checked at a time (default: 4); one token per app, one SMTP session per mailbox at a time')
-    .option('--shard <i/n>', 'with --targets: check only shard i of n (counted from 1), split by app; merge the JSON of all shards with `report merge`')
-    .option('--junit <file>', 'also write JUnit XML, one test case per target (GitLab, Jenkins, Azure DevOps)')
-    .option('--json', 'print exactly one JSON object on stdout', false)
-    .addOption(
-      new Option('--format <format>', 'human, json (the same as --json), or nagios: a Nagios/Icinga/Checkmk plugin status line with performance data and the plugin exit codes 0-3').choices(
-        OUTPUT_FORMATS,
-      ),
-    )
-    .option('--metrics-file <path>', 'also write Prometheus metrics for node_exporter\'s textfile collector (atomically; no secrets)')
-    .option('--verbose', 'show the SMTP dialogue on stderr (the AUTH payload and tokens replaced)')
-    .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
-    .addHelpText('after', '\nWith --format nagios the exit code is the plugin\'s instead: 0 OK, 1 WARNING (the secret or certificate expires within --warn-days), 2 CRITICAL (any diagnosis), 3 UNKNOWN (the check could not run).\nWith --targets the exit code is the most serious failure among the targets, the earliest stage first: 1 > 2 > 3 > 4 > 5 > 6 > 0.\nUnder GitHub Actions (GITHUB_ACTIONS=true) failures and warnings also become annotations, and a summary is appended to $GITHUB_STEP_SUMMARY.')
-    .action((opts: CheckOptions & { clientSecret?: string }) => {
-      if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);
-      if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new InputError([`--json: not with --format ${opts.format} (--json is --format json)`]);
-      onParsed({ command: 'check', options: { ...opts, json: opts.json || opts.format === 'json' } });
+    .option('--mailbox <address>', t('cli.check.mailbox'))
+    .option('--from <address>', t('cli.check.from'))
+    .option('--to <address>', t('cli.check.to'))
+    .option('--authority-host <url>', t('cli.check.authority-host'))
+    .option('--smtp-host <host>', t('cli.check.smtp-host'))
+    .option('--smtp-port <port>', t('cli.check.smtp-port'))
+    .option('--timeout <seconds>', t('cli.check.timeout'))
+    .option('--proxy <url>', t('cli.check.proxy'))
+    .option('--wait <duration>', t('cli.check.wait'))
+    .option('--secret-expires <date>', t('cli.check.secret-expires'))
+    .option('--warn-days <days>', t('cli.check.warn-days'))
+    .option('--targets <file>', t('cli.check.targets'))
+    .option('--concurrency <n>', t('cli.check.concurrency'))
+    .option('--shard <i/n>', t('cli.check.shard'))
+    .option('--junit <file>', t('cli.check.junit'))
+    .option('--json', t('cli.option.json'), false)
+    .addOption(new Option('--format <format>', t('cli.check.format')).choices(OUTPUT_FORMATS))
+    .option('--metrics-file <path>', t('cli.check.metrics-file'))
+    .option('--verbose', t('cli.check.verbose'))
+    .option('--no-input', t('cli.check.no-input'))
+    .addOption(langOption())
+    .addHelpText('after', t('cli.check.after'))
+    .action((opts: CheckOptions & { clientSecret?: string; lang?: string }) => {
+      if (opts.clientSecret !== undefined) throw new InputError([msg('cli.secret-on-argv')]);
+      if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new InputError([msg('cli.json-with-format', { format: opts.format })]);
+      const { lang: _lang, ...options } = opts;
+      onParsed({ command: 'check', options: { ...options, json: opts.json || opts.format === 'json' } });
     });
 
   program
     .command('explain')
-    .description('Diagnose a pasted error message or log excerpt (offline: nothing is sent anywhere)')
-    .argument('<text...>', 'the error text (quote it), or - to read it from standard input')
-    .option('--tenant-id <id>', 'fill the tenant into the fix [env AZURE_TENANT_ID]')
-    .option('--client-id <id>', 'fill the application (client) ID into the fix [env AZURE_CLIENT_ID]')
-    .option('--mailbox <address>', 'fill the mailbox into the fix [env SMTP_OAUTH_MAILBOX]')
-    .option('--from <address>', 'fill the sender address into the fix')
-    .option('--json', 'print exactly one JSON object on stdout', false)
-    .action((words: string[], opts: Omit<ExplainOptions, 'text'>) => onParsed({ command: 'explain', options: { ...opts, text: words.join(' ') } }));
+    .usage(usage({ args: ['<text...>'] }))
+    .description(t('cli.explain.description'))
+    .argument('<text...>', t('cli.explain.text'))
+    .option('--tenant-id <id>', t('cli.explain.tenant-id'))
+    .option('--client-id <id>', t('cli.explain.client-id'))
+    .option('--mailbox <address>', t('cli.explain.mailbox'))
+    .option('--from <address>', t('cli.explain.from'))
+    .option('--json', t('cli.option.json'), false)
+    .addOption(langOption())
+    .action((words: string[], { lang: _lang, ...opts }: Omit<ExplainOptions, 'text'> & { lang?: string }) =>
+      onParsed({ command: 'explain', options: { ...opts, text: words.join(' ') } }),
+    );
 
-  const report = program.command('report').description('Work with the JSON reports of earlier runs (offline)');
+  const report = program.command('report').usage(usage({ command: true })).description(t('cli.report.description')).addOption(langOption());
   report
     .command('merge')
-    .description('Merge the --json reports of the shards of check --targets --shard into one fleet report; exit code: the most serious failure')
-    .argument('<files...>', 'the JSON files of check --targets --json, one per shard')
-    .option('--junit <file>', 'also write JUnit XML of the merged results, one test case per target')
-    .option('--json', 'print the merged report as one JSON object (the shape of check --targets --json)', false)
-    .action((files: string[], opts: Omit<ReportMergeOptions, 'files'>) => onParsed({ command: 'report-merge', options: { ...opts, files } }));
+    .usage(usage({ args: ['<files...>'] }))
+    .description(t('cli.report-merge.description'))
+    .argument('<files...>', t('cli.report-merge.files'))
+    .option('--junit <file>', t('cli.report-merge.junit'))
+    .option('--json', t('cli.report-merge.json'), false)
+    .addOption(langOption())
+    .action((files: string[], { lang: _lang, ...opts }: Omit<ReportMergeOptions, 'files'> & { lang?: string }) =>
+      onParsed({ command: 'report-merge', options: { ...opts, files } }),
+    );
 
   program
     .command('setup')
-    .description('The interactive setup wizard (the default command): from an empty tenant to a working sender, step by step')
-    .option('--cloud <name>', 'Microsoft cloud: global, usgov, usgovdod, china [env SMTP_OAUTH_CLOUD]')
-    .option('--tenant-id <id>', 'prefill the tenant ID (GUID) or verified domain [env AZURE_TENANT_ID]')
-    .option('--client-id <id>', 'prefill the application (client) ID [env AZURE_CLIENT_ID]')
-    .option('--client-secret-file <path>', 'read the client secret from a file [or env AZURE_CLIENT_SECRET]')
+    .usage(usage({}))
+    .description(t('cli.setup.description'))
+    .option('--cloud <name>', t('cli.setup.cloud'))
+    .option('--tenant-id <id>', t('cli.setup.tenant-id'))
+    .option('--client-id <id>', t('cli.setup.client-id'))
+    .option('--client-secret-file <path>', t('cli.setup.client-secret-file'))
     .addOption(new Option('--client-secret-stdin').hideHelp())
     .addOption(new Option('--client-secret <value>').hideHelp())
-    .option('--certificate <pem>', 'offer this certificate credential (certificate and private key in one PEM) [env AZURE_CLIENT_CERTIFICATE_PATH]')
-    .option('--mailbox <address>', 'prefill the mailbox to send from [env SMTP_OAUTH_MAILBOX]')
-    .option('--from <address>', 'prefill the sender address')
-    .option('--to <address>', 'prefill the recipient of the test message')
-    .option('--secret-expires <date>', 'prefill the client secret\'s expiry date (YYYY-MM-DD) [env SMTP_OAUTH_SECRET_EXPIRES]')
-    .option('--authority-host <url>', 'Entra ID authority host [env AZURE_AUTHORITY_HOST]')
-    .option('--smtp-host <host>', 'SMTP server (default: the cloud\'s, smtp.office365.com)')
-    .option('--smtp-port <port>', 'SMTP port (default: 587)')
-    .option('--timeout <seconds>', 'limit for each network step (default: 20)')
-    .option('--proxy <url>', 'HTTP proxy for the token endpoint (default: HTTPS_PROXY/NO_PROXY)')
-    .option('-y, --yes', 'accept every default that is safe to accept (prefilled values, "continue")', false)
-    .option('--save-secret', 'keep the client secret in the OS credential store (where there is none: in the saved configuration, mode 0600) without asking; never stored otherwise')
-    .option('--no-input', 'never prompt: the wizard then refuses to start (use `check` with flags)')
-    .action((opts: SetupOptions & { clientSecret?: string }) => {
-      if (opts.clientSecret !== undefined) throw new InputError([SECRET_ON_ARGV]);
+    .option('--certificate <pem>', t('cli.setup.certificate'))
+    .option('--mailbox <address>', t('cli.setup.mailbox'))
+    .option('--from <address>', t('cli.setup.from'))
+    .option('--to <address>', t('cli.setup.to'))
+    .option('--secret-expires <date>', t('cli.setup.secret-expires'))
+    .option('--authority-host <url>', t('cli.setup.authority-host'))
+    .option('--smtp-host <host>', t('cli.setup.smtp-host'))
+    .option('--smtp-port <port>', t('cli.check.smtp-port'))
+    .option('--timeout <seconds>', t('cli.check.timeout'))
+    .option('--proxy <url>', t('cli.setup.proxy'))
+    .option('-y, --yes', t('cli.setup.yes'), false)
+    .option('--save-secret', t('cli.setup.save-secret'))
+    .option('--no-input', t('cli.setup.no-input'))
+    .addOption(langOption())
+    .action(({ lang: _lang, ...opts }: SetupOptions & { clientSecret?: string; lang?: string }) => {
+      if (opts.clientSecret !== undefined) throw new InputError([msg('cli.secret-on-argv')]);
       onParsed({ command: 'setup', options: opts });
     });
 
   program
     .command('demo')
-    .description('Run the whole check against the built-in sandbox (no tenant needed); on a terminal, the setup wizard against it')
-    .option('--scenario <name>', 'a sandbox scenario that shows a failure and its diagnosis (see `sandbox --list-scenarios`)')
-    .option('--json', 'print exactly one JSON object on stdout', false)
-    .option('--no-input', 'the non-interactive demo even on a terminal')
-    .action((opts: DemoOptions) => onParsed({ command: 'demo', options: opts }));
+    .usage(usage({}))
+    .description(t('cli.demo.description'))
+    .option('--scenario <name>', t('cli.demo.scenario'))
+    .option('--json', t('cli.option.json'), false)
+    .option('--no-input', t('cli.demo.no-input'))
+    .addOption(langOption())
+    .action(({ lang: _lang, ...opts }: DemoOptions & { lang?: string }) => onParsed({ command: 'demo', options: opts }));
 
   program
     .command('sandbox')
-    .description('Start an offline emulator of the Entra ID token endpoint and Exchange Online SMTP on 127.0.0.1')
-    .option('--scenario <name>', 'preset the tenant in a broken state (default: healthy)')
-    .option('--list-scenarios', 'list the scenarios and exit', false)
-    .option('--token-port <port>', 'port of the HTTPS token endpoint (default: random)', portOption)
-    .option('--smtp-port <port>', 'port of the SMTP server (default: random)', portOption)
-    .option('--ca-dir <dir>', 'where to write the throw-away CA certificate (default: a new temporary directory)')
-    .option('--certificate <pem>', 'upload this certificate to the app (as Certificates & secrets → Upload certificate does), to try check --certificate')
-    .option('--latency <ms>', 'add this round trip in front of both servers, as a network to Microsoft has (a delaying TCP proxy each; the ports shown are the proxies\')', latencyOption)
-    .option('--json', 'print the connection settings as one JSON object, then the messages as JSON lines', false)
-    .action((opts: SandboxOptions) => onParsed({ command: 'sandbox', options: opts }));
+    .usage(usage({}))
+    .description(t('cli.sandbox.description'))
+    .option('--scenario <name>', t('cli.sandbox.scenario'))
+    .option('--list-scenarios', t('cli.sandbox.list-scenarios'), false)
+    .option('--token-port <port>', t('cli.sandbox.token-port'), portOption)
+    .option('--smtp-port <port>', t('cli.sandbox.smtp-port'), portOption)
+    .option('--ca-dir <dir>', t('cli.sandbox.ca-dir'))
+    .option('--certificate <pem>', t('cli.sandbox.certificate'))
+    .option('--latency <ms>', t('cli.sandbox.latency'), latencyOption)
+    .option('--json', t('cli.sandbox.json'), false)
+    .addOption(langOption())
+    .action(({ lang: _lang, ...opts }: SandboxOptions & { lang?: string }) => onParsed({ command: 'sandbox', options: opts }));
 
   return program;
+}
+
+/** A commander parse error as a message of the catalogs, by commander's error code (its English text read for the values only). */
+function parseErrorMessage(error: commander.CommanderError): Message {
+  const text = error.message.replace(/^error: /, '');
+  const quoted = [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(text)?.[1];
+  switch (error.code) {
+    case 'commander.unknownOption':
+      if (quoted[0] !== undefined) return msg('cli.unknown-option', { option: quoted[0], ...(suggestion && { suggestion }) });
+      break;
+    case 'commander.unknownCommand':
+      if (quoted[0] !== undefined) return msg('cli.unknown-command', { command: quoted[0], ...(suggestion && { suggestion }) });
+      break;
+    case 'commander.missingArgument':
+      if (quoted[0] !== undefined) return msg('cli.missing-argument', { argument: quoted[0] });
+      break;
+    case 'commander.optionMissingArgument':
+      if (quoted[0] !== undefined) return msg('cli.option-missing-argument', { option: quoted[0] });
+      break;
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.+)\.$/.exec(text)?.[1];
+      if (quoted.length >= 2 && choices) return msg('cli.option-invalid-choice', { option: quoted[0]!, value: quoted[1]!, choices: choices.split(', ') });
+      break;
+    }
+    case 'commander.excessArguments': {
+      const counts = /Expected (\d+) arguments? but got (\d+)/.exec(text);
+      if (counts) return msg('cli.excess-arguments', { ...(quoted[0] !== undefined && { command: quoted[0] }), expected: Number(counts[1]), received: Number(counts[2]) });
+      break;
+    }
+  }
+  return msg('cli.parse-error', { text });
+}
+
+/** The command argv names: its first word that is neither an option nor the value of `--lang`. */
+function commandOf(argv: readonly string[]): string {
+  return argv.find((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--lang') ?? '';
 }
 
 export function parseArgv(argv: readonly string[]): ParsedCommand {
@@ -263,8 +349,8 @@ export function parseArgv(argv: readonly string[]): ParsedCommand {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return { command: 'print', text: printed };
       // A command of subcommands named alone (`report`): commander would print its help as an error.
-      if (error.code === 'commander.help') throw new InputError([`${argv[0]}: name what to do, e.g. \`${argv[0]} merge <files…>\` (see \`smtp-oauth-setup ${argv[0]} --help\`)`]);
-      throw new InputError([error.message.replace(/^error: /, '') + ' (see --help)']);
+      if (error.code === 'commander.help') throw new InputError([msg('cli.subcommand-missing', { command: commandOf(argv) })]);
+      throw new InputError([parseErrorMessage(error)]);
     }
     throw error;
   }

@@ -3,12 +3,15 @@
  * listed there). `--cloud` picks one; explicit `--authority-host` / `--smtp-host` still override.
  * GCC (moderate) is not a separate identity cloud: it uses `global`.
  */
+import { t } from './messages/index.js';
+
 export const CLOUD_NAMES = ['global', 'usgov', 'usgovdod', 'china'] as const;
 export type CloudName = (typeof CLOUD_NAMES)[number];
 
 export interface Cloud {
   name: CloudName;
-  title: string;
+  /** The cloud's name for people, in the language in use (a message of the catalogs). */
+  readonly title: string;
   authorityHost: string;
   /** Client credentials must ask for `<resource>/.default` (catalog A.9; Microsoft's OAuth doc for SMTP). */
   scope: string;
@@ -28,7 +31,9 @@ export interface Cloud {
 export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   global: {
     name: 'global',
-    title: 'Microsoft 365 worldwide (also GCC)',
+    get title() {
+      return t('cloud.global.title');
+    },
     authorityHost: 'https://login.microsoftonline.com',
     scope: 'https://outlook.office365.com/.default',
     smtpHost: 'smtp.office365.com',
@@ -39,7 +44,9 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   usgov: {
     name: 'usgov',
-    title: 'Microsoft 365 GCC High',
+    get title() {
+      return t('cloud.usgov.title');
+    },
     authorityHost: 'https://login.microsoftonline.us',
     scope: 'https://outlook.office365.us/.default',
     // Seen in a real GCC High session log (catalog D); Microsoft's endpoint list names outlook.office365.us on 587.
@@ -51,7 +58,9 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   usgovdod: {
     name: 'usgovdod',
-    title: 'Microsoft 365 DoD',
+    get title() {
+      return t('cloud.usgovdod.title');
+    },
     authorityHost: 'https://login.microsoftonline.us',
     // Catalog D rates this scope low-confidence; a DoD tenant that gets AADSTS500011 should try usgov's.
     scope: 'https://outlook-dod.office365.us/.default',
@@ -63,7 +72,9 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   china: {
     name: 'china',
-    title: 'Microsoft 365 operated by 21Vianet',
+    get title() {
+      return t('cloud.china.title');
+    },
     authorityHost: 'https://login.partner.microsoftonline.cn',
     scope: 'https://partner.outlook.cn/.default',
     smtpHost: 'smtp.partner.outlook.cn',

@@ -1,6 +1,6 @@
 import { ExitCode } from './exit-codes.js';
 import type { Diagnosis } from './diagnose/types.js';
-import { isMessage, type Message, render } from './messages/index.js';
+import { isMessage, type Message, msg, render } from './messages/index.js';
 
 /**
  * What an error says: a message of the catalogs (rendered in the language in use, kept as id and
@@ -67,7 +67,7 @@ const STOP_EXIT_CODES: Record<StopSignal, ExitCode> = {
  */
 export class CancelledError extends CliError {
   constructor(
-    message: ErrorText = 'Cancelled.',
+    message: ErrorText = msg('cli.cancelled'),
     readonly signal: StopSignal = 'SIGINT',
   ) {
     super(message, STOP_EXIT_CODES[signal]);
@@ -83,5 +83,5 @@ export class DiagnosedError extends CliError {
 
 /** What a person reads for an error that is not one of the typed errors above: a bug of the tool. */
 export function internalErrorMessage(error: unknown): string {
-  return `Internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in smtp-oauth-setup; please report it with the command you ran (without secrets).`;
+  return render(msg('cli.internal-error', { detail: error instanceof Error ? error.message : String(error) }));
 }

@@ -17,7 +17,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   // The language first: every word printed from here on, parser errors included, is in it.
   const { chooseLanguage, langFlagOf, systemLocale } = await import('./messages/language.js');
-  const language = chooseLanguage({ flag: langFlagOf(argv), env: io.env, systemLocale: systemLocale() });
+  const language = chooseLanguage({ flag: langFlagOf(argv), env: io.env, systemLocale });
   if (language.ok) await (await import('./messages/index.js')).useLanguage(language.language);
   // The one reporter of the run (human, JSON or Nagios), chosen here from argv and handed to the
   // command: a command reports results, the reporter decides their form and the format's exit code.

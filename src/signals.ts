@@ -1,4 +1,5 @@
 import { CancelledError, type StopSignal } from './errors.js';
+import { msg } from './messages/index.js';
 import { detectPlatform, type Platform } from './platform.js';
 
 /**
@@ -35,8 +36,8 @@ export interface StopListener {
 
 /** The error a command ends with when `signal` stopped it. */
 export function stoppedBy(signal: StopSignal): CancelledError {
-  if (signal === 'SIGINT') return new CancelledError('Cancelled.', signal);
-  return new CancelledError(signal === 'SIGBREAK' ? 'Stopped by Ctrl-Break (SIGBREAK).' : `Stopped by ${signal}.`, signal);
+  if (signal === 'SIGINT') return new CancelledError(msg('cli.cancelled'), signal);
+  return new CancelledError(signal === 'SIGBREAK' ? msg('cli.stopped-by-break') : msg('cli.stopped-by', { signal }), signal);
 }
 
 /** Listens for the stop signals for as long as a command runs: `using` it is not available on Node 20. */

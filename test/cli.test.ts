@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseArgv } from '../src/cli.js';
 import { InputError } from '../src/errors.js';
+import { useLanguage } from '../src/messages/index.js';
 
 describe('parseArgv: argv → typed command', () => {
   const cases: Array<[string, string[], unknown]> = [
@@ -95,15 +96,73 @@ describe('parseArgv: argv → typed command', () => {
     }
   });
 
+  /** The problems of the InputError `argv` is refused with, as ids and parameters. */
+  function refusal(argv: string[]) {
+    try {
+      parseArgv(argv);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return (error as InputError).problemMessages;
+    }
+    return expect.unreachable();
+  }
+
   it('sandbox --latency: a number of milliseconds, said so when it is not', () => {
-    expect(() => parseArgv(['sandbox', '--latency', 'fast'])).toThrow("--latency 'fast' must be a number of milliseconds from 0 to 10000, in decimal digits");
-    expect(() => parseArgv(['sandbox', '--latency', '12.5'])).toThrow("--latency '12.5' must be a whole number of milliseconds");
+    expect(refusal(['sandbox', '--latency', 'fast'])).toEqual([{ id: 'cli.latency-invalid', params: { value: 'fast', max: 10_000, problem: 'not-decimal' } }]);
+    expect(refusal(['sandbox', '--latency', '12.5'])).toEqual([{ id: 'cli.latency-invalid', params: { value: '12.5', max: 10_000, problem: 'not-whole' } }]);
+    expect(refusal(['sandbox', '--latency', '20000'])).toEqual([{ id: 'cli.latency-invalid', params: { value: '20000', max: 10_000, problem: 'too-big' } }]);
+    expect(refusal(['sandbox', '--smtp-port', '70000'])).toEqual([{ id: 'cli.port-invalid', params: { value: '70000', problem: 'too-big' } }]);
   });
 
   it('--format: one of human, json, nagios; --json goes only with json', () => {
-    expect(() => parseArgv(['check', '--format', 'xml'])).toThrow(/argument 'xml' is invalid. Allowed choices are human, json, nagios/);
-    expect(() => parseArgv(['check', '--json', '--format', 'nagios'])).toThrow('--json: not with --format nagios (--json is --format json)');
+    expect(refusal(['check', '--format', 'xml'])).toEqual([
+      { id: 'cli.option-invalid-choice', params: { option: '--format <format>', value: 'xml', choices: ['human', 'json', 'nagios'] } },
+    ]);
+    expect(refusal(['check', '--json', '--format', 'nagios'])).toEqual([{ id: 'cli.json-with-format', params: { format: 'nagios' } }]);
     expect(() => parseArgv(['check', '--json', '--format', 'human'])).toThrow(InputError);
     expect(parseArgv(['check', '--json', '--format', 'json'])).toMatchObject({ options: { json: true } });
+  });
+
+  it("commander's parse errors become messages of the catalogs, with commander's suggestion", () => {
+    expect(refusal(['check', '--jsn'])).toEqual([{ id: 'cli.unknown-option', params: { option: '--jsn', suggestion: '--json' } }]);
+    expect(refusal(['check', '--bogus'])).toEqual([{ id: 'cli.unknown-option', params: { option: '--bogus' } }]);
+    expect(refusal(['chek'])).toEqual([{ id: 'cli.unknown-command', params: { command: 'chek', suggestion: 'check' } }]);
+    expect(refusal(['explain'])).toEqual([{ id: 'cli.missing-argument', params: { argument: 'text' } }]);
+    expect(refusal(['check', '--tenant-id'])).toEqual([{ id: 'cli.option-missing-argument', params: { option: '--tenant-id <id>' } }]);
+    expect(refusal(['report'])).toEqual([{ id: 'cli.subcommand-missing', params: { command: 'report' } }]);
+    expect(refusal(['--lang', 'de', 'report'])).toEqual([{ id: 'cli.subcommand-missing', params: { command: 'report' } }]);
+    expect(refusal(['check', '--client-secret', 'abc'])).toEqual([{ id: 'cli.secret-on-argv', params: {} }]);
+  });
+
+  it('takes --lang on every command, before or after the command, and leaves it out of the options', () => {
+    expect(parseArgv(['--lang', 'de', 'check'])).toEqual({ command: 'check', options: { json: false, input: true } });
+    expect(parseArgv(['check', '--tenant-id', 't', '--lang', 'de'])).toEqual({ command: 'check', options: { tenantId: 't', json: false, input: true } });
+    expect(parseArgv(['demo', '--lang=en'])).toEqual({ command: 'demo', options: { json: false, input: true } });
+    expect(parseArgv(['sandbox', '--lang', 'de'])).toMatchObject({ command: 'sandbox' });
+    expect(parseArgv(['setup', '--lang', 'de'])).toEqual({ command: 'setup', options: { yes: false, input: true } });
+    expect(parseArgv(['explain', 'x', '--lang', 'de'])).toEqual({ command: 'explain', options: { text: 'x', json: false } });
+    expect(parseArgv(['report', 'merge', 'a.json', '--lang', 'de'])).toEqual({ command: 'report-merge', options: { files: ['a.json'], json: false } });
+    for (const command of [[], ['check'], ['explain'], ['report'], ['report', 'merge'], ['setup'], ['demo'], ['sandbox']]) {
+      expect((parseArgv([...command, '--help']) as { text: string }).text, command.join(' ')).toContain('--lang <language>');
+    }
+  });
+});
+
+describe('the help in each language', () => {
+  afterEach(() => useLanguage('en'));
+
+  it('is English by default, and every word of it (commander\'s too) German in German', async () => {
+    expect((parseArgv(['--help']) as { text: string }).text).toMatchSnapshot('en --help');
+    expect((parseArgv(['check', '--help']) as { text: string }).text).toMatchSnapshot('en check --help');
+    await useLanguage('de');
+    const german = (parseArgv(['--help']) as { text: string }).text;
+    expect(german).toMatchSnapshot('de --help');
+    expect((parseArgv(['check', '--help']) as { text: string }).text).toMatchSnapshot('de check --help');
+    for (const english of ['Usage:', 'Options:', 'Commands:', 'display help', 'output the version', 'default:']) expect(german).not.toContain(english);
+  });
+
+  it('renders a parse error in German', async () => {
+    await useLanguage('de');
+    expect(() => parseArgv(['check', '--jsn'])).toThrow('Unbekannte Option „--jsn“ (meinten Sie --json?) (siehe --help)');
   });
 });

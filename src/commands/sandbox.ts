@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { SandboxOptions } from '../cli.js';
 import { InputError } from '../errors.js';
+import { type MessageId, msg, t } from '../messages/index.js';
 import { ExitCode } from '../exit-codes.js';
 import { type CliIO, READ_LIMITS, readTextFile } from '../io.js';
 import type { Output } from '../output.js';
@@ -37,7 +38,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
   }
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
   if (options.tokenPort !== undefined && options.tokenPort !== 0 && options.tokenPort === options.smtpPort) {
-    throw new InputError([`--token-port and --smtp-port: both are ${options.tokenPort}; the two servers need two ports`]);
+    throw new InputError([msg('sandbox.same-port', { port: options.tokenPort })]);
   }
   const upload = options.certificate === undefined ? null : { path: options.certificate, pem: await readCertificateToUpload(options.certificate) };
 
@@ -67,7 +68,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
       await writeUserFile(secretFile, sandbox.client.clientSecret + '\n', { private: true, platform, warn: (line) => output.info(output.color.yellow(`! ${line}`)) });
     } catch (error) {
       if (!options.caDir) throw error;
-      throw new InputError([`--ca-dir: ${secretFile}: ${writeErrorReason(error)}`]);
+      throw new InputError([msg('sandbox.ca-dir-unusable', { path: secretFile, reason: writeErrorReason(error) })]);
     }
     output.redactor.protect(sandbox.client.clientSecret);
 
@@ -76,7 +77,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
 
     const stopped = await untilStopped(stop.signal);
     await sandbox.close();
-    if (!options.json) output.info('Sandbox stopped.');
+    if (!options.json) output.info(t('sandbox.stopped'));
     return stopped.exitCode;
   } finally {
     await sandbox?.close();
@@ -93,17 +94,12 @@ function startupInputError(error: unknown, options: SandboxOptions): InputError 
   if (e?.syscall === 'listen') {
     const flag = e.port === options.tokenPort ? '--token-port' : e.port === options.smtpPort ? '--smtp-port' : null;
     if (!flag) return null;
-    const reason =
-      e.code === 'EADDRINUSE'
-        ? 'the port is in use by another program; choose another, or leave the flag out for a free one'
-        : e.code === 'EACCES'
-          ? 'this user may not listen on that port (below 1024 needs privileges); choose a port from 1024 up'
-          : `the port cannot be used (${e.code ?? e.message})`;
-    return new InputError([`${flag} ${e.port}: ${reason}`]);
+    const reason = e.code === 'EADDRINUSE' ? 'in-use' : e.code === 'EACCES' ? 'privileged' : 'other';
+    return new InputError([msg('sandbox.port-unusable', { field: flag, port: e.port!, reason, ...(reason === 'other' && { detail: e.code ?? e.message }) })]);
   }
   if (options.caDir && (e?.syscall === 'mkdir' || e?.syscall === 'open')) {
-    const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file is in the way: it must be a directory (or not exist yet)' : writeErrorReason(error);
-    return new InputError([`--ca-dir: ${options.caDir}: ${reason}`]);
+    const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? t('sandbox.ca-dir-is-file') : writeErrorReason(error);
+    return new InputError([msg('sandbox.ca-dir-unusable', { path: options.caDir, reason })]);
   }
   return null;
 }
@@ -117,22 +113,22 @@ async function readCertificateToUpload(path: string): Promise<string> {
   try {
     text = await readTextFile(path, READ_LIMITS.pem);
   } catch (error) {
-    throw new InputError([`--certificate: ${path}: ${readErrorReason(error)}`]);
+    throw new InputError([msg('sandbox.certificate-unreadable', { path, reason: readErrorReason(error) })]);
   }
   const pem = pemBlocks(text).find((block) => block.label === 'CERTIFICATE')?.pem;
-  if (!pem) throw new InputError([`--certificate: ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`]);
+  if (!pem) throw new InputError([msg('sandbox.certificate-missing', { path })]);
   try {
     // Parsed here so that a broken certificate is refused before anything starts.
     new X509Certificate(pem);
     return pem;
   } catch (error) {
-    throw new InputError([`--certificate: the certificate in ${path} cannot be read (${(error as Error).message})`]);
+    throw new InputError([msg('sandbox.certificate-unparsable', { path, detail: (error as Error).message })]);
   }
 }
 
 export function assertScenario(name: string | undefined, known: readonly string[]): void {
   if (name !== undefined && !known.includes(name)) {
-    throw new InputError([`unknown scenario '${name}'; one of: ${known.join(', ')} (see \`smtp-oauth-setup sandbox --list-scenarios\`)`]);
+    throw new InputError([msg('sandbox.unknown-scenario', { name, known: [...known] })]);
   }
 }
 
@@ -176,27 +172,38 @@ function describeSandbox(
     `--smtp-host ${sandbox.smtp.host}`,
     `--smtp-port ${sandbox.smtp.port}`,
   ];
+  // The settings: a label column as wide as its longest label (in the language in use), then the value.
+  const settings: Array<[MessageId, string]> = [
+    ['sandbox.label.token-endpoint', sandbox.authorityHost],
+    ['sandbox.label.smtp-server', `${sandbox.smtp.host}:${sandbox.smtp.port} (STARTTLS, AUTH XOAUTH2)`],
+    ...(sandbox.latencyMs !== null ? [['sandbox.label.latency', t('sandbox.value.latency', { ms: sandbox.latencyMs })] as [MessageId, string]] : []),
+    ['sandbox.label.ca', sandbox.caFile],
+    ['sandbox.label.secret-file', secretFile],
+  ];
+  const labelled = (rows: Array<[MessageId, string]>) => {
+    const labels = rows.map(([id]) => t(id as 'sandbox.label.ca'));
+    const width = Math.max(...labels.map((label) => label.length)) + 3;
+    return rows.map(([, value], i) => `  ${labels[i]!.padEnd(width)}${value}`);
+  };
+  const certificateRow: Array<[MessageId, string]> = certificate
+    ? [['sandbox.label.certificate', t('sandbox.value.certificate', { thumbprint: certificate.thumbprintSha256, path: quote(certificate.path) })]]
+    : [];
+  const rows = labelled([...settings, ...certificateRow]);
   return [
-    c.bold(`Sandbox running: scenario ${sandbox.scenario.name}`) + c.dim(`  (${sandbox.scenario.title})`),
+    c.bold(t('sandbox.running', { scenario: sandbox.scenario.name })) + c.dim(`  (${sandbox.scenario.title})`),
     '',
-    `  Entra ID token endpoint   ${sandbox.authorityHost}`,
-    `  Exchange SMTP server      ${sandbox.smtp.host}:${sandbox.smtp.port} (STARTTLS, AUTH XOAUTH2)`,
-    ...(sandbox.latencyMs !== null ? [`  Round trip added          ${sandbox.latencyMs} ms in front of both (latency proxies; the ports above are theirs)`] : []),
-    `  Throw-away CA             ${sandbox.caFile}`,
-    `  Client secret (file)      ${secretFile}`,
-    `  Tenant ${client.tenantId}, app ${client.clientId}, mailbox ${client.mailbox}`,
-    ...(certificate
-      ? [`  Certificate uploaded      ${certificate.thumbprintSha256} (check --certificate ${quote(certificate.path)} instead of the secret)`]
-      : []),
+    ...rows.slice(0, settings.length),
+    `  ${t('sandbox.identities', { tenantId: client.tenantId, clientId: client.clientId, mailbox: client.mailbox })}`,
+    ...rows.slice(settings.length),
     '',
-    'Check against it from another terminal (NODE_EXTRA_CA_CERTS makes Node trust the sandbox CA):',
+    t('sandbox.check-with-flags'),
     '',
     ...(posix
       ? [`  NODE_EXTRA_CA_CERTS=${quote(sandbox.caFile)} ${shell.npx} smtp-oauth-setup check${shell.continuation}`]
       : [`  ${shell.setEnv('NODE_EXTRA_CA_CERTS', sandbox.caFile)}`, `  ${shell.npx} smtp-oauth-setup check${shell.continuation}`]),
     ...flags.map((flag, i) => `    ${flag}${i < flags.length - 1 ? shell.continuation : ''}`),
     '',
-    'or with environment variables:',
+    t('sandbox.check-with-env'),
     '',
     ...(posix
       ? [
@@ -213,7 +220,7 @@ function describeSandbox(
     `  ${shell.setEnvFromFile('AZURE_CLIENT_SECRET', secretFile)}`,
     `  ${shell.npx} smtp-oauth-setup check --smtp-host ${sandbox.smtp.host} --smtp-port ${sandbox.smtp.port} --to ${client.to}`,
     '',
-    c.dim('Messages the sandbox receives are shown below. Ctrl-C stops it.'),
+    c.dim(t('sandbox.messages-below')),
   ].join('\n');
 }
 
@@ -226,6 +233,6 @@ function showMessage(message: ReceivedMessage, json: boolean, output: Output): v
   const c = output.color;
   output.result(
     `${c.green('✉')} ${message.receivedAt}  ${message.mailFrom} → ${message.rcptTo.join(', ')}  "${message.subject}"` +
-      c.dim(`  (authenticated as ${message.authenticatedAs} by app ${message.servicePrincipal})`),
+      c.dim(`  ${t('sandbox.received-by', { mailbox: message.authenticatedAs, app: message.servicePrincipal })}`),
   );
 }

@@ -159,7 +159,7 @@ export function fileConfigStore(directory: string, options: FileConfigStoreOptio
       }
       const config = parsed.data as SavedConfig;
       if (config.clientSecret !== undefined) {
-        const exposed = await readableByOthersProblem(path, t('config.what-is-exposed'), platform, aclRunner);
+        const exposed = await readableByOthersProblem(path, 'client-secret', platform, aclRunner);
         if (exposed) throw new InsecureConfigError([exposed]);
       }
       return config;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { psStringLiteral } from '../powershell-quote.js';
+import { type MessageId, t } from '../messages/index.js';
 import { shellQuote } from '../shell.js';
 
 /**
@@ -42,25 +43,25 @@ export interface PrivacyOptions {
   shownPath?: string;
 }
 
-const messages = {
-  readableByOthers: (path: string, holds: string, mode: string) =>
-    `${path} holds ${holds} and other users can read it (mode ${mode}); refusing to use it. Fix: chmod 600 ${shellQuote(path)}`,
-  readableByOthersWindows: (path: string, holds: string, trustees: string, fix: string) =>
-    `${path} holds ${holds} and other accounts can read it (its ACL grants ${trustees}); refusing to use it. Fix (PowerShell): ${fix}`,
-  aclNotSet: (path: string, reason: string) =>
-    `could not restrict ${path} to your account (${reason}); other accounts on this computer may be able to read it.`,
-};
+/** What a private file holds, for the refusal that names it. */
+export type PrivateContent = 'client-secret' | 'private-key';
 
 /**
  * A file holding a secret that other users can read is refused, as ssh refuses such a key: using it
  * would hide the exposure. Returns the one line to show, with the command that fixes it, or null when
  * the file is private. On Windows an ACL that cannot be read (no PowerShell) is not judged: null.
  */
-export async function readableByOthersProblem(path: string, holds: string, platform: NodeJS.Platform = process.platform, run: CommandRunner = runCommand): Promise<string | null> {
-  if (platform === 'win32') return windowsReadableByOthers(path, holds, run);
+export async function readableByOthersProblem(
+  path: string,
+  holds: PrivateContent,
+  platform: NodeJS.Platform = process.platform,
+  run: CommandRunner = runCommand,
+): Promise<string | null> {
+  const content = holds;
+  if (platform === 'win32') return windowsReadableByOthers(path, content, run);
   const { mode } = await stat(path);
   if ((mode & 0o077) === 0) return null;
-  return messages.readableByOthers(path, holds, (mode & 0o777).toString(8).padStart(4, '0'));
+  return t('file.readable-by-others', { path, holds: content, mode: (mode & 0o777).toString(8).padStart(4, '0'), fix: `chmod 600 ${shellQuote(path)}` });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,13 +106,13 @@ export async function restrictToCurrentUser(path: string, options: PrivacyOption
     await run('icacls', icaclsPrivateArgs(path, sid));
     return null;
   } catch (error) {
-    return messages.aclNotSet(options.shownPath ?? path, firstLine(error));
+    return t('file.acl-not-set', { path: options.shownPath ?? path, reason: firstLine(error) });
   }
 }
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split(/\r?\n/)[0]!.trim() || 'unknown error';
+  return text.split(/\r?\n/)[0]!.trim() || t('file.unknown-error');
 }
 
 /** One access control entry of an SDDL DACL: `(type;flags;rights;object;inherited object;trustee)`. */
@@ -142,10 +143,11 @@ const ALIAS_SIDS: Record<string, string> = {
   WD: 'S-1-1-0', AU: 'S-1-5-11', BU: 'S-1-5-32-545', BG: 'S-1-5-32-546', IU: 'S-1-5-4', NU: 'S-1-5-2',
   AN: 'S-1-5-7', CO: 'S-1-3-0', OW: 'S-1-3-4', PU: 'S-1-5-32-547', RD: 'S-1-5-32-555',
 };
-// Friendly names for the line shown (English here; SIDs in the fix).
-const ALIAS_NAMES: Record<string, string> = {
-  WD: 'Everyone', AU: 'Authenticated Users', BU: 'Users', BG: 'Guests', IU: 'Interactive users', NU: 'Network logons',
-  AN: 'Anonymous', DU: 'Domain Users', CO: 'Creator Owner', OW: 'Owner Rights', PU: 'Power Users', RD: 'Remote Desktop Users',
+// The names Windows gives these trustees, in the language in use (file.trustee.*); SIDs in the fix.
+const ALIAS_NAMES: Record<string, MessageId> = {
+  WD: 'file.trustee.everyone', AU: 'file.trustee.authenticated-users', BU: 'file.trustee.users', BG: 'file.trustee.guests',
+  IU: 'file.trustee.interactive', NU: 'file.trustee.network', AN: 'file.trustee.anonymous', DU: 'file.trustee.domain-users',
+  CO: 'file.trustee.creator-owner', OW: 'file.trustee.owner-rights', PU: 'file.trustee.power-users', RD: 'file.trustee.remote-desktop-users',
 };
 
 function parseRights(text: string): number | null {
@@ -205,7 +207,7 @@ export function windowsFixCommand(path: string, readers: readonly SddlAce[]): st
 const ACL_PATH_VARIABLE = 'SMTP_OAUTH_SETUP_ACL_PATH';
 const GET_SDDL = `(Get-Acl -LiteralPath $env:${ACL_PATH_VARIABLE}).Sddl`;
 
-async function windowsReadableByOthers(path: string, holds: string, run: CommandRunner): Promise<string | null> {
+async function windowsReadableByOthers(path: string, holds: PrivateContent, run: CommandRunner): Promise<string | null> {
   let aces: SddlAce[] | null;
   let sid: string;
   try {
@@ -218,6 +220,6 @@ async function windowsReadableByOthers(path: string, holds: string, run: Command
   if (!aces) return null;
   const readers = otherReaders(aces, sid);
   if (readers.length === 0) return null;
-  const names = [...new Set(readers.map((ace) => ALIAS_NAMES[ace.trustee] ?? ace.trustee))].join(', ');
-  return messages.readableByOthersWindows(path, holds, names, windowsFixCommand(path, readers));
+  const trustees = [...new Set(readers.map((ace) => (ALIAS_NAMES[ace.trustee] ? t(ALIAS_NAMES[ace.trustee] as 'file.trustee.everyone') : ace.trustee)))];
+  return t('file.readable-by-others-windows', { path, holds, trustees, fix: windowsFixCommand(path, readers) });
 }

@@ -4,6 +4,7 @@ import { access, lstat, mkdir, open, readlink, rename, rm, stat } from 'node:fs/
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeErrorReason } from '../fs-errors.js';
+import { t } from '../messages/index.js';
 import { type CommandRunner, restrictToCurrentUser } from './private-mode.js';
 
 /**
@@ -82,7 +83,8 @@ export async function resolveWriteTarget(path: string): Promise<WriteTarget> {
     // FIFO, character or block device, socket.
     return { kind: 'in-place', path: current };
   }
-  throw errnoError('ELOOP', `too many symbolic links: ${path}`);
+  // The user reads writeErrorReason's words for the code; the message is for a stack trace only.
+  throw errnoError('ELOOP', `ELOOP: ${path}`);
 }
 
 /** Writes `content` to `path` as described above; returns how (a FIFO or device keeps its own mode: not "readable by you only"). */
@@ -90,7 +92,7 @@ export async function writeUserFile(path: string, content: string, options: Writ
   const mode = options.private ? PRIVATE_FILE_MODE : PUBLIC_FILE_MODE;
   if (options.createDirectory) await mkdir(dirname(resolve(path)), { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = await resolveWriteTarget(path);
-  if (target.kind === 'directory') throw errnoError('EISDIR', `${path} is a directory`);
+  if (target.kind === 'directory') throw errnoError('EISDIR', `EISDIR: ${path}`);
   if (target.kind === 'in-place') {
     await writeInPlace(target.path, Buffer.from(content, 'utf8'), options.stallTimeoutMs ?? 10_000);
     return 'in-place';
@@ -157,7 +159,7 @@ async function writeInPlace(path: string, bytes: Buffer, stallTimeoutMs: number)
         lastProgress = Date.now();
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-        if (Date.now() - lastProgress > stallTimeoutMs) throw errnoError('EAGAIN', `${path}: the reader stopped reading`);
+        if (Date.now() - lastProgress > stallTimeoutMs) throw errnoError('EAGAIN', `EAGAIN: ${path}`);
         await sleep(10);
       }
     }
@@ -179,7 +181,7 @@ export async function writePathProblem(path: string): Promise<string | null> {
   } catch (error) {
     return writeErrorReason(error);
   }
-  if (target.kind === 'directory') return 'it is a directory';
+  if (target.kind === 'directory') return t('file.write-reason', { reason: 'directory' });
   if (target.kind === 'in-place') {
     try {
       await access(target.path, constants.W_OK);
@@ -192,11 +194,11 @@ export async function writePathProblem(path: string): Promise<string | null> {
   // Name the directory as the user wrote it, unless a symbolic link led elsewhere.
   const shown = target.path === resolve(path) ? dirname(path) : dir;
   const parent = await stat(dir).catch(() => null);
-  if (!parent?.isDirectory()) return `the directory ${shown} does not exist`;
+  if (!parent?.isDirectory()) return t('file.write-path.directory-missing', { directory: shown });
   try {
     await access(dir, constants.W_OK);
   } catch {
-    return `the directory ${shown} is not writable`;
+    return t('file.write-path.directory-not-writable', { directory: shown });
   }
   return null;
 }
@@ -213,5 +215,5 @@ export async function fileExists(path: string): Promise<boolean> {
 
 /** A one-line reason for a failed write, for the user (never a stack trace). */
 export function describeWriteError(path: string, error: unknown): string {
-  return `cannot write ${path}: ${writeErrorReason(error)}`;
+  return t('file.cannot-write', { path, reason: writeErrorReason(error) });
 }

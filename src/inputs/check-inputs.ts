@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import { InputError } from '../errors.js';
+import type { MissingField } from '../messages/en/inputs.js';
+import { type Message, type MessageId, msg, render, t } from '../messages/index.js';
 import type { Prompter } from './prompter.js';
 import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WARN_DAYS } from '../defaults.js';
 import {
@@ -12,6 +14,7 @@ import {
   clientSecretShape,
   clientSecretWarnings,
   hostSchema,
+  issueMessages,
   portSchema,
   proxyUrlSchema,
   secretExpiresSchema,
@@ -97,7 +100,7 @@ export interface InputSources {
 }
 
 /** Reads a kept secret from the credential store: the secret, or the one line that says why not. */
-export type SavedSecret = () => Promise<{ secret: string } | { problem: string }>;
+export type SavedSecret = () => Promise<{ secret: string } | { problem: string | Message }>;
 
 type FieldKey = Exclude<keyof CheckFlags, 'clientSecretFile' | 'clientSecretStdin' | 'certificate' | 'privateKey'>;
 
@@ -107,7 +110,7 @@ interface FieldSpec {
   schema: z.ZodType<unknown, unknown>;
   /** Required fields are prompted for, or reported missing; optional ones have a default or none. */
   required: boolean;
-  question?: string;
+  question?: MessageId;
   /** The value when no source gives one; it may depend on the cloud (resolved first). */
   defaultValue?: string | ((cloud: Cloud) => string);
 }
@@ -117,9 +120,9 @@ interface FieldSpec {
 // `cloud` comes first: the defaults of the authority and SMTP hosts depend on it.
 const FIELDS: Record<FieldKey, FieldSpec> = {
   cloud: { flag: '--cloud', env: 'SMTP_OAUTH_CLOUD', schema: cloudSchema, required: false, defaultValue: 'global' },
-  tenantId: { flag: '--tenant-id', env: 'AZURE_TENANT_ID', schema: tenantIdSchema, required: true, question: 'Tenant ID (GUID) or verified domain' },
-  clientId: { flag: '--client-id', env: 'AZURE_CLIENT_ID', schema: clientIdSchema, required: true, question: 'Application (client) ID' },
-  mailbox: { flag: '--mailbox', env: 'SMTP_OAUTH_MAILBOX', schema: addressSchema, required: true, question: 'Mailbox to send from (the XOAUTH2 user)' },
+  tenantId: { flag: '--tenant-id', env: 'AZURE_TENANT_ID', schema: tenantIdSchema, required: true, question: 'input.question.tenant-id' },
+  clientId: { flag: '--client-id', env: 'AZURE_CLIENT_ID', schema: clientIdSchema, required: true, question: 'input.question.client-id' },
+  mailbox: { flag: '--mailbox', env: 'SMTP_OAUTH_MAILBOX', schema: addressSchema, required: true, question: 'input.question.mailbox' },
   from: { flag: '--from', schema: addressSchema, required: false },
   to: { flag: '--to', schema: addressSchema, required: false },
   authorityHost: { flag: '--authority-host', env: 'AZURE_AUTHORITY_HOST', schema: authorityHostSchema, required: false, defaultValue: (cloud) => cloud.authorityHost },
@@ -134,15 +137,17 @@ const FIELDS: Record<FieldKey, FieldSpec> = {
 
 const SECRET_ENV = 'AZURE_CLIENT_SECRET';
 
-/** How a value failed, named by where it came from so the user knows which setting to correct. */
-function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => issue.message).join('; ');
+/** Where a value came from, as a problem names it: the flag or variable, or the saved configuration's key. */
+interface Origin {
+  field: string;
+  saved?: boolean;
 }
 
+/** A prompt's answer judged by the field's schema: true, or the problem's words (no field: the prompt is the field). */
 function validatorFor(schema: z.ZodType<unknown, unknown>): (value: string) => true | string {
   return (value) => {
     const result = schema.safeParse(value);
-    return result.success ? true : describe(result.error);
+    return result.success ? true : issueMessages(result.error).map(render).join('; ');
   };
 }
 
@@ -151,14 +156,14 @@ function validatorFor(schema: z.ZodType<unknown, unknown>): (value: string) => t
  * An empty environment variable counts as unset (CI systems set unset secrets to ''); an empty flag
  * does not: `--smtp-port ''` is a mistake to report, not a request for the default.
  */
-function firstGiven(key: FieldKey, spec: FieldSpec, flags: CheckFlags, env: NodeJS.ProcessEnv, saved: SavedInputs): [string, string] | undefined {
-  const candidates: Array<[string, string | undefined]> = [
-    [spec.flag, flags[key] as string | undefined],
-    [spec.env ?? '', spec.env ? env[spec.env] : undefined],
+function firstGiven(key: FieldKey, spec: FieldSpec, flags: CheckFlags, env: NodeJS.ProcessEnv, saved: SavedInputs): [Origin, string] | undefined {
+  const candidates: Array<[Origin, string | undefined]> = [
+    [{ field: spec.flag }, flags[key] as string | undefined],
+    [{ field: spec.env ?? '' }, spec.env ? env[spec.env] : undefined],
     // The key as the saved configuration names it, so a hand-edited value can be found.
-    [`saved configuration: ${key}`, saved[key]],
+    [{ field: key, saved: true }, saved[key]],
   ];
-  return candidates.find((c): c is [string, string] => c[1] !== undefined && (c[1] !== '' || c[0] === spec.flag));
+  return candidates.find((c): c is [Origin, string] => c[1] !== undefined && (c[1] !== '' || c[0].field === spec.flag));
 }
 
 /**
@@ -168,8 +173,8 @@ function firstGiven(key: FieldKey, spec: FieldSpec, flags: CheckFlags, env: Node
  */
 export async function resolveCheckInputs(sources: InputSources): Promise<{ inputs: CheckInputs; warnings: string[] }> {
   const { flags, env, saved = {}, prompter } = sources;
-  const problems: string[] = [];
-  const missing: string[] = [];
+  const problems: Message[] = [];
+  const missing: MissingField[] = [];
   const values: Partial<Record<FieldKey, unknown>> = {};
 
   for (const [key, spec] of Object.entries(FIELDS) as [FieldKey, FieldSpec][]) {
@@ -178,7 +183,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
       const [origin, raw] = found;
       const result = spec.schema.safeParse(raw);
       if (result.success) values[key] = result.data;
-      else problems.push(`${origin}: ${describe(result.error)}`);
+      else problems.push(...issueMessages(result.error, origin));
       continue;
     }
     if (spec.defaultValue !== undefined) {
@@ -188,11 +193,11 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
     }
     if (!spec.required) continue;
     if (prompter && spec.question) {
-      const answer = await prompter.input({ name: key, message: spec.question, validate: validatorFor(spec.schema) });
+      const answer = await prompter.input({ name: key, message: t(spec.question), validate: validatorFor(spec.schema) });
       values[key] = spec.schema.parse(answer);
       continue;
     }
-    missing.push(spec.env ? `${spec.flag} (or ${spec.env})` : spec.flag);
+    missing.push(spec.env ? { field: spec.flag, env: spec.env } : { field: spec.flag });
   }
 
   const credential = await resolveCredential(sources, problems, missing);
@@ -200,12 +205,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
   const onlyMissing = problems.length === 0 && missing.length > 0;
 
   if (missing.length > 0) {
-    problems.push(
-      `Missing: ${missing.join(', ')}.`,
-      prompter
-        ? 'Give them as flags or environment variables.'
-        : 'Not prompting (no terminal, or --no-input): give them as flags or environment variables; see `smtp-oauth-setup check --help`.',
-    );
+    problems.push(msg('input.missing', { fields: missing }), msg('input.missing-hint', { prompting: prompter !== null }));
   }
   if (problems.length > 0 || !credential) throw new InputError(problems, onlyMissing ? 'missing' : 'invalid');
 
@@ -238,22 +238,22 @@ const CERTIFICATE_PASSWORD_ENV = 'AZURE_CLIENT_CERTIFICATE_PASSWORD';
  * secret; both at once is refused, since which one would be used would be a guess. A certificate
  * saved by the wizard comes after a secret given now (flag, environment) and before a saved secret.
  */
-async function resolveCredential(sources: InputSources, problems: string[], missing: string[]): Promise<Credential | null> {
+async function resolveCredential(sources: InputSources, problems: Message[], missing: MissingField[]): Promise<Credential | null> {
   const { flags } = sources;
   const secretGiven = secretsGivenNow(sources);
   const certificate = certificateGiven(sources);
   if (!certificate) {
-    if (flags.privateKey !== undefined) problems.push('--private-key: goes with --certificate');
+    if (flags.privateKey !== undefined) problems.push(msg('input.private-key-alone', { field: '--private-key' }));
     const secret = await resolveSecret(sources, problems, missing);
     return secret && { kind: 'secret', secret };
   }
   if (secretGiven.length > 0) {
-    problems.push(`${certificate.origin} and ${secretGiven.join(', ')}: give a certificate or a client secret, not both`);
+    problems.push(msg('input.certificate-and-secret', { field: certificate.origin, ...(certificate.saved && { saved: true }), secrets: secretGiven }));
     return null;
   }
   return loadCertificateCredential(
     sources,
-    { origin: certificate.origin, certificatePath: certificate.path, ...(flags.privateKey !== undefined && { privateKeyPath: flags.privateKey }) },
+    { origin: certificate.origin, saved: certificate.saved, certificatePath: certificate.path, ...(flags.privateKey !== undefined && { privateKeyPath: flags.privateKey }) },
     problems,
   );
 }
@@ -268,25 +268,26 @@ function secretsGivenNow({ flags, env }: Pick<InputSources, 'flags' | 'env'>): s
 }
 
 /** The certificate's file and where it was named: flag > environment > saved (only when no secret is given now). */
-function certificateGiven(sources: Pick<InputSources, 'flags' | 'env' | 'saved'>): { origin: string; path: string } | null {
+function certificateGiven(sources: Pick<InputSources, 'flags' | 'env' | 'saved'>): { origin: string; saved: boolean; path: string } | null {
   const { flags, env, saved = {} } = sources;
   const candidates: Array<[origin: string, path: string | undefined]> = [
     ['--certificate', flags.certificate],
     [CERTIFICATE_ENV, env[CERTIFICATE_ENV] || undefined],
-    ['saved configuration (certificate)', secretsGivenNow(sources).length === 0 ? saved.certificate : undefined],
+    // The saved configuration's key: the problems about the file name it as such.
+    ['certificate', secretsGivenNow(sources).length === 0 ? saved.certificate : undefined],
   ];
   const found = candidates.find((c): c is [string, string] => c[1] !== undefined);
-  return found ? { origin: found[0], path: found[1] } : null;
+  return found ? { origin: found[0], saved: found[0] === 'certificate', path: found[1] } : null;
 }
 
 /** Loads the certificate; an encrypted key takes AZURE_CLIENT_CERTIFICATE_PASSWORD, else a masked prompt on a terminal. */
 async function loadCertificateCredential(
   sources: InputSources,
-  given: { origin: string; certificatePath: string; privateKeyPath?: string },
-  problems: string[],
+  given: { origin: string; saved: boolean; certificatePath: string; privateKeyPath?: string },
+  problems: Message[],
 ): Promise<Credential | null> {
   const { env, prompter } = sources;
-  const labels = { certificate: given.origin, privateKey: '--private-key', missingKey: 'give it in the same PEM or with --private-key <pem>' };
+  const labels = { certificate: given.saved ? t('input.origin.saved-certificate') : given.origin, privateKey: '--private-key' };
   const load = (password?: Secret) =>
     loadClientCertificate({
       certificatePath: given.certificatePath,
@@ -297,83 +298,102 @@ async function loadCertificateCredential(
   const fromEnv = env[CERTIFICATE_PASSWORD_ENV] ? new Secret(env[CERTIFICATE_PASSWORD_ENV], CERTIFICATE_PASSWORD_ENV) : undefined;
   let loaded = await load(fromEnv);
   if (loaded.needsPassword && prompter) {
-    const answer = await prompter.password({ name: 'certificatePassword', message: `Password of the private key in ${given.privateKeyPath ?? given.certificatePath}` });
-    loaded = await load(new Secret(answer, 'the password typed'));
+    const answer = await prompter.password({
+      name: 'certificatePassword',
+      message: t('input.question.certificate-password', { path: given.privateKeyPath ?? given.certificatePath }),
+    });
+    loaded = await load(new Secret(answer, t('input.secret-source.typed-password')));
   }
-  problems.push(...loaded.problems);
+  problems.push(...loaded.problemMessages);
   return loaded.certificate && { kind: 'certificate', certificate: loaded.certificate };
 }
 
-export const SECRET_GIVEN_AS_FILE =
-  '--client-secret-file: no such file, and the value given looks like a client secret itself (not shown). Put the secret\'s Value in a file and give that file\'s path, or pipe it with --client-secret-stdin.';
+/** Where a client secret came from: what its problems say, and what the plan shows (Secret.source). */
+type SecretOrigin = { source: 'file'; path: string } | { source: 'stdin' | 'env' | 'saved' | 'prompt' };
 
-async function resolveSecret(sources: InputSources, problems: string[], missing: string[]): Promise<Secret | null> {
+function secretSourceText(origin: SecretOrigin): string {
+  switch (origin.source) {
+    case 'file':
+      return t('input.source.file', { path: origin.path });
+    case 'stdin':
+      return t('input.source.stdin');
+    case 'env':
+      return SECRET_ENV;
+    case 'saved':
+      return t('input.source.saved');
+    case 'prompt':
+      return t('input.source.prompt');
+  }
+}
+
+async function resolveSecret(sources: InputSources, problems: Message[], missing: MissingField[]): Promise<Secret | null> {
   const { flags, env, saved = {}, prompter } = sources;
-  const accept = (raw: string, source: string): Secret | null => {
+  const accept = (raw: string, origin: SecretOrigin): Secret | null => {
     const result = clientSecretSchema.safeParse(raw);
-    if (result.success) return new Secret(result.data, source);
-    problems.push(`client secret (${source}): ${describe(result.error)}`);
+    if (result.success) return new Secret(result.data, secretSourceText(origin));
+    // The secret's own messages name its source (`client secret (file ./s.txt): …`).
+    problems.push(...issueMessages(result.error).map((m) => ({ id: m.id, params: { ...m.params, ...origin } }) as unknown as Message));
     return null;
   };
 
   // Sources in order: a file (or - for stdin), --client-secret-stdin, the environment, saved, a prompt.
   if (flags.clientSecretFile !== undefined && flags.clientSecretStdin) {
-    problems.push('--client-secret-file and --client-secret-stdin: give the secret one way only');
+    problems.push(msg('input.secret.file-and-stdin'));
     return null;
   }
   if (flags.clientSecretFile === '-' || flags.clientSecretStdin) {
-    const origin = flags.clientSecretStdin ? '--client-secret-stdin' : '--client-secret-file -';
+    const field = flags.clientSecretStdin ? '--client-secret-stdin' : '--client-secret-file -';
     if (!sources.readStdin) {
-      problems.push(`${origin}: standard input cannot be read here`);
+      problems.push(msg('input.secret.stdin-unavailable', { field }));
       return null;
     }
     let text: string;
     try {
       text = await sources.readStdin();
     } catch (error) {
-      problems.push(`${origin}: standard input: ${readErrorReason(error)}`);
+      problems.push(msg('input.secret.stdin-unreadable', { field, reason: readErrorReason(error) }));
       return null;
     }
     // Only the first line: a here-string or `echo` adds a newline, and nothing else belongs to the secret.
-    return accept(text.split(/\r?\n/, 1)[0] ?? '', 'standard input');
+    return accept(text.split(/\r?\n/, 1)[0] ?? '', { source: 'stdin' });
   }
   if (flags.clientSecretFile !== undefined) {
     const path = flags.clientSecretFile;
     try {
-      return accept(await readTextFile(path, READ_LIMITS.secret), `file ${path}`);
+      return accept(await readTextFile(path, READ_LIMITS.secret), { source: 'file', path });
     } catch (error) {
       // The refusal of --client-secret says a file goes here: a pasted secret is not a file, and is
       // never echoed (not here, nor by any later output: the redactor learns it).
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && clientSecretShape(path) !== null) {
         sources.protect?.(path);
-        problems.push(SECRET_GIVEN_AS_FILE);
+        problems.push(msg('input.secret.given-as-file'));
       } else {
-        problems.push(`--client-secret-file: ${path}: ${readErrorReason(error)}`);
+        problems.push(msg('input.secret.file-unreadable', { field: '--client-secret-file', path, reason: readErrorReason(error) }));
       }
       return null;
     }
   }
   const fromEnv = env[SECRET_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') return accept(fromEnv, SECRET_ENV);
-  if (saved.clientSecret) return accept(saved.clientSecret, 'saved configuration');
+  if (fromEnv !== undefined && fromEnv !== '') return accept(fromEnv, { source: 'env' });
+  if (saved.clientSecret) return accept(saved.clientSecret, { source: 'saved' });
   if (sources.savedSecret) {
     const kept = await sources.savedSecret();
     if ('problem' in kept) {
-      problems.push(kept.problem);
+      problems.push(typeof kept.problem === 'string' ? msg('input.not-a-value', { detail: kept.problem }) : kept.problem);
       return null;
     }
     sources.protect?.(kept.secret);
-    return accept(kept.secret, 'saved configuration');
+    return accept(kept.secret, { source: 'saved' });
   }
   if (prompter) {
     const answer = await prompter.password({
       name: 'clientSecret',
-      message: 'Client secret (its Value, not its ID)',
+      message: t('input.question.client-secret'),
       validate: validatorFor(clientSecretSchema),
     });
-    return accept(answer, 'prompt');
+    return accept(answer, { source: 'prompt' });
   }
-  missing.push(`client secret (${SECRET_ENV}, --client-secret-file <path|->, or --client-secret-stdin)`);
+  missing.push({ field: 'client-secret' });
   return null;
 }
 
@@ -381,8 +401,10 @@ async function resolveSecret(sources: InputSources, problems: string[], missing:
 export interface GivenValue {
   value: string;
   origin: string;
-  /** Why the field's schema refuses it, if it does. */
+  /** Why the field's schema refuses it, if it does: in words, in the language in use. */
   problem?: string;
+  /** The same as messages (ids and parameters, without the field: the wizard's question names it). */
+  problemMessages?: Message[];
 }
 
 /**
@@ -398,8 +420,13 @@ export function givenCheckInputs(sources: Pick<InputSources, 'flags' | 'env' | '
     const found = firstGiven(key, spec, flags, env, saved);
     if (!found) continue;
     const [origin, value] = found;
-    const verdict = validatorFor(spec.schema)(value);
-    given[key] = { value, origin, ...(verdict !== true && { problem: verdict }) };
+    const result = spec.schema.safeParse(value);
+    const problems = result.success ? [] : issueMessages(result.error);
+    given[key] = {
+      value,
+      origin: origin.saved ? t('input.origin.saved', { key: origin.field }) : origin.field,
+      ...(problems.length > 0 && { problem: problems.map(render).join('; '), problemMessages: problems }),
+    };
   }
   return given;
 }
@@ -410,9 +437,11 @@ export function givenCheckInputs(sources: Pick<InputSources, 'flags' | 'env' | '
  * prompt. `certificatePath` names a certificate that was given but could not be loaded (an encrypted
  * key without its password, say), for the wizard to offer again.
  */
-export async function givenCredential(sources: Omit<InputSources, 'prompter'>): Promise<{ credential: Credential | null; problems: string[]; certificatePath?: string }> {
-  const problems: string[] = [];
+export async function givenCredential(
+  sources: Omit<InputSources, 'prompter'>,
+): Promise<{ credential: Credential | null; problems: string[]; problemMessages: Message[]; certificatePath?: string }> {
+  const problems: Message[] = [];
   const credential = await resolveCredential({ ...sources, prompter: null }, problems, []);
   const certificate = certificateGiven(sources);
-  return { credential, problems, ...(credential === null && certificate && { certificatePath: certificate.path }) };
+  return { credential, problems: problems.map(render), problemMessages: problems, ...(credential === null && certificate && { certificatePath: certificate.path }) };
 }

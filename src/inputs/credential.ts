@@ -1,3 +1,4 @@
+import { t } from '../messages/index.js';
 import type { ClientCertificate } from '../token/certificate.js';
 import type { Secret } from './secret.js';
 
@@ -14,9 +15,7 @@ export function credentialSecrets(credential: Credential): string[] {
 
 /** The credential as the plan shows it: kind and source, never a value. */
 export function describeCredential(credential: Credential): string {
-  if (credential.kind === 'secret') {
-    return `client secret from ${credential.secret.source} (${credential.secret.length} characters, not shown)`;
-  }
+  if (credential.kind === 'secret') return t('input.credential.secret', { source: credential.secret.source, length: credential.secret.length });
   const { certificate } = credential;
-  return `certificate ${certificate.thumbprintSha256} from ${certificate.source} (${certificate.subject}, valid until ${certificate.notAfter.toISOString().slice(0, 10)})`;
+  return t('input.credential.certificate', { thumbprint: certificate.thumbprintSha256, source: certificate.source, subject: certificate.subject, notAfter: certificate.notAfter });
 }

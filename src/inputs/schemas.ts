@@ -1,14 +1,37 @@
 import { z } from 'zod';
 import { CLOUD_NAMES } from '../cloud.js';
-import { type DecimalRange, parseDecimal } from './decimal.js';
+import { type Message, type MessageId, isMessage, msg, render, t } from '../messages/index.js';
+import { type DecimalLimits, readDecimal } from './decimal.js';
 
-export { type DecimalRange, parseDecimal } from './decimal.js';
+export { type DecimalRange, parseDecimal, readDecimal } from './decimal.js';
 
 /**
  * One schema per field, shared by `check`'s flags, environment variables, saved configuration
  * and the wizard's prompts, so a value is judged the same way wherever it comes from.
- * Messages name what is expected; the field's name is added by the caller.
+ * Each issue's message is a message id of the catalogs (src/messages/en/inputs.ts) and its `params`
+ * the message's parameters: the caller renders it, with the field's name (problemsOf in check-inputs.ts).
  */
+
+/**
+ * A refusal as zod carries it: its words in the language in use (what `issue.message` says to every
+ * reader of the schema), and the message itself (id and parameters) in the issue's `params`, for
+ * issueMessages below.
+ */
+function refusal(id: MessageId, params: Record<string, unknown> = {}): { message: string; params: { message: Message } } {
+  const message = { id, params } as unknown as Message;
+  return { message: render(message), params: { message } };
+}
+
+/** A refinement's options: the refusal, worded when the issue is raised (so in the language in use then). */
+function check(id: MessageId, params: Record<string, unknown> = {}, abort = false) {
+  return { error: () => refusal(id, params).message, params: { message: { id, params } }, ...(abort && { abort: true }) };
+}
+
+function refuse(ctx: z.RefinementCtx, id: MessageId, params: Record<string, unknown> = {}): void {
+  ctx.addIssue({ code: 'custom', ...refusal(id, params) });
+}
+
+const nonEmpty = (value: string) => value.length > 0;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A DNS name of at least two labels (contoso.onmicrosoft.com, contoso.com).
@@ -26,28 +49,20 @@ const MULTI_TENANT_ALIASES = new Set(['common', 'organizations', 'consumers']);
 export const tenantIdSchema = z
   .string()
   .trim()
-  .min(1, 'is empty')
+  .refine(nonEmpty, check('input.empty'))
   .superRefine((value, ctx) => {
     if (MULTI_TENANT_ALIASES.has(value.toLowerCase())) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `'${value}' is not a tenant: client credentials need your own tenant's ID (a GUID, Entra ID → Overview → Tenant ID) or a verified domain such as contoso.onmicrosoft.com`,
-      });
+      refuse(ctx, 'input.tenant.alias', { value });
       return;
     }
-    if (!GUID.test(value) && !DNS_NAME.test(value)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be the tenant ID (a GUID, Entra ID → Overview → Tenant ID) or a verified domain such as contoso.onmicrosoft.com',
-      });
-    }
+    if (!GUID.test(value) && !DNS_NAME.test(value)) refuse(ctx, 'input.tenant.invalid');
   });
 
 export const clientIdSchema = z
   .string()
   .trim()
-  .min(1, 'is empty')
-  .regex(GUID, 'must be the Application (client) ID, a GUID shown on the app registration\'s Overview page');
+  .refine(nonEmpty, check('input.empty'))
+  .refine((value) => GUID.test(value), check('input.client-id.invalid'));
 
 /**
  * The secret's Value. Its ID is a GUID and is the most common wrong paste (AADSTS7000215, catalog A.1):
@@ -60,9 +75,9 @@ export const clientSecretSchema = z
   .pipe(
     z
       .string()
-      .min(1, 'is empty')
-      .max(1024, 'is too long to be a client secret')
-      .refine((value) => !/\s/.test(value), 'contains white space; copy the secret\'s Value again'),
+      .refine(nonEmpty, check('input.secret.empty'))
+      .refine((value) => value.length <= 1024, check('input.secret.too-long'))
+      .refine((value) => !/\s/.test(value), check('input.secret.white-space')),
   );
 
 /**
@@ -80,11 +95,7 @@ export function clientSecretShape(value: string): 'secret-id' | 'secret-value' |
 }
 
 export function clientSecretWarnings(secret: string): string[] {
-  return clientSecretShape(secret) === 'secret-id'
-    ? [
-        'The client secret looks like a GUID: that is probably the secret\'s ID, not its Value. In Entra ID → App registrations → your app → Certificates & secrets, copy the Value column (shown only when the secret is created).',
-      ]
-    : [];
+  return clientSecretShape(secret) === 'secret-id' ? [t('input.secret.looks-like-id')] : [];
 }
 
 // RFC 5321 §4.5.3.1: a local part of at most 64 octets, a domain of at most 255, and a path (the
@@ -96,75 +107,64 @@ const MAX_ADDRESS_OCTETS = 254;
 export const addressSchema = z
   .string()
   .trim()
-  .min(1, 'is empty')
-  .pipe(z.email({ message: 'must be an email address such as alerts@contoso.com' }))
+  .refine(nonEmpty, check('input.empty', {}, true))
+  .refine((value) => z.email().safeParse(value).success, check('input.address.invalid', {}, true))
   .superRefine((value, ctx) => {
     const at = value.lastIndexOf('@');
     const octets = (text: string) => Buffer.byteLength(text, 'utf8');
     const local = octets(value.slice(0, at));
     const domain = octets(value.slice(at + 1));
     if (local > MAX_LOCAL_PART_OCTETS) {
-      ctx.addIssue({ code: 'custom', message: `has a local part (before the @) of ${local} characters; at most ${MAX_LOCAL_PART_OCTETS} are allowed (RFC 5321)` });
+      refuse(ctx, 'input.address.local-too-long', { octets: local, max: MAX_LOCAL_PART_OCTETS });
     } else if (domain > MAX_DOMAIN_OCTETS) {
-      ctx.addIssue({ code: 'custom', message: `has a domain of ${domain} characters; at most ${MAX_DOMAIN_OCTETS} are allowed (RFC 5321)` });
+      refuse(ctx, 'input.address.domain-too-long', { octets: domain, max: MAX_DOMAIN_OCTETS });
     } else if (octets(value) > MAX_ADDRESS_OCTETS) {
-      ctx.addIssue({ code: 'custom', message: `is ${octets(value)} characters long; an address has at most ${MAX_ADDRESS_OCTETS} (RFC 5321)` });
+      refuse(ctx, 'input.address.too-long', { octets: octets(value), max: MAX_ADDRESS_OCTETS });
     }
   });
 
 export const hostSchema = z
   .string()
   .trim()
-  .min(1, 'is empty')
-  .refine((value) => HOST_NAME.test(value) || IPV4.test(value) || value === '::1', 'must be a host name such as smtp.office365.com');
+  .refine(nonEmpty, check('input.empty'))
+  .refine((value) => HOST_NAME.test(value) || IPV4.test(value) || value === '::1', check('input.host.invalid'));
 
-/** parseDecimal as a schema (text in, number out). */
-export function decimalSchema(range: DecimalRange): z.ZodType<number, string> {
+/**
+ * readDecimal as a schema (text in, number out): a refused number is the field's message, with the
+ * problem (`not-decimal`, `too-big`, …) and the limits as its parameters.
+ */
+export function decimalSchema(limits: DecimalLimits, message: MessageId, params: Record<string, unknown> = {}): z.ZodType<number, string> {
   return z.string().transform((value, ctx) => {
-    const parsed = parseDecimal(value, range);
+    const parsed = readDecimal(value, limits);
     if ('value' in parsed) return parsed.value;
-    ctx.addIssue({ code: 'custom', message: parsed.problem });
+    refuse(ctx, message, { ...params, problem: parsed.problem });
     return z.NEVER;
   });
 }
 
-export const portSchema = decimalSchema({
-  min: 1,
-  max: 65535,
-  expected: 'a number from 1 to 65535',
-  notWhole: 'must be a whole number from 1 to 65535',
-  tooSmall: 'must be a number from 1 to 65535',
-  tooBig: 'must be a number from 1 to 65535',
-});
+export const portSchema = decimalSchema({ min: 1, max: 65535 }, 'input.port.invalid', { min: 1, max: 65535 });
 
-export const timeoutSecondsSchema = decimalSchema({
-  min: Number.MIN_VALUE,
-  max: 600,
-  fraction: true,
-  expected: 'a number of seconds',
-  tooSmall: 'must be a positive number of seconds',
-  tooBig: 'must be at most 600 seconds',
-});
+export const timeoutSecondsSchema = decimalSchema({ min: Number.MIN_VALUE, max: 600, fraction: true }, 'input.timeout.invalid', { max: 600 });
 
 /** The authority host is an https origin; a path (a tenant, /oauth2/…) belongs elsewhere. */
 export const authorityHostSchema = z
   .string()
   .trim()
-  .min(1, 'is empty')
+  .refine(nonEmpty, check('input.empty'))
   .transform((value, ctx) => {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an https URL such as https://login.microsoftonline.com' });
+      refuse(ctx, 'input.authority.not-url');
       return z.NEVER;
     }
     if (url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: 'must use https (tokens are never requested over cleartext)' });
+      refuse(ctx, 'input.authority.not-https');
       return z.NEVER;
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'must be the host only, such as https://login.microsoftonline.com (no tenant or path)' });
+      refuse(ctx, 'input.authority.not-host-only');
       return z.NEVER;
     }
     return url.origin;
@@ -174,13 +174,13 @@ export const cloudSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.enum(CLOUD_NAMES, { message: `must be one of ${CLOUD_NAMES.join(', ')}` }));
+  .pipe(z.enum(CLOUD_NAMES, { error: () => t('input.cloud.invalid', { clouds: [...CLOUD_NAMES] }) }));
 
 /** An HTTP(S) proxy for the token endpoint: `http://proxy.contoso.com:8080`, credentials allowed. */
 export const proxyUrlSchema = z
   .string()
   .trim()
-  .min(1, 'is empty')
+  .refine(nonEmpty, check('input.empty'))
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -188,7 +188,7 @@ export const proxyUrlSchema = z
     } catch {
       return false;
     }
-  }, 'must be a proxy URL such as http://proxy.contoso.com:8080');
+  }, check('input.proxy.invalid'));
 
 /**
  * How long `check --wait` keeps retrying: `90s`, `30m`, `1h`, `1h30m`. A bare number is refused
@@ -202,11 +202,11 @@ export const waitDurationSchema = z
     const m = /^(?:(\d{1,3})h)?(?:(\d{1,4})m(?!s))?(?:(\d{1,5})s)?$/.exec(value.replace(/\s+/g, ''));
     const seconds = m && value !== '' ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : NaN;
     if (!Number.isFinite(seconds)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90s, 30m or 1h' });
+      refuse(ctx, 'input.wait.invalid');
       return z.NEVER;
     }
     if (seconds < 1 || seconds > 24 * 3600) {
-      ctx.addIssue({ code: 'custom', message: 'must be between 1s and 24h' });
+      refuse(ctx, 'input.wait.range');
       return z.NEVER;
     }
     return seconds;
@@ -220,36 +220,29 @@ export const waitDurationSchema = z
 export const secretExpiresSchema = z
   .string()
   .trim()
-  .min(1, 'is empty')
+  .refine(nonEmpty, check('input.empty'))
   .transform((value, ctx) => {
-    const message = 'must be a date such as 2026-03-31 (the Expires column under Certificates & secrets), or an ISO 8601 date and time';
+    const message = 'input.secret-expires.invalid';
     const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (dateOnly) {
       const [y, mo, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
       const at = new Date(Date.UTC(y, mo - 1, d));
       // Date.UTC rolls 2026-02-30 over to March: a rolled date was not a real one.
       if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) {
-        ctx.addIssue({ code: 'custom', message });
+        refuse(ctx, message);
         return z.NEVER;
       }
       return value;
     }
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) || Number.isNaN(Date.parse(value))) {
-      ctx.addIssue({ code: 'custom', message });
+      refuse(ctx, message);
       return z.NEVER;
     }
     return new Date(value).toISOString();
   });
 
 /** How many days before the secret's expiry `check` starts warning. */
-export const warnDaysSchema = decimalSchema({
-  min: 0,
-  max: 730,
-  expected: 'a number of days',
-  notWhole: 'must be a whole number of days',
-  tooSmall: 'must be 0 or more days',
-  tooBig: 'must be at most 730 days (portal secrets last at most 24 months)',
-});
+export const warnDaysSchema = decimalSchema({ min: 0, max: 730 }, 'input.warn-days.invalid', { max: 730, months: 24 });
 
 /**
  * A file name the wizard asks for (where to write a file, or which certificate to read). `~` and
@@ -260,9 +253,9 @@ export const warnDaysSchema = decimalSchema({
 export const filePathSchema = z
   .string()
   .trim()
-  .min(1, 'must name a file')
-  .refine((value) => !value.includes('\0'), 'is not a file name')
-  .refine((value) => !/^~[^/\\]/.test(value), 'only ~ and ~/… are expanded (not ~name, another user\'s home): give the full path');
+  .refine(nonEmpty, check('input.file-path.empty'))
+  .refine((value) => !value.includes('\0'), check('input.file-path.nul'))
+  .refine((value) => !/^~[^/\\]/.test(value), check('input.file-path.other-home'));
 
 /**
  * `~` and `~/…` as a shell expands them (bash: $HOME first), for file names typed at a prompt, where no
@@ -273,4 +266,19 @@ export function expandHome(path: string, home: string, os: NodeJS.Platform = pro
   if (path === '~') return home;
   if (path.startsWith('~/') || (os === 'win32' && path.startsWith('~\\'))) return home + path.slice(1);
   return path;
+}
+
+/**
+ * The messages of a value's issues: each issue's message id with its parameters and the field the
+ * value came from (`--tenant-id`, `AZURE_TENANT_ID`, a saved configuration's key), or none for a
+ * prompt's answer. An issue that is not one of ours (zod's own) keeps its words.
+ */
+export function issueMessages(error: z.ZodError, field?: { field: string; saved?: boolean }): Message[] {
+  return error.issues.map((issue) => {
+    const carried = (issue as { params?: { message?: unknown } }).params?.message;
+    if (isMessage(carried)) return { id: carried.id, params: { ...carried.params, ...field } } as unknown as Message;
+    // The cloud's enum: zod's own issue, with the values it allows.
+    if (issue.code === 'invalid_value') return msg('input.cloud.invalid', { ...field, clouds: issue.values.map(String) });
+    return msg('input.not-a-value', { ...field, detail: issue.message });
+  });
 }

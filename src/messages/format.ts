@@ -44,8 +44,12 @@ function createFormatter(language: Language): Formatter {
     conjunction: new Intl.ListFormat(locale, { type: 'conjunction' }),
     disjunction: new Intl.ListFormat(locale, { type: 'disjunction' }),
   };
-  const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  // German sets a no-break space between a number and its unit ("30\u00a0Min."); ICU versions differ
+  // in whether they do, so it is made sure of here.
+  const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') => {
+    const text = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+    return language === 'de' ? text.replace(/^([\d.,]+) /, '$1\u00a0') : text;
+  };
   return {
     locale,
     plural(n, forms) {

@@ -26,8 +26,12 @@ export interface LanguageSources {
   /** The value of `--lang`, when given. */
   flag?: string | undefined;
   env: NodeJS.ProcessEnv;
-  /** The operating system's locale as Node's ICU reports it (`Intl.DateTimeFormat().resolvedOptions().locale`). */
-  systemLocale?: string | undefined;
+  /**
+   * The operating system's locale as Node's ICU reports it (systemLocale()),
+   * or a function that asks for it: called only when nothing before it decides (ICU's first use costs
+   * start-up time that `--help` does not have).
+   */
+  systemLocale?: string | (() => string | undefined) | undefined;
 }
 
 export type LanguageChoice =
@@ -53,14 +57,19 @@ export function chooseLanguage(sources: LanguageSources): LanguageChoice {
     if (value === undefined || value === '') continue;
     return { ok: true, language: languageOfLocale(value) ?? 'en', from: name };
   }
-  const system = sources.systemLocale ? languageOfLocale(sources.systemLocale) : null;
+  const locale = typeof sources.systemLocale === 'function' ? sources.systemLocale() : sources.systemLocale;
+  const system = locale ? languageOfLocale(locale) : null;
   return system ? { ok: true, language: system, from: 'system' } : { ok: true, language: 'en', from: 'default' };
 }
 
-/** The operating system's locale through ICU, or undefined when Node cannot tell. */
+/**
+ * The operating system's locale through ICU, or undefined when Node cannot tell. Every Intl service
+ * resolves the same default locale; PluralRules is asked because it costs well under a millisecond,
+ * where DateTimeFormat (time zone data) and NumberFormat cost tens of milliseconds at start-up.
+ */
 export function systemLocale(): string | undefined {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().locale;
+    return new Intl.PluralRules().resolvedOptions().locale;
   } catch {
     return undefined;
   }

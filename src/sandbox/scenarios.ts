@@ -1,3 +1,4 @@
+import { t } from '../messages/index.js';
 import { newGuid, SANDBOX_ADDRESSES, SANDBOX_IDS, generateSecretValue, type AppRegistration, type Mailbox, type TenantState } from './tenant.js';
 import { EntraErrors, entraErrorFault, temporarilyUnavailableBody, type EntraError } from './entra-errors.js';
 import { REPLY_TEMPLATES, TEMPORARY_SERVER_ERROR_TEMPLATE } from './exchange-replies.js';
@@ -39,10 +40,10 @@ export interface ScenarioClientContext {
 
 export interface Scenario {
   name: string;
-  /** One line. */
-  title: string;
-  /** What is simulated and which setup step is broken. */
-  description: string;
+  /** One line, in the language in use. */
+  readonly title: string;
+  /** What is simulated and which setup step is broken, in the language in use. */
+  readonly description: string;
   /**
    * The diagnosis code `check` must produce against this scenario (a catalog entry; its setup step
    * comes from the catalog); null when `check` must succeed. test/e2e/check.test.ts holds every
@@ -118,25 +119,19 @@ function tokenClaims(fault: TokenClaimsFault): Pick<Scenario, 'expect' | 'apply'
   };
 }
 
-const REPLAYED =
-  '`check` validates its inputs and always asks for https://outlook.office365.com/.default, so it cannot cause this itself: the sandbox answers every token request the way Entra ID answers the request described.';
-const REPLAYED_SMTP = 'The sandbox gives this reply on every session, at the phase where Exchange Online gives it.';
 
-const SCENARIOS: readonly Scenario[] = [
+/** A scenario as written below: its title and description are messages of the catalogs (`sandbox.scenario.<name>.title`, `.description`). */
+type ScenarioDefinition = Omit<Scenario, 'title' | 'description'>;
+
+const DEFINITIONS: readonly ScenarioDefinition[] = [
   {
     name: 'healthy',
-    title: 'Everything set up correctly: token, AUTH and sending succeed',
-    description:
-      'App with a valid secret and admin-consented SMTP.SendAsApp; Exchange service principal registered with the enterprise application object id; FullAccess on the mailbox; SMTP AUTH enabled on the mailbox (disabled org-wide, as in tenants created after January 2020).',
     diagnosis: null,
     expect: { kind: 'success' },
     apply: () => undefined,
   },
   {
     name: 'secret-id-instead-of-value',
-    title: "The client secret's ID was entered instead of its value → AADSTS7000215",
-    description:
-      'Step 4: the "Secret ID" column (a GUID) was copied from Certificates & secrets instead of the "Value" column. Entra answers 401 invalid_client AADSTS7000215.',
     diagnosis: 'client-secret-invalid',
     expect: tokenError(401, 'invalid_client', 7000215),
     apply: () => undefined,
@@ -144,9 +139,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'wrong-secret',
-    title: 'A client secret that does not belong to the app → AADSTS7000215',
-    description:
-      "Step 4: the secret value is not one of the app's secrets (typo, truncated copy, another app's secret). Entra answers 401 invalid_client AADSTS7000215.",
     diagnosis: 'client-secret-invalid',
     expect: tokenError(401, 'invalid_client', 7000215),
     apply: () => undefined,
@@ -154,9 +146,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'expired-secret',
-    title: 'The client secret has expired → AADSTS7000222',
-    description:
-      "Step 1: the secret's expiry date has passed (portal secrets live at most 24 months). Entra answers 401 invalid_client AADSTS7000222.",
     diagnosis: 'client-secret-expired',
     expect: tokenError(401, 'invalid_client', 7000222),
     apply: ({ tenant }) => {
@@ -167,9 +156,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'unknown-app',
-    title: 'The client id names no application in the tenant → AADSTS700016',
-    description:
-      'Step 4: the application (client) id is wrong or belongs to an app in another tenant. Entra answers 400 unauthorized_client AADSTS700016.',
     diagnosis: 'app-not-found-in-tenant',
     expect: tokenError(400, 'unauthorized_client', 700016),
     apply: () => undefined,
@@ -177,9 +163,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'unknown-tenant',
-    title: 'The tenant id does not exist → AADSTS90002',
-    description:
-      'Step 4: the directory (tenant) id is wrong (or belongs to another cloud). Discovery and the token endpoint answer 400 invalid_tenant AADSTS90002.',
     diagnosis: 'tenant-not-found',
     expect: tokenError(400, 'invalid_tenant', 90002),
     apply: () => undefined,
@@ -187,9 +170,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'app-disabled',
-    title: 'The enterprise application is disabled → AADSTS7000112',
-    description:
-      'Step 1: the service principal has "Enabled for users to sign in?" = No (accountEnabled false), or Microsoft disabled it. Entra answers 400 unauthorized_client AADSTS7000112.',
     diagnosis: 'app-disabled',
     expect: tokenError(400, 'unauthorized_client', 7000112),
     apply: ({ tenant }) => {
@@ -198,9 +178,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'no-enterprise-app',
-    title: 'The app registration has no service principal in the tenant → AADSTS7000229',
-    description:
-      'Step 1: the app was registered through an API that does not create the enterprise application (service principal). Entra answers 401 invalid_client AADSTS7000229.',
     diagnosis: 'app-service-principal-missing',
     expect: tokenError(401, 'invalid_client', 7000229),
     apply: ({ tenant }) => {
@@ -211,9 +188,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'no-admin-consent',
-    title: 'SMTP.SendAsApp not admin-consented: token without roles → 535 5.7.3',
-    description:
-      'Step 1: the application permission was added but admin consent was not granted. Entra still issues a token, without a roles claim; Exchange answers AUTH with 535 5.7.3 Authentication unsuccessful.',
     diagnosis: 'token-missing-role',
     expect: authUnsuccessful,
     apply: ({ tenant }) => {
@@ -222,9 +196,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'no-service-principal',
-    title: 'New-ServicePrincipal was not run in Exchange Online → 535 5.7.3',
-    description:
-      'Step 2: Exchange does not know the app (no service principal, hence no mailbox permission either). The token is fine; AUTH gets 535 5.7.3 Authentication unsuccessful.',
     diagnosis: 'smtp-auth-service-principal',
     expect: authUnsuccessful,
     apply: ({ tenant }) => {
@@ -234,9 +205,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'wrong-object-id',
-    title: "New-ServicePrincipal used the app registration's object id → 535 5.7.3",
-    description:
-      'Step 2: the Exchange service principal was created with -ObjectId from App registrations instead of Enterprise applications, so it does not match the token oid. AUTH gets 535 5.7.3 Authentication unsuccessful.',
     diagnosis: 'smtp-auth-service-principal',
     expect: authUnsuccessful,
     apply: ({ tenant }) => {
@@ -249,9 +217,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'no-mailbox-permission',
-    title: 'The service principal has no FullAccess on the mailbox → 535 5.7.3',
-    description:
-      'Step 2: Add-MailboxPermission -AccessRights FullAccess was not run for the service principal. AUTH gets 535 5.7.3 Authentication unsuccessful.',
     diagnosis: 'smtp-auth-service-principal',
     expect: authUnsuccessful,
     apply: ({ tenant }) => {
@@ -260,9 +225,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'unknown-mailbox',
-    title: 'The mailbox (user=) is not a mailbox of the tenant → 535 5.7.3',
-    description:
-      "Step 4: the username given for AUTH is not the mailbox's primary SMTP address (typo, a group, an address that does not exist). AUTH gets 535 5.7.3 Authentication unsuccessful.",
     diagnosis: 'smtp-auth-service-principal',
     expect: authUnsuccessful,
     apply: () => undefined,
@@ -270,9 +232,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'smtp-auth-disabled-mailbox',
-    title: 'SMTP AUTH is disabled on the mailbox → 535 5.7.139 … Mailbox',
-    description:
-      'Step 3: Set-CASMailbox -SmtpClientAuthenticationDisabled $true on the mailbox. AUTH gets 535 5.7.139 … SmtpClientAuthentication is disabled for the Mailbox.',
     diagnosis: 'smtp-auth-disabled-mailbox',
     expect: { kind: 'smtp', phase: 'auth', code: 535, enhanced: '5.7.139', text: 'disabled for the Mailbox' },
     apply: ({ tenant }) => {
@@ -281,9 +240,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'smtp-auth-disabled-tenant',
-    title: 'SMTP AUTH is disabled org-wide and the mailbox inherits it → 535 5.7.139 … Tenant',
-    description:
-      'Step 3: Get-TransportConfig SmtpClientAuthenticationDisabled is True (the default since 2020) and the mailbox setting is empty. AUTH gets 535 5.7.139 … SmtpClientAuthentication is disabled for the Tenant.',
     diagnosis: 'smtp-auth-disabled-tenant',
     expect: { kind: 'smtp', phase: 'auth', code: 535, enhanced: '5.7.139', text: 'disabled for the Tenant' },
     apply: ({ tenant }) => {
@@ -293,9 +249,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'send-as-denied',
-    title: 'The sender is another mailbox without SendAs → 550 5.7.60 at end of DATA',
-    description:
-      'Step 4 (or the optional SendAs grant of step 2): the From address is another mailbox of the tenant and the service principal has no SendAs right on it. AUTH succeeds; the message gets 550 5.7.60 at the end of DATA.',
     diagnosis: 'smtp-send-as-denied',
     needsRecipient: true,
     expect: {
@@ -310,9 +263,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'sender-thread-limit',
-    title: 'Too many concurrent sessions for the mailbox → 432 4.3.2 at end of DATA',
-    description:
-      'No setup step: another sender already holds the 3 sessions Exchange allows per mailbox. The message gets 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded (transient).',
     diagnosis: 'smtp-concurrent-connections',
     needsRecipient: true,
     expect: { kind: 'smtp', phase: 'data', code: 432, enhanced: '4.3.2', text: 'sender thread limit exceeded' },
@@ -326,9 +276,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'no-starttls',
-    title: 'The SMTP server offers no STARTTLS → the client must refuse to authenticate',
-    description:
-      'Step 4: the host/port does not offer STARTTLS (wrong endpoint, or a middlebox stripping it). STARTTLS sent anyway is answered 500 (command not recognized); a correct client stops there, before AUTH: the bearer token must never go over cleartext.',
     diagnosis: 'starttls-not-offered',
     expect: { kind: 'smtp', phase: 'starttls', code: 500, enhanced: null, text: 'command not recognized' },
     apply: (state) => {
@@ -337,9 +284,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'token-endpoint-unavailable',
-    title: 'The token endpoint answers 503 temporarily_unavailable',
-    description:
-      'No setup step: Entra ID is temporarily unavailable (HTTP 503, error temporarily_unavailable, Retry-After). Transient: retry later.',
     diagnosis: 'token-service-unavailable',
     expect: { kind: 'token', status: 503, error: 'temporarily_unavailable', aadsts: null },
     apply: (state) => {
@@ -353,9 +297,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'exchange-temporary-error',
-    title: 'Exchange answers AUTH with 451 4.7.0 Temporary server error … PRX4',
-    description:
-      'No setup step: an Exchange front-end proxy failure. AUTH gets 451 4.7.0 Temporary server error. Please try again later. PRX4 (transient: retry on a new connection).',
     diagnosis: 'smtp-temporary-server-error',
     expect: { kind: 'smtp', phase: 'auth', code: 451, enhanced: '4.7.0', text: 'Temporary server error' },
     apply: (state) => {
@@ -365,9 +306,6 @@ const SCENARIOS: readonly Scenario[] = [
   // ----- Entra ID: the tenant's state (catalog A) -----
   {
     name: 'public-client',
-    title: 'The app registration allows public client flows → AADSTS700025',
-    description:
-      'Step 1: Authentication → "Allow public client flows" is Yes, so Entra ID treats the app as a public client and refuses its client secret: 401 invalid_client AADSTS700025.',
     diagnosis: 'app-is-public-client',
     expect: tokenError(401, 'invalid_client', 700025),
     apply: ({ tenant }) => {
@@ -376,9 +314,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'conditional-access-blocked',
-    title: 'A Conditional Access policy for workload identities blocks the app → AADSTS53003',
-    description:
-      'Tenant policy (step 3 in this tool\'s terms): a Conditional Access policy that targets service principals (for example by location) blocks token issuance for the app: 400 AADSTS53003.',
     diagnosis: 'conditional-access-blocked',
     expect: tokenError(400, 'interaction_required', 53003),
     apply: ({ tenant }) => {
@@ -387,9 +322,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'exchange-online-disabled',
-    title: 'The tenant\'s "Office 365 Exchange Online" enterprise application is disabled → AADSTS500014',
-    description:
-      'Step 1: the resource service principal of Exchange Online is disabled in the tenant, so Entra ID issues no token for it: 400 AADSTS500014.',
     diagnosis: 'exchange-service-principal-disabled',
     expect: tokenError(400, 'invalid_resource', 500014),
     apply: ({ tenant }) => {
@@ -399,134 +331,92 @@ const SCENARIOS: readonly Scenario[] = [
   // ----- Entra ID: answers to requests `check` never makes (catalog A), replayed -----
   {
     name: 'secret-not-sent',
-    title: 'The sending application sent no client secret → AADSTS7000218',
-    description: `Step 4: the secret setting is empty or not passed on (an unset environment variable). ${REPLAYED}`,
     diagnosis: 'client-secret-missing',
     ...entraAnswer(EntraErrors.missingClientCredential()),
   },
   {
     name: 'tenant-id-malformed',
-    title: 'The tenant field holds neither a GUID nor a domain → AADSTS900023',
-    description: `Step 4: quotes, spaces, a URL or the word "tenant" in the tenant setting. ${REPLAYED}`,
     diagnosis: 'tenant-id-invalid',
     ...entraAnswer(EntraErrors.malformedTenant('"contoso tenant"')),
   },
   {
     name: 'tenant-common',
-    title: 'The authority names /common instead of the tenant → AADSTS50059',
-    description: `Step 4: app-only tokens need the tenant id or a verified domain in the authority, not /common or /organizations. ${REPLAYED}`,
     diagnosis: 'tenant-missing',
     ...entraAnswer(EntraErrors.noTenantInformation()),
   },
   {
     name: 'scope-not-default',
-    title: 'The scope is SMTP.SendAsApp instead of …/.default → AADSTS1002012',
-    description: `Step 4: the sending application asks for https://outlook.office365.com/SMTP.SendAsApp. ${REPLAYED}`,
     diagnosis: 'scope-not-default',
     ...entraAnswer(EntraErrors.scopeNotDefault('https://outlook.office365.com/SMTP.SendAsApp')),
   },
   {
     name: 'scope-invalid',
-    title: 'The scope mixes values (…/.default offline_access) → AADSTS70011',
-    description: `Step 4: more than one value in the scope of a client-credentials request. ${REPLAYED}`,
     diagnosis: 'scope-invalid',
     ...entraAnswer(EntraErrors.invalidScope('https://outlook.office365.com/.default offline_access')),
   },
   {
     name: 'resource-not-found',
-    title: 'The scope names another cloud\'s resource (outlook.office365.us) → AADSTS500011',
-    description: `Step 4: a GCC High scope asked of a worldwide tenant (or a typo in the resource). ${REPLAYED}`,
     diagnosis: 'resource-not-found',
     ...entraAnswer(EntraErrors.resourceNotFound('https://outlook.office365.us', 'Contoso Sandbox')),
   },
   {
     name: 'certificate-not-uploaded',
-    title: 'The client certificate is not uploaded to the app → AADSTS700027',
-    description: `Step 1: a sender that authenticates with a certificate uses one the app registration does not have. ${REPLAYED}`,
     diagnosis: 'client-assertion-invalid',
     ...entraAnswer(EntraErrors.assertionKeyNotFound('9F4C2B1A0E7D6C5B4A39281706F5E4D3C2B1A098')),
   },
   {
     name: 'certificate-clock-skew',
-    title: 'The certificate assertion is outside its validity (clock skew) → AADSTS700024',
-    description: `Step 4: the clock of a sender that authenticates with a certificate is wrong. ${REPLAYED}`,
     diagnosis: 'client-assertion-expired',
     ...entraAnswer(EntraErrors.assertionNotYetValidOrExpired('2026-01-05 10:00:00Z')),
   },
   {
     name: 'missing-client-id',
-    title: 'The token request has no client_id → AADSTS900144',
-    description: `Step 4: the client id setting of the sending application is empty. ${REPLAYED}`,
     diagnosis: 'token-request-malformed',
     ...entraAnswer(EntraErrors.missingParameter('client_id')),
   },
   {
     name: 'national-cloud-tenant',
-    title: 'A US Government tenant asked at the worldwide authority → AADSTS90038',
-    description: `Step 4: a GCC High or DoD tenant needs login.microsoftonline.us (check --cloud usgov). ${REPLAYED}`,
     diagnosis: 'tenant-in-national-cloud',
     ...entraAnswer(EntraErrors.nationalCloudRedirect(SANDBOX_IDS.tenantId)),
   },
   {
     name: 'worldwide-tenant-on-usgov',
-    title: 'A worldwide tenant asked at the US Government authority → AADSTS900440',
-    description: `Step 4: a commercial tenant needs login.microsoftonline.com. ${REPLAYED}`,
     diagnosis: 'tenant-in-public-cloud',
     ...entraAnswer(EntraErrors.publicCloudTenantOnUsGov()),
   },
   {
     name: 'cross-cloud-request',
-    title: 'A confidential client calls another cloud\'s authority → AADSTS900432',
-    description: `Step 4: the authority host belongs to another Microsoft cloud than the app. ${REPLAYED}`,
     diagnosis: 'cross-cloud-request',
     ...entraAnswer(EntraErrors.crossCloudConfidentialClient()),
   },
   // ----- Tokens Exchange Online cannot accept (catalog C) -----
   {
     name: 'graph-token',
-    title: 'The token is for Microsoft Graph, not Exchange Online → wrong audience',
-    description:
-      'Step 4: the token carries aud https://graph.microsoft.com (a Graph scope was asked for). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
     diagnosis: 'token-wrong-audience',
     ...tokenClaims({ audience: 'https://graph.microsoft.com' }),
   },
   {
     name: 'token-from-other-tenant',
-    title: 'The token was issued by another tenant → tid mismatch',
-    description:
-      'Step 4: the token\'s tid is not the configured tenant (an app and tenant id from different directories). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
     diagnosis: 'token-wrong-tenant',
     ...tokenClaims({ tenantId: '0d3c1f5a-7b29-4e86-a1c4-5a4db0c5e0f2' }),
   },
   {
     name: 'token-for-other-app',
-    title: 'The token belongs to another application → appid mismatch',
-    description:
-      'Step 4: the token\'s appid is not the configured client id (two app registrations mixed up). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
     diagnosis: 'token-wrong-app',
     ...tokenClaims({ clientId: '7a4e2c90-1b5d-4f38-9c62-5a4db0c5e0f3' }),
   },
   {
     name: 'clock-skew-expired-token',
-    title: 'A brand-new token is already expired for this machine → clock skew',
-    description:
-      'No setup step: the token was issued two hours "ago" as this machine\'s clock sees it (the clock runs fast). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
     diagnosis: 'token-expired',
     ...tokenClaims({ shiftSeconds: -2 * 60 * 60 }),
   },
   {
     name: 'delegated-token',
-    title: 'A delegated (user) token with scp SMTP.Send instead of an app-only one',
-    description:
-      'Step 4: the token carries scp and upn (a user sign-in with the delegated SMTP.Send permission) and no roles. The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
     diagnosis: 'token-delegated',
     ...tokenClaims({ dropRoles: true, extra: { scp: 'SMTP.Send', upn: SANDBOX_ADDRESSES.mailbox } }),
   },
   {
     name: 'opaque-token',
-    title: 'The access token is not a JWT → cannot be decoded',
-    description:
-      'Step 4: the token endpoint answers 200 with an access token that is no JWT (a wrong endpoint or a proxy rewriting the answer). The CLI stops at its claims check; Exchange would answer 535 5.7.3.',
     diagnosis: 'token-undecodable',
     expect: authUnsuccessful,
     apply: (state) => {
@@ -540,138 +430,108 @@ const SCENARIOS: readonly Scenario[] = [
   // ----- Exchange Online replies the tenant model does not produce (catalog B), at their phase -----
   {
     name: 'basic-auth-disabled',
-    title: 'A password login (AUTH LOGIN) where Basic authentication is off → 535 5.7.139 … basic authentication is disabled',
-    description: `Step 4: the sending application logs in with user name and password, not XOAUTH2. Exchange gives this reply to AUTH LOGIN/PLAIN. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-basic-auth-disabled',
     ...exchangeReply('auth', REPLY_TEMPLATES.basicAuthDisabled),
   },
   {
     name: 'basic-auth-wrong-password',
-    title: 'A password login with wrong credentials → 535 5.7.139 … credentials were incorrect',
-    description: `Step 4: the sending application uses basic authentication (AUTH LOGIN). ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-basic-auth-credentials',
     ...exchangeReply('auth', REPLY_TEMPLATES.basicAuthCredentialsIncorrect),
   },
   {
     name: 'auth-policy-blocked',
-    title: 'A tenant policy blocks the SMTP login → 535 5.7.139 … did not meet the criteria',
-    description: `Step 3 (tenant policies): Conditional Access or an authentication policy blocks the login. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-auth-policy-blocked',
     ...exchangeReply('auth', REPLY_TEMPLATES.criteriaNotMet),
   },
   {
     name: 'security-defaults',
-    title: 'Security defaults block SMTP AUTH → 535 5.7.139 … security defaults policy',
-    description: `Step 3: security defaults are on in the tenant. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-auth-security-defaults',
     ...exchangeReply('auth', REPLY_TEMPLATES.securityDefaults),
   },
   {
     name: 'account-locked',
-    title: 'The login is refused for a policy reason in other words → 535 5.7.139 … account locked',
-    description: `Step 3: another wording of a policy block. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-auth-blocked',
     ...exchangeReply('auth', REPLY_TEMPLATES.accountLocked),
   },
   {
     name: 'basic-auth-retired',
-    title: 'A password login after the Basic authentication retirement → 550 5.7.30',
-    description: `Step 4: Exchange gives this reply to AUTH LOGIN/PLAIN once Basic authentication for client submission is retired. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-basic-auth-not-supported',
     ...exchangeReply('auth', REPLY_TEMPLATES.basicAuthNotSupported),
   },
   {
     name: 'not-authenticated',
-    title: 'MAIL FROM without a successful login → 530 5.7.57',
-    description: `Step 4: a sending application that carries on after a failed (or without any) AUTH. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-not-authenticated',
     ...exchangeReply('mail', REPLY_TEMPLATES.clientNotAuthenticated),
   },
   {
     name: 'starttls-required',
-    title: 'Sending without STARTTLS → 451 5.7.3 STARTTLS is required',
-    description: `Step 4: a sending application that does not switch to TLS. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-starttls-required',
     ...exchangeReply('mail', REPLY_TEMPLATES.startTlsRequired),
   },
   {
     name: 'auth-mechanism-unsupported',
-    title: 'AUTH before STARTTLS or with an unsupported mechanism → 504 5.7.4',
-    description: `Step 4: Exchange offers only LOGIN and XOAUTH2, and only inside TLS. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-auth-mechanism-unsupported',
     ...exchangeReply('auth', REPLY_TEMPLATES.unrecognizedAuthType),
   },
   {
     name: 'send-hello-first',
-    title: 'A command before EHLO (no EHLO after STARTTLS) → 503 5.5.2',
-    description: `Step 4: a fault of the sending application's SMTP client. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-send-hello-first',
     ...exchangeReply('auth', REPLY_TEMPLATES.sendHelloFirst),
   },
   {
     name: 'xoauth2-user-invalid',
-    title: 'The XOAUTH2 user= is empty or not an address → 501 5.5.124',
-    description: `Step 4: the user name of the sending application is not the mailbox address. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-xoauth2-user-invalid',
     ...exchangeReply('auth', REPLY_TEMPLATES.xoauth2UserInvalid),
   },
   {
     name: 'tls-version-too-old',
-    title: 'The client negotiated TLS 1.0 or 1.1 → 421 4.7.66',
-    description: `Step 4: an old runtime or operating system of the sending application. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-tls-version-too-old',
     ...exchangeReply('auth', REPLY_TEMPLATES.tlsVersionTooOld),
   },
   {
     name: 'mailbox-logon-failure',
-    title: 'The mailbox cannot be opened at submission → 430 4.2.0 at end of DATA',
-    description: `Step 2: the service principal has no FullAccess on the mailbox, or a change has not propagated yet. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-mailbox-logon-failure',
     ...exchangeReply('data', REPLY_TEMPLATES.mailboxLogonFailure),
   },
   {
     name: 'send-as-denied-submission',
-    title: 'SendAs refused at submission → 554 5.2.0 … SendAsDenied at end of DATA',
-    description: `Step 2 (SendAs) or 4 (sender): the From address is not the mailbox and the app may not send as it. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-send-as-denied-submission',
     ...exchangeReply('data', REPLY_TEMPLATES.sendAsDeniedSubmission),
   },
   {
     name: 'submission-quota-exceeded',
-    title: 'The mailbox sent to 10,000 recipients today → 554 5.2.0 SubmissionQuotaExceeded',
-    description: `No setup step: the rolling 24-hour recipient limit of the mailbox. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-submission-quota-exceeded',
     ...exchangeReply('data', REPLY_TEMPLATES.submissionQuotaExceeded),
   },
   {
     name: 'sender-mailbox-full',
-    title: 'The sending mailbox is full → 554 5.2.2 at end of DATA',
-    description: `No setup step: the mailbox is over its quota, so the sent copy cannot be stored. ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-sender-mailbox-full',
     ...exchangeReply('data', REPLY_TEMPLATES.senderMailboxFull),
   },
   {
     name: 'ip-blocked',
-    title: 'Microsoft refuses the tenant\'s traffic → 550 5.7.708 at RCPT TO',
-    description: `No setup step: a new or trial tenant sending from a low-reputation pool (Microsoft support). ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-ip-blocked',
     ...exchangeReply('rcpt', REPLY_TEMPLATES.ipBlocked),
   },
   {
     name: 'sender-banned',
-    title: 'The sender is blocked for spam → 550 5.7.501 at end of DATA',
-    description: `No setup step: a restricted sender (Defender → Restricted entities). ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-sender-banned',
     ...exchangeReply('data', REPLY_TEMPLATES.senderBanned),
   },
   {
     name: 'tenant-recipient-limit',
-    title: 'The tenant\'s daily external recipient limit is reached → 5.7.233',
-    description: `No setup step: the tenant external recipient rate limit (the exact SMTP reply line is unverified; the NDR text is Microsoft's). ${REPLAYED_SMTP}`,
     diagnosis: 'smtp-tenant-recipient-limit',
     ...exchangeReply('data', REPLY_TEMPLATES.tenantRecipientLimit),
   },
 ];
+
+/** Each scenario with its title in the language in use (read when shown, so the language chosen in main applies). */
+const SCENARIOS: readonly Scenario[] = DEFINITIONS.map((definition) =>
+  Object.defineProperties({ ...definition }, {
+    title: { enumerable: true, get: () => t(`sandbox.scenario.${definition.name}.title` as 'sandbox.scenario.healthy.title') },
+    description: { enumerable: true, get: () => t(`sandbox.scenario.${definition.name}.description` as 'sandbox.scenario.healthy.description') },
+  }) as Scenario,
+);
 
 export const DEFAULT_SCENARIO = 'healthy';
 

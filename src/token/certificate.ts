@@ -2,6 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Secret } from '../inputs/secret.js';
 import { readErrorReason } from '../fs-errors.js';
+import { type Message, msg, render, t } from '../messages/index.js';
 import { type CommandRunner, readableByOthersProblem } from '../fs/private-mode.js';
 import { READ_LIMITS, readTextFile } from '../io.js';
 
@@ -35,20 +36,25 @@ export interface CertificateLabels {
   certificate: string;
   privateKey: string;
   password: string;
-  /** What to do when the certificate's PEM holds no private key and no key file was given. */
-  missingKey: string;
+  /**
+   * What to do when the certificate's PEM holds no private key and no key file was given, in the
+   * words of the caller; without it, the flags' advice (the same PEM or --private-key).
+   */
+  missingKey?: string;
 }
 
 const FLAG_LABELS: CertificateLabels = {
   certificate: '--certificate',
   privateKey: '--private-key',
   password: 'AZURE_CLIENT_CERTIFICATE_PASSWORD',
-  missingKey: 'give it in the same PEM or with --private-key <pem>',
 };
 
 export interface LoadedCertificate {
   certificate: ClientCertificate | null;
+  /** Each problem in words, in the language in use. */
   problems: string[];
+  /** Each problem as id and parameters (the same order); `field` is the label of the input it is about. */
+  problemMessages: Message[];
   warnings: string[];
   /** The private key is encrypted and no password, or a wrong one, was given: ask for one and load again. */
   needsPassword: boolean;
@@ -70,15 +76,20 @@ export async function loadClientCertificate(options: {
   aclRunner?: CommandRunner;
 }): Promise<LoadedCertificate> {
   const labels = options.labels ?? FLAG_LABELS;
+  const problemMessages: Message[] = [];
   const problems: string[] = [];
+  const problem = (message: Message) => {
+    problemMessages.push(message);
+    problems.push(render(message));
+  };
   const warnings: string[] = [];
   let needsPassword = false;
-  const failed = () => ({ certificate: null, problems, warnings, needsPassword });
+  const failed = () => ({ certificate: null, problems, problemMessages, warnings, needsPassword });
   const read = async (path: string, label: string): Promise<string | null> => {
     try {
       return await readTextFile(path, READ_LIMITS.pem);
     } catch (error) {
-      problems.push(`${label}: ${path}: ${readErrorReason(error)}`);
+      problem(msg('input.certificate.unreadable', { field: label, path, reason: readErrorReason(error) }));
       return null;
     }
   };
@@ -89,21 +100,23 @@ export async function loadClientCertificate(options: {
   const certBlock = pemBlocks(certText).find((b) => b.label === 'CERTIFICATE');
   const keyBlock = pemBlocks(keyText).find((b) => b.label.endsWith('PRIVATE KEY'));
   const keyOrigin = options.privateKeyPath ? labels.privateKey : labels.certificate;
-  if (!certBlock) problems.push(`${labels.certificate}: ${options.certificatePath} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  if (!certBlock) problem(msg('input.certificate.no-certificate', { field: labels.certificate, path: options.certificatePath }));
   if (!keyBlock) {
-    problems.push(
+    problem(
       options.privateKeyPath
-        ? `${labels.privateKey}: ${options.privateKeyPath} holds no PEM private key`
-        : `${labels.certificate}: ${options.certificatePath} holds no private key; ${labels.missingKey}`,
+        ? msg('input.certificate.no-key-in-key-file', { field: labels.privateKey, path: options.privateKeyPath })
+        : labels.missingKey !== undefined
+          ? msg('input.certificate.no-key-hint', { field: labels.certificate, path: options.certificatePath, hint: labels.missingKey })
+          : msg('input.certificate.no-key', { field: labels.certificate, path: options.certificatePath }),
     );
   }
   if (!certBlock || !keyBlock) return failed();
   // The key's file: refused when others can read it, as a saved client secret is (whoever could read
   // it can sign in as the app); checked before the key is decrypted, so no password is asked in vain.
   const keyPath = options.privateKeyPath ?? options.certificatePath;
-  const exposed = await readableByOthersProblem(keyPath, 'a private key', options.platform, options.aclRunner).catch(() => null);
+  const exposed = await readableByOthersProblem(keyPath, 'private-key', options.platform, options.aclRunner).catch(() => null);
   if (exposed) {
-    problems.push(`${keyOrigin}: ${exposed}`);
+    problem(msg('input.certificate.key-exposed', { field: keyOrigin, problem: exposed }));
     return failed();
   }
 
@@ -111,7 +124,7 @@ export async function loadClientCertificate(options: {
   try {
     x509 = new X509Certificate(certBlock.pem);
   } catch (error) {
-    problems.push(`${labels.certificate}: the certificate cannot be read (${(error as Error).message})`);
+    problem(msg('input.certificate.unparsable', { field: labels.certificate, detail: (error as Error).message }));
     return failed();
   }
   // PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional PEM with `Proc-Type: 4,ENCRYPTED`.
@@ -124,20 +137,20 @@ export async function loadClientCertificate(options: {
     // OpenSSL 3 reports a missing passphrase as an interrupted read; older builds as ERR_MISSING_PASSPHRASE.
     if (!options.password && (encrypted || code === 'ERR_MISSING_PASSPHRASE')) {
       needsPassword = true;
-      problems.push(`${keyOrigin}: the private key is encrypted: set ${labels.password}`);
+      problem(msg('input.certificate.key-encrypted', { field: keyOrigin, password: labels.password }));
     } else if (options.password) {
       needsPassword = encrypted;
-      problems.push(`${keyOrigin}: the private key cannot be decrypted with ${labels.password} (wrong password?)`);
-    }
-    else problems.push(`${keyOrigin}: the private key cannot be read`);
+      problem(msg('input.certificate.wrong-password', { field: keyOrigin, password: labels.password }));
+    } else problem(msg('input.certificate.key-unreadable', { field: keyOrigin }));
     return failed();
   }
-  if (key.asymmetricKeyType !== 'rsa') problems.push(`${keyOrigin}: the key is ${key.asymmetricKeyType?.toUpperCase() ?? 'not RSA'}; Entra ID certificate credentials need an RSA key`);
-  if (!x509.checkPrivateKey(key)) problems.push(`${keyOrigin}: the private key does not belong to the certificate`);
-  const notAfter = new Date(x509.validTo);
-  if (notAfter.getTime() <= Date.now()) {
-    problems.push(`${labels.certificate}: the certificate expired on ${notAfter.toISOString().slice(0, 10)}; create and upload a new one (Certificates & secrets → Certificates → Upload certificate)`);
+  if (key.asymmetricKeyType !== 'rsa') {
+    const keyType = key.asymmetricKeyType?.toUpperCase();
+    problem(msg('input.certificate.not-rsa', { field: keyOrigin, ...(keyType && { keyType }) }));
   }
+  if (!x509.checkPrivateKey(key)) problem(msg('input.certificate.key-mismatch', { field: keyOrigin }));
+  const notAfter = new Date(x509.validTo);
+  if (notAfter.getTime() <= Date.now()) problem(msg('input.certificate.expired', { field: labels.certificate, notAfter }));
   if (problems.length > 0) return failed();
   return {
     certificate: {
@@ -146,11 +159,12 @@ export async function loadClientCertificate(options: {
       privateKey: new Secret(key.export({ type: 'pkcs8', format: 'pem' }).toString(), keyOrigin),
       subject: x509.subject.replace(/\n/g, ', '),
       notAfter,
-      source: `file ${options.certificatePath}`,
+      source: t('input.source.file', { path: options.certificatePath }),
       path: resolve(options.certificatePath),
       passwordProtected: encrypted,
     },
     problems,
+    problemMessages,
     warnings,
     needsPassword,
   };

@@ -298,3 +298,38 @@ describe('sandbox: what to run, for PowerShell (SMTP_OAUTH_SHELL=powershell, as 
     await stopWith(sandbox, 'SIGINT', 130);
   });
 });
+
+describe('sandbox: its console in the language in use', () => {
+  it('--lang de: the settings block, the hints and the scenario in German; the commands and paths as they are; stopped in German', async () => {
+    const sandbox = startSandboxCli(['--lang', 'de', '--scenario', 'wrong-secret'], { SMTP_OAUTH_SHELL: 'posix' });
+    const text = await sandbox.waitFor(/Strg\+C beendet sie\./);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Sandbox läuft: Szenario wrong-secret  (Ein geheimer Clientschlüssel, der nicht zur App gehört → AADSTS7000215)');
+    // One label column, as wide as the longest German label.
+    const labelled = lines.filter((line) => /^ {2}(Token-Endpunkt|SMTP-Server|Wegwerf-CA|Geheimer Clientschlüssel) /.test(line));
+    expect(labelled).toHaveLength(4);
+    expect(new Set(labelled.map((line) => /^ {2}\S.*?\s{3,}(?=\S)/.exec(line)![0].length)).size).toBe(1);
+    expect(text).toMatch(/^ {2}Mandant \S+, App \S+, Postfach notifications@/m);
+    expect(text).toContain('oder mit Umgebungsvariablen:');
+    expect(text).toMatch(/^ {2}NODE_EXTRA_CA_CERTS=\S+ npx smtp-oauth-setup check \\$/m);
+    for (const english of ['Sandbox running', 'Throw-away CA', 'or with environment variables', 'Ctrl-C stops it']) expect(text).not.toContain(english);
+    sandbox.child.kill('SIGTERM');
+    await sandbox.exit;
+    if (SIGNALS_REACH_CHILDREN) expect(sandbox.stderr()).toContain('Sandbox beendet.');
+  });
+
+  it('--list-scenarios in German: the titles in German, the names and the codes as they are', async () => {
+    const german = await runCli(['sandbox', '--list-scenarios'], { env: { LANG: 'de_DE.UTF-8' } });
+    expect(german.status).toBe(0);
+    expect(german.stdout).toMatch(/^healthy\s+Alles richtig eingerichtet: Token, AUTH und Versand gelingen$/m);
+    expect(german.stdout).toMatch(/^no-service-principal\s+New-ServicePrincipal wurde in Exchange Online nicht ausgeführt → 535 5\.7\.3$/m);
+    const json = JSON.parse((await runCli(['sandbox', '--list-scenarios', '--json', '--lang', 'de'])).stdout) as Array<{ name: string; title: string }>;
+    expect(json.find((s) => s.name === 'expired-secret')?.title).toBe('Der geheime Clientschlüssel ist abgelaufen → AADSTS7000222');
+  });
+
+  it('a bad flag of the sandbox is one German line, exit 2', async () => {
+    const run = await runCli(['sandbox', '--scenario', 'nope', '--lang', 'de']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^smtp-oauth-setup: Unbekanntes Szenario „nope“; eines von: healthy, .* \(siehe `smtp-oauth-setup sandbox --list-scenarios`\)\n$/);
+  });
+});

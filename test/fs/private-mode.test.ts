@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useLanguage } from '../../src/messages/index.js';
 import {
   type CommandRunner,
   icaclsPrivateArgs,
@@ -91,7 +92,7 @@ describe('SDDL: who may read a file on Windows', () => {
 describe('readableByOthersProblem on Windows (platform injected, outputs fed in)', () => {
   it('accepts a file only its user, SYSTEM and Administrators can read', async () => {
     const { run, calls } = recorder({ sddl: SDDL.profile });
-    expect(await readableByOthersProblem('C:\\Users\\alice\\AppData\\Roaming\\smtp-oauth-setup\\config.json', 'the client secret', 'win32', run)).toBeNull();
+    expect(await readableByOthersProblem('C:\\Users\\alice\\AppData\\Roaming\\smtp-oauth-setup\\config.json', 'client-secret', 'win32', run)).toBeNull();
     // The path reaches PowerShell in the environment, never inside the command text.
     const ps = calls.find((c) => c.file === 'powershell.exe')!;
     expect(ps.args).toEqual(['-NoProfile', '-NonInteractive', '-Command', '(Get-Acl -LiteralPath $env:SMTP_OAUTH_SETUP_ACL_PATH).Sddl']);
@@ -100,20 +101,33 @@ describe('readableByOthersProblem on Windows (platform injected, outputs fed in)
 
   it('refuses a file that Users can read, in one line with the icacls that fixes it', async () => {
     const { run } = recorder({ sddl: SDDL.sharedFolder });
-    expect(await readableByOthersProblem("C:\\apps\\o'brien\\key.pem", 'a private key', 'win32', run)).toBe(
+    expect(await readableByOthersProblem("C:\\apps\\o'brien\\key.pem", 'private-key', 'win32', run)).toBe(
       "C:\\apps\\o'brien\\key.pem holds a private key and other accounts can read it (its ACL grants Users, Authenticated Users); refusing to use it. " +
         "Fix (PowerShell): icacls 'C:\\apps\\o''brien\\key.pem' /inheritance:r /grant:r \"${env:USERNAME}:(F)\"",
     );
   });
 
+  it('in German: the refusal, and the trustees by the names a German Windows gives them (a snapshot of the words)', async () => {
+    const { run } = recorder({ sddl: SDDL.sharedFolder });
+    await useLanguage('de');
+    try {
+      expect(await readableByOthersProblem('C:\\apps\\key.pem', 'private-key', 'win32', run)).toBe(
+        'C:\\apps\\key.pem enthält einen privaten Schlüssel, und andere Konten können die Datei lesen (ihre ACL berechtigt Benutzer, Authentifizierte Benutzer); sie wird nicht verwendet. ' +
+          "Abhilfe (PowerShell): icacls 'C:\\apps\\key.pem' /inheritance:r /grant:r \"${env:USERNAME}:(F)\"",
+      );
+    } finally {
+      await useLanguage('en');
+    }
+  });
+
   it('names an explicit entry in the fix, by SID', async () => {
     const { run } = recorder({ sddl: SDDL.everyone });
-    expect(await readableByOthersProblem('C:\\s\\secret', 'the client secret', 'win32', run)).toMatch(/grants Everyone\).*\/remove:g \*S-1-1-0$/);
+    expect(await readableByOthersProblem('C:\\s\\secret', 'client-secret', 'win32', run)).toMatch(/grants Everyone\).*\/remove:g \*S-1-1-0$/);
   });
 
   it('cannot read the ACL (no PowerShell): does not refuse the file', async () => {
     const { run } = recorder({ sddl: new Error('spawn powershell.exe ENOENT') });
-    expect(await readableByOthersProblem('C:\\s\\secret', 'the client secret', 'win32', run)).toBeNull();
+    expect(await readableByOthersProblem('C:\\s\\secret', 'client-secret', 'win32', run)).toBeNull();
   });
 });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { resolveCheckInputs, SECRET_GIVEN_AS_FILE } from '../../src/inputs/check-inputs.js';
+import { t } from '../../src/messages/index.js';
+import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import type { Prompter } from '../../src/inputs/prompter.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
 import { secretOf } from '../support/credential.js';
@@ -74,7 +75,7 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
     expect(china.authorityHost).toBe('https://login.example.cn');
     expect(china.smtpHost).toBe('relay.example.cn');
     const bad = (await resolveCheckInputs({ flags: { ...base, cloud: 'mars' }, env, prompter: null }).catch((e: unknown) => e)) as InputError;
-    expect(bad.problems[0]).toMatch(/^--cloud: must be one of global, usgov, usgovdod, china/);
+    expect(bad.problemMessages).toEqual([{ id: 'input.cloud.invalid', params: { field: '--cloud', clouds: ['global', 'usgov', 'usgovdod', 'china'] } }]);
   });
 
   it('uses the environment, then saved configuration', async () => {
@@ -93,10 +94,21 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
   it('without a prompter, lists every missing input with its flag and variable (exit 2)', async () => {
     const error = await resolveCheckInputs({ flags: {}, env: {}, prompter: null }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    const message = (error as InputError).message;
-    for (const name of ['--tenant-id (or AZURE_TENANT_ID)', '--client-id (or AZURE_CLIENT_ID)', '--mailbox (or SMTP_OAUTH_MAILBOX)', 'AZURE_CLIENT_SECRET, --client-secret-file']) {
-      expect(message).toContain(name);
-    }
+    expect((error as InputError).problemMessages).toEqual([
+      {
+        id: 'input.missing',
+        params: {
+          fields: [
+            { field: '--tenant-id', env: 'AZURE_TENANT_ID' },
+            { field: '--client-id', env: 'AZURE_CLIENT_ID' },
+            { field: '--mailbox', env: 'SMTP_OAUTH_MAILBOX' },
+            { field: 'client-secret' },
+          ],
+        },
+      },
+      { id: 'input.missing-hint', params: { prompting: false } },
+    ]);
+    expect((error as InputError).kind).toBe('missing');
     expect((error as InputError).exitCode).toBe(2);
   });
 
@@ -106,11 +118,13 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
       env: { AZURE_CLIENT_SECRET: SECRET, SMTP_OAUTH_MAILBOX: 'bad' },
       prompter: null,
     }).catch((e: unknown) => e)) as InputError;
-    expect(error.problems.join('\n')).toMatch(/--tenant-id: .*client credentials need/);
-    expect(error.problems.join('\n')).toMatch(/--client-id: /);
-    expect(error.problems.join('\n')).toMatch(/--smtp-port: /);
-    expect(error.problems.join('\n')).toMatch(/--to: /);
-    expect(error.problems.join('\n')).toMatch(/SMTP_OAUTH_MAILBOX: /);
+    expect(error.problemMessages).toEqual([
+      { id: 'input.tenant.alias', params: { field: '--tenant-id', value: 'common' } },
+      { id: 'input.client-id.invalid', params: { field: '--client-id' } },
+      { id: 'input.address.invalid', params: { field: 'SMTP_OAUTH_MAILBOX' } },
+      { id: 'input.address.invalid', params: { field: '--to' } },
+      { id: 'input.port.invalid', params: { field: '--smtp-port', min: 1, max: 65535, problem: 'too-big' } },
+    ]);
   });
 
   it('prompts for what is missing, validating answers with the same schemas', async () => {
@@ -128,14 +142,14 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
       const protectedValues: string[] = [];
       const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: pasted }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).then(() => null, (e: unknown) => e as InputError);
       expect(error).toBeInstanceOf(InputError);
-      expect(error!.problems).toEqual([SECRET_GIVEN_AS_FILE]);
+      expect(error!.problemMessages).toEqual([{ id: 'input.secret.given-as-file', params: {} }]);
       expect(error!.message).not.toContain(pasted);
       expect(protectedValues).toEqual([pasted]);
     }
     const missing = join(tempDir('secret-missing-'), 'secret.txt');
     const protectedValues: string[] = [];
     const error = await resolveCheckInputs({ flags: { ...base, clientSecretFile: missing }, env: {}, prompter: null, protect: (v) => protectedValues.push(v) }).then(() => null, (e: unknown) => e as InputError);
-    expect(error!.problems).toEqual([`--client-secret-file: ${missing}: no such file`]);
+    expect(error!.problemMessages).toEqual([{ id: 'input.secret.file-unreadable', params: { field: '--client-secret-file', path: missing, reason: 'no such file' } }]);
     expect(protectedValues).toEqual([]);
   });
 
@@ -153,13 +167,13 @@ describe('resolveCheckInputs: flag > environment > saved > prompt', () => {
       readStdin: async () => '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\n',
     });
     expect(secretOf(fromStdin.inputs).source).toBe('standard input');
-    expect(fromStdin.warnings[0]).toContain('secret\'s ID');
+    expect(fromStdin.warnings).toEqual([t('input.secret.looks-like-id')]);
     const viaFlag = await resolveCheckInputs({ flags: { ...base, clientSecretStdin: true }, env: { AZURE_CLIENT_SECRET: 'env-loses-to-stdin' }, prompter: null, readStdin: async () => `${SECRET}\nsecond line ignored\n` });
     expect(secretOf(viaFlag.inputs).reveal()).toBe(SECRET);
     const both = (await resolveCheckInputs({ flags: { ...base, clientSecretStdin: true, clientSecretFile: file }, env: {}, prompter: null, readStdin: async () => SECRET }).catch((e: unknown) => e)) as InputError;
-    expect(both.problems[0]).toContain('one way only');
+    expect(both.problemMessages).toEqual([{ id: 'input.secret.file-and-stdin', params: {} }]);
     const missing = (await resolveCheckInputs({ flags: { ...base, clientSecretFile: join(dir, 'nope') }, env: {}, prompter: null }).catch((e: unknown) => e)) as InputError;
-    expect(missing.problems[0]).toContain('no such file');
+    expect(missing.problemMessages[0]).toMatchObject({ id: 'input.secret.file-unreadable', params: { reason: 'no such file' } });
   });
 
   it('never shows the secret when the inputs are printed or serialised', async () => {
@@ -203,6 +217,7 @@ describe('resolveCheckInputs: the certificate credential and its sources', () =>
     const flag = await refusal(resolveCheckInputs({ flags: { ...base, certificate: shared }, env: {}, prompter: null }));
     expect(flag).toBeInstanceOf(InputError);
     expect(flag?.problems).toEqual([`--certificate: ${line}`]);
+    expect(flag?.problemMessages).toEqual([{ id: 'input.certificate.key-exposed', params: { field: '--certificate', problem: line } }]);
     const fromEnv = await refusal(resolveCheckInputs({ flags: base, env: { AZURE_CLIENT_CERTIFICATE_PATH: shared }, prompter: null }));
     expect(fromEnv?.problems).toEqual([`AZURE_CLIENT_CERTIFICATE_PATH: ${line}`]);
     const saved = await refusal(resolveCheckInputs({ flags: {}, env: {}, saved: { ...base, certificate: shared }, prompter: null }));
@@ -224,7 +239,10 @@ describe('resolveCheckInputs: the certificate credential and its sources', () =>
     const prompted = await resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter });
     expect(prompted.inputs.credential.kind).toBe('certificate');
     expect(prompter.asked).toEqual(['certificatePassword']);
-    await expect(resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter: null })).rejects.toThrow('the private key is encrypted: set AZURE_CLIENT_CERTIFICATE_PASSWORD');
+    const locked1 = await resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter: null }).catch((e: unknown) => e as InputError);
+    expect((locked1 as InputError).problemMessages).toEqual([
+      { id: 'input.certificate.key-encrypted', params: { field: '--certificate', password: 'AZURE_CLIENT_CERTIFICATE_PASSWORD' } },
+    ]);
     const wrong = scriptedPrompter({ certificatePassword: 'nope' });
     await expect(resolveCheckInputs({ flags: { ...base, certificate: locked }, env: {}, prompter: wrong })).rejects.toThrow('cannot be decrypted with the password typed');
   });
@@ -258,5 +276,16 @@ describe('a secret the saved configuration keeps in the OS credential store', ()
     expect((error as InputError).exitCode).toBe(2);
     expect((error as InputError).problems).toEqual([problem]);
     expect(prompter.asked).toEqual([]);
+  });
+});
+
+describe('givenCheckInputs: what flags, environment and saved configuration give the wizard', () => {
+  it('names where each value came from and why a refused one is refused, in words and as messages', async () => {
+    const { givenCheckInputs } = await import('../../src/inputs/check-inputs.js');
+    const given = givenCheckInputs({ flags: { tenantId: 'common' }, env: { AZURE_CLIENT_ID: CLIENT }, saved: { smtpPort: 'x' } });
+    expect(given.clientId).toEqual({ value: CLIENT, origin: 'AZURE_CLIENT_ID' });
+    expect(given.tenantId).toMatchObject({ value: 'common', origin: '--tenant-id', problemMessages: [{ id: 'input.tenant.alias', params: { value: 'common' } }] });
+    expect(given.tenantId?.problem).toBe(t('input.tenant.alias', { value: 'common' }));
+    expect(given.smtpPort).toMatchObject({ origin: 'saved configuration: smtpPort', problemMessages: [{ id: 'input.port.invalid', params: { problem: 'not-decimal' } }] });
   });
 });

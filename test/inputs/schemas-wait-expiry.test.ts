@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { secretExpiresSchema, waitDurationSchema, warnDaysSchema } from '../../src/inputs/schemas.js';
+import type { z } from 'zod';
+import { issueMessages, secretExpiresSchema, waitDurationSchema, warnDaysSchema } from '../../src/inputs/schemas.js';
 
-function parse(schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ message: string }> } } }, value: unknown) {
+/** The value, or the messages (ids and parameters) it is refused with. */
+function parse(schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: z.ZodError } }, value: unknown) {
   const r = schema.safeParse(value);
-  return r.success ? { ok: true as const, data: r.data } : { ok: false as const, message: r.error!.issues.map((i) => i.message).join('; ') };
+  return r.success ? { ok: true as const, data: r.data } : { ok: false as const, messages: issueMessages(r.error!) };
 }
 
 describe('--wait duration', () => {
@@ -20,11 +22,11 @@ describe('--wait duration', () => {
   });
 
   it.each(['30', '', 'm', '10 minutes', '5ms', '-5m', '1.5h', '2d', '30m1h'])('refuses %j with the expected form', (value) => {
-    expect(parse(waitDurationSchema, value)).toEqual({ ok: false, message: 'must be a duration such as 90s, 30m or 1h' });
+    expect(parse(waitDurationSchema, value)).toEqual({ ok: false, messages: [{ id: 'input.wait.invalid', params: {} }] });
   });
 
   it.each(['0s', '25h', '0m'])('refuses %s as out of range', (value) => {
-    expect(parse(waitDurationSchema, value)).toEqual({ ok: false, message: 'must be between 1s and 24h' });
+    expect(parse(waitDurationSchema, value)).toEqual({ ok: false, messages: [{ id: 'input.wait.range', params: {} }] });
   });
 });
 
@@ -40,16 +42,13 @@ describe('--secret-expires date', () => {
   });
 
   it.each(['3/31/2026', '31.03.2026', '2026-02-30', '2025-02-29', '2026-13-01', '2026-3-1', 'next year', '2026-03-31T14:05'])('refuses %j', (value) => {
-    const r = parse(secretExpiresSchema, value);
-    expect(r.ok).toBe(false);
-    expect(r.ok ? '' : r.message).toContain('must be a date such as 2026-03-31');
+    expect(parse(secretExpiresSchema, value)).toEqual({ ok: false, messages: [{ id: 'input.secret-expires.invalid', params: {} }] });
   });
 });
 
 describe('--warn-days', () => {
   it.each([['0', 0], ['30', 30], ['730', 730]])('accepts %s', (value, days) => expect(parse(warnDaysSchema, value)).toEqual({ ok: true, data: days }));
-  it.each([['-1', '0 or more'], ['1.5', 'whole number'], ['731', 'at most 730'], ['soon', 'number of days']])('refuses %s', (value, part) => {
-    const r = parse(warnDaysSchema, value);
-    expect(r.ok ? '' : r.message).toContain(part);
+  it.each([['-1', 'too-small'], ['1.5', 'not-whole'], ['731', 'too-big'], ['soon', 'not-decimal']])('refuses %s', (value, problem) => {
+    expect(parse(warnDaysSchema, value)).toEqual({ ok: false, messages: [{ id: 'input.warn-days.invalid', params: { max: 730, months: 24, problem } }] });
   });
 });

@@ -14,8 +14,8 @@ export function assertFreshBuild(): void {
   const bin = join(root, 'dist', 'bin.cjs');
   if (!existsSync(bin)) throw new Error('dist/bin.cjs is missing: run `npm test` (or `npm run build` before vitest).');
   // Written after the compile by `npm run build`; a bare `tsc` leaves it out (or stale).
-  const help = join(root, 'dist', 'help.txt');
-  if (!existsSync(help) || statSync(help).mtimeMs + 1000 < statSync(bin).mtimeMs) throw new Error('dist/help.txt is missing or older than the compile: run `npm run build`, not only tsc.');
+  const help = join(root, 'dist', 'help', 'en', 'index.txt');
+  if (!existsSync(help) || statSync(help).mtimeMs + 1000 < statSync(bin).mtimeMs) throw new Error('dist/help/en/index.txt is missing or older than the compile: run `npm run build`, not only tsc.');
   const built = statSync(bin).mtimeMs;
   const newest = (dir: string): number =>
     Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));

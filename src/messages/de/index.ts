@@ -17,6 +17,10 @@ import { fleetDe } from './fleet.js';
 import { reportDe } from './report.js';
 import { smtpDe } from './smtp.js';
 import { tokenDe } from './token.js';
+import { certificateDe, fileAccessDe, inputsDe } from './inputs.js';
+import { cloudDe } from './cloud.js';
+import { sandboxDe } from './sandbox.js';
+import { scenariosDe } from './scenarios.js';
 
 /** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
 export const de: Translations<EnglishMessages> = {
@@ -37,4 +41,10 @@ export const de: Translations<EnglishMessages> = {
   ...reportDe,
   ...smtpDe,
   ...tokenDe,
+  ...inputsDe,
+  ...certificateDe,
+  ...fileAccessDe,
+  ...cloudDe,
+  ...sandboxDe,
+  ...scenariosDe,
 };

@@ -41,7 +41,6 @@ export const configEn = defineMessages({
     { path: 'string', key: 'string?', problem: 'string' },
     (p) => `${p.path}: saved configuration: ${p.key ?? 'the file'}: ${p.problem}; correct it, or run \`smtp-oauth-setup setup\` to write a new one.`,
   ),
-  'config.what-is-exposed': 'the client secret',
   'config.ignored': message({ problem: 'string' }, (p) => `${p.problem} Ignoring it.`),
   'config.store.binding-incomplete': 'the credential store binding has no Entry',
   'config.store.binding-failed': message({ reason: 'string' }, (p) => `the credential store binding cannot be loaded: ${p.reason}`),

@@ -15,6 +15,10 @@ import { fleetEn } from './fleet.js';
 import { reportEn } from './report.js';
 import { smtpEn } from './smtp.js';
 import { tokenEn } from './token.js';
+import { certificateEn, fileAccessEn, inputsEn } from './inputs.js';
+import { cloudEn } from './cloud.js';
+import { sandboxEn } from './sandbox.js';
+import { scenariosEn } from './scenarios.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -38,6 +42,12 @@ export const en = {
   ...reportEn,
   ...smtpEn,
   ...tokenEn,
+  ...inputsEn,
+  ...certificateEn,
+  ...fileAccessEn,
+  ...cloudEn,
+  ...sandboxEn,
+  ...scenariosEn,
 };
 
 export type EnglishMessages = typeof en;
