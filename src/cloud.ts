@@ -3,15 +3,13 @@
  * listed there). `--cloud` picks one; explicit `--authority-host` / `--smtp-host` still override.
  * GCC (moderate) is not a separate identity cloud: it uses `global`.
  */
-import { t } from './messages/index.js';
 
 export const CLOUD_NAMES = ['global', 'usgov', 'usgovdod', 'china'] as const;
 export type CloudName = (typeof CLOUD_NAMES)[number];
 
 export interface Cloud {
   name: CloudName;
-  /** The cloud's name for people, in the language in use (a message of the catalogs). */
-  readonly title: string;
+  // Its name for people is a message, `cloud.<name>.title`: the table stays data, loaded before any language.
   authorityHost: string;
   /** Client credentials must ask for `<resource>/.default` (catalog A.9; Microsoft's OAuth doc for SMTP). */
   scope: string;
@@ -31,9 +29,6 @@ export interface Cloud {
 export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   global: {
     name: 'global',
-    get title() {
-      return t('cloud.global.title');
-    },
     authorityHost: 'https://login.microsoftonline.com',
     scope: 'https://outlook.office365.com/.default',
     smtpHost: 'smtp.office365.com',
@@ -44,9 +39,6 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   usgov: {
     name: 'usgov',
-    get title() {
-      return t('cloud.usgov.title');
-    },
     authorityHost: 'https://login.microsoftonline.us',
     scope: 'https://outlook.office365.us/.default',
     // Seen in a real GCC High session log (catalog D); Microsoft's endpoint list names outlook.office365.us on 587.
@@ -58,9 +50,6 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   usgovdod: {
     name: 'usgovdod',
-    get title() {
-      return t('cloud.usgovdod.title');
-    },
     authorityHost: 'https://login.microsoftonline.us',
     // Catalog D rates this scope low-confidence; a DoD tenant that gets AADSTS500011 should try usgov's.
     scope: 'https://outlook-dod.office365.us/.default',
@@ -72,9 +61,6 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
   },
   china: {
     name: 'china',
-    get title() {
-      return t('cloud.china.title');
-    },
     authorityHost: 'https://login.partner.microsoftonline.cn',
     scope: 'https://partner.outlook.cn/.default',
     smtpHost: 'smtp.partner.outlook.cn',

@@ -155,7 +155,7 @@ describe('progress lines', () => {
     const line = retryLine({ attempt: 3, report: PROPAGATION, delayMs: 8_000, remainingMs: 24 * 60_000 });
     expect((await loadLanguage('en')).render(line)).toBe('attempt 3 failed: 535 5.7.3 (smtp-auth-service-principal); next try in 8 sec, 24 min left');
     expect((await loadLanguage('de')).render(line)).toBe(
-      'Versuch 3 fehlgeschlagen: 535 5.7.3 (smtp-auth-service-principal); nächster Versuch in 8 Sek., noch 24 Min.',
+      'Versuch 3 fehlgeschlagen: 535 5.7.3 (smtp-auth-service-principal); nächster Versuch in 8\u00a0Sek., noch 24\u00a0Min.',
     );
   });
 });

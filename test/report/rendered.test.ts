@@ -148,11 +148,11 @@ describe('fleet: the summary, with one and with many', () => {
       Ziel    Postfach            Ergebnis                 Exit  Schritt
       alerts  alerts@contoso.com  ✔ ok, E-Mail angenommen     0
 
-      1 von 1 erfolgreich · 1 Token · 2 Sek."
+      1 von 1 erfolgreich · 1 Token · 2 Sek."
     `);
     expect(await inLanguage('de', () => lastLines(summary(many)))).toMatchInlineSnapshot(`
       "
-      2 von 3 erfolgreich · 1 fehlgeschlagen (1 × Exit-Code 4) · 2 Token · 1 Wiederholung · 2 Sek.
+      2 von 3 erfolgreich · 1 fehlgeschlagen (1 × Exit-Code 4) · 2 Token · 1 Wiederholung · 2 Sek.
       Exit-Code 4: der schwerwiegendste Fehler (Exchange hat AUTH abgelehnt)."
     `);
   });

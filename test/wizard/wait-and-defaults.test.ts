@@ -41,10 +41,10 @@ describe('waitingMayHelp: what time can fix', () => {
     expect(describeWait({ intervalMs: 5 * 60_000, attempts: 12 })).toEqual(msg('wizard.wait.plan', { intervalMs: 300_000, totalMs: 3_600_000 }));
     const [en, de] = await Promise.all([loadLanguage('en'), loadLanguage('de')]);
     const words = (plan: { intervalMs: number; attempts: number }) => [en.render(describeWait(plan)), de.render(describeWait(plan))];
-    expect(words({ intervalMs: 5 * 60_000, attempts: 12 })).toEqual(['every 5 min for up to 1 hr', 'alle 5 Min., bis zu 1 Std. lang']);
-    expect(words({ intervalMs: 60_000, attempts: 4 })).toEqual(['every minute for up to 4 min', 'jede Minute, bis zu 4 Min. lang']);
-    expect(words({ intervalMs: 10_000, attempts: 3 })).toEqual(['every 10 sec for up to 30 sec', 'alle 10 Sek., bis zu 30 Sek. lang']);
-    expect(words({ intervalMs: 30 * 60_000, attempts: 5 })).toEqual(['every 30 min for up to 2 hr 30 min', 'alle 30 Min., bis zu 2 Std. 30 Min. lang']);
+    expect(words({ intervalMs: 5 * 60_000, attempts: 12 })).toEqual(['every 5 min for up to 1 hr', 'alle 5\u00a0Min., bis zu 1\u00a0Std. lang']);
+    expect(words({ intervalMs: 60_000, attempts: 4 })).toEqual(['every minute for up to 4 min', 'jede Minute, bis zu 4\u00a0Min. lang']);
+    expect(words({ intervalMs: 10_000, attempts: 3 })).toEqual(['every 10 sec for up to 30 sec', 'alle 10\u00a0Sek., bis zu 30\u00a0Sek. lang']);
+    expect(words({ intervalMs: 30 * 60_000, attempts: 5 })).toEqual(['every 30 min for up to 2 hr 30 min', 'alle 30\u00a0Min., bis zu 2\u00a0Std. 30\u00a0Min. lang']);
   });
 });
 
