@@ -50,13 +50,6 @@ export class InputTooLargeError extends Error {
   }
 }
 
-/** A size in bytes, KiB or MiB. TODO(#11): for src/token/network-client.ts; texts size a limit through the `file.too-large` message. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
-}
-
 /** The whole stream as text, or InputTooLargeError once it passes `limitBytes` (the stream is then destroyed). */
 export async function readAll(stream: NodeJS.ReadableStream, limitBytes: number): Promise<string> {
   const chunks: Buffer[] = [];

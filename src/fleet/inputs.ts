@@ -2,7 +2,7 @@ import { READ_LIMITS, readTextFile } from '../io.js';
 import type { CheckOptions } from '../cli.js';
 import { InputError } from '../errors.js';
 import { type CheckFlags, resolveCheckInputs } from '../inputs/check-inputs.js';
-import { parseDecimal } from '../inputs/decimal.js';
+import { readDecimal } from '../inputs/decimal.js';
 import { Secret } from '../inputs/secret.js';
 import type { FleetTarget } from './run.js';
 import { type Shard, selectShard } from './shard.js';
@@ -71,7 +71,7 @@ export function fleetFlagProblems(options: CheckOptions): Message[] {
 export function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return DEFAULT_CONCURRENCY;
   // One reason for every refusal (`0x4` and `1e1` included): the range says what to write.
-  const parsed = parseDecimal(value, { min: 1, max: MAX_CONCURRENCY, expected: '', notWhole: '', tooSmall: '', tooBig: '' });
+  const parsed = readDecimal(value, { min: 1, max: MAX_CONCURRENCY });
   if ('problem' in parsed) throw new InputError([msg('fleet.concurrency-range', { max: MAX_CONCURRENCY })]);
   return parsed.value;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { parseDecimal } from '../inputs/decimal.js';
+import { readDecimal } from '../inputs/decimal.js';
 import { msg } from '../messages/index.js';
 
 /**
@@ -35,7 +35,7 @@ export function parseShard(value: string): Shard {
   if (parts.length !== 2 || !parts.every(numeric)) throw new InputError([msg('fleet.shard.form', { value })]);
   const [indexText, countText] = parts as [string, string];
   // Only whether it parses matters: the problem below says the range, whatever was wrong.
-  const whole = (text: string, max: number) => parseDecimal(text, { min: 1, max, expected: '', tooSmall: '', tooBig: '' });
+  const whole = (text: string, max: number) => readDecimal(text, { min: 1, max });
   const count = whole(countText, MAX_SHARDS);
   if ('problem' in count) throw new InputError([msg('fleet.shard.count', { value, max: MAX_SHARDS })]);
   const index = whole(indexText, count.value);

@@ -34,33 +34,3 @@ export function readDecimal(value: string, limits: DecimalLimits): { value: numb
   if (n > limits.max) return { problem: 'too-big' };
   return { value: n };
 }
-
-/** The range and the words that say so (the older interface, for callers that still pass words). */
-export interface DecimalRange extends DecimalLimits {
-  /** What is expected, e.g. `a number from 1 to 65535`. */
-  expected: string;
-  tooSmall: string;
-  tooBig: string;
-  notWhole?: string;
-}
-
-/**
- * `readDecimal` with the caller's words. TODO(#11): for callers not yet moved to messages (the
- * fleet's `--concurrency` and `--shard`); new code words `readDecimal`'s problem through a message.
- */
-export function parseDecimal(value: string, range: DecimalRange): { value: number } | { problem: string } {
-  const read = readDecimal(value, range);
-  if ('value' in read) return read;
-  switch (read.problem) {
-    case 'empty':
-      return { problem: 'is empty' };
-    case 'not-decimal':
-      return { problem: `must be ${range.expected}, in decimal digits` };
-    case 'not-whole':
-      return { problem: range.notWhole ?? `must be a whole number: ${range.expected}` };
-    case 'too-small':
-      return { problem: range.tooSmall };
-    case 'too-big':
-      return { problem: range.tooBig };
-  }
-}

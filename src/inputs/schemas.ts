@@ -3,7 +3,7 @@ import { CLOUD_NAMES } from '../cloud.js';
 import { type Message, type MessageId, isMessage, msg, render, t } from '../messages/index.js';
 import { type DecimalLimits, readDecimal } from './decimal.js';
 
-export { type DecimalRange, parseDecimal, readDecimal } from './decimal.js';
+export { readDecimal } from './decimal.js';
 
 /**
  * One schema per field, shared by `check`'s flags, environment variables, saved configuration

@@ -24,6 +24,8 @@ export interface Formatter {
   dateTime(d: Date): string;
   /** `a, b and c` / `a, b und c`. */
   list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
+  /** A size as limits are set: `1 MiB`, `64 KiB`, else bytes (`300 bytes` / `300 Byte`). */
+  bytes(n: number): string;
   /** Quoted text: "…" in English, „…“ in German. */
   quote(text: string): string;
 }
@@ -82,6 +84,12 @@ function createFormatter(language: Language): Formatter {
         ? d.toISOString().replace(/\.\d{3}Z$/, 'Z')
         : `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(d)} UTC`,
     list: (items, type = 'conjunction') => lists[type].format(items),
+    bytes(n) {
+      const mib = 1024 * 1024;
+      if (n >= mib && n % mib === 0) return `${numbers.format(n / mib)}${language === 'de' ? '\u00a0' : ' '}MiB`;
+      if (n >= 1024 && n % 1024 === 0) return `${numbers.format(n / 1024)}${language === 'de' ? '\u00a0' : ' '}KiB`;
+      return language === 'de' ? `${numbers.format(n)}\u00a0Byte` : rules.select(n) === 'one' ? `${numbers.format(n)} byte` : `${numbers.format(n)} bytes`;
+    },
     quote: (text) => (language === 'de' ? `„${text}“` : `"${text}"`),
   };
 }

@@ -3,7 +3,6 @@ import { rootCertificates } from 'node:tls';
 import { proxyAgent, proxyFor } from './proxy.js';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { msal } from './msal.js';
-import { formatBytes } from '../io.js';
 import { t } from '../messages/index.js';
 
 /** The last transport failure, kept because MSAL swallows it into `endpoints_resolution_error`. */
@@ -105,7 +104,7 @@ export class TokenNetworkClient implements INetworkModule {
         reject(new (msal().AuthError)('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
       };
       const limit = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-      const tooLarge = () => fail(RESPONSE_TOO_LARGE, t('token.answer-too-large', { limit: formatBytes(limit) }));
+      const tooLarge = () => fail(RESPONSE_TOO_LARGE, t('token.answer-too-large', { limitBytes: limit }));
       const req = httpsRequest(target, requestOptions, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;

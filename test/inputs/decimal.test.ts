@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { InputError } from '../../src/errors.js';
 import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
-import { addressSchema, issueMessages, parseDecimal, portSchema, readDecimal, timeoutSecondsSchema, warnDaysSchema } from '../../src/inputs/schemas.js';
+import { addressSchema, issueMessages, portSchema, readDecimal, timeoutSecondsSchema, warnDaysSchema } from '../../src/inputs/schemas.js';
 import type { Message } from '../../src/messages/index.js';
 
 /**
@@ -56,29 +56,6 @@ describe('readDecimal: the one parser for numbers', () => {
   });
   it('takes a fraction where the field allows one', () => {
     expect(readDecimal('0.5', { min: 0, max: 1, fraction: true })).toEqual({ value: 0.5 });
-  });
-});
-
-describe('parseDecimal: readDecimal with the caller\'s words (for callers not yet moved to messages)', () => {
-  const range = { min: 1, max: 65535, expected: 'a number from 1 to 65535', tooSmall: 'too small', tooBig: 'too big' };
-  it.each([['587', 587], [' 587 ', 587], ['0587', 587], ['65535', 65535]])('accepts %j', (text, n) => {
-    expect(parseDecimal(text, range)).toEqual({ value: n });
-  });
-  it.each([
-    ['0x94e9', 'must be a number from 1 to 65535, in decimal digits'],
-    ['1e3', 'must be a number from 1 to 65535, in decimal digits'],
-    ['0b11', 'must be a number from 1 to 65535, in decimal digits'],
-    ['+587', 'must be a number from 1 to 65535, in decimal digits'],
-    ['5 87', 'must be a number from 1 to 65535, in decimal digits'],
-    ['Infinity', 'must be a number from 1 to 65535, in decimal digits'],
-    ['', 'is empty'],
-    ['   ', 'is empty'],
-    ['58.7', 'must be a whole number: a number from 1 to 65535'],
-    ['0', 'too small'],
-    ['-3', 'too small'],
-    ['65536', 'too big'],
-  ])('refuses %j: %s', (text, reason) => {
-    expect(parseDecimal(text, range)).toEqual({ problem: reason });
   });
 });
 

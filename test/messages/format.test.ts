@@ -47,3 +47,17 @@ describe('formatterFor: numbers, counts, durations, dates, lists and quotes in e
     expect(portalPath('App-Registrierungen', 'API-Berechtigungen')).toBe('App-Registrierungen → API-Berechtigungen');
   });
 });
+
+describe('bytes: one size formatter for every limit', () => {
+  it.each([
+    ['en', 1024 * 1024, '1 MiB'],
+    ['en', 64 * 1024, '64 KiB'],
+    ['en', 1, '1 byte'],
+    ['en', 300, '300 bytes'],
+    ['de', 16 * 1024 * 1024, '16\u00a0MiB'],
+    ['de', 300, '300\u00a0Byte'],
+    ['de', 1500, '1.500\u00a0Byte'],
+  ] as const)('%s %d → %s', (language, n, expected) => {
+    expect(formatterFor(language).bytes(n)).toBe(expected);
+  });
+});

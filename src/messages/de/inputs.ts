@@ -142,15 +142,9 @@ export const certificateDe: Translations<typeof certificateEn> = {
     `${p.field}: Das Zertifikat ist am ${f.date(p.notAfter)} abgelaufen; erstellen Sie ein neues und laden Sie es hoch (${portalPath(v.certificatesAndSecrets, v.certificates, v.uploadCertificate)})`,
 };
 
-const bytes = (n: number) =>
-  n >= 1024 * 1024 && n % (1024 * 1024) === 0
-    ? `${f.number(n / (1024 * 1024))}\u00a0MiB`
-    : n >= 1024 && n % 1024 === 0
-      ? `${f.number(n / 1024)}\u00a0KiB`
-      : f.plural(n, { one: '#\u00a0Byte', other: '#\u00a0Bytes' });
 
 export const fileAccessDe: Translations<typeof fileAccessEn> = {
-  'file.too-large': (p) => `größer als ${bytes(p.limitBytes)}`,
+  'file.too-large': (p) => `größer als ${f.bytes(p.limitBytes)}`,
   'file.read-reason': (p) => {
     switch (p.reason) {
       case 'no-such-file':
@@ -162,7 +156,7 @@ export const fileAccessDe: Translations<typeof fileAccessEn> = {
       case 'unreadable':
         return 'kann nicht gelesen werden';
       case 'too-large':
-        return `größer als ${bytes(p.limitBytes ?? 0)}, mehr als jede echte Datei dieser Art`;
+        return `größer als ${f.bytes(p.limitBytes ?? 0)}, mehr als jede echte Datei dieser Art`;
     }
   },
   'file.write-reason': (p) => {

@@ -172,12 +172,10 @@ export const certificateEn = defineMessages({
 const READ_REASONS = ['no-such-file', 'permission-denied', 'directory', 'unreadable', 'too-large'] as const;
 const WRITE_REASONS = ['permission-denied', 'no-directory', 'directory', 'no-space', 'read-only', 'no-reader', 'reader-stalled', 'reader-closed', 'link-loop', 'other'] as const;
 const HOLDS = ['client-secret', 'private-key'] as const;
-const bytes = (n: number) =>
-  n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${f.number(n / (1024 * 1024))} MiB` : n >= 1024 && n % 1024 === 0 ? `${f.number(n / 1024)} KiB` : f.plural(n, { one: '# byte', other: '# bytes' });
 
 /** Why a file could not be read or written, in a few words after its name; the rules for private files. */
 export const fileAccessEn = defineMessages({
-  'file.too-large': message({ limitBytes: 'number' }, (p) => `larger than ${bytes(p.limitBytes)}`),
+  'file.too-large': message({ limitBytes: 'number' }, (p) => `larger than ${f.bytes(p.limitBytes)}`),
   'file.read-reason': message({ reason: READ_REASONS, limitBytes: 'number?' }, (p) => {
     switch (p.reason) {
       case 'no-such-file':
@@ -189,7 +187,7 @@ export const fileAccessEn = defineMessages({
       case 'unreadable':
         return 'cannot be read';
       case 'too-large':
-        return `larger than ${bytes(p.limitBytes ?? 0)}, more than any real one`;
+        return `larger than ${f.bytes(p.limitBytes ?? 0)}, more than any real one`;
     }
   }),
   'file.write-reason': message({ reason: WRITE_REASONS, detail: 'string?' }, (p) => {

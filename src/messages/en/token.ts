@@ -13,7 +13,7 @@ export const tokenEn = defineMessages({
   'token.no-access-token': 'The token endpoint answered without an access token.',
   'token.http-status': message({ status: 'number' }, (p) => `HTTP ${p.status} from the token endpoint`),
   // Why a request to the token endpoint failed on the way (beside Node's own network errors).
-  'token.answer-too-large': message({ limit: 'string' }, (p) => `the answer is larger than ${p.limit}, more than any answer of Entra ID`),
+  'token.answer-too-large': message({ limitBytes: 'number' }, (p) => `the answer is larger than ${f.bytes(p.limitBytes)}, more than any answer of Entra ID`),
   'token.no-answer': message({ timeoutMs: 'number' }, (p) => `no answer within ${f.duration(p.timeoutMs)}`),
   'token.undecodable': message({ reason: 'string' }, (p) => `the access token is not a readable JWT (${p.reason})`),
 });
