@@ -4,9 +4,8 @@ import { isMessage, type Message, msg, render } from './messages/index.js';
 
 /**
  * What an error says: a message of the catalogs (rendered in the language in use, kept as id and
- * parameters for tests and JSON), or text that is already words (a diagnosis's summary, a library's
- * own message inside a catalog message).
- * TODO(#11): plain strings remain only until every thrower reports a message id.
+ * parameters for tests and JSON), or, for a diagnosed failure only, the diagnosis's summary, which
+ * the catalog has already worded.
  */
 export type ErrorText = Message | string;
 
@@ -38,16 +37,16 @@ export class CliError extends Error {
 export class InputError extends CliError {
   /** Each problem in words, in the language in use. */
   readonly problems: readonly string[];
-  /** Each problem as id and parameters (the same order), where it was raised with one. */
-  readonly problemMessages: readonly (Message | undefined)[];
+  /** Each problem as id and parameters, in the same order. */
+  readonly problemMessages: readonly Message[];
   constructor(
-    problems: readonly ErrorText[],
+    problems: readonly Message[],
     readonly kind: 'invalid' | 'missing' = 'invalid',
   ) {
-    const texts = problems.map(textOf);
+    const texts = problems.map((p) => render(p));
     super(texts.join('\n'), ExitCode.input);
     this.problems = texts;
-    this.problemMessages = problems.map((p) => (isMessage(p) ? p : undefined));
+    this.problemMessages = problems;
   }
 }
 
@@ -67,7 +66,7 @@ const STOP_EXIT_CODES: Record<StopSignal, ExitCode> = {
  */
 export class CancelledError extends CliError {
   constructor(
-    message: ErrorText = msg('cli.cancelled'),
+    message: Message = msg('cli.cancelled'),
     readonly signal: StopSignal = 'SIGINT',
   ) {
     super(message, STOP_EXIT_CODES[signal]);

@@ -1,4 +1,5 @@
 import { getEventListeners } from 'node:events';
+import { msg } from '../src/messages/index.js';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../src/errors.js';
 import { platformFor } from '../src/platform.js';
@@ -43,7 +44,7 @@ describe('work and sleeps end at once with the signal\'s CancelledError', () => 
     expect(await unlessStopped(Promise.resolve(7), controller.signal)).toBe(7);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     const pending = unlessStopped(new Promise<never>(() => undefined), controller.signal);
-    controller.abort(new CancelledError('Stopped by SIGTERM.', 'SIGTERM'));
+    controller.abort(new CancelledError(msg('cli.stopped-by', { signal: 'SIGTERM' }), 'SIGTERM'));
     await expect(pending).rejects.toMatchObject({ exitCode: 143 });
     await expect(unlessStopped(Promise.resolve(1), controller.signal)).rejects.toMatchObject({ exitCode: 143 });
   });
@@ -62,7 +63,7 @@ describe('work and sleeps end at once with the signal\'s CancelledError', () => 
   it('untilStopped resolves with the CancelledError', async () => {
     const controller = new AbortController();
     const waiting = untilStopped(controller.signal);
-    controller.abort(new CancelledError('Stopped by SIGHUP.', 'SIGHUP'));
+    controller.abort(new CancelledError(msg('cli.stopped-by', { signal: 'SIGHUP' }), 'SIGHUP'));
     expect((await waiting).signal).toBe('SIGHUP');
   });
 });

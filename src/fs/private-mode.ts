@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { psStringLiteral } from '../powershell-quote.js';
-import { type MessageId, t } from '../messages/index.js';
+import { type Message, type MessageId, msg, t } from '../messages/index.js';
 import { shellQuote } from '../shell.js';
 
 /**
@@ -56,12 +56,12 @@ export async function readableByOthersProblem(
   holds: PrivateContent,
   platform: NodeJS.Platform = process.platform,
   run: CommandRunner = runCommand,
-): Promise<string | null> {
+): Promise<Message | null> {
   const content = holds;
   if (platform === 'win32') return windowsReadableByOthers(path, content, run);
   const { mode } = await stat(path);
   if ((mode & 0o077) === 0) return null;
-  return t('file.readable-by-others', { path, holds: content, mode: (mode & 0o777).toString(8).padStart(4, '0'), fix: `chmod 600 ${shellQuote(path)}` });
+  return msg('file.readable-by-others', { path, holds: content, mode: (mode & 0o777).toString(8).padStart(4, '0'), fix: `chmod 600 ${shellQuote(path)}` });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,7 +207,7 @@ export function windowsFixCommand(path: string, readers: readonly SddlAce[]): st
 const ACL_PATH_VARIABLE = 'SMTP_OAUTH_SETUP_ACL_PATH';
 const GET_SDDL = `(Get-Acl -LiteralPath $env:${ACL_PATH_VARIABLE}).Sddl`;
 
-async function windowsReadableByOthers(path: string, holds: PrivateContent, run: CommandRunner): Promise<string | null> {
+async function windowsReadableByOthers(path: string, holds: PrivateContent, run: CommandRunner): Promise<Message | null> {
   let aces: SddlAce[] | null;
   let sid: string;
   try {
@@ -221,5 +221,5 @@ async function windowsReadableByOthers(path: string, holds: PrivateContent, run:
   const readers = otherReaders(aces, sid);
   if (readers.length === 0) return null;
   const trustees = [...new Set(readers.map((ace) => (ALIAS_NAMES[ace.trustee] ? t(ALIAS_NAMES[ace.trustee] as 'file.trustee.everyone') : ace.trustee)))];
-  return t('file.readable-by-others-windows', { path, holds, trustees, fix: windowsFixCommand(path, readers) });
+  return msg('file.readable-by-others-windows', { path, holds, trustees, fix: windowsFixCommand(path, readers) });
 }

@@ -116,7 +116,7 @@ export async function loadClientCertificate(options: {
   const keyPath = options.privateKeyPath ?? options.certificatePath;
   const exposed = await readableByOthersProblem(keyPath, 'private-key', options.platform, options.aclRunner).catch(() => null);
   if (exposed) {
-    problem(msg('input.certificate.key-exposed', { field: keyOrigin, problem: exposed }));
+    problem(msg('input.certificate.key-exposed', { field: keyOrigin, problem: render(exposed) }));
     return failed();
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/run.js';
 import { InputError } from '../../src/errors.js';
+import { msg } from '../../src/messages/index.js';
 import { type CheckedFleetJson, type FleetReportFile, mergeFleetReports } from '../../src/fleet/merge.js';
 import { fleetJson, fleetTotals } from '../../src/fleet/report.js';
 import type { FleetResult } from '../../src/fleet/run.js';
@@ -90,9 +91,9 @@ describe('report merge', () => {
   });
 
   it('refuses the report of a run that did not check its targets, naming the file and why', () => {
-    const failed = errorJson('fleet', new InputError(['targets.csv row 4: secretEnv: the environment variable X is not set'])) as CheckedFleetJson;
+    const failed = errorJson('fleet', new InputError([msg('fleet.variable-not-set', { origin: 'targets.csv row 4', name: 'c', column: 'secretEnv', variable: 'X' })])) as CheckedFleetJson;
     expect(refusal([file('s1.json', s1), file('s2.json', failed), file('s3.json', s3)])).toEqual([
-      's2.json: the report of a run that did not check its targets (exit 2: targets.csv row 4: secretEnv: the environment variable X is not set); run that shard again, then merge',
+      's2.json: the report of a run that did not check its targets (exit 2: targets.csv row 4 (c): secretEnv: the environment variable X is not set); run that shard again, then merge',
       'shard 2 of 3 missing: merge the JSON of every shard',
     ]);
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { useLanguage } from '../../src/messages/index.js';
+import { type Message, render, useLanguage } from '../../src/messages/index.js';
 import {
   type CommandRunner,
   icaclsPrivateArgs,
@@ -89,6 +89,9 @@ describe('SDDL: who may read a file on Windows', () => {
   });
 });
 
+/** The refusal's words in the language in use (the function reports a message). */
+const wordsOf = (problem: Message | null) => (problem ? render(problem) : null);
+
 describe('readableByOthersProblem on Windows (platform injected, outputs fed in)', () => {
   it('accepts a file only its user, SYSTEM and Administrators can read', async () => {
     const { run, calls } = recorder({ sddl: SDDL.profile });
@@ -101,7 +104,7 @@ describe('readableByOthersProblem on Windows (platform injected, outputs fed in)
 
   it('refuses a file that Users can read, in one line with the icacls that fixes it', async () => {
     const { run } = recorder({ sddl: SDDL.sharedFolder });
-    expect(await readableByOthersProblem("C:\\apps\\o'brien\\key.pem", 'private-key', 'win32', run)).toBe(
+    expect(wordsOf(await readableByOthersProblem("C:\\apps\\o'brien\\key.pem", 'private-key', 'win32', run))).toBe(
       "C:\\apps\\o'brien\\key.pem holds a private key and other accounts can read it (its ACL grants Users, Authenticated Users); refusing to use it. " +
         "Fix (PowerShell): icacls 'C:\\apps\\o''brien\\key.pem' /inheritance:r /grant:r \"${env:USERNAME}:(F)\"",
     );
@@ -111,7 +114,7 @@ describe('readableByOthersProblem on Windows (platform injected, outputs fed in)
     const { run } = recorder({ sddl: SDDL.sharedFolder });
     await useLanguage('de');
     try {
-      expect(await readableByOthersProblem('C:\\apps\\key.pem', 'private-key', 'win32', run)).toBe(
+      expect(wordsOf(await readableByOthersProblem('C:\\apps\\key.pem', 'private-key', 'win32', run))).toBe(
         'C:\\apps\\key.pem enthält einen privaten Schlüssel, und andere Konten können die Datei lesen (ihre ACL berechtigt Benutzer, Authentifizierte Benutzer); sie wird nicht verwendet. ' +
           "Abhilfe (PowerShell): icacls 'C:\\apps\\key.pem' /inheritance:r /grant:r \"${env:USERNAME}:(F)\"",
       );
@@ -122,7 +125,7 @@ describe('readableByOthersProblem on Windows (platform injected, outputs fed in)
 
   it('names an explicit entry in the fix, by SID', async () => {
     const { run } = recorder({ sddl: SDDL.everyone });
-    expect(await readableByOthersProblem('C:\\s\\secret', 'client-secret', 'win32', run)).toMatch(/grants Everyone\).*\/remove:g \*S-1-1-0$/);
+    expect(wordsOf(await readableByOthersProblem('C:\\s\\secret', 'client-secret', 'win32', run))).toMatch(/grants Everyone\).*\/remove:g \*S-1-1-0$/);
   });
 
   it('cannot read the ACL (no PowerShell): does not refuse the file', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg, render } from '../../src/messages/index.js';
 import { buildCheckPlan } from '../../src/check/plan.js';
 import type { CheckReport } from '../../src/check/run.js';
 import { catalog, diagnoseCancelled, diagnoseClaimProblems, diagnoseInputProblems, diagnoseInternalError, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure } from '../../src/diagnose/index.js';
@@ -143,10 +144,10 @@ describe('every catalog entry, as a diagnosis inside a check report, follows the
 
 describe('errorJson: an error in the shape of its command', () => {
   const errors: [string, unknown, number, string][] = [
-    ['an invalid input', new InputError(['--smtp-port: must be a number from 1 to 65535']), 2, 'input-invalid'],
-    ['a missing input', new InputError(['Missing: --tenant-id (or AZURE_TENANT_ID).', 'Give them as flags.'], 'missing'), 2, 'input-missing'],
+    ['an invalid input', new InputError([msg('input.port.invalid', { field: '--smtp-port', problem: 'too-big', min: 1, max: 65535 })]), 2, 'input-invalid'],
+    ['a missing input', new InputError([msg('input.missing', { fields: [{ field: '--tenant-id', env: 'AZURE_TENANT_ID' }] }), msg('input.missing-hint', { prompting: false })], 'missing'), 2, 'input-missing'],
     ['a cancelled run (SIGINT)', new CancelledError(), 130, 'cancelled'],
-    ['a cancelled run (SIGTERM)', Object.assign(new CancelledError('Stopped by SIGTERM.'), { exitCode: 143 }), 143, 'cancelled'],
+    ['a cancelled run (SIGTERM)', Object.assign(new CancelledError(msg('cli.stopped-by', { signal: 'SIGTERM' })), { exitCode: 143 }), 143, 'cancelled'],
     ['a diagnosed error', new DiagnosedError(diagnoseTokenFailure({ kind: 'server', error: 'invalid_client', aadsts: 7000215, description: 'AADSTS7000215: Invalid client secret provided.' })), 3, 'client-secret-invalid'],
     ['another typed input error', new CliError('--port: in use', ExitCode.input), 2, 'input-invalid'],
     ['a bug', new TypeError('cannot read properties of undefined'), 1, 'internal-error'],
@@ -169,9 +170,11 @@ describe('errorJson: an error in the shape of its command', () => {
   }
 
   it('lists the problems of an input error beside the diagnosis, and in error as before', () => {
-    const json = errorJson('check', new InputError(['--a: bad', '--b: bad'])) as Record<string, any>;
-    expect(json.diagnosis).toMatchObject({ code: 'input-invalid', step: 4, problems: ['--a: bad', '--b: bad'] });
-    expect(json.error).toEqual({ message: '--a: bad\n--b: bad', problems: ['--a: bad', '--b: bad'] });
+    const problems = [msg('input.port.invalid', { field: '--smtp-port', problem: 'too-big', min: 1, max: 65535 }), msg('input.tenant.invalid', { field: '--tenant-id' })];
+    const json = errorJson('check', new InputError(problems)) as Record<string, any>;
+    const words = problems.map((p) => render(p));
+    expect(json.diagnosis).toMatchObject({ code: 'input-invalid', step: 4, problems: words });
+    expect(json.error).toEqual({ message: words.join('\n'), problems: words });
   });
 
   it('has the same top-level fields as a check that ran', () => {

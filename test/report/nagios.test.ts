@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg, render } from '../../src/messages/index.js';
 import { secretExpiryStatus } from '../../src/check/secret-expiry.js';
 import { CancelledError, InputError } from '../../src/errors.js';
 import { errorOutcome } from '../../src/report/json.js';
@@ -110,18 +111,18 @@ describe('nagiosCheck', () => {
 
 describe('nagiosError', () => {
   it('an input error: UNKNOWN, exit 3, the code and the first problem on the status line, the others below', () => {
-    const out = nagiosError(errorOutcome(new InputError(['--tenant-id: not a GUID or domain', '--smtp-port: must be a number from 1 to 65535'])));
+    const out = nagiosError(errorOutcome(new InputError([msg('input.tenant.invalid', { field: '--tenant-id' }), msg('input.port.invalid', { field: '--smtp-port', problem: 'too-big', min: 1, max: 65535 })])));
     expect(out).toEqual({
-      text: 'SMTP-OAUTH UNKNOWN - input-invalid: the check could not run: --tenant-id: not a GUID or domain\n--smtp-port: must be a number from 1 to 65535',
+      text: `SMTP-OAUTH UNKNOWN - input-invalid: the check could not run: ${render(msg('input.tenant.invalid', { field: '--tenant-id' }))}\n--smtp-port: must be a number from 1 to 65535`,
       exitCode: 3,
     });
-    expect(nagiosError(errorOutcome(new InputError(['--client-secret-file <path|->: missing'], 'missing'))).text).toBe(
-      'SMTP-OAUTH UNKNOWN - input-missing: the check could not run: --client-secret-file <path¦->: missing',
+    expect(nagiosError(errorOutcome(new InputError([msg('input.missing', { fields: [{ field: '--client-secret-file <path|->' }] })], 'missing'))).text).toBe(
+      'SMTP-OAUTH UNKNOWN - input-missing: the check could not run: Missing: --client-secret-file <path¦->.',
     );
   });
 
   it('a stopped run and a bug: UNKNOWN', () => {
-    expect(nagiosError(errorOutcome(new CancelledError('Stopped by SIGTERM.', 'SIGTERM')))).toEqual({ text: 'SMTP-OAUTH UNKNOWN - cancelled: the check could not run: Stopped by SIGTERM.', exitCode: 3 });
+    expect(nagiosError(errorOutcome(new CancelledError(msg('cli.stopped-by', { signal: 'SIGTERM' }), 'SIGTERM')))).toEqual({ text: 'SMTP-OAUTH UNKNOWN - cancelled: the check could not run: Stopped by SIGTERM.', exitCode: 3 });
     expect(nagiosError(errorOutcome(new Error('boom'))).text).toMatch(/^SMTP-OAUTH UNKNOWN - internal-error: the check could not run: Internal error: boom\n/);
   });
 });
