@@ -120,8 +120,7 @@ async function resolveTarget(
   baseEnv: NodeJS.ProcessEnv,
 ): Promise<{ target: FleetTarget } | { problems: Message[] }> {
   // The row's problem in its words, after the row it is about (the problem stays a message of its own until here).
-  const ofTarget = (problem: Message | string) =>
-    msg('fleet.target-problem', { origin: target.origin, name: target.name, problem: typeof problem === 'string' ? problem : render(problem) });
+  const ofTarget = (problem: Message) => msg('fleet.target-problem', { origin: target.origin, name: target.name, problem: render(problem) });
   const fleetEnv: NodeJS.ProcessEnv = { ...baseEnv };
   const flags: CheckFlags = {
     tenantId: target.tenantId,
@@ -163,7 +162,7 @@ async function resolveTarget(
     return { target: { name: target.name, inputs, warnings, credentialRef: credentialRef(credential) } };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { problems: error.problemMessages.map((problem, i) => ofTarget(problem ? asColumns(problem) : legacyAsColumns(error.problems[i] ?? ''))) };
+    return { problems: error.problemMessages.map((problem) => ofTarget(asColumns(problem))) };
   }
 }
 
@@ -173,16 +172,6 @@ export function asColumns(problem: Message): Message {
     Object.entries(problem.params as Record<string, unknown>).map(([name, value]) => [name, typeof value === 'string' ? (FLAG_COLUMNS[value] ?? value) : value]),
   );
   return { id: problem.id, params } as Message;
-}
-
-/**
- * TODO(#11): a problem the resolver still raises as text (until every thrower reports a message): only
- * the flag it starts with is replaced, a flag being a name, not a word of any language.
- */
-function legacyAsColumns(problem: string): string {
-  const flag = /^--[a-z-]+(?=:)/.exec(problem)?.[0];
-  const column = flag && FLAG_COLUMNS[flag];
-  return column ? column + problem.slice(flag.length) : problem;
 }
 
 function credentialRef(credential: TargetCredential): string {

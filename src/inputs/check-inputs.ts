@@ -17,6 +17,7 @@ import {
   issueMessages,
   portSchema,
   proxyUrlSchema,
+  schemaValidator,
   secretExpiresSchema,
   tenantIdSchema,
   timeoutSecondsSchema,
@@ -110,7 +111,7 @@ interface FieldSpec {
   schema: z.ZodType<unknown, unknown>;
   /** Required fields are prompted for, or reported missing; optional ones have a default or none. */
   required: boolean;
-  question?: MessageId;
+  question?: 'input.question.tenant-id' | 'input.question.client-id' | 'input.question.mailbox';
   /** The value when no source gives one; it may depend on the cloud (resolved first). */
   defaultValue?: string | ((cloud: Cloud) => string);
 }
@@ -144,13 +145,6 @@ interface Origin {
 }
 
 /** A prompt's answer judged by the field's schema: true, or the problem's words (no field: the prompt is the field). */
-function validatorFor(schema: z.ZodType<unknown, unknown>): (value: string) => true | string {
-  return (value) => {
-    const result = schema.safeParse(value);
-    return result.success ? true : issueMessages(result.error).map(render).join('; ');
-  };
-}
-
 /**
  * The first source that gives the field a value, in the order flag > environment > saved: [where, value].
  * An empty environment variable counts as unset (CI systems set unset secrets to ''); an empty flag
@@ -193,7 +187,7 @@ export async function resolveCheckInputs(sources: InputSources): Promise<{ input
     }
     if (!spec.required) continue;
     if (prompter && spec.question) {
-      const answer = await prompter.input({ name: key, message: t(spec.question), validate: validatorFor(spec.schema) });
+      const answer = await prompter.input({ name: key, message: msg(spec.question), validate: schemaValidator(spec.schema) });
       values[key] = spec.schema.parse(answer);
       continue;
     }
@@ -300,7 +294,7 @@ async function loadCertificateCredential(
   if (loaded.needsPassword && prompter) {
     const answer = await prompter.password({
       name: 'certificatePassword',
-      message: t('input.question.certificate-password', { path: given.privateKeyPath ?? given.certificatePath }),
+      message: msg('input.question.certificate-password', { path: given.privateKeyPath ?? given.certificatePath }),
     });
     loaded = await load(new Secret(answer, t('input.secret-source.typed-password')));
   }
@@ -388,8 +382,8 @@ async function resolveSecret(sources: InputSources, problems: Message[], missing
   if (prompter) {
     const answer = await prompter.password({
       name: 'clientSecret',
-      message: t('input.question.client-secret'),
-      validate: validatorFor(clientSecretSchema),
+      message: msg('input.question.client-secret'),
+      validate: schemaValidator(clientSecretSchema),
     });
     return accept(answer, { source: 'prompt' });
   }

@@ -9,13 +9,12 @@ import { cancellation } from '../signals.js';
  * plain async call with answers given by question name (a stable id), and the real terminal prompts
  * live in one place. Questions, choices and the answers of a validation are messages: the prompter
  * renders them in the language in use, and tests compare ids.
- * TODO(#11): plain strings remain only until every asker gives a message.
  */
-export type PromptText = Message | string;
+export type PromptText = Message;
 
 /** A question's words in the language in use. */
 export function promptText(text: PromptText): string {
-  return plain(isMessage(text) ? render(text) : text);
+  return plain(render(text));
 }
 
 export type Validate = (value: string) => true | PromptText;

@@ -282,3 +282,17 @@ export function issueMessages(error: z.ZodError, field?: { field: string; saved?
     return msg('input.not-a-value', { ...field, detail: issue.message });
   });
 }
+
+/**
+ * A prompt's validation with a field's schema: the same rule for the wizard and for `check`'s
+ * prompts, and the first problem as the answer shown under the prompt (a schema reports one).
+ */
+export function schemaValidator(schema: z.ZodType<unknown, unknown>, options: { optional?: boolean } = {}): (value: string) => true | Message {
+  return (value) => {
+    if (options.optional && value.trim() === '') return true;
+    const result = schema.safeParse(value);
+    if (result.success) return true;
+    return issueMessages(result.error)[0] ?? msg('input.not-a-value', { detail: result.error.message });
+  };
+}
+

@@ -1,6 +1,7 @@
 import type { InputQuestion, Prompter, PromptText, SelectQuestion } from '../inputs/prompter.js';
 import { msg } from '../messages/index.js';
 import type { Screen } from './context.js';
+import type { Text } from './show.js';
 
 /**
  * `--yes`: a question whose default is safe to take is answered with it, and the answer is shown as
@@ -9,7 +10,7 @@ import type { Screen } from './context.js';
  * failure) are still asked.
  */
 export function acceptingDefaults(prompter: Prompter, screen: Screen): Prompter {
-  const shown = (question: PromptText, answer: PromptText) => screen.show({ kind: 'answered', question, answer, from: 'yes' });
+  const shown = (question: PromptText, answer: Text) => screen.show({ kind: 'answered', question, answer, from: 'yes' });
   const input = (ask: (q: InputQuestion) => Promise<string>) => async (q: InputQuestion) => {
     if (q.default !== undefined && q.default !== '' && (q.validate?.(q.default) ?? true) === true) {
       shown(q.message, q.default);

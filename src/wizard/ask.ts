@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Prompter, PromptText, Validate } from '../inputs/prompter.js';
-import { clientSecretSchema, isGuid } from '../inputs/schemas.js';
+import { clientSecretSchema, isGuid, schemaValidator } from '../inputs/schemas.js';
 import { Secret } from '../inputs/secret.js';
 import { msg } from '../messages/index.js';
 
@@ -8,14 +8,6 @@ import { msg } from '../messages/index.js';
  * Questions validated on entry with the same zod schemas `check` applies to flags, environment and
  * saved configuration: a value the wizard accepts is a value `check` accepts.
  */
-
-export function schemaValidator(schema: z.ZodType<unknown, unknown>, options: { optional?: boolean } = {}): Validate {
-  return (value) => {
-    if (options.optional && value.trim() === '') return true;
-    const result = schema.safeParse(value);
-    return result.success ? true : result.error.issues.map((issue) => issue.message).join('; ');
-  };
-}
 
 export async function askText(
   prompter: Prompter,

@@ -2,9 +2,8 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { describeWriteError, fileExists, writePathProblem, writeUserFile } from '../fs/write-file.js';
 import { type Prompter, type PromptText, promptText } from '../inputs/prompter.js';
-import { expandHome, filePathSchema } from '../inputs/schemas.js';
+import { expandHome, filePathSchema, schemaValidator } from '../inputs/schemas.js';
 import { msg } from '../messages/index.js';
-import { schemaValidator } from './ask.js';
 import type { Screen } from './context.js';
 
 /**

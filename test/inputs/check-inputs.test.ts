@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { t } from '../../src/messages/index.js';
+import { type Message, render, t } from '../../src/messages/index.js';
 import { resolveCheckInputs } from '../../src/inputs/check-inputs.js';
 import type { Prompter } from '../../src/inputs/prompter.js';
 import { createSelfSignedCertificate } from '../../src/x509/self-signed.js';
@@ -34,7 +34,7 @@ function scriptedPrompter(answers: Record<string, string>): Prompter & { asked: 
     const value = answers[q.name];
     if (value === undefined) throw new Error(`unexpected question ${q.name}`);
     const verdict = q.validate?.(value) ?? true;
-    if (verdict !== true) throw new Error(`answer for ${q.name} rejected: ${verdict}`);
+    if (verdict !== true) throw new Error(`answer for ${q.name} rejected: ${render(verdict as Message)}`);
     return value;
   };
   return { asked, input: answer, password: answer, confirm: async () => true, select: async () => { throw new Error('no select'); } };

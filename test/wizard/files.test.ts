@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from '../../src/messages/index.js';
+import { msg, render } from '../../src/messages/index.js';
 import { junitPathProblem } from '../../src/report/ci.js';
 import { answerPath, writeFileAsked } from '../../src/wizard/files.js';
 import { recordingScreen, removeScratchDirs, scratchDir, scriptedPrompter } from '../support/wizard.js';
@@ -15,7 +15,7 @@ function ask(answers: string[], workDir: string, extra: { public?: boolean } = {
   const screen = recordingScreen();
   const written = writeFileAsked(
     { prompter, screen },
-    { name: 'settingsPath', message: 'File for the settings', defaultPath: 'settings.json', workDir, content: '{}\n', ...extra },
+    { name: 'settingsPath', message: msg('wizard.ask.file-name'), defaultPath: 'settings.json', workDir, content: '{}\n', ...extra },
   );
   return { prompter, screen, written };
 }
@@ -51,7 +51,7 @@ describe('the wizard\'s file-name answers: ~ as a shell expands it', () => {
     const workDir = scratchDir('files-tilde-user');
     const { prompter, written } = ask(['~bob/settings.json', 'settings.json'], workDir);
     expect(await written).toBe(join(workDir, 'settings.json'));
-    expect(prompter.rejected).toEqual([
+    expect(prompter.rejected.map((r) => ({ ...r, reason: render(r.reason) }))).toEqual([
       { name: 'settingsPath', value: '~bob/settings.json', reason: 'only ~ and ~/… are expanded (not ~name, another user\'s home): give the full path' },
     ]);
     expect(existsSync(join(workDir, '~bob'))).toBe(false);

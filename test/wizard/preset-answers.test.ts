@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/inputs/prompter.js';
 import { withPresetAnswers } from '../../src/wizard/preset-answers.js';
-import { msg } from '../../src/messages/index.js';
+import { msg, render } from '../../src/messages/index.js';
 import { recordingScreen } from '../support/wizard.js';
 
 describe('withPresetAnswers', () => {
@@ -16,16 +16,16 @@ describe('withPresetAnswers', () => {
 
   it('answers a preset confirm without asking and shows the answer', async () => {
     const prompter = withPresetAnswers(inner, screen, { keepSecret: true });
-    expect(await prompter.confirm({ name: 'keepSecret', message: 'Keep the client secret?' })).toBe(true);
+    expect(await prompter.confirm({ name: 'keepSecret', message: msg('wizard.ask.save-settings') })).toBe(true);
     expect(asked).toEqual([]);
-    expect(screen.shown.at(-1)?.block).toEqual({ kind: 'answered', question: 'Keep the client secret?', answer: msg('prompt.yes'), from: 'command-line' });
-    expect(screen.text.trimEnd().split('\n').at(-1)).toBe('✔ Keep the client secret? Yes (from the command line)');
+    expect(screen.shown.at(-1)?.block).toEqual({ kind: 'answered', question: msg('wizard.ask.save-settings'), answer: msg('prompt.yes'), from: 'command-line' });
+    expect(screen.text.trimEnd().split('\n').at(-1)).toBe(`✔ ${render(msg('wizard.ask.save-settings'))} Yes (from the command line)`);
   });
 
   it('asks every other question as usual', async () => {
     const prompter = withPresetAnswers(inner, screen, { keepSecret: true });
-    expect(await prompter.confirm({ name: 'writeEnv', message: 'Write a .env?' })).toBe(false);
+    expect(await prompter.confirm({ name: 'writeEnv', message: msg('wizard.ask.file-name') })).toBe(false);
     expect(asked).toEqual(['writeEnv']);
-    expect(await prompter.input({ name: 'to', message: 'To' })).toBe('typed');
+    expect(await prompter.input({ name: 'to', message: msg('wizard.ask.to') })).toBe('typed');
   });
 });

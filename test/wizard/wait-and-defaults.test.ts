@@ -74,22 +74,22 @@ describe('--yes: accept the defaults that are safe', () => {
     const inner = scriptedPrompter({ tenantId: 'asked@contoso.com', clientSecret: IDS.secret, testFailure: 'stop' });
     const screen = recordingScreen();
     const yes = acceptingDefaults(inner, screen);
-    expect(await yes.input({ name: 'mailbox', message: 'Mailbox', default: 'a@contoso.com', validate: () => true })).toBe('a@contoso.com');
+    expect(await yes.input({ name: 'mailbox', message: msg('wizard.ask.mailbox'), default: 'a@contoso.com', validate: () => true })).toBe('a@contoso.com');
     // An invalid default is not taken.
-    expect(await yes.input({ name: 'tenantId', message: 'Tenant', default: 'bad', validate: (v) => (v === 'bad' ? 'no' : true) })).toBe('asked@contoso.com');
-    expect(await yes.password({ name: 'clientSecret', message: 'Secret' })).toBe(IDS.secret);
+    expect(await yes.input({ name: 'tenantId', message: msg('wizard.ask.tenant-id'), default: 'bad', validate: (v) => (v === 'bad' ? msg('input.tenant.invalid', {}) : true) })).toBe('asked@contoso.com');
+    expect(await yes.password({ name: 'clientSecret', message: msg('wizard.ask.client-secret') })).toBe(IDS.secret);
     // Optional (no answer is valid): skipped.
-    expect(await yes.input({ name: 'senderName', message: 'Sender name', validate: (v) => v === '' || v.length < 5 || 'too long' })).toBe('');
-    expect(await yes.confirm({ name: 'writeEnv', message: 'Write .env?', default: false })).toBe(false);
-    expect(await yes.select({ name: 'next', message: 'Continue', default: 'continue', choices: [{ value: 'continue', name: 'Continue' }, { value: 'stop', name: 'Stop' }] })).toBe('continue');
+    expect(await yes.input({ name: 'senderName', message: msg('wizard.ask.sender-name'), validate: (v) => v === '' || v.length < 5 || msg('input.empty', {}) })).toBe('');
+    expect(await yes.confirm({ name: 'writeEnv', message: msg('wizard.ask.save-settings'), default: false })).toBe(false);
+    expect(await yes.select({ name: 'next', message: msg('wizard.ask.continue-when-run'), default: 'continue', choices: [{ value: 'continue', name: msg('wizard.ask.continue-when-run') }, { value: 'stop', name: msg('wizard.choice.stop') }] })).toBe('continue');
     expect(
-      await yes.select({ name: 'testFailure', message: 'What now?', default: 'retry', askAlways: true, choices: [{ value: 'retry', name: 'Retry' }, { value: 'stop', name: 'Stop' }] }),
+      await yes.select({ name: 'testFailure', message: msg('wizard.ask.what-now'), default: 'retry', askAlways: true, choices: [{ value: 'retry', name: msg('wizard.ask.what-now') }, { value: 'stop', name: msg('wizard.choice.stop') }] }),
     ).toBe('stop');
     expect(inner.asked.map((q) => q.name)).toEqual(['tenantId', 'clientSecret', 'testFailure']);
-    expect(screen.shown.map(({ block }) => block)).toContainEqual({ kind: 'answered', question: 'Mailbox', answer: 'a@contoso.com', from: 'yes' });
-    expect(screen.text).toContain('✔ Mailbox a@contoso.com (--yes)');
-    expect(screen.text).toContain('✔ Write .env? No (--yes)');
-    expect(screen.text).toContain('✔ Sender name (skipped) (--yes)');
+    expect(screen.shown.map(({ block }) => block)).toContainEqual({ kind: 'answered', question: msg('wizard.ask.mailbox'), answer: 'a@contoso.com', from: 'yes' });
+    expect(screen.text).toContain(`✔ ${render(msg('wizard.ask.mailbox'))} a@contoso.com (--yes)`);
+    expect(screen.text).toContain(`✔ ${render(msg('wizard.ask.save-settings'))} No (--yes)`);
+    expect(screen.text).toContain(`✔ ${render(msg('wizard.ask.sender-name'))} (skipped) (--yes)`);
   });
 
 });

@@ -99,11 +99,11 @@ describe('step 1: Entra ID app', () => {
       [tokenUsable()],
     );
     expect((await outcome).kind).toBe('next');
-    const reasons = Object.fromEntries(['tenantId', 'clientId', 'clientSecret', 'secretExpires'].map((name) => [name, prompter.rejected.filter((r) => r.name === name).map((r) => r.reason)]));
+    const reasons = Object.fromEntries(['tenantId', 'clientId', 'clientSecret', 'secretExpires'].map((name) => [name, prompter.rejected.filter((r) => r.name === name).map((r) => render(r.reason))]));
     expect(reasons.tenantId![0]).toContain("'common' is not a tenant");
     expect(reasons.tenantId![1]).toContain('tenant ID (a GUID');
     expect(reasons.clientId![0]).toContain('Application (client) ID');
-    expect(reasons.clientSecret).toEqual([SECRET_ID_PASTED, expect.stringContaining('white space')]);
+    expect(reasons.clientSecret).toEqual([render(SECRET_ID_PASTED), expect.stringContaining('white space')]);
     expect(reasons.secretExpires).toHaveLength(2);
     // The secret prompt is masked: it went through password(), and the Secret ID message names the Value column.
     expect(SECRET_ID_PASTED).toEqual(msg('wizard.secret.secret-id-pasted'));

@@ -6,7 +6,7 @@ import { smtpAuthStep } from '../../../src/wizard/steps/smtp-auth.js';
 import { type Answer, ENTER, recordingScreen, scriptedPrompter, removeScratchDirs, scratchDir } from '../../support/wizard.js';
 import { commandsOf } from '../../support/powershell-tokens.js';
 import { IDS } from '../fixtures.js';
-import { msg } from '../../../src/messages/index.js';
+import { msg, render } from '../../../src/messages/index.js';
 import { expectMode } from '../../support/platform.js';
 
 afterAll(removeScratchDirs);
@@ -51,7 +51,7 @@ describe('step 2: Exchange service principal', () => {
     expect((await outcome).kind).toBe('next');
     expect(prompter.rejected.map((r) => r.name)).toEqual(['mailbox', 'senderName']);
     // The sender name's own rule answers in the language in use.
-    expect(prompter.rejected[1]!.reason).toBe('must be one line without " < >');
+    expect(render(prompter.rejected[1]!.reason)).toBe('must be one line without " < >');
     expect(screen.paramsOf('wizard.sp.run')).toEqual([{ sendAs: true }]);
     expect(screen.text).toContain(`Add-RecipientPermission -Identity noreply@contoso.com -Trustee ${IDS.servicePrincipalObjectId} -AccessRights SendAs`);
   });
