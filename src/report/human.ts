@@ -2,7 +2,11 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckReport } from '../check/run.js';
 import { whatIsLookedFor } from '../diagnose/looked-for.js';
 import type { Diagnosis } from '../diagnose/types.js';
-import { format, learnUrl, t } from '../messages/index.js';
+import { isMessage, learnUrl, type Message, render, t } from '../messages/index.js';
+import { SEND_AS_APP_ROLE } from '../token/claims.js';
+import { claimLabel, claimRows, type ClaimsView } from './claims.js';
+
+const words = (text: Message | string) => (isMessage(text) ? render(text) : text);
 import type { Output } from '../output.js';
 
 /** The result of a check for a person: what worked, the claims that matter, and the diagnosis. */
@@ -45,38 +49,16 @@ export function checkReportLines(report: CheckReport, c: ChalkInstance): string[
   return lines;
 }
 
-/** The claims a person is shown (check's report and the wizard's step 1). */
-export type ClaimsView = Pick<NonNullable<CheckReport['token']['claims']>, 'roles' | 'aud' | 'tid' | 'appid' | 'oid' | 'exp'>;
-
-/** One row of the claims display: the claim, its value, and a note beside it. */
-export interface ClaimRow {
-  /** The claim's name as the token spells it (`roles`, `aud`, …); `expires` is the one label in words. */
-  label: string;
-  value: string;
-  /** The value is a problem (no roles at all). */
-  problem?: boolean;
-  note?: string;
-}
-
-/** The claims that matter for SMTP, as rows; every word from the message layer. */
-export function claimRows(claims: ClaimsView): ClaimRow[] {
-  const none = t('check.claims.none');
-  const rows: ClaimRow[] = [
-    claims.roles.length ? { label: 'roles', value: claims.roles.join(', ') } : { label: 'roles', value: t('check.claims.no-roles'), problem: true },
-    { label: 'aud', value: claims.aud ?? none },
-    { label: 'tid', value: claims.tid ?? none },
-    { label: 'appid', value: claims.appid ?? none },
-    { label: 'oid', value: claims.oid ?? none, note: t('check.claims.oid-note') },
-  ];
-  if (claims.exp) rows.push({ label: t('check.claims.expires'), value: format().dateTime(new Date(claims.exp * 1000)) });
-  return rows;
-}
-
-/** The rows laid out: labels in one column, a problem in yellow, a note dimmed behind an arrow. */
+/** The claims laid out: labels in one column, then the note (a problem in yellow, a good sign in green, a remark dimmed). */
 export function claimLines(claims: ClaimsView, c: ChalkInstance): string[] {
-  const rows = claimRows(claims);
-  const width = Math.max(...rows.map((r) => r.label.length));
-  return rows.map((r) => `${r.label.padEnd(width)} ${r.problem ? c.yellow(r.value) : r.value}${r.note ? `  ${c.dim(`← ${r.note}`)}` : ''}`);
+  const rows = claimRows(claims, SEND_AS_APP_ROLE);
+  const labels = rows.map((row) => words(claimLabel(row)));
+  const width = Math.max(...labels.map((label) => label.length));
+  return rows.map((row, i) => {
+    const tone = row.tone === 'good' ? c.green : row.tone === 'bad' ? c.yellow : c.dim;
+    const note = row.note === undefined ? '' : `  ${tone(words(row.note))}`;
+    return `${labels[i]!.padEnd(width)} ${words(row.value)}${note}`;
+  });
 }
 
 /** What the SMTP server showed without a token: reachable, its TLS, the AUTH mechanisms it offers inside TLS. */

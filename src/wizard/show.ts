@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CheckReport } from '../check/run.js';
 import type { DiagnosisView } from '../report/human.js';
+import { claimLabel, claimRows, type ClaimsView } from '../report/claims.js';
 import { plain, styled } from '../messages/emphasis.js';
 import { type Message, msg, render as renderInUse } from '../messages/index.js';
 
@@ -182,29 +183,10 @@ export function numbered(items: readonly string[], width = WIDTH): string[] {
   return items.flatMap((item, i) => wrap(`${String(i + 1).padStart(digits)}. ${item}`, width, ' '.repeat(digits + 2)));
 }
 
-type Claims = NonNullable<CheckReport['token']['claims']>;
-
-/**
- * The claims that decide whether SMTP can work, each with what it means here. Claim names are the
- * token's own keys (the same in every language).
- */
-export function claimsBlock(claims: Claims, requiredRole: string): Block {
-  const hasRole = claims.roles.includes(requiredRole);
-  const none = msg('wizard.claims.none');
+/** The token's claims as a facts block: the rows of the one claims display (src/report/claims.ts). */
+export function claimsBlock(claims: ClaimsView, requiredRole: string): Block {
   return {
     kind: 'facts',
-    rows: [
-      {
-        label: 'roles',
-        value: claims.roles.length ? claims.roles.join(', ') : none,
-        note: hasRole ? '✔' : msg('wizard.claims.role-missing', { role: requiredRole }),
-        tone: hasRole ? 'good' : 'bad',
-      },
-      { label: 'aud', value: claims.aud ?? none },
-      { label: 'tid', value: claims.tid ?? none },
-      { label: 'appid', value: claims.appid ?? none, ...(claims.appDisplayName && { note: `(${claims.appDisplayName})` }) },
-      { label: 'oid', value: claims.oid ?? none, note: msg('wizard.claims.oid-note') },
-      ...(claims.exp ? [{ label: 'expires', value: msg('wizard.claims.expires-at', { at: new Date(claims.exp * 1000) }) }] : []),
-    ],
+    rows: claimRows(claims, requiredRole).map((row) => ({ label: claimLabel(row), value: row.value, ...(row.note !== undefined && { note: row.note }), tone: row.tone ?? 'dim' })),
   };
 }

@@ -36,11 +36,11 @@ describe('check: the human report', () => {
         TLS: TLSv1.3
 
       Token claims
-        roles   SMTP.SendAsApp
+        roles   SMTP.SendAsApp  ✔
         aud     https://outlook.office365.com
         tid     tid-1
         appid   app-1
-        oid     oid-1  ← service principal object id for New-ServicePrincipal -ObjectId
+        oid     oid-1  ← the Enterprise application's object id, for New-ServicePrincipal -ObjectId (step 2)
         expires 2027-01-15T08:00:00Z"
     `);
     expect((await inLanguage('de', () => checkReportLines(passed(), plain))).join('\n')).toMatchInlineSnapshot(`
@@ -50,11 +50,11 @@ describe('check: the human report', () => {
         TLS: TLSv1.3
 
       Claims des Tokens
-        roles      SMTP.SendAsApp
+        roles      SMTP.SendAsApp  ✔
         aud        https://outlook.office365.com
         tid        tid-1
         appid      app-1
-        oid        oid-1  ← Objekt-ID des Dienstprinzipals für New-ServicePrincipal -ObjectId
+        oid        oid-1  ← die Objekt-ID der Unternehmensanwendung, für New-ServicePrincipal -ObjectId (Schritt 2)
         gültig bis 15.01.2027, 08:00:00 UTC"
     `);
   });
@@ -65,11 +65,11 @@ describe('check: the human report', () => {
       "
 
       Token claims
-        roles   (none: no application permission has admin consent)
+        roles   (none: no application permission has admin consent)  ✖ no SMTP.SendAsApp
         aud     https://outlook.office365.com
         tid     tid-1
         appid   app-1
-        oid     oid-1  ← service principal object id for New-ServicePrincipal -ObjectId
+        oid     oid-1  ← the Enterprise application's object id, for New-ServicePrincipal -ObjectId (step 2)
         expires 2027-01-15T08:00:00Z
 
       SMTP server smtp.office365.com:587
@@ -93,11 +93,11 @@ describe('check: the human report', () => {
       "
 
       Claims des Tokens
-        roles      (keine: keine Anwendungsberechtigung mit Administratorzustimmung)
+        roles      (keine: keine Anwendungsberechtigung mit Administratorzustimmung)  ✖ kein SMTP.SendAsApp
         aud        https://outlook.office365.com
         tid        tid-1
         appid      app-1
-        oid        oid-1  ← Objekt-ID des Dienstprinzipals für New-ServicePrincipal -ObjectId
+        oid        oid-1  ← die Objekt-ID der Unternehmensanwendung, für New-ServicePrincipal -ObjectId (Schritt 2)
         gültig bis 15.01.2027, 08:00:00 UTC
 
       SMTP-Server smtp.office365.com:587

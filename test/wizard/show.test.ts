@@ -55,9 +55,12 @@ describe('the screen lays out blocks', () => {
   it('facts line up in a column whatever the labels\' length in the language', () => {
     const claims = claimsBlock({ roles: [], aud: 'https://outlook.office365.com', tid: IDS.tenantId, appid: IDS.clientId, oid: IDS.servicePrincipalObjectId, exp: 1_900_000_000, appDisplayName: null }, 'SMTP.SendAsApp');
     const en = words([claims], 'en').split('\n');
-    expect(en).toContain('  roles    (none)  ✖ no SMTP.SendAsApp');
+    expect(en).toContain('  roles    (none: no application permission has admin consent)  ✖ no SMTP.SendAsApp');
     expect(en).toContain('  expires  2030-03-17T17:46:40Z');
-    expect(words([claims], 'de').split('\n')).toContain('  roles    (keine)  ✖ kein SMTP.SendAsApp');
+    // The one label in words is longer in German ("gültig bis"): the column follows it.
+    const de = words([claims], 'de').split('\n');
+    expect(de.find((line) => line.startsWith('  roles'))).toMatch(/^ {2}roles {7}\(keine: .*\) {2}✖ kein SMTP\.SendAsApp$/);
+    expect(de).toContain('  gültig bis  17.03.2030, 17:46:40 UTC');
   });
 
   it('commands are the same in every language; only their comments are translated', () => {

@@ -29,8 +29,10 @@ export const checkDe: Translations<typeof checkEn> = {
   'check.claims.heading': 'Claims des Tokens',
   'check.claims.none': '(keine)',
   'check.claims.no-roles': `(keine: keine ${v.applicationPermission} mit ${v.adminConsent})`,
-  'check.claims.oid-note': 'Objekt-ID des Dienstprinzipals für New-ServicePrincipal -ObjectId',
+  'check.claims.oid-note': '← die Objekt-ID der Unternehmensanwendung, für New-ServicePrincipal -ObjectId (Schritt\u00a02)',
+  'check.claims.role-missing': (p) => `✖ kein ${p.role}`,
   'check.claims.expires': 'gültig bis',
+  'check.claims.expires-at': (p) => f.dateTime(p.at),
 
   'check.smtp-facts.heading': (p) => `SMTP-Server ${p.host}:${p.port}`,
   'check.smtp-facts.reachable': 'erreichbar',

@@ -86,10 +86,6 @@ export const wizardDe: Translations<typeof wizardEn> = {
 
   // Die Claims des Tokens.
   'wizard.claims.title': 'Die Claims des Tokens',
-  'wizard.claims.none': '(keine)',
-  'wizard.claims.role-missing': (p) => `✖ kein ${p.role}`,
-  'wizard.claims.oid-note': '← die Objekt-ID der Unternehmensanwendung, verwendet in Schritt 2',
-  'wizard.claims.expires-at': (p) => f.dateTime(p.at),
 
   // Die Anmeldeinformation.
   'wizard.credential.given-secret': (p) =>

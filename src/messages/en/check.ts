@@ -37,8 +37,10 @@ export const checkEn = defineMessages({
   'check.claims.heading': 'Token claims',
   'check.claims.none': '(none)',
   'check.claims.no-roles': `(none: no ${v.applicationPermission} has ${v.adminConsent})`,
-  'check.claims.oid-note': 'service principal object id for New-ServicePrincipal -ObjectId',
+  'check.claims.oid-note': "← the Enterprise application's object id, for New-ServicePrincipal -ObjectId (step 2)",
+  'check.claims.role-missing': message({ role: 'string' }, (p) => `✖ no ${p.role}`),
   'check.claims.expires': 'expires',
+  'check.claims.expires-at': message({ at: 'date' }, (p) => f.dateTime(p.at)),
 
   // What the SMTP server showed without a token.
   'check.smtp-facts.heading': message({ host: 'string', port: 'number' }, (p) => `SMTP server ${p.host}:${p.port}`),

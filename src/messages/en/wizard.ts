@@ -103,10 +103,6 @@ export const wizardEn = defineMessages({
 
   // The claims of step 1's token (claim names are the token's own keys).
   'wizard.claims.title': "The token's claims",
-  'wizard.claims.none': '(none)',
-  'wizard.claims.role-missing': message({ role: 'string' }, (p) => `✖ no ${p.role}`),
-  'wizard.claims.oid-note': "← the Enterprise application's object id, used in step 2",
-  'wizard.claims.expires-at': message({ at: 'date' }, (p) => f.dateTime(p.at)),
 
   // The credential (step 1, and "change a value").
   'wizard.credential.given-secret': message(

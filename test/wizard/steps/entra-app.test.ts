@@ -74,7 +74,7 @@ describe('step 1: Entra ID app', () => {
     expect(claims).toMatchObject({
       rows: expect.arrayContaining([
         { label: 'roles', value: 'SMTP.SendAsApp', note: '✔', tone: 'good' },
-        { label: 'oid', value: IDS.servicePrincipalObjectId, note: msg('wizard.claims.oid-note') },
+        { label: 'oid', value: IDS.servicePrincipalObjectId, note: msg('check.claims.oid-note'), tone: 'dim' },
       ]),
     });
     expect(screen.ids()).toContain('wizard.entra.done');
