@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as commander from 'commander';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, DEFAULT_WARN_DAYS, MAX_CONCURRENCY } from './defaults.js';
+import { GLOBAL_CLOUD } from './cloud.js';
 import { InputError } from './errors.js';
 import { readDecimal } from './inputs/decimal.js';
 import { type Message, type MessageId, msg, t } from './messages/index.js';
@@ -187,14 +189,14 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--to <address>', t('cli.check.to'))
     .option('--authority-host <url>', t('cli.check.authority-host'))
     .option('--smtp-host <host>', t('cli.check.smtp-host'))
-    .option('--smtp-port <port>', t('cli.check.smtp-port'))
-    .option('--timeout <seconds>', t('cli.check.timeout'))
+    .option('--smtp-port <port>', t('cli.check.smtp-port', { port: GLOBAL_CLOUD.smtpPort }))
+    .option('--timeout <seconds>', t('cli.check.timeout', { seconds: DEFAULT_TIMEOUT_SECONDS }))
     .option('--proxy <url>', t('cli.check.proxy'))
     .option('--wait <duration>', t('cli.check.wait'))
     .option('--secret-expires <date>', t('cli.check.secret-expires'))
-    .option('--warn-days <days>', t('cli.check.warn-days'))
+    .option('--warn-days <days>', t('cli.check.warn-days', { days: DEFAULT_WARN_DAYS }))
     .option('--targets <file>', t('cli.check.targets'))
-    .option('--concurrency <n>', t('cli.check.concurrency'))
+    .option('--concurrency <n>', t('cli.check.concurrency', { n: DEFAULT_CONCURRENCY, max: MAX_CONCURRENCY }))
     .option('--shard <i/n>', t('cli.check.shard'))
     .option('--junit <file>', t('cli.check.junit'))
     .option('--json', t('cli.option.json'), false)
@@ -256,8 +258,8 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--secret-expires <date>', t('cli.setup.secret-expires'))
     .option('--authority-host <url>', t('cli.setup.authority-host'))
     .option('--smtp-host <host>', t('cli.setup.smtp-host'))
-    .option('--smtp-port <port>', t('cli.check.smtp-port'))
-    .option('--timeout <seconds>', t('cli.check.timeout'))
+    .option('--smtp-port <port>', t('cli.check.smtp-port', { port: GLOBAL_CLOUD.smtpPort }))
+    .option('--timeout <seconds>', t('cli.check.timeout', { seconds: DEFAULT_TIMEOUT_SECONDS }))
     .option('--proxy <url>', t('cli.setup.proxy'))
     .option('-y, --yes', t('cli.setup.yes'), false)
     .option('--save-secret', t('cli.setup.save-secret'))

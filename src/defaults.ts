@@ -15,6 +15,3 @@ export const DEFAULT_CONCURRENCY = 4;
 
 /** The most targets `--concurrency` allows at a time (the SMTP servers of one tenant throttle beyond it). */
 export const MAX_CONCURRENCY = 64;
-
-/** `--smtp-port <port>`: Exchange Online's submission port (STARTTLS). */
-export const DEFAULT_SMTP_PORT = 587;

@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose/jwt/decode';
 import type { ClaimProblem } from '../diagnose/types.js';
 import { isGuid } from '../inputs/schemas.js';
 import { t } from '../messages/index.js';
+import { SEND_AS_APP_ROLE } from './roles.js';
 
 /** The claims of an Exchange Online app-only token that the check reports (catalog section C). */
 export interface TokenClaims {
@@ -23,7 +24,7 @@ export interface TokenClaims {
   appDisplayName?: string;
 }
 
-export const SEND_AS_APP_ROLE = 'SMTP.SendAsApp';
+export { SEND_AS_APP_ROLE };
 /** Exchange Online's first-party application id; a v1 token may carry it as `aud` (catalog C, unobserved). */
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 

@@ -1,4 +1,5 @@
 import type { Platform } from '../platform.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
 import type { Message } from '../messages/index.js';
 import type { CheckReport, StageEvents, TokenCheck, TokenCheckInputs } from '../check/run.js';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
@@ -138,7 +139,7 @@ export function tokenInputsOf(
     clientId: clientIdSchema.parse(answers.clientId),
     credential,
     authorityHost: authorityHostSchema.parse(answers.authorityHost || cloud.authorityHost),
-    timeoutSeconds: timeoutSecondsSchema.parse(answers.timeout || '20'),
+    timeoutSeconds: timeoutSecondsSchema.parse(answers.timeout || String(DEFAULT_TIMEOUT_SECONDS)),
     proxy: answers.proxy ? proxyUrlSchema.parse(answers.proxy) : null,
   };
 }

@@ -43,18 +43,18 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.check.to': 'eine Test-E-Mail an diese Adresse senden; ohne sie endet die Prüfung nach AUTH (nichts wird gesendet)',
   'cli.check.authority-host': 'Authority-Host von Entra ID [env AZURE_AUTHORITY_HOST] (Standard: https://login.microsoftonline.com)',
   'cli.check.smtp-host': 'SMTP-Server (Standard: smtp.office365.com)',
-  'cli.check.smtp-port': 'SMTP-Port (Standard: 587)',
-  'cli.check.timeout': 'Zeitlimit für jeden Netzwerkschritt in Sekunden (Standard: 20)',
+  'cli.check.smtp-port': (p) => `SMTP-Port (Standard: ${p.port})`,
+  'cli.check.timeout': (p) => `Zeitlimit für jeden Netzwerkschritt in Sekunden (Standard: ${p.seconds})`,
   'cli.check.proxy': 'HTTP-Proxy für den Token-Endpunkt (Standard: HTTPS_PROXY/NO_PROXY); SMTP verbindet sich immer direkt',
   'cli.check.wait':
     'mit frischem Token erneut versuchen, solange der Fehler an der Verteilung der Änderung liegen kann oder vorübergehend ist, höchstens so lange wie angegeben, etwa 90s, 30m, 1h',
   'cli.check.secret-expires':
     'Ablaufdatum des geheimen Clientschlüssels (JJJJ-MM-TT): vorher warnen, danach diagnostizieren [env SMTP_OAUTH_SECRET_EXPIRES]',
-  'cli.check.warn-days': 'so viele Tage vor --secret-expires oder dem Ablauf des Zertifikats warnen (Standard: 30)',
+  'cli.check.warn-days': (p) => `so viele Tage vor --secret-expires oder dem Ablauf des Zertifikats warnen (Standard: ${p.days})`,
   'cli.check.targets':
     'jedes Postfach aus einer JSON- oder CSV-Datei prüfen (geheime Schlüssel nur über Umgebungsvariable oder Dateiname); Exit-Code: der schwerwiegendste Fehler',
-  'cli.check.concurrency':
-    'mit --targets: gleichzeitig geprüfte Ziele (Standard: 4); ein Token pro App, je Postfach eine SMTP-Sitzung zur Zeit',
+  'cli.check.concurrency': (p) =>
+    `mit --targets: gleichzeitig geprüfte Ziele, 1 bis ${p.max} (Standard: ${p.n}); ein Token pro App, je Postfach eine SMTP-Sitzung zur Zeit`,
   'cli.check.shard':
     'mit --targets: nur Teil i von n prüfen (ab 1 gezählt), nach App aufgeteilt; das JSON aller Teile mit `report merge` zusammenführen',
   'cli.check.junit': 'zusätzlich JUnit-XML schreiben, ein Testfall pro Ziel (GitLab, Jenkins, Azure DevOps)',

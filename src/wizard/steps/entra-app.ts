@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_WARN_DAYS } from '../../defaults.js';
 import { retryable } from '../../check/retry-policy.js';
 import type { TokenCheck } from '../../check/run.js';
 import { secretExpiryStatus, secretExpiryWarning } from '../../check/secret-expiry.js';
@@ -187,7 +188,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
 
 /** The date is only a reminder, but a past or near one is worth saying at once (`check`'s own rule). */
 function warnAboutExpiry(screen: Screen, given: string, clientId: string | undefined): void {
-  const expiry = secretExpiryStatus(secretExpiresSchema.parse(given), new Date(), 30);
+  const expiry = secretExpiryStatus(secretExpiresSchema.parse(given), new Date(), DEFAULT_WARN_DAYS);
   if (expiry.state === 'expired') {
     screen.show({ kind: 'warning', text: msg('wizard.entra.secret-expired', { date: expiry.expiresOn }) });
   } else {
