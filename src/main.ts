@@ -54,11 +54,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       case 'demo': {
         const { demoCommand } = await import('./commands/demo.js');
-        return await demoCommand(parsed.options, io, output);
+        return await demoCommand(parsed.options, io, output, await getReporter());
       }
       case 'sandbox': {
         const { sandboxCommand } = await import('./commands/sandbox.js');
-        return await sandboxCommand(parsed.options, io, output);
+        return await sandboxCommand(parsed.options, io, output, await getReporter());
       }
       case 'explain': {
         const { explainCommand } = await import('./commands/explain.js');

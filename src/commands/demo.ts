@@ -5,19 +5,17 @@ import type { DemoOptions } from '../cli.js';
 import { memoryConfigStore } from '../config/store.js';
 import { Secret } from '../inputs/secret.js';
 import { msg, t } from '../messages/index.js';
-import { styled } from '../messages/emphasis.js';
 import { runCheck } from '../check/run.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
 import { type CliIO, canPrompt } from '../io.js';
 import type { Output } from '../output.js';
+import type { Reporter } from '../report/reporter.js';
+import { showReceivedMessage } from '../report/demo.js';
 import type { Sandbox } from '../sandbox/index.js';
-import { renderCheckReport } from '../report/human.js';
-import { checkJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
 import { cancellation, listenForStop, unlessStopped } from '../signals.js';
 import { detectPlatform, type Platform } from '../platform.js';
 import type { DemoHooks } from '../wizard/context.js';
-import { WIDTH, wrap } from '../wizard/show.js';
 import { assertScenario } from './sandbox.js';
 
 /**
@@ -25,7 +23,7 @@ import { assertScenario } from './sandbox.js';
  * work (or, with --scenario, fail and be diagnosed) without a tenant. It goes through the same input
  * validation and the same pipeline as `check`; only the trust of the sandbox CA is passed in-process.
  */
-export async function demoCommand(options: DemoOptions, io: CliIO, output: Output): Promise<number> {
+export async function demoCommand(options: DemoOptions, io: CliIO, output: Output, reporter: Reporter): Promise<number> {
   const { listScenarios, startSandbox } = await import('../sandbox/index.js');
   assertScenario(options.scenario, listScenarios().map((s) => s.name));
   // A stop signal (Ctrl-C, SIGTERM, SIGHUP) ends the demo like any other end: the sandbox closed and
@@ -38,7 +36,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
     // On a terminal the demo is the setup wizard against the sandbox. Scenarios that stage wrong
     // values in the sending application (a bad secret, an unknown app) stay non-interactive: the
     // walk would ask for values a newcomer cannot know.
-    if (!options.json && options.input !== false && io.stdout.isTTY === true && !sandbox.scenario.client) {
+    if (reporter.format === 'human' && options.input !== false && io.stdout.isTTY === true && !sandbox.scenario.client) {
       if (canPrompt(io, true)) return await demoWizard(sandbox, io, output, detectPlatform(io.env));
     }
     const { client } = sandbox;
@@ -58,20 +56,14 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
       env: { AZURE_CLIENT_SECRET: client.clientSecret },
       prompter: null,
     });
-    const c = output.color;
-    const words = (text: string) => styled(text, { strong: (s) => c.bold(s), link: (s) => c.underline(s) });
-    if (!options.json) {
-      output.info(
-        [
-          c.bold(t('demo.title', { scenario: sandbox.scenario.name })) + c.dim(` (${sandbox.scenario.title})`),
-          ...wrap(t('demo.sandbox-only'), WIDTH).map((line) => c.dim(line)),
-          '',
-          `  ${t('demo.identity', { tenantId: inputs.tenantId, clientId: inputs.clientId, mailbox: inputs.mailbox })}`,
-          `  ${t('demo.endpoints', { authorityHost: sandbox.authorityHost, smtp: `${sandbox.smtp.host}:${sandbox.smtp.port}` })}`,
-          '',
-        ].join('\n'),
-      );
-    }
+    await reporter.demoStarted({
+      scenario: { name: sandbox.scenario.name, title: sandbox.scenario.title },
+      tenantId: inputs.tenantId,
+      clientId: inputs.clientId,
+      mailbox: inputs.mailbox,
+      authorityHost: sandbox.authorityHost,
+      smtp: `${sandbox.smtp.host}:${sandbox.smtp.port}`,
+    });
     const report = await unlessStopped(
       runCheck(inputs, {
         events: createProgress(output, stop.signal),
@@ -82,33 +74,13 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
       }),
       stop.signal,
     );
-    const received = sandbox.received.map(({ raw: _raw, ...message }) => message);
-    if (options.json) {
-      output.result(JSON.stringify({ ...checkJson(report), sandbox: { scenario: sandbox.scenario.name, received } }, null, 2));
-      return report.exitCode;
-    }
-    renderCheckReport(report, output);
-    showReceivedMessage(sandbox, output);
-    output.result(
-      '\n' +
-        (report.ok
-          ? words(t('demo.next'))
-          : t('demo.staged', { scenario: sandbox.scenario.name, description: sandbox.scenario.description })),
-    );
-    return report.exitCode;
+    return await reporter.demo({ report, scenario: { name: sandbox.scenario.name, description: sandbox.scenario.description }, received: sandbox.received });
   } finally {
     await sandbox?.close();
     stop.dispose();
   }
 }
 
-/** The message as the sandbox's Exchange received it: proof that the whole way works. */
-export function showReceivedMessage(sandbox: Pick<Sandbox, 'received'>, output: Output): void {
-  const c = output.color;
-  const message = sandbox.received[0];
-  if (!message) return;
-  output.result(['', c.bold(t('demo.received')), ...message.raw.split(/\r?\n/).map((line) => `  ${c.dim('│')} ${line}`)].join('\n'));
-}
 
 /**
  * `demo` on a terminal: the same walk against the built-in sandbox, every answer prefilled so that
@@ -165,7 +137,7 @@ export async function demoWizard(sandbox: Sandbox, io: CliIO, output: Output, pl
     // .env above all, holds the sandbox's secret, and the sandbox is gone with the demo anyway.
     await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   }
-  showReceivedMessage(sandbox, output);
+  showReceivedMessage(sandbox.received, output);
   if (saved.length > 0) output.info(output.color.dim(`\n${t('demo.files-removed', { workDir })}`));
   return exitCode;
 }

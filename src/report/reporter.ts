@@ -6,9 +6,12 @@ import type { CheckedFleetJson } from '../fleet/merge.js';
 import type { FleetTotals } from '../fleet/report.js';
 import type { FleetRun } from '../fleet/run.js';
 import type { Shard } from '../fleet/shard.js';
-import { type Message, render } from '../messages/index.js';
+import { type Message, msg, render } from '../messages/index.js';
 import type { Output } from '../output.js';
+import type { ReceivedMessage } from '../sandbox/index.js';
+import type { DemoIntro, DemoOutcome } from './demo.js';
 import type { JsonShape } from './json.js';
+import type { SandboxReady, ScenarioListing } from './sandbox.js';
 
 /**
  * The one place that turns a command's result into output: chosen once in `main` from `--json` /
@@ -45,6 +48,18 @@ export interface Reporter {
   merged(merged: CheckedFleetJson): Promise<number>;
   /** `explain`: a text's diagnosis, or what is looked for; returns the exit code. */
   explain(outcome: ExplainOutcome): Promise<number>;
+  /** `demo`, before its check runs: what it runs against (for a person; nothing in JSON). */
+  demoStarted(intro: DemoIntro): Promise<void>;
+  /** `demo`: its check, with what the sandbox received; returns the check's exit code. */
+  demo(outcome: DemoOutcome): Promise<number>;
+  /** `sandbox --list-scenarios`. */
+  scenarios(list: readonly ScenarioListing[]): Promise<void>;
+  /** `sandbox`: its settings once it listens. */
+  sandboxReady(ready: SandboxReady): Promise<void>;
+  /** `sandbox`: a message it received (one JSON line each with --json). */
+  sandboxReceived(message: ReceivedMessage): Promise<void>;
+  /** `sandbox`: stopped (a person reads it; JSON lines end without a line of their own). */
+  sandboxStopped(): void;
   /** A command that ended with an error instead of a result; `shape` is the JSON its command prints. */
   error(error: unknown, shape: JsonShape): Promise<number>;
 }
@@ -108,6 +123,36 @@ export function createReporter(format: ReportFormat, output: Output): Reporter {
       else output.info(notRecognisedLines().join('\n'));
       return exitCode;
     },
+    async demoStarted(intro) {
+      if (format === 'human') (await import('./demo.js')).renderDemoIntro(intro, output);
+    },
+    async demo({ report, scenario, received }) {
+      if (format === 'json') {
+        json((await import('./json.js')).demoJson(report, { scenario: scenario.name, received: received.map(({ raw: _raw, ...message }) => message) }));
+        return report.exitCode;
+      }
+      (await import('./human.js')).renderCheckReport(report, output);
+      (await import('./demo.js')).renderDemoEnd({ ok: report.ok, scenario, received }, output);
+      return report.exitCode;
+    },
+    async scenarios(list) {
+      if (format === 'json') json(list);
+      else for (const line of (await import('./sandbox.js')).scenarioListLines(list)) output.result(line);
+    },
+    async sandboxReady(ready) {
+      const { describeSandbox, sandboxReadyJson } = await import('./sandbox.js');
+      // One JSON line, then one per message: a stream a script reads line by line.
+      if (format === 'json') output.result(JSON.stringify(sandboxReadyJson(ready)));
+      else output.result(describeSandbox(ready, output));
+    },
+    async sandboxReceived(message) {
+      const { receivedJson, showReceived } = await import('./sandbox.js');
+      if (format === 'json') output.result(JSON.stringify(receivedJson(message)));
+      else showReceived(message, output);
+    },
+    sandboxStopped() {
+      if (format !== 'json') output.info(render(msg('sandbox.stopped')));
+    },
     async error(error, shape) {
       const exitCode = error instanceof CliError ? error.exitCode : ExitCode.internal;
       if (format === 'nagios') {
@@ -134,6 +179,12 @@ export type ReportedEntry =
   | { kind: 'fleet'; outcome: FleetOutcome }
   | { kind: 'merged'; merged: CheckedFleetJson }
   | { kind: 'explain'; outcome: ExplainOutcome }
+  | { kind: 'demo-started'; intro: DemoIntro }
+  | { kind: 'demo'; outcome: DemoOutcome }
+  | { kind: 'scenarios'; list: readonly ScenarioListing[] }
+  | { kind: 'sandbox-ready'; ready: SandboxReady }
+  | { kind: 'sandbox-received'; message: ReceivedMessage }
+  | { kind: 'sandbox-stopped' }
   | { kind: 'error'; error: unknown; shape: JsonShape };
 
 /**
@@ -166,6 +217,30 @@ export function recordingReporter(inner?: Reporter): Reporter & { readonly entri
     async explain(outcome) {
       entries.push({ kind: 'explain', outcome });
       return inner ? inner.explain(outcome) : outcome ? ExitCode.ok : ExitCode.input;
+    },
+    async demoStarted(intro) {
+      entries.push({ kind: 'demo-started', intro });
+      await inner?.demoStarted(intro);
+    },
+    async demo(outcome) {
+      entries.push({ kind: 'demo', outcome });
+      return inner ? inner.demo(outcome) : outcome.report.exitCode;
+    },
+    async scenarios(list) {
+      entries.push({ kind: 'scenarios', list });
+      await inner?.scenarios(list);
+    },
+    async sandboxReady(ready) {
+      entries.push({ kind: 'sandbox-ready', ready });
+      await inner?.sandboxReady(ready);
+    },
+    async sandboxReceived(message) {
+      entries.push({ kind: 'sandbox-received', message });
+      await inner?.sandboxReceived(message);
+    },
+    sandboxStopped() {
+      entries.push({ kind: 'sandbox-stopped' });
+      inner?.sandboxStopped();
     },
     async error(error, shape) {
       entries.push({ kind: 'error', error, shape });

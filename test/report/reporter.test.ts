@@ -79,3 +79,40 @@ describe('recordingReporter: what a command reported, structured', () => {
     expect(out.stdout).toContain('✔ The test message was accepted by the server.');
   });
 });
+
+describe('createReporter: demo and sandbox in each form', () => {
+  const intro = { scenario: { name: 'healthy', title: 'everything set up' }, tenantId: 't', clientId: 'c', mailbox: 'm@contoso.com', authorityHost: 'https://127.0.0.1:1', smtp: '127.0.0.1:2' };
+  const received = [{ raw: 'Subject: hi\r\n\r\nbody', subject: 'hi' }] as never;
+
+  it('demo, human: the intro before the check, then the report, the received message and the next step', async () => {
+    const { out, reporter } = capture('human');
+    await reporter.demoStarted(intro);
+    expect(out.stderr).toContain('m@contoso.com');
+    expect(await reporter.demo({ report: fixtureReport(), scenario: { name: 'healthy', description: 'd' }, received })).toBe(0);
+    expect(out.stdout).toContain('│ Subject: hi');
+  });
+
+  it('demo, json: no intro, one object that follows the demo schema, the raw message left out', async () => {
+    const { out, reporter } = capture('json');
+    await reporter.demoStarted(intro);
+    expect(out.stderr).toBe('');
+    expect(await reporter.demo({ report: fixtureReport({ diagnosis: SMTP_AUTH_DISABLED }), scenario: { name: 'smtp-auth-disabled-mailbox', description: 'd' }, received: [] })).toBe(4);
+    const json = JSON.parse(out.stdout);
+    expect(json.sandbox).toEqual({ scenario: 'smtp-auth-disabled-mailbox', received: [] });
+    expect(schemaViolations('demo', json)).toEqual([]);
+  });
+
+  it('sandbox: its scenarios as a table or as JSON, and its stop only for a person', async () => {
+    const list = [{ name: 'healthy', title: 'all set', description: 'd', diagnosis: null }, { name: 'wrong-secret', title: 'bad secret', description: 'd', diagnosis: { code: 'client-secret-invalid', step: 1 } }];
+    const human = capture('human');
+    await human.reporter.scenarios(list);
+    expect(human.out.stdout.split('\n')).toEqual(['healthy       all set', 'wrong-secret  bad secret', '']);
+    human.reporter.sandboxStopped();
+    expect(human.out.stderr).not.toBe('');
+    const json = capture('json');
+    await json.reporter.scenarios(list);
+    expect(JSON.parse(json.out.stdout)).toEqual(list);
+    json.reporter.sandboxStopped();
+    expect(json.out.stderr).toBe('');
+  });
+});
