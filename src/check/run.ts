@@ -1,6 +1,6 @@
 import { diagnoseClaimProblems, diagnoseSecretPastExpiry, diagnoseSmtpFailure, diagnoseTokenFailure } from '../diagnose/index.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/types.js';
-import { diagnosisJson, type DiagnosisJson } from '../report/json.js';
+import { diagnosisJson, type DiagnosisJson } from '../diagnose/json.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 import { credentialSecrets } from '../inputs/credential.js';
@@ -11,7 +11,6 @@ import { acquireToken, TokenRequestError } from '../token/acquire.js';
 import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
 import { toolVersion } from '../version.js';
 import { buildCheckPlan, buildTokenPlan, type CheckPlan } from './plan.js';
-import type { WaitAttempt } from './wait.js';
 import { DEFAULT_WARN_DAYS } from '../defaults.js';
 import { render, t } from '../messages/index.js';
 import { certificateExpiryMessage, expiryInstant, type SecretExpiryState, secretExpiryMessage, secretExpiryStatus } from './secret-expiry.js';
@@ -24,6 +23,15 @@ export interface StageEvents {
   succeed(stage: StageName, label: string): void;
   fail(stage: StageName, label: string): void;
   skip(stage: StageName, label: string): void;
+}
+
+/** One attempt of a check that was retried (`--wait`, a fleet's retries): when, and how it ended. */
+export interface WaitAttempt {
+  /** ISO 8601 start of the attempt. */
+  at: string;
+  exitCode: number;
+  /** The diagnosis code, null when the attempt passed. */
+  diagnosisCode: string | null;
 }
 
 /** The report of one check: stable field names, never a secret or the token. Its JSON is `checkJson` (src/report/json.ts). */

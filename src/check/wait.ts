@@ -1,6 +1,7 @@
 import { type Message, msg, render } from '../messages/index.js';
 import { retryable } from './retry-policy.js';
-import type { CheckReport } from './run.js';
+import type { CheckReport, WaitAttempt } from './run.js';
+
 
 /**
  * `check --wait <duration>`: run the check again, with a fresh token each time, while the failure is
@@ -13,13 +14,6 @@ import type { CheckReport } from './run.js';
  * Clock and sleep are injected so the loop is tested without waiting.
  */
 
-export interface WaitAttempt {
-  /** ISO 8601 start of the attempt. */
-  at: string;
-  exitCode: number;
-  /** The diagnosis code, null when the attempt passed. */
-  diagnosisCode: string | null;
-}
 
 export interface RetryNotice {
   /** 1-based number of the attempt that just failed. */

@@ -1,6 +1,7 @@
 import type { CheckReport, TokenCheck } from '../check/run.js';
 import { retryable } from '../check/retry-policy.js';
-import { type Backoff, backoffDelayMs, type WaitAttempt } from '../check/wait.js';
+import type { WaitAttempt } from '../check/run.js';
+import { type Backoff, backoffDelayMs } from '../check/wait.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 
 /**

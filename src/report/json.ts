@@ -1,6 +1,6 @@
-import type { CheckReport, CheckTimings } from '../check/run.js';
+import type { CheckReport, CheckTimings, WaitAttempt } from '../check/run.js';
 import type { CheckPlan } from '../check/plan.js';
-import type { WaitAttempt } from '../check/wait.js';
+import { type DiagnosisJson, diagnosisJson } from '../diagnose/json.js';
 import { diagnoseCancelled, diagnoseInputProblems, diagnoseInternalError } from '../diagnose/index.js';
 import { whatIsLookedFor } from '../diagnose/looked-for.js';
 import type { Diagnosis } from '../diagnose/types.js';
@@ -8,6 +8,8 @@ import { CancelledError, CliError, DiagnosedError, InputError, internalErrorMess
 import { ExitCode } from '../exit-codes.js';
 import { currentLanguage, t } from '../messages/index.js';
 import type { Language } from '../messages/language.js';
+
+export { type DiagnosisJson, diagnosisJson };
 
 /**
  * The JSON contract of every `--json` output, written down in schema/*.schema.json: one module builds
@@ -23,18 +25,6 @@ import type { Language } from '../messages/language.js';
  */
 
 /** A diagnosis as every JSON output shows it (schema/diagnosis.schema.json). */
-export interface DiagnosisJson {
-  code: string;
-  step: Diagnosis['step'];
-  transient: boolean;
-  propagation: boolean;
-  summary: string;
-  fix: string;
-  source: string | null;
-  learnMore: string | null;
-  /** The problems of an input error (`input-invalid`, `input-missing`), one per line of the message; null otherwise. */
-  problems: string[] | null;
-}
 
 /** The error beside the diagnosis when a command could not run (kept from the first JSON contract). */
 export interface ErrorJson {
@@ -65,22 +55,6 @@ export type DemoJson = CheckJson & { sandbox: { scenario: string; received: unkn
 
 export type JsonShape = 'check' | 'demo' | 'explain' | 'fleet';
 
-/** Copies a diagnosis field by field, with `learnMore` and `problems` as null when they do not apply. */
-export function diagnosisJson(
-  d: Pick<Diagnosis, 'code' | 'step' | 'transient' | 'propagation' | 'summary' | 'fix' | 'source'> & { learnMore?: string | null; problems?: readonly string[] | null },
-): DiagnosisJson {
-  return {
-    code: d.code,
-    step: d.step,
-    transient: d.transient,
-    propagation: d.propagation,
-    summary: d.summary,
-    fix: d.fix,
-    source: d.source,
-    learnMore: d.learnMore ?? null,
-    problems: d.problems ? [...d.problems] : null,
-  };
-}
 
 /** `check --json` of a check that ran (whatever it found). */
 export function checkJson(report: CheckReport): CheckJson {
