@@ -188,7 +188,7 @@ export const diagnosisDe: Translations<typeof diagnosisEn> = {
   'diagnosis.internal.no-claim-problem': 'kein Problem der Token-Claims übergeben',
   'diagnosis.action.new-client-secret': (p) => newSecret(p.clientId ?? PLACEHOLDERS.client),
   'diagnosis.action.upload-certificate': (p) => uploadCertificate(p.clientId ?? PLACEHOLDERS.client),
-  'diagnosis.looked-for.aadsts': 'Fehlercodes von Entra ID (AADSTS<Nummer> oder "error_codes": [...] in der Antwort des Token-Endpunkts)',
+  'diagnosis.looked-for.aadsts': 'Fehlercodes von Entra ID (AADSTS<Nummer> oder "error_codes": [ … ] in der Antwort des Token-Endpunkts)',
   'diagnosis.looked-for.smtp-replies':
     'SMTP-Antworten: ein Antwortcode mit erweitertem Statuscode (jede andere 4xx- oder 5xx-Antwort erhält eine allgemeine Diagnose)',
   'diagnosis.looked-for.oauth-errors': 'OAuth-Fehlerklassen',
