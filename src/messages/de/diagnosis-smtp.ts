@@ -182,7 +182,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   'diagnosis.smtp-not-authenticated.title': 'Client ist zum Senden von E-Mails nicht authentifiziert',
   'diagnosis.smtp-not-authenticated.summary': d(
     () =>
-      'Die sendende Anwendung hat versucht zu senden, ohne sich erfolgreich angemeldet zu haben: Sie hat sich gar nicht authentifiziert oder nach einem fehlgeschlagenen AUTH einfach weitergemacht.',
+      'Die sendende Anwendung hat versucht zu senden, ohne sich erfolgreich angemeldet zu haben: Entweder hat sie sich gar nicht authentifiziert, oder sie hat nach einem fehlgeschlagenen AUTH einfach weitergemacht.',
   ),
   'diagnosis.smtp-not-authenticated.fix': d((v) =>
     numbered(
@@ -286,7 +286,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   'diagnosis.smtp-send-as-denied-submission.title': 'SendAsDenied bei der Übermittlung',
   'diagnosis.smtp-send-as-denied-submission.summary': d(
     (v) =>
-      `Exchange Online hat das Senden mit ${derAbsenderadresse(v)} abgelehnt: Sie ist nicht die Adresse ${desAngemeldetenPostfachs(v)}, und die App hat für sie keine SendAs-Berechtigung.`,
+      `Exchange Online hat das Senden mit ${derAbsenderadresse(v)} abgelehnt: Diese Adresse ist nicht die ${desAngemeldetenPostfachs(v)}, und die App hat für sie keine SendAs-Berechtigung.`,
   ),
   'diagnosis.smtp-send-as-denied-submission.fix': d((v) =>
     numbered(

@@ -118,7 +118,7 @@ export const diagnosisTokenDe: Translations<typeof diagnosisTokenEn> = {
     ),
   ),
 
-  'diagnosis.tenant-id-invalid.title': 'Mandantenkennung ist weder eine GUID noch eine Domäne',
+  'diagnosis.tenant-id-invalid.title': 'Mandanten-ID ist weder eine GUID noch eine Domäne',
   'diagnosis.tenant-id-invalid.summary': d((v) =>
     v.tenantId
       ? `Die Mandanten-ID ${q(v.tenantId)} ist weder eine gültige GUID noch ein Domänenname; Entra ID kann daher nicht erkennen, welcher Mandant gemeint ist.`

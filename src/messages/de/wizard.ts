@@ -250,7 +250,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
   'wizard.settings.thumbprint-value': (p) => `${p.thumbprint} (SHA-1, wie das Portal ihn anzeigt)`,
   'wizard.settings.thumbprint-sha256': `${v.thumbprint} SHA-256`,
   'wizard.settings.certificate-expires': 'Zertifikat gültig bis',
-  'wizard.settings.token-endpoint': 'Tokenendpunkt',
+  'wizard.settings.token-endpoint': 'Token-Endpunkt',
   'wizard.settings.scope': 'Bereich (Scope)',
   'wizard.settings.secret-expires': 'Schlüssel gültig bis',
   'wizard.date': (p) => f.date(p.date),
