@@ -62,7 +62,7 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.check.format':
     'human, json (wie --json) oder nagios: eine Statuszeile für Nagios/Icinga/Checkmk mit Leistungsdaten und den Plugin-Exit-Codes 0–3',
   'cli.check.metrics-file': 'zusätzlich Prometheus-Metriken für den Textfile-Collector von node_exporter schreiben (atomar; ohne Geheimnisse)',
-  'cli.check.verbose': 'den SMTP-Dialog auf stderr zeigen (AUTH-Daten und Token ersetzt)',
+  'cli.check.verbose': 'den SMTP-Dialog auf stderr zeigen (AUTH-Daten und Token unkenntlich gemacht)',
   'cli.check.no-input': 'nie nachfragen (gilt auch, wenn stdin kein Terminal ist)',
   'cli.check.after':
     '\nMit --format nagios gilt stattdessen der Exit-Code des Plugins: 0 OK, 1 WARNING (der geheime Clientschlüssel oder das Zertifikat läuft innerhalb von --warn-days ab), 2 CRITICAL (jede Diagnose), 3 UNKNOWN (die Prüfung konnte nicht laufen).\nMit --targets ist der Exit-Code der schwerwiegendste Fehler unter den Zielen, die früheste Stufe zuerst: 1 > 2 > 3 > 4 > 5 > 6 > 0.\nUnter GitHub Actions (GITHUB_ACTIONS=true) werden Fehler und Warnungen zusätzlich zu Annotationen, und eine Zusammenfassung wird an $GITHUB_STEP_SUMMARY angehängt.',

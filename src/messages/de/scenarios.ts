@@ -106,7 +106,7 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.sender-thread-limit.description':
     'Kein Einrichtungsschritt: Ein anderer Absender belegt bereits die 3 Sitzungen, die Exchange pro Postfach erlaubt. Die Nachricht erhält 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded (vorübergehend).',
   'sandbox.scenario.no-starttls.description':
-    'Schritt 4: Host/Port bietet kein STARTTLS an (falscher Endpunkt oder ein Gerät dazwischen, das es entfernt). Ein trotzdem gesendetes STARTTLS wird mit 500 (command not recognized) beantwortet; ein korrekter Client hört dort auf, vor AUTH: Das Bearer-Token darf nie unverschlüsselt übertragen werden.',
+    'Schritt 4: Host/Port bietet kein STARTTLS an (falscher Endpunkt oder ein Gerät dazwischen, das es entfernt). Ein trotzdem gesendetes STARTTLS wird mit 500 (command not recognized) beantwortet; ein korrekter Client bricht dort ab, noch vor AUTH: Das Bearer-Token darf nie unverschlüsselt übertragen werden.',
   'sandbox.scenario.token-endpoint-unavailable.description':
     'Kein Einrichtungsschritt: Entra ID ist vorübergehend nicht erreichbar (HTTP 503, Fehler temporarily_unavailable, Retry-After). Vorübergehend: später erneut versuchen.',
   'sandbox.scenario.exchange-temporary-error.description':
