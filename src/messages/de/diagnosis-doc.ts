@@ -22,7 +22,7 @@ export const diagnosisDocDe: Translations<typeof diagnosisDocEn> = {
   'diagnosis.doc.step.4':
     'die Einstellungen der sendenden Anwendung (Mandant, Client-ID, geheimer Schlüssel, Scope, Host, Port, STARTTLS, Benutzer)',
   'diagnosis.doc.waiting': [
-    'Zwei Felder sagen, ob Warten helfen kann (beide stehen im JSON von `check` und `explain`):',
+    'Zwei Felder geben an, ob Warten helfen kann (beide stehen im JSON von `check` und `explain`):',
     '',
     '- **Vorübergehend** (`transient`): Dieselbe Anfrage kann unverändert später gelingen, ohne dass jemand etwas tut',
     '  (Drosselung, vorübergehende Störungen bei Microsoft, Zeitüberschreitungen). `check --wait`, die Wiederholungen',
