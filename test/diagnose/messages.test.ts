@@ -119,7 +119,7 @@ describe('snapshots: the words as an admin reads them', () => {
     expect(`${d.summary}\n${d.fix}`).toMatchInlineSnapshot(`
       "Das Zugriffstoken hat keine Rolle SMTP.SendAsApp (Rollen: IMAP.AccessAsApp), daher würde Exchange Online die Anmeldung ablehnen: Die Anwendungsberechtigung wurde nicht hinzugefügt, oder die Administratorzustimmung wurde nicht erteilt.
       1. Microsoft Entra Admin Center → App-Registrierungen → die App mit der Anwendungs-ID (Client) 5c9d2a5e-1f3b-4c7d-9e8f-0a1b2c3d4e5f → API-Berechtigungen → Berechtigung hinzufügen → Von meiner Organisation verwendete APIs → Office 365 Exchange Online → Anwendungsberechtigungen → SMTP.SendAsApp → Berechtigungen hinzufügen.
-      2. Klicken Sie auf derselben Seite auf die Schaltfläche Administratorzustimmung für „<Mandantenname>“ erteilen, und prüfen Sie, dass SMTP.SendAsApp in der Spalte „Typ“ den Wert „Anwendung“ (nicht „Delegiert“) und in der Spalte „Status“ „Gewährt für <Mandantenname>“ zeigt.
+      2. Klicken Sie auf derselben Seite auf die Schaltfläche „Administratorzustimmung für ‚<Mandantenname>‘ erteilen“, und prüfen Sie, ob SMTP.SendAsApp in der Spalte „Typ“ den Wert „Anwendung“ (nicht „Delegiert“) und in der Spalte „Status“ „Gewährt für <Mandantenname>“ zeigt.
       3. Fordern Sie ein neues Token an: Ein Token, das vor der Zustimmung ausgestellt wurde, behält seine alten Rollen, bis es abläuft (60–90 Minuten).
 
       Weitere Probleme dieses Tokens (beheben Sie sie nach den obigen Schritten):

@@ -112,7 +112,7 @@ describe('check --targets in German', () => {
       const args = ['check', '--targets', targets, '--authority-host', sandbox.authorityHost, ...sandboxSmtpArgs(sandbox)];
       const run = await runCli(args, { env, timeoutMs: 60_000 });
       expect(run.status, run.stderr).toBe(0);
-      expect(run.stderr).toContain('Prüfe 4\u00a0Ziele mit 2\u00a0Token, 4 gleichzeitig');
+      expect(run.stderr).toContain('4\u00a0Ziele werden geprüft, mit 2\u00a0Token, 4 gleichzeitig');
       expect(run.stdout).toMatch(/^Ziel +Postfach +Ergebnis +Exit +Schritt$/m);
       expect(run.stdout).toMatch(/^4 von 4 erfolgreich · 2\u00a0Token · /m);
       const json = parseValid('fleet', (await runCli([...args, '--json'], { env, timeoutMs: 60_000 })).stdout);

@@ -41,7 +41,7 @@ describe('the terminal prompter', () => {
     expect(await answer).toBe('a@contoso.com');
     expect(io.drawn()).toContain('Test-E-Mail senden an');
     // The validation's answer, a message too, in German.
-    expect(io.drawn()).toContain('muss eine Zeile ohne " < > sein');
+    expect(io.drawn()).toContain('muss eine einzige Zeile ohne die Zeichen " < > sein');
     expect(processStderr).not.toHaveBeenCalled();
   });
 

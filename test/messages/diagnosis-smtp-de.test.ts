@@ -99,7 +99,7 @@ describe('German diagnoses of SMTP, network and TLS failures', () => {
     );
     expect(shown(d)).toMatchInlineSnapshot(`
       "tls-certificate-untrusted
-      Das für smtp.office365.com:587 vorgelegte TLS-Zertifikat ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert; meist prüft unterwegs eine Firewall, ein Proxy oder ein Virenschutz den TLS-Verkehr mit einem eigenen Zertifikat.
+      Das TLS-Zertifikat, das smtp.office365.com:587 vorgelegt hat, ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert; meist prüft unterwegs eine Firewall, ein Proxy oder ein Virenschutz den TLS-Verkehr mit einem eigenen Zertifikat.
 
       1. Lassen Sie sich vom Netzwerkteam das Stammzertifikat (Root-CA) des prüfenden Geräts als PEM-Datei geben, und lassen Sie dieses Programm ihm vertrauen, indem Sie vor dem Start NODE_EXTRA_CA_CERTS setzen:
            export NODE_EXTRA_CA_CERTS=/path/to/proxy-ca.pem   (Linux, macOS)

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Definitions, MessageDef, ParamSpecValue } from '../../src/messages/define.js';
+import type { Definitions } from '../../src/messages/define.js';
 import { de } from '../../src/messages/de/index.js';
 import { en } from '../../src/messages/en/index.js';
 import { loadLanguage, type MessageId, type Renderer } from '../../src/messages/index.js';
 import { LANGUAGES } from '../../src/messages/language.js';
 import { vocabularyDe } from '../../src/messages/vocabulary/de.js';
 import { vocabularyEn } from '../../src/messages/vocabulary/en.js';
+import { sampleParams } from '../support/message-samples.js';
 
 /**
  * Every message exists in every language with the same parameters, and renders with sample values
@@ -16,35 +17,6 @@ import { vocabularyEn } from '../../src/messages/vocabulary/en.js';
 
 const definitions = en as Definitions;
 const ids = Object.keys(definitions) as MessageId[];
-
-function valuesOf(name: string, spec: ParamSpecValue): unknown[] {
-  if (typeof spec === 'object' && 'samples' in spec) return [...spec.samples];
-  if (Array.isArray(spec)) return [...spec];
-  const optional = typeof spec === 'string' && spec.endsWith('?');
-  const kind = (spec as string).replace(/\?$/, '');
-  const present: unknown[] =
-    kind === 'string'
-      ? [`⟦${name}⟧`]
-      : kind === 'number'
-        ? [0, 1, 2, 5, 1234.5]
-        : kind === 'strings'
-          ? [[`⟦${name}.1⟧`], [`⟦${name}.1⟧`, `⟦${name}.2⟧`, `⟦${name}.3⟧`]]
-          : kind === 'date'
-            ? [new Date('2026-03-04T05:06:07Z')]
-            : [true, false];
-  return optional ? [...present, undefined] : present;
-}
-
-/** A base of first values, then each parameter through each of its values (not the whole product). */
-function sampleParams(def: MessageDef): Record<string, unknown>[] {
-  const entries = Object.entries(def.params);
-  const base = Object.fromEntries(entries.map(([name, spec]) => [name, valuesOf(name, spec)[0]]));
-  const out: Record<string, unknown>[] = [base];
-  for (const [name, spec] of entries) for (const value of valuesOf(name, spec).slice(1)) out.push({ ...base, [name]: value });
-  const optional = entries.filter(([, spec]) => typeof spec === 'string' && spec.endsWith('?'));
-  if (optional.length > 1) out.push({ ...base, ...Object.fromEntries(optional.map(([name]) => [name, undefined])) });
-  return out;
-}
 
 const LEFTOVERS = /undefined|NaN|\[object |\$\{|\{\{|\}\}|Invalid Date/;
 const markersOf = (text: string) => [...text.matchAll(/⟦[^⟧]+⟧/g)].map((m) => m[0]).sort();

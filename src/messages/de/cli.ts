@@ -33,7 +33,7 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.check.cloud': 'Microsoft-Cloud: global (auch GCC), usgov (GCC High), usgovdod, china [env SMTP_OAUTH_CLOUD] (Standard: global)',
   'cli.check.tenant-id': 'Mandanten-ID (GUID) oder verifizierte Domäne [env AZURE_TENANT_ID]',
   'cli.check.client-id': 'Anwendungs-ID (Client) [env AZURE_CLIENT_ID]',
-  'cli.check.client-secret-file': 'geheimen Clientschlüssel aus einer Datei lesen, oder - für stdin [oder env AZURE_CLIENT_SECRET]',
+  'cli.check.client-secret-file': 'geheimen Clientschlüssel aus einer Datei lesen oder mit „-“ von stdin [oder env AZURE_CLIENT_SECRET]',
   'cli.check.client-secret-stdin': 'geheimen Clientschlüssel von der Standardeingabe lesen',
   'cli.check.certificate':
     'Zertifikat als Anmeldeinformation: Zertifikat und privater Schlüssel in einer PEM-Datei [env AZURE_CLIENT_CERTIFICATE_PATH; Kennwort des Schlüssels in AZURE_CLIENT_CERTIFICATE_PASSWORD]',
@@ -47,7 +47,7 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.check.timeout': (p) => `Zeitlimit für jeden Netzwerkschritt in Sekunden (Standard: ${p.seconds})`,
   'cli.check.proxy': 'HTTP-Proxy für den Token-Endpunkt (Standard: HTTPS_PROXY/NO_PROXY); SMTP verbindet sich immer direkt',
   'cli.check.wait':
-    'mit frischem Token erneut versuchen, solange der Fehler an der Verteilung der Änderung liegen kann oder vorübergehend ist, höchstens so lange wie angegeben, etwa 90s, 30m, 1h',
+    'mit einem neuen Token erneut versuchen, solange der Fehler vorübergehend sein oder an einer noch nicht übernommenen Änderung liegen kann, höchstens so lange wie angegeben, etwa 90s, 30m, 1h',
   'cli.check.secret-expires':
     'Ablaufdatum des geheimen Clientschlüssels (JJJJ-MM-TT): vorher warnen, danach diagnostizieren [env SMTP_OAUTH_SECRET_EXPIRES]',
   'cli.check.warn-days': (p) => `so viele Tage vor --secret-expires oder dem Ablauf des Zertifikats warnen (Standard: ${p.days})`,
@@ -62,7 +62,7 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.check.format':
     'human, json (wie --json) oder nagios: eine Statuszeile für Nagios/Icinga/Checkmk mit Leistungsdaten und den Plugin-Exit-Codes 0–3',
   'cli.check.metrics-file': 'zusätzlich Prometheus-Metriken für den Textfile-Collector von node_exporter schreiben (atomar; ohne Geheimnisse)',
-  'cli.check.verbose': 'den SMTP-Dialog auf stderr zeigen (AUTH-Daten und Token ersetzt)',
+  'cli.check.verbose': 'den SMTP-Dialog auf stderr zeigen (AUTH-Daten und Token unkenntlich gemacht)',
   'cli.check.no-input': 'nie nachfragen (gilt auch, wenn stdin kein Terminal ist)',
   'cli.check.after':
     '\nMit --format nagios gilt stattdessen der Exit-Code des Plugins: 0 OK, 1 WARNING (der geheime Clientschlüssel oder das Zertifikat läuft innerhalb von --warn-days ab), 2 CRITICAL (jede Diagnose), 3 UNKNOWN (die Prüfung konnte nicht laufen).\nMit --targets ist der Exit-Code der schwerwiegendste Fehler unter den Zielen, die früheste Stufe zuerst: 1 > 2 > 3 > 4 > 5 > 6 > 0.\nUnter GitHub Actions (GITHUB_ACTIONS=true) werden Fehler und Warnungen zusätzlich zu Annotationen, und eine Zusammenfassung wird an $GITHUB_STEP_SUMMARY angehängt.',
@@ -100,7 +100,7 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.setup.no-input': 'nie nachfragen: der Assistent startet dann nicht (verwenden Sie `check` mit Optionen)',
 
   'cli.demo.description':
-    'Die ganze Prüfung gegen die eingebaute Sandbox ausführen (kein Mandant nötig); in einem Terminal den Einrichtungsassistenten gegen sie',
+    'Die ganze Prüfung gegen die eingebaute Sandbox ausführen (kein Mandant nötig); in einem Terminal startet stattdessen der Einrichtungsassistent gegen sie',
   'cli.demo.scenario': 'ein Sandbox-Szenario, das einen Fehler und seine Diagnose zeigt (siehe `sandbox --list-scenarios`)',
   'cli.demo.no-input': 'die nicht interaktive Demo auch in einem Terminal',
 
@@ -119,7 +119,7 @@ export const cliDe: Translations<typeof cliEn> = {
     'Der geheime Clientschlüssel wird nie auf der Befehlszeile entgegengenommen (er bliebe im Shell-Verlauf und in Prozesslisten). Verwenden Sie eine dieser Möglichkeiten:',
     '  AZURE_CLIENT_SECRET=<Wert> in der Umgebung',
     '  --client-secret-file <Pfad>   eine Datei, die nur den Schlüssel enthält',
-    '  --client-secret-stdin         ihn von der Standardeingabe lesen (z.\u00a0B. aus der CLI eines Secret-Managers)',
+    '  --client-secret-stdin         ihn von der Standardeingabe lesen (z.\u00a0B. aus der CLI eines Schlüsseltresors)',
   ].join('\n'),
   'cli.json-with-format': (p) => `--json: nicht zusammen mit --format ${p.format} (--json ist --format json)`,
   'cli.port-invalid': (p) =>
@@ -147,11 +147,11 @@ export const cliDe: Translations<typeof cliEn> = {
       ? `Unbekannter Befehl „${p.command}“ (meinten Sie ${p.suggestion}?) (siehe --help)`
       : `Unbekannter Befehl „${p.command}“ (siehe --help)`,
   'cli.missing-argument': (p) => `Das erforderliche Argument „${p.argument}“ fehlt (siehe --help).`,
-  'cli.option-missing-argument': (p) => `Der Option „${p.option}“ fehlt ihr Wert (siehe --help).`,
+  'cli.option-missing-argument': (p) => `Für die Option „${p.option}“ fehlt der Wert (siehe --help).`,
   'cli.option-invalid-choice': (p) =>
     `Option „${p.option}“: Der Wert „${p.value}“ ist ungültig. Erlaubt sind ${p.choices.join(', ')} (siehe --help).`,
   'cli.excess-arguments': (p) =>
-    `Zu viele Argumente${p.command ? ` für „${p.command}“` : ''}: erwartet ${f.plural(p.expected, { one: '# Argument', other: '# Argumente' })}, erhalten ${f.number(p.received)} (siehe --help).`,
+    `Zu viele Argumente${p.command ? ` für „${p.command}“` : ''}: erwartet ${f.plural(p.expected, { one: '# Argument', other: '# Argumente' })}, angegeben ${f.number(p.received)} (siehe --help).`,
   'cli.parse-error': (p) => `${p.text} (siehe --help)`,
 
   'cli.internal-error': (p) =>

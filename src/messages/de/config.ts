@@ -21,7 +21,7 @@ export const configDe: Translations<typeof configEn> = {
   'config.invalid.unknown-key': (p) => `${p.path}: gespeicherte Konfiguration: ${p.key}: ist kein Schlüssel, den smtp-oauth-setup speichert; ${fix}`,
   'config.invalid.version': (p) => `${p.path}: gespeicherte Konfiguration: version: muss 1 sein; ${fix}`,
   'config.invalid.other': (p) => `${p.path}: gespeicherte Konfiguration: ${p.key ?? 'die Datei'}: ${p.problem}; ${fix}`,
-  'config.ignored': (p) => `${p.problem} Sie wird nicht verwendet.`,
+  'config.ignored': (p) => `${p.problem} Die Datei wird nicht verwendet.`,
   'config.store.binding-incomplete': 'der Anbindung an den Anmeldeinformationsspeicher fehlt Entry',
   'config.store.binding-failed': (p) => `die Anbindung an den Anmeldeinformationsspeicher kann nicht geladen werden: ${p.reason}`,
   'config.store.unknown-error': 'unbekannter Fehler',

@@ -8,14 +8,14 @@ const q = formatterFor('de').quote;
 export const demoDe: Translations<typeof demoEn> = {
   'demo.title': (p) => `smtp-oauth-setup demo: Szenario ${p.scenario}`,
   'demo.sandbox-only':
-    'Alles läuft gegen die eingebaute Sandbox auf 127.0.0.1: eine Nachbildung des Tokenendpunkts von Entra ID und des SMTP-Dienstes von Exchange Online. Es wird kein Mandant benötigt, und nichts verlässt diesen Rechner.',
+    'Alles läuft gegen die eingebaute Sandbox auf 127.0.0.1: eine Nachbildung des Token-Endpunkts von Entra ID und des SMTP-Dienstes von Exchange Online. Es wird kein Mandant benötigt, und nichts verlässt diesen Rechner.',
   'demo.identity': (p) => `Mandant ${p.tenantId} · App ${p.clientId} · Postfach ${p.mailbox}`,
-  'demo.endpoints': (p) => `Tokenendpunkt ${p.authorityHost} · SMTP ${p.smtp}`,
-  'demo.next': `Als Nächstes: Rufen Sie ${strong('smtp-oauth-setup demo --scenario <name>')} auf, um die Diagnose eines Fehlers zu sehen (${strong('smtp-oauth-setup sandbox --list-scenarios')} listet sie auf), oder ${strong('smtp-oauth-setup check --help')} für Ihren eigenen Mandanten.`,
+  'demo.endpoints': (p) => `Token-Endpunkt ${p.authorityHost} · SMTP ${p.smtp}`,
+  'demo.next': `Als Nächstes: Mit ${strong('smtp-oauth-setup demo --scenario <Name>')} sehen Sie, wie ein Fehler diagnostiziert wird (${strong('smtp-oauth-setup sandbox --list-scenarios')} listet die Szenarien auf); für Ihren eigenen Mandanten lesen Sie ${strong('smtp-oauth-setup check --help')}.`,
   'demo.staged': (p) => `Diesen Fehler hat das Sandbox-Szenario ${q(p.scenario)} herbeigeführt: ${p.description}`,
   'demo.received': 'Die Sandbox hat diese E-Mail empfangen',
   'demo.secret-source': 'der Sandbox',
   'demo.repaired': (p) => `(Demo) Die Sandbox spielt jetzt die Administratorin, die ${q(p.scenario)} behoben hat.`,
   'demo.uploaded': '(Demo) Die Sandbox spielt die Administratorin, die das Zertifikat zur App hochgeladen hat.',
-  'demo.files-removed': (p) => `(Demo) Die in ${p.workDir} gespeicherten Dateien werden mit der Demo entfernt: Sie galten nur für die Sandbox.`,
+  'demo.files-removed': (p) => `(Demo) Die in ${p.workDir} gespeicherten Dateien werden mit der Demo entfernt, denn sie galten nur für die Sandbox.`,
 };

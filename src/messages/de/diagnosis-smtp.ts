@@ -43,18 +43,6 @@ const RESTRICTED_ENTITIES = 'Microsoft Defender-Portal → E-Mail & Zusammenarbe
 // Beugung, die die gemeinsamen Wörter (diagnosis.ts) nicht haben: ein bekannter oder unbekannter Wert wählt die Worte.
 /** „des angemeldeten Postfachs ⟦mailbox⟧“ / „des angemeldeten Postfachs“ (Genitiv). */
 const desAngemeldetenPostfachs = (v: DiagnosisView) => (v.mailbox ? `des angemeldeten Postfachs ${v.mailbox}` : 'des angemeldeten Postfachs');
-/** Wo der Fehler auftrat, im Akkusativ (nach „für“): „host:port“, „den Token-Endpunkt (host)“, „den Server“. */
-function woAkkusativ(v: DiagnosisView): string {
-  switch (v.where.kind) {
-    case 'address':
-    case 'smtp-endpoint':
-      return v.where.address;
-    case 'token-endpoint':
-      return `den Token-Endpunkt (${v.where.authority})`;
-    case 'unknown':
-      return 'den Server';
-  }
-}
 /**
  * Wo der Fehler auftrat, mit der Präposition davor, damit „zum“ und „vom“ zusammengezogen werden:
  * „zu host:port“, „zum Token-Endpunkt (host)“, „zum Server“.
@@ -72,7 +60,6 @@ function mitPraeposition(v: DiagnosisView, praeposition: 'zu' | 'von'): string {
   }
 }
 const zu = (v: DiagnosisView) => mitPraeposition(v, 'zu');
-const von = (v: DiagnosisView) => mitPraeposition(v, 'von');
 /** Wo der Fehler auftrat, am Satzanfang: Eine Beschreibung beginnt groß, ein Hostname bleibt, wie er ist. */
 const woAmSatzanfang = (v: DiagnosisView) =>
   v.where.kind === 'address' || v.where.kind === 'smtp-endpoint' ? v.where.address : cap(woNominativ(v));
@@ -182,7 +169,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   'diagnosis.smtp-not-authenticated.title': 'Client ist zum Senden von E-Mails nicht authentifiziert',
   'diagnosis.smtp-not-authenticated.summary': d(
     () =>
-      'Die sendende Anwendung hat versucht zu senden, ohne sich erfolgreich angemeldet zu haben: Sie hat sich gar nicht authentifiziert oder nach einem fehlgeschlagenen AUTH einfach weitergemacht.',
+      'Die sendende Anwendung hat versucht zu senden, ohne sich erfolgreich angemeldet zu haben: Entweder hat sie sich gar nicht authentifiziert, oder sie hat nach einem fehlgeschlagenen AUTH einfach weitergemacht.',
   ),
   'diagnosis.smtp-not-authenticated.fix': d((v) =>
     numbered(
@@ -286,7 +273,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   'diagnosis.smtp-send-as-denied-submission.title': 'SendAsDenied bei der Übermittlung',
   'diagnosis.smtp-send-as-denied-submission.summary': d(
     (v) =>
-      `Exchange Online hat das Senden mit ${derAbsenderadresse(v)} abgelehnt: Sie ist nicht die Adresse ${desAngemeldetenPostfachs(v)}, und die App hat für sie keine SendAs-Berechtigung.`,
+      `Exchange Online hat das Senden mit ${derAbsenderadresse(v)} abgelehnt: Diese Adresse ist nicht die ${desAngemeldetenPostfachs(v)}, und die App hat für sie keine SendAs-Berechtigung.`,
   ),
   'diagnosis.smtp-send-as-denied-submission.fix': d((v) =>
     numbered(
@@ -421,7 +408,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   'diagnosis.tls-certificate-untrusted.title': 'Nicht vertrauenswürdiges TLS-Zertifikat (oft ein Proxy, der TLS prüft)',
   'diagnosis.tls-certificate-untrusted.summary': d(
     (v) =>
-      `Das für ${woAkkusativ(v)} vorgelegte TLS-Zertifikat ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert; meist prüft unterwegs eine Firewall, ein Proxy oder ein Virenschutz den TLS-Verkehr mit einem eigenen Zertifikat.`,
+      `Das TLS-Zertifikat, das ${woNominativ(v)} vorgelegt hat, ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert; meist prüft unterwegs eine Firewall, ein Proxy oder ein Virenschutz den TLS-Verkehr mit einem eigenen Zertifikat.`,
   ),
   'diagnosis.tls-certificate-untrusted.fix': d((v) =>
     numbered(
@@ -434,7 +421,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   'diagnosis.tls-certificate-wrong-host.title': 'TLS-Zertifikat gilt für einen anderen Hostnamen',
   'diagnosis.tls-certificate-wrong-host.summary': d(
     (v) =>
-      `Das TLS-Zertifikat ${von(v)} gilt für einen anderen Hostnamen: Der Host ist über seine IP-Adresse oder einen Alias eingetragen, oder ein Proxy fängt die Verbindung ab.`,
+      `Das TLS-Zertifikat, das ${woNominativ(v)} vorgelegt hat, gilt für einen anderen Hostnamen: Der Host ist über seine IP-Adresse oder einen Alias eingetragen, oder ein Proxy fängt die Verbindung ab.`,
   ),
   'diagnosis.tls-certificate-wrong-host.fix': d((v) =>
     numbered(
@@ -448,7 +435,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   'diagnosis.tls-certificate-expired.title': 'TLS-Zertifikat abgelaufen oder noch nicht gültig',
   'diagnosis.tls-certificate-expired.summary': d(
     (v) =>
-      `Das für ${woAkkusativ(v)} vorgelegte TLS-Zertifikat ist abgelaufen oder noch nicht gültig; meist geht die Uhr dieses Rechners falsch, oder ein Proxy legt ein veraltetes Zertifikat vor.`,
+      `Das TLS-Zertifikat, das ${woNominativ(v)} vorgelegt hat, ist abgelaufen oder noch nicht gültig; meist geht die Uhr dieses Rechners falsch, oder ein Proxy legt ein veraltetes Zertifikat vor.`,
   ),
   'diagnosis.tls-certificate-expired.fix': d(() =>
     numbered(
@@ -506,7 +493,7 @@ export const diagnosisSmtpDe: Translations<typeof diagnosisSmtpEn> = {
   ),
   'diagnosis.response-too-large.fix': d((v) =>
     numbered(
-      `Prüfen Sie den Authority-Host (${v.authority}): Entra ID stellt Tokens dieser Cloud unter ${v.cloudAuthority} aus (Schritt 4).`,
+      `Prüfen Sie den Authority-Host (${v.authority}): Entra ID stellt Token dieser Cloud unter ${v.cloudAuthority} aus (Schritt 4).`,
       'Stimmt er, antwortet unterwegs ein Proxy oder Filter an seiner Stelle: Prüfen Sie die Proxyeinstellungen (HTTPS_PROXY, --proxy), und öffnen Sie die Authority-URL auf diesem Rechner im Browser, um zu sehen, wer antwortet.',
     ),
   ),

@@ -51,7 +51,7 @@ export const diagnosisTokenDe: Translations<typeof diagnosisTokenEn> = {
           v.secretExpiresOn
             ? `Der geheime Clientschlüssel ${derApp(v)} ist am ${v.secretExpiresOn} abgelaufen (das von Ihnen angegebene Ablaufdatum).`
             : `Der geheime Clientschlüssel ${derApp(v)} ist laut dem von Ihnen angegebenen Ablaufdatum abgelaufen.`
-        } Entra ID hat trotzdem noch ein Token damit ausgestellt, wie es das eine kurze Zeit lang tun kann (oder das Datum stimmt nicht), wird den Schlüssel aber jeden Moment mit AADSTS7000222 ablehnen.`
+        } Entra ID hat damit trotzdem noch ein Token ausgestellt – das kommt kurz nach dem Ablauf vor (oder das Datum stimmt nicht) –, wird den Schlüssel aber jeden Moment mit AADSTS7000222 ablehnen.`
       : v.secretExpiresOn
         ? `Der geheime Clientschlüssel ${derApp(v)} ist abgelaufen (angegebenes Ablaufdatum: ${v.secretExpiresOn}); Entra ID stellt damit keine Token mehr aus.`
         : `Der geheime Clientschlüssel ${derApp(v)} ist abgelaufen; Entra ID stellt damit keine Token mehr aus.`,
@@ -118,7 +118,7 @@ export const diagnosisTokenDe: Translations<typeof diagnosisTokenEn> = {
     ),
   ),
 
-  'diagnosis.tenant-id-invalid.title': 'Mandantenkennung ist weder eine GUID noch eine Domäne',
+  'diagnosis.tenant-id-invalid.title': 'Mandanten-ID ist weder eine GUID noch eine Domäne',
   'diagnosis.tenant-id-invalid.summary': d((v) =>
     v.tenantId
       ? `Die Mandanten-ID ${q(v.tenantId)} ist weder eine gültige GUID noch ein Domänenname; Entra ID kann daher nicht erkennen, welcher Mandant gemeint ist.`

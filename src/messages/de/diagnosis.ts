@@ -117,7 +117,9 @@ export const appPath = (client: string) => portal(w.appRegistrations, `die App m
 
 export const consentPath = (v: DiagnosisView) =>
   `${portalPath(appPath(v.show.client), w.apiPermissions, w.addPermission, w.apisMyOrganizationUses, w.exchangeOnlineApi, w.applicationPermissions, 'SMTP.SendAsApp', w.addPermissions)}.`;
-export const GRANT_CONSENT = `Klicken Sie auf derselben Seite auf die Schaltfläche ${w.grantAdminConsentForTenant}, und prüfen Sie, dass SMTP.SendAsApp in der Spalte ${f.quote(w.typeColumn)} den Wert ${f.quote(w.typeApplication)} (nicht ${f.quote(w.typeDelegated)}) und in der Spalte ${f.quote(w.statusColumn)} ${f.quote(`${w.grantedFor} <Mandantenname>`)} zeigt.`;
+/** A label that carries „…“ itself, quoted once more: the inner quotes become ‚…‘, as German nests them. */
+const quoteLabel = (label: string) => f.quote(label.replace('„', '‚').replace('“', '‘'));
+export const GRANT_CONSENT = `Klicken Sie auf derselben Seite auf die Schaltfläche ${quoteLabel(w.grantAdminConsentForTenant)}, und prüfen Sie, ob SMTP.SendAsApp in der Spalte ${f.quote(w.typeColumn)} den Wert ${f.quote(w.typeApplication)} (nicht ${f.quote(w.typeDelegated)}) und in der Spalte ${f.quote(w.statusColumn)} ${f.quote(`${w.grantedFor} <Mandantenname>`)} zeigt.`;
 export const FRESH_TOKEN =
   'Fordern Sie ein neues Token an: Ein Token, das vor der Zustimmung ausgestellt wurde, behält seine alten Rollen, bis es abläuft (60–90\u00a0Minuten).';
 
@@ -188,7 +190,7 @@ export const diagnosisDe: Translations<typeof diagnosisEn> = {
   'diagnosis.internal.no-claim-problem': 'kein Problem der Token-Claims übergeben',
   'diagnosis.action.new-client-secret': (p) => newSecret(p.clientId ?? PLACEHOLDERS.client),
   'diagnosis.action.upload-certificate': (p) => uploadCertificate(p.clientId ?? PLACEHOLDERS.client),
-  'diagnosis.looked-for.aadsts': 'Fehlercodes von Entra ID (AADSTS<Nummer> oder "error_codes": [...] in der Antwort des Token-Endpunkts)',
+  'diagnosis.looked-for.aadsts': 'Fehlercodes von Entra ID (AADSTS<Nummer> oder "error_codes": [ … ] in der Antwort des Token-Endpunkts)',
   'diagnosis.looked-for.smtp-replies':
     'SMTP-Antworten: ein Antwortcode mit erweitertem Statuscode (jede andere 4xx- oder 5xx-Antwort erhält eine allgemeine Diagnose)',
   'diagnosis.looked-for.oauth-errors': 'OAuth-Fehlerklassen',

@@ -18,7 +18,7 @@ export const filesDe: Translations<typeof filesEn> = {
   'files.ps1.install-module':
     'Einmal pro Rechner: das Modul Exchange Online PowerShell. Wenn Install-Module unter Windows Server 2016\n(Windows PowerShell 5.1) mit einem Download- oder TLS-Fehler abbricht, führen Sie zuerst aus:',
   'files.ps1.sign-in': (p) =>
-    `Melden Sie sich mit Exchange-Administratorrechten für den Mandanten ${p.tenant} an (-UserPrincipalName <sie@domäne> wählt das Konto).`,
+    `Melden Sie sich mit Exchange-Administratorrechten für den Mandanten ${p.tenant} an (-UserPrincipalName <konto@domäne> wählt das Konto).`,
   'files.ps1.object-id': `-ObjectId ist der oid-Claim des Tokens: die Objekt-ID der Unternehmensanwendung, NICHT die ${v.objectId}\nunter ${v.appRegistrations} (der klassische Fehler, auf den Exchange mit 535 5.7.3 antwortet).`,
   'files.ps1.check-object-id': (p) => `Prüfen: ObjectId muss ${p.objectId} lauten.`,
   'files.ps1.full-access': 'Die App darf sich an diesem Postfach anmelden (der XOAUTH2-Benutzer).',

@@ -3,15 +3,15 @@ import type { fleetEn } from '../en/fleet.js';
 import { formatterFor } from '../format.js';
 
 const f = formatterFor('de');
-/** Accusative ("prüfe 3 Ziele") and dative ("von 3 Zielen"): German inflects the noun after the count. */
+/** Nominative ("3 Ziele werden geprüft") and dative ("von 3 Zielen"): German inflects the noun after the count. */
 const targets = (n: number) => f.plural(n, { one: '#\u00a0Ziel', other: '#\u00a0Ziele' });
 const ofTargets = (n: number) => f.plural(n, { one: '#\u00a0Ziel', other: '#\u00a0Zielen' });
 const tokens = (n: number) => f.plural(n, { one: '#\u00a0Token', other: '#\u00a0Token' });
 
 export const fleetDe: Translations<typeof fleetEn> = {
-  'fleet.start': (p) => `Prüfe ${targets(p.targets)} mit ${tokens(p.tokens)}, ${f.number(p.concurrency)} gleichzeitig`,
+  'fleet.start': (p) => `${f.plural(p.targets, { one: '#\u00a0Ziel wird', other: '#\u00a0Ziele werden' })} geprüft, mit ${tokens(p.tokens)}, ${f.number(p.concurrency)} gleichzeitig`,
   'fleet.start-shard': (p) =>
-    `Teil ${p.index} von ${p.count}: prüfe ${f.number(p.targets)} von ${ofTargets(p.inFile)} mit ${tokens(p.tokens)}, ${f.number(p.concurrency)} gleichzeitig`,
+    `Teil ${p.index} von ${p.count}: ${f.number(p.targets)} von ${ofTargets(p.inFile)} ${f.plural(p.targets, { one: 'wird', other: 'werden' })} geprüft, mit ${tokens(p.tokens)}, ${f.number(p.concurrency)} gleichzeitig`,
 
   'fleet.flag-per-target': (p) =>
     `${p.flag}: nicht zusammen mit --targets; jedes Ziel nimmt den Wert aus der Spalte ${f.list(p.columns, 'disjunction')}`,

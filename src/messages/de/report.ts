@@ -45,6 +45,6 @@ export const reportDe: Translations<typeof reportEn> = {
   'report.nagios.could-not-run': (p) => `${p.code}: Die Prüfung konnte nicht ausgeführt werden: ${p.problem}`,
   'report.nagios.fleet-passed': (p) => f.plural(p.targets, { one: 'das Ziel war erfolgreich', other: 'alle #\u00a0Ziele waren erfolgreich' }),
   'report.nagios.fleet-counts': (p) =>
-    `${f.number(p.passed)} von ${f.plural(p.targets, { one: '#\u00a0Ziel', other: '#\u00a0Zielen' })} erfolgreich; ${p.critical} kritisch, ${p.warning} Warnung, ${p.unknown} unbekannt; am schwersten: ${p.worst}`,
+    `${f.number(p.passed)} von ${f.plural(p.targets, { one: '#\u00a0Ziel', other: '#\u00a0Zielen' })} erfolgreich; ${p.critical} kritisch, ${p.warning} Warnung, ${p.unknown} unbekannt; am schwerwiegendsten: ${p.worst}`,
   'report.nagios.fleet-empty': 'Die Zieldatei enthält keine Ziele',
 };

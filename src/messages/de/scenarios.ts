@@ -6,7 +6,7 @@ import { vocabularyDe as v } from '../vocabulary/de.js';
 const q = formatterFor('de').quote;
 
 const REPLAYED =
-  '`check` prüft seine Eingaben und fordert immer https://outlook.office365.com/.default an, kann dies also nicht selbst verursachen: Die Sandbox beantwortet jede Token-Anforderung so, wie Entra ID die beschriebene Anforderung beantwortet.';
+  '`check` prüft seine Eingaben und fordert immer https://outlook.office365.com/.default an, kann dies also nicht selbst verursachen: Die Sandbox beantwortet jede Tokenanforderung so, wie Entra ID die beschriebene Anforderung beantwortet.';
 const REPLAYED_SMTP = 'Die Sandbox gibt diese Antwort in jeder Sitzung, in der Phase, in der Exchange Online sie gibt.';
 
 export const scenariosDe: Translations<typeof scenariosEn> = {
@@ -40,8 +40,8 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.scope-invalid.title': 'Der Scope mischt Werte (…/.default offline_access) → AADSTS70011',
   'sandbox.scenario.resource-not-found.title': 'Der Scope nennt die Ressource einer anderen Cloud (outlook.office365.us) → AADSTS500011',
   'sandbox.scenario.certificate-not-uploaded.title': 'Das Clientzertifikat ist nicht zur App hochgeladen → AADSTS700027',
-  'sandbox.scenario.certificate-clock-skew.title': 'Die Zertifikatsassertion liegt außerhalb ihrer Gültigkeit (Uhrzeitabweichung) → AADSTS700024',
-  'sandbox.scenario.missing-client-id.title': 'Die Token-Anforderung enthält keine client_id → AADSTS900144',
+  'sandbox.scenario.certificate-clock-skew.title': 'Die Zertifikatassertion liegt außerhalb ihrer Gültigkeit (Uhrzeitabweichung) → AADSTS700024',
+  'sandbox.scenario.missing-client-id.title': 'Die Tokenanforderung enthält keine client_id → AADSTS900144',
   'sandbox.scenario.national-cloud-tenant.title': 'Ein Mandant der US-Regierungscloud wurde bei der weltweiten Authority angefragt → AADSTS90038',
   'sandbox.scenario.worldwide-tenant-on-usgov.title': 'Ein weltweiter Mandant wurde bei der Authority der US-Regierungscloud angefragt → AADSTS900440',
   'sandbox.scenario.cross-cloud-request.title': 'Ein vertraulicher Client ruft die Authority einer anderen Cloud auf → AADSTS900432',
@@ -50,7 +50,7 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.token-for-other-app.title': 'Das Token gehört zu einer anderen Anwendung → appid passt nicht',
   'sandbox.scenario.clock-skew-expired-token.title': 'Ein brandneues Token ist für diesen Rechner schon abgelaufen → Uhrzeitabweichung',
   'sandbox.scenario.delegated-token.title': 'Ein delegiertes (Benutzer-)Token mit scp SMTP.Send statt eines reinen App-Tokens',
-  'sandbox.scenario.opaque-token.title': 'Das Zugriffstoken ist kein JWT → es lässt sich nicht decodieren',
+  'sandbox.scenario.opaque-token.title': 'Das Zugriffstoken ist kein JWT → es lässt sich nicht dekodieren',
   'sandbox.scenario.basic-auth-disabled.title':
     'Eine Anmeldung mit Kennwort (AUTH LOGIN), wo die Standardauthentifizierung abgeschaltet ist → 535 5.7.139 … basic authentication is disabled',
   'sandbox.scenario.basic-auth-wrong-password.title': 'Eine Anmeldung mit Kennwort und falschen Anmeldedaten → 535 5.7.139 … credentials were incorrect',
@@ -82,7 +82,7 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.unknown-app.description':
     'Schritt 4: Die Anwendungs-ID (Client) ist falsch oder gehört zu einer App in einem anderen Mandanten. Entra ID antwortet mit 400 unauthorized_client AADSTS700016.',
   'sandbox.scenario.unknown-tenant.description':
-    'Schritt 4: Die Verzeichnis-ID (Mandant) ist falsch (oder gehört zu einer anderen Cloud). Discovery und Token-Endpunkt antworten mit 400 invalid_tenant AADSTS90002.',
+    'Schritt 4: Die Verzeichnis-ID (Mandant) ist falsch (oder gehört zu einer anderen Cloud). Der Metadaten-Endpunkt (OpenID-Konfiguration) und der Token-Endpunkt antworten mit 400 invalid_tenant AADSTS90002.',
   'sandbox.scenario.app-disabled.description':
     'Schritt 1: Die Anmeldung ist für den Dienstprinzipal in seinen Eigenschaften abgeschaltet (accountEnabled false), oder Microsoft hat ihn deaktiviert. Entra ID antwortet mit 400 unauthorized_client AADSTS7000112.',
   'sandbox.scenario.no-enterprise-app.description':
@@ -106,7 +106,7 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.sender-thread-limit.description':
     'Kein Einrichtungsschritt: Ein anderer Absender belegt bereits die 3 Sitzungen, die Exchange pro Postfach erlaubt. Die Nachricht erhält 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded (vorübergehend).',
   'sandbox.scenario.no-starttls.description':
-    'Schritt 4: Host/Port bietet kein STARTTLS an (falscher Endpunkt oder ein Gerät dazwischen, das es entfernt). Ein trotzdem gesendetes STARTTLS wird mit 500 (command not recognized) beantwortet; ein korrekter Client hört dort auf, vor AUTH: Das Bearer-Token darf nie unverschlüsselt übertragen werden.',
+    'Schritt 4: Host/Port bietet kein STARTTLS an (falscher Endpunkt oder ein Gerät dazwischen, das es entfernt). Ein trotzdem gesendetes STARTTLS wird mit 500 (command not recognized) beantwortet; ein korrekter Client bricht dort ab, noch vor AUTH: Das Bearer-Token darf nie unverschlüsselt übertragen werden.',
   'sandbox.scenario.token-endpoint-unavailable.description':
     'Kein Einrichtungsschritt: Entra ID ist vorübergehend nicht erreichbar (HTTP 503, Fehler temporarily_unavailable, Retry-After). Vorübergehend: später erneut versuchen.',
   'sandbox.scenario.exchange-temporary-error.description':
@@ -126,7 +126,7 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.scope-not-default.description':
     `Schritt 4: Die sendende Anwendung fordert https://outlook.office365.com/SMTP.SendAsApp an. ${REPLAYED}`,
   'sandbox.scenario.scope-invalid.description':
-    `Schritt 4: mehr als ein Wert im Scope einer Client-Credentials-Anforderung. ${REPLAYED}`,
+    `Schritt 4: mehr als ein Wert im Scope einer Anforderung mit Clientanmeldeinformationen. ${REPLAYED}`,
   'sandbox.scenario.resource-not-found.description':
     `Schritt 4: ein GCC-High-Scope bei einem weltweiten Mandanten angefragt (oder ein Tippfehler in der Ressource). ${REPLAYED}`,
   'sandbox.scenario.certificate-not-uploaded.description':
@@ -142,17 +142,17 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.cross-cloud-request.description':
     `Schritt 4: Der Authority-Host gehört zu einer anderen Microsoft-Cloud als die App. ${REPLAYED}`,
   'sandbox.scenario.graph-token.description':
-    'Schritt 4: Das Token trägt aud https://graph.microsoft.com (es wurde ein Graph-Scope angefordert). Das Tool stoppt bei seiner Prüfung der Claims; Exchange würde mit 535 5.7.3 antworten.',
+    'Schritt 4: Das Token trägt aud https://graph.microsoft.com (es wurde ein Graph-Scope angefordert). Das Tool hält bei seiner Prüfung der Claims an; Exchange würde mit 535 5.7.3 antworten.',
   'sandbox.scenario.token-from-other-tenant.description':
-    'Schritt 4: Die tid des Tokens ist nicht der konfigurierte Mandant (App und Mandanten-ID aus verschiedenen Verzeichnissen). Das Tool stoppt bei seiner Prüfung der Claims; Exchange würde mit 535 5.7.3 antworten.',
+    'Schritt 4: Die tid des Tokens ist nicht der konfigurierte Mandant (App und Mandanten-ID aus verschiedenen Verzeichnissen). Das Tool hält bei seiner Prüfung der Claims an; Exchange würde mit 535 5.7.3 antworten.',
   'sandbox.scenario.token-for-other-app.description':
-    'Schritt 4: Die appid des Tokens ist nicht die konfigurierte Client-ID (zwei App-Registrierungen verwechselt). Das Tool stoppt bei seiner Prüfung der Claims; Exchange würde mit 535 5.7.3 antworten.',
+    'Schritt 4: Die appid des Tokens ist nicht die konfigurierte Client-ID (zwei App-Registrierungen verwechselt). Das Tool hält bei seiner Prüfung der Claims an; Exchange würde mit 535 5.7.3 antworten.',
   'sandbox.scenario.clock-skew-expired-token.description':
-    'Kein Einrichtungsschritt: Das Token wurde nach der Uhr dieses Rechners vor zwei Stunden ausgestellt (die Uhr geht vor). Das Tool stoppt bei seiner Prüfung der Claims; Exchange würde mit 535 5.7.3 antworten.',
+    'Kein Einrichtungsschritt: Das Token wurde nach der Uhr dieses Rechners vor zwei Stunden ausgestellt (die Uhr geht vor). Das Tool hält bei seiner Prüfung der Claims an; Exchange würde mit 535 5.7.3 antworten.',
   'sandbox.scenario.delegated-token.description':
-    'Schritt 4: Das Token trägt scp und upn (eine Benutzeranmeldung mit der delegierten Berechtigung SMTP.Send) und keine roles. Das Tool stoppt bei seiner Prüfung der Claims; Exchange würde mit 535 5.7.3 antworten.',
+    'Schritt 4: Das Token trägt scp und upn (eine Benutzeranmeldung mit der delegierten Berechtigung SMTP.Send) und keine roles. Das Tool hält bei seiner Prüfung der Claims an; Exchange würde mit 535 5.7.3 antworten.',
   'sandbox.scenario.opaque-token.description':
-    'Schritt 4: Der Token-Endpunkt antwortet mit 200 und einem Zugriffstoken, das kein JWT ist (ein falscher Endpunkt oder ein Proxy, der die Antwort umschreibt). Das Tool stoppt bei seiner Prüfung der Claims; Exchange würde mit 535 5.7.3 antworten.',
+    'Schritt 4: Der Token-Endpunkt antwortet mit 200 und einem Zugriffstoken, das kein JWT ist (ein falscher Endpunkt oder ein Proxy, der die Antwort umschreibt). Das Tool hält bei seiner Prüfung der Claims an; Exchange würde mit 535 5.7.3 antworten.',
   'sandbox.scenario.basic-auth-disabled.description':
     `Schritt 4: Die sendende Anwendung meldet sich mit Benutzername und Kennwort an, nicht mit XOAUTH2. Exchange gibt diese Antwort auf AUTH LOGIN/PLAIN. ${REPLAYED_SMTP}`,
   'sandbox.scenario.basic-auth-wrong-password.description':
@@ -178,7 +178,7 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.tls-version-too-old.description':
     `Schritt 4: eine alte Laufzeitumgebung oder ein altes Betriebssystem der sendenden Anwendung. ${REPLAYED_SMTP}`,
   'sandbox.scenario.mailbox-logon-failure.description':
-    `Schritt 2: Der Dienstprinzipal hat kein FullAccess auf das Postfach, oder eine Änderung ist noch nicht verteilt. ${REPLAYED_SMTP}`,
+    `Schritt 2: Der Dienstprinzipal hat kein FullAccess auf das Postfach, oder eine Änderung ist noch nicht wirksam. ${REPLAYED_SMTP}`,
   'sandbox.scenario.send-as-denied-submission.description':
     `Schritt 2 (SendAs) oder 4 (Absender): Die Absenderadresse ist nicht das Postfach, und die App darf nicht in ihrem Namen senden. ${REPLAYED_SMTP}`,
   'sandbox.scenario.submission-quota-exceeded.description':
@@ -186,7 +186,7 @@ export const scenariosDe: Translations<typeof scenariosEn> = {
   'sandbox.scenario.sender-mailbox-full.description':
     `Kein Einrichtungsschritt: Das Postfach hat sein Kontingent überschritten, daher kann die gesendete Kopie nicht gespeichert werden. ${REPLAYED_SMTP}`,
   'sandbox.scenario.ip-blocked.description':
-    `Kein Einrichtungsschritt: ein neuer oder Test-Mandant, der aus einem Pool mit geringer Reputation sendet (Microsoft-Support). ${REPLAYED_SMTP}`,
+    `Kein Einrichtungsschritt: ein neuer Mandant oder ein Testmandant, der aus einem Pool mit geringer Reputation sendet (Microsoft-Support). ${REPLAYED_SMTP}`,
   'sandbox.scenario.sender-banned.description':
     `Kein Einrichtungsschritt: ein eingeschränkter Absender (Defender → Eingeschränkte Entitäten). ${REPLAYED_SMTP}`,
   'sandbox.scenario.tenant-recipient-limit.description':

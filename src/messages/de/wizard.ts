@@ -38,7 +38,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
   // Die Einführung.
   'wizard.intro.title': 'smtp-oauth-setup: E-Mails über Exchange Online mit OAuth2 versenden',
   'wizard.intro.what':
-    'Dieser Durchgang richtet eine Anwendung so ein, dass sie E-Mails im Namen eines Postfachs mit OAuth2 (XOAUTH2) statt mit einem Kennwort versendet – in vier Schritten, die in dieser Reihenfolge erfolgen müssen. Jeder Schritt wird geprüft, sobald das möglich ist:',
+    'Dieser Assistent richtet eine Anwendung so ein, dass sie E-Mails im Namen eines Postfachs mit OAuth2 (XOAUTH2) statt mit einem Kennwort versendet – in vier Schritten, die in dieser Reihenfolge erfolgen müssen. Jeder Schritt wird geprüft, sobald das möglich ist:',
   'wizard.intro.step-1': `${commonDe['step.1.title']}: eine App-Registrierung mit der Berechtigung SMTP.SendAsApp und einem geheimen Clientschlüssel`,
   'wizard.intro.step-2': `${commonDe['step.2.title']}: der Eintrag dieser App in Exchange Online, mit Zugriff auf das Postfach`,
   'wizard.intro.step-3': 'SMTP AUTH: für das Postfach eingeschaltet',
@@ -54,7 +54,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
   'wizard.intro.nothing-changed': 'Dieses Tool ändert nichts in Ihrem Mandanten: Es zeigt, was zu tun ist, und prüft das Ergebnis.',
   'wizard.intro.progress-saved': (p) =>
     `Ihre Antworten werden laufend in ${p.path} gespeichert (niemals der geheime Clientschlüssel); Strg+C hält an, und ein neuer Aufruf setzt fort.`,
-  'wizard.intro.progress-not-saved': 'In diesem Durchgang wird der Fortschritt nicht gespeichert.',
+  'wizard.intro.progress-not-saved': 'Bei diesem Aufruf wird der Fortschritt nicht gespeichert.',
   'wizard.intro.demo':
     'Demo: Alles Folgende läuft gegen die eingebaute Sandbox auf diesem Rechner. Drücken Sie die Eingabetaste, um jeden Wert zu übernehmen.',
   'wizard.intro.start': 'Mit Schritt 1 beginnen?',
@@ -72,7 +72,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
   'wizard.entra.getting-token': (p) => `Ein neues Token für die App ${p.clientId} wird angefordert (nie ein zwischengespeichertes) …`,
   'wizard.entra.done': (p) => `${strong('Schritt 1 erledigt:')} Die App erhält Token für Exchange Online mit ${p.role}.`,
   'wizard.entra.consent-explained': (p) =>
-    `Erst die Administratorzustimmung macht aus der Berechtigung ${p.role} eine Rolle im Token. Solange sie nicht erteilt ist, stellt Entra ID Token ohne diese Rolle aus, und Exchange lehnt sie ab. Sobald sie erteilt ist, enthält ein neues Token die Rolle sofort: Dieser Durchgang verwendet nie ein zwischengespeichertes Token.`,
+    `Erst die Administratorzustimmung macht aus der Berechtigung ${p.role} eine Rolle im Token. Solange sie nicht erteilt ist, stellt Entra ID Token ohne diese Rolle aus, und Exchange lehnt sie ab. Sobald sie erteilt ist, enthält ein neues Token die Rolle sofort: Dieser Assistent verwendet nie ein zwischengespeichertes Token.`,
   'wizard.entra.retry-after-consent': 'Ich habe die Administratorzustimmung erteilt: mit einem neuen Token erneut versuchen',
   'wizard.entra.retry': 'Mit einem neuen Token erneut versuchen',
   'wizard.entra.change': (p) =>
@@ -133,7 +133,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
     p.sendAs ? 'Führen Sie dies in PowerShell aus (mit SendAs, weil die Absenderadresse nicht das Postfach ist):' : 'Führen Sie dies in PowerShell aus:',
   'wizard.sp.continue': 'Weiter mit Schritt 3',
   'wizard.sender-name.too-long': (p) => `darf höchstens ${f.plural(p.max, { one: '# Zeichen', other: '# Zeichen' })} lang sein`,
-  'wizard.sender-name.one-line': 'muss eine Zeile ohne " < > sein',
+  'wizard.sender-name.one-line': 'muss eine einzige Zeile ohne die Zeichen " < > sein',
 
   // Schritt 3.
   'wizard.smtp-auth.why': (p) =>
@@ -208,7 +208,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
       : 'Eine .env-Datei mit AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_CERTIFICATE_PATH schreiben (nur für Sie lesbar)?',
   'wizard.ask.keep-secret': (p) =>
     `Den geheimen Clientschlüssel im Anmeldeinformationsspeicher des Betriebssystems aufbewahren (wo es keinen gibt: in ${p.path}, nur für Sie lesbar), damit \`check\` kein AZURE_CLIENT_SECRET braucht?`,
-  'wizard.ask.resume': (p) => `Dort fortsetzen, wo Sie angehalten haben, bei ${place(p.at)}?`,
+  'wizard.ask.resume': (p) => `Bei ${place(p.at)} fortsetzen, wo Sie angehalten haben?`,
 
   // Ohne Nachfrage beantwortet.
   'wizard.answered.yes': '(--yes)',
@@ -246,7 +246,7 @@ export const wizardDe: Translations<typeof wizardEn> = {
   'wizard.settings.thumbprint-value': (p) => `${p.thumbprint} (SHA-1, wie das Portal ihn anzeigt)`,
   'wizard.settings.thumbprint-sha256': `${v.thumbprint} SHA-256`,
   'wizard.settings.certificate-expires': 'Zertifikat gültig bis',
-  'wizard.settings.token-endpoint': 'Tokenendpunkt',
+  'wizard.settings.token-endpoint': 'Token-Endpunkt',
   'wizard.settings.scope': 'Bereich (Scope)',
   'wizard.settings.secret-expires': 'Schlüssel gültig bis',
   'wizard.date': (p) => f.date(p.date),
