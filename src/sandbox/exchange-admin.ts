@@ -23,6 +23,7 @@ import {
 import type { MountedApi } from './token-endpoint.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { SandboxEvent, SandboxState } from './types.js';
+import { readAll } from '../io.js';
 
 /**
  * Exchange Online's admin endpoint for the cmdlets of steps 2–3 (automation-notes.md §3):
@@ -56,24 +57,6 @@ interface CmdletSpec {
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function text(p: Params, name: string): string {
   const value = p.get(name.toLowerCase());
@@ -364,7 +347,7 @@ export function createExchangeAdminApi(options: ExchangeAdminOptions): ExchangeA
           } else {
             let input: unknown = null;
             try {
-              input = JSON.parse(await readBody(req));
+              input = JSON.parse(await readAll(req, MAX_BODY_BYTES));
             } catch {
               fail(ExchangeAdminErrors.unknownCmdlet(''));
             }

@@ -15,6 +15,7 @@ import { generateSecretValue, isGuid, newGuid, type AppRegistration, type Tenant
 import type { MountedApi } from './token-endpoint.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { SandboxEvent, SandboxState } from './types.js';
+import { readAll } from '../io.js';
 
 /**
  * Microsoft Graph v1.0 as far as step 1 of the setup needs it (automation-notes.md §2), under
@@ -70,28 +71,10 @@ function fail(err: GraphError): never {
   throw new GraphFailure(err);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   let text: string;
   try {
-    text = await readBody(req);
+    text = await readAll(req, MAX_BODY_BYTES);
   } catch {
     fail(GraphErrors.badBody());
   }

@@ -22,6 +22,7 @@ import { slowDownBody } from './entra-errors.js';
 import { findTenant } from './fleet.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { SandboxEvent, SandboxState, TokenRequestLogEntry } from './types.js';
+import { readAll } from '../io.js';
 
 /**
  * An Entra-ID-like OAuth 2.0 endpoint for the client-credentials grant, over HTTPS on loopback.
@@ -130,24 +131,6 @@ function sendEndless(res: ServerResponse, answered: (status: number) => void): v
     }
   };
   pump();
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export async function startTokenEndpoint(options: TokenEndpointOptions): Promise<TokenEndpoint> {
@@ -259,7 +242,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     const ids = traceIds(req);
     let body: string;
     try {
-      body = await readBody(req);
+      body = await readAll(req, MAX_BODY_BYTES);
     } catch {
       sendError(res, entry, EntraErrors.missingParameter('grant_type'), ids);
       return;
@@ -386,7 +369,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     const ids = traceIds(req);
     let body: string;
     try {
-      body = await readBody(req);
+      body = await readAll(req, MAX_BODY_BYTES);
     } catch {
       return sendError(res, entry, EntraErrors.missingParameter('client_id'), ids);
     }
