@@ -37,7 +37,7 @@ export function validateSecretValue(value: string): true | PromptText {
   return isGuid(value) ? SECRET_ID_PASTED : true;
 }
 
-export async function askSecret(prompter: Prompter, message: PromptText = msg('wizard.ask.client-secret')): Promise<Secret> {
+export async function askSecret(prompter: Prompter, message: PromptText = msg('input.question.client-secret')): Promise<Secret> {
   const answer = await prompter.password({ name: 'clientSecret', message, validate: validateSecretValue });
   return new Secret(clientSecretSchema.parse(answer), 'prompt');
 }

@@ -229,7 +229,7 @@ export async function loadCertificateFile(
   for (let attempt = 1; attempt <= 3 && loaded.needsPassword; attempt++) {
     const password = await deps.prompter.password({
       name: 'certificatePassword',
-      message: attempt === 1 ? msg('wizard.ask.certificate-password', { path }) : msg('wizard.ask.certificate-password-again'),
+      message: attempt === 1 ? msg('input.question.certificate-password', { path }) : msg('wizard.ask.certificate-password-again'),
     });
     loaded = await loadClientCertificate({ certificatePath: path, password: new Secret(password, 'prompt'), labels: labels() });
   }

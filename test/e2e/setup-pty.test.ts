@@ -119,13 +119,13 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
     startCli(['setup', ...sandboxFlags()], LANGUAGE_ENV[language]);
     await answer(t('wizard.intro.start'), '');
-    await answer(t('wizard.ask.tenant-id'), sandbox.client.tenantId);
-    await answer(t('wizard.ask.client-id'), sandbox.client.clientId);
+    await answer(t('input.question.tenant-id'), sandbox.client.tenantId);
+    await answer(t('input.question.client-id'), sandbox.client.clientId);
     await choose(t('wizard.credential.secret'));
-    await answer(t('wizard.ask.client-secret'), sandbox.client.clientSecret);
+    await answer(t('input.question.client-secret'), sandbox.client.clientSecret);
     await answer(t('wizard.ask.secret-expires'), inAYear);
     await session.waitFor(t('wizard.entra.done', { role: 'SMTP.SendAsApp' }));
-    await answer(t('wizard.ask.mailbox'), sandbox.client.mailbox);
+    await answer(t('input.question.mailbox'), sandbox.client.mailbox);
     await answer(t('wizard.ask.from'), '');
     await answer(t('wizard.ask.sender-name'), 'Notifications');
     await answer(t('wizard.ask.save-script'), '');
@@ -167,7 +167,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
         // Prose is wrapped to the screen's width: a long label may span two lines.
         expect(screen.replace(/\s+/g, ' ')).toContain(label);
       }
-      for (const english of [en('wizard.intro.start'), en('wizard.ask.mailbox'), en('wizard.settings.username'), en('wizard.sp.why').slice(0, 40)]) expect(screen).not.toContain(english);
+      for (const english of [en('wizard.intro.start'), en('input.question.mailbox'), en('wizard.settings.username'), en('wizard.sp.why').slice(0, 40)]) expect(screen).not.toContain(english);
     }
     expectNoSecretOnScreen(screen);
     expect(sandbox.received.length).toBe(before + 1);
@@ -191,8 +191,8 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     const before = sandbox.received.length;
     startCli(['setup', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--mailbox', sandbox.client.mailbox]);
     await answer(en('wizard.intro.start'), '');
-    await answer(en('wizard.ask.tenant-id'), '');
-    await answer(en('wizard.ask.client-id'), '');
+    await answer(en('input.question.tenant-id'), '');
+    await answer(en('input.question.client-id'), '');
     await session.waitFor(`❯ ${en('wizard.credential.secret')}`);
     session.press('Down');
     await choose(en('wizard.credential.new-certificate'));
@@ -207,7 +207,7 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     sandbox.uploadCertificate(readFileSync(join(work, 'smtp-oauth-sender.cer'), 'utf8'));
     await choose(en('wizard.certificate.uploaded'));
     await session.waitFor(en('wizard.entra.done', { role: 'SMTP.SendAsApp' }));
-    await answer(en('wizard.ask.mailbox'), '');
+    await answer(en('input.question.mailbox'), '');
     await answer(en('wizard.ask.from'), '');
     await answer(en('wizard.ask.sender-name'), '');
     await answer(en('wizard.ask.save-script'), 'n');
@@ -240,13 +240,13 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     sandbox.uploadCertificate(made.certificatePem);
     startCli(['setup', ...sandboxFlags(), '--tenant-id', sandbox.client.tenantId, '--client-id', sandbox.client.clientId, '--certificate', 'given.pem']);
     await answer(en('wizard.intro.start'), '');
-    await answer(en('wizard.ask.tenant-id'), '');
-    await answer(en('wizard.ask.client-id'), '');
+    await answer(en('input.question.tenant-id'), '');
+    await answer(en('input.question.client-id'), '');
     // The entry names the file and the thumbprint (its value is the certificate's, checked by the token request).
     await session.waitFor(`❯ ${en('wizard.credential.given-certificate', { source: 'file given.pem', thumbprint: '\u0000' }).split('\u0000')[0]}`);
     session.press('Enter');
     await session.waitFor(en('wizard.entra.done', { role: 'SMTP.SendAsApp' }));
-    await session.waitFor(`? ${en('wizard.ask.mailbox')}`);
+    await session.waitFor(`? ${en('input.question.mailbox')}`);
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);
     // Saved by its absolute path, so that a run from another folder finds it.
@@ -278,17 +278,17 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
   it('Ctrl-C at a prompt: one line, exit 130, answers saved without the secret; the next run continues there', async () => {
     startCli(['setup', ...sandboxFlags()]);
     await answer(en('wizard.intro.start'), '');
-    await answer(en('wizard.ask.tenant-id'), sandbox.client.tenantId);
-    await answer(en('wizard.ask.client-id'), sandbox.client.clientId);
+    await answer(en('input.question.tenant-id'), sandbox.client.tenantId);
+    await answer(en('input.question.client-id'), sandbox.client.clientId);
     await choose(en('wizard.credential.secret'));
-    await session.waitFor(en('wizard.ask.client-secret'));
+    await session.waitFor(en('input.question.client-secret'));
     session.type(sandbox.client.clientSecret.slice(0, 10));
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);
     const screen = session.screen();
     // After the interrupted question, exactly one line before the shell's exit marker.
     const all = screen.split('\n');
-    const asked = all.findIndex((line) => line.includes(en('wizard.ask.client-secret')));
+    const asked = all.findIndex((line) => line.includes(en('input.question.client-secret')));
     const lines = all.slice(asked + 1, all.findIndex((line) => line.startsWith('__EXIT__'))).filter((line) => line.trim() !== '');
     expect(all[asked]).not.toContain(sandbox.client.clientSecret.slice(0, 10));
     expect(lines).toEqual([`smtp-oauth-setup: ${en('wizard.stopped.saved', { at: 'entra-app', path: join(configDir(), 'config.json') })}`]);
@@ -303,12 +303,12 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     startCli(['setup', ...sandboxFlags()]);
     await answer(en('wizard.ask.resume', { at: 'entra-app' }), '');
     // The saved answers are the defaults now.
-    await session.waitFor(`${en('wizard.ask.tenant-id')} (${sandbox.client.tenantId})`);
+    await session.waitFor(`${en('input.question.tenant-id')} (${sandbox.client.tenantId})`);
     expect(session.screen()).not.toContain(en('wizard.intro.start'));
     session.press('Enter');
-    await answer(`${en('wizard.ask.client-id')} (${sandbox.client.clientId})`, '');
+    await answer(`${en('input.question.client-id')} (${sandbox.client.clientId})`, '');
     await choose(en('wizard.credential.secret'));
-    await session.waitFor(en('wizard.ask.client-secret'));
+    await session.waitFor(en('input.question.client-secret'));
     session.press('C-c');
     expect(await session.exitCode()).toBe(130);
   });
@@ -338,10 +338,10 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
   ] as const)('%s at a prompt: the terminal echoes again, answers saved, one line, exit %i', async (signal, exitCode) => {
     startCli(['setup', ...sandboxFlags()]);
     await answer(en('wizard.intro.start'), '');
-    await answer(en('wizard.ask.tenant-id'), sandbox.client.tenantId);
-    await answer(en('wizard.ask.client-id'), sandbox.client.clientId);
+    await answer(en('input.question.tenant-id'), sandbox.client.tenantId);
+    await answer(en('input.question.client-id'), sandbox.client.clientId);
     await choose(en('wizard.credential.secret'));
-    await session.waitFor(en('wizard.ask.client-secret'));
+    await session.waitFor(en('input.question.client-secret'));
     session.signal(signal);
     expect(await session.exitCode()).toBe(exitCode);
     // The prompt had the terminal in raw mode: it is given back as it was.

@@ -160,7 +160,7 @@ describe('a certificate the admin has', () => {
     const result = await outcome;
     expect(result).toMatchObject({ kind: 'chosen', credential: { kind: 'certificate', certificate: { passwordProtected: true } } });
     expect(prompter.asked.filter((q) => q.name === 'certificatePassword').map((q) => q.message)).toEqual([
-      msg('wizard.ask.certificate-password', { path }),
+      msg('input.question.certificate-password', { path }),
       msg('wizard.ask.certificate-password-again'),
     ]);
 

@@ -74,10 +74,10 @@ describe('--yes: accept the defaults that are safe', () => {
     const inner = scriptedPrompter({ tenantId: 'asked@contoso.com', clientSecret: IDS.secret, testFailure: 'stop' });
     const screen = recordingScreen();
     const yes = acceptingDefaults(inner, screen);
-    expect(await yes.input({ name: 'mailbox', message: msg('wizard.ask.mailbox'), default: 'a@contoso.com', validate: () => true })).toBe('a@contoso.com');
+    expect(await yes.input({ name: 'mailbox', message: msg('input.question.mailbox'), default: 'a@contoso.com', validate: () => true })).toBe('a@contoso.com');
     // An invalid default is not taken.
-    expect(await yes.input({ name: 'tenantId', message: msg('wizard.ask.tenant-id'), default: 'bad', validate: (v) => (v === 'bad' ? msg('input.tenant.invalid', {}) : true) })).toBe('asked@contoso.com');
-    expect(await yes.password({ name: 'clientSecret', message: msg('wizard.ask.client-secret') })).toBe(IDS.secret);
+    expect(await yes.input({ name: 'tenantId', message: msg('input.question.tenant-id'), default: 'bad', validate: (v) => (v === 'bad' ? msg('input.tenant.invalid', {}) : true) })).toBe('asked@contoso.com');
+    expect(await yes.password({ name: 'clientSecret', message: msg('input.question.client-secret') })).toBe(IDS.secret);
     // Optional (no answer is valid): skipped.
     expect(await yes.input({ name: 'senderName', message: msg('wizard.ask.sender-name'), validate: (v) => v === '' || v.length < 5 || msg('input.empty', {}) })).toBe('');
     expect(await yes.confirm({ name: 'writeEnv', message: msg('wizard.ask.save-settings'), default: false })).toBe(false);
@@ -86,8 +86,8 @@ describe('--yes: accept the defaults that are safe', () => {
       await yes.select({ name: 'testFailure', message: msg('wizard.ask.what-now'), default: 'retry', askAlways: true, choices: [{ value: 'retry', name: msg('wizard.ask.what-now') }, { value: 'stop', name: msg('wizard.choice.stop') }] }),
     ).toBe('stop');
     expect(inner.asked.map((q) => q.name)).toEqual(['tenantId', 'clientSecret', 'testFailure']);
-    expect(screen.shown.map(({ block }) => block)).toContainEqual({ kind: 'answered', question: msg('wizard.ask.mailbox'), answer: 'a@contoso.com', from: 'yes' });
-    expect(screen.text).toContain(`✔ ${render(msg('wizard.ask.mailbox'))} a@contoso.com (--yes)`);
+    expect(screen.shown.map(({ block }) => block)).toContainEqual({ kind: 'answered', question: msg('input.question.mailbox'), answer: 'a@contoso.com', from: 'yes' });
+    expect(screen.text).toContain(`✔ ${render(msg('input.question.mailbox'))} a@contoso.com (--yes)`);
     expect(screen.text).toContain(`✔ ${render(msg('wizard.ask.save-settings'))} No (--yes)`);
     expect(screen.text).toContain(`✔ ${render(msg('wizard.ask.sender-name'))} (skipped) (--yes)`);
   });

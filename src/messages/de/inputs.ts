@@ -105,11 +105,11 @@ export const inputsDe: Translations<typeof inputsEn> = {
       ? 'Geben Sie die Werte als Optionen oder Umgebungsvariablen an.'
       : 'Keine Nachfrage (kein Terminal oder --no-input): Geben Sie die Werte als Optionen oder Umgebungsvariablen an; siehe `smtp-oauth-setup check --help`.',
 
-  'input.question.tenant-id': 'Mandanten-ID (GUID) oder verifizierte Domäne',
+  'input.question.tenant-id': `${v.directoryTenantId} oder eine verifizierte Domäne wie contoso.onmicrosoft.com`,
   'input.question.client-id': v.applicationClientId,
-  'input.question.mailbox': 'Postfach, von dem gesendet wird (der XOAUTH2-Benutzer)',
-  'input.question.client-secret': `Geheimer Clientschlüssel (sein ${f.quote(v.valueColumn)}, nicht seine ID)`,
-  'input.question.certificate-password': (p) => `Kennwort des privaten Schlüssels in ${p.path}`,
+  'input.question.mailbox': 'Postfach, von dem die E-Mails versendet werden (der Benutzername der SMTP-Anmeldung)',
+  'input.question.client-secret': `Geheimer Clientschlüssel (sein ${v.valueColumn}, nicht die ${v.secretId})`,
+  'input.question.certificate-password': (p) => `Kennwort des privaten Schlüssels in ${p.path} (wird nicht gespeichert)`,
   'input.secret-source.typed-password': 'das eingegebene Kennwort',
 
   'input.credential.secret': (p) => `geheimer Clientschlüssel aus ${p.source} (${f.plural(p.length, { one: '# Zeichen', other: '# Zeichen' })}, nicht angezeigt)`,

@@ -125,11 +125,11 @@ export const inputsEn = defineMessages({
   ),
 
   // The questions `check` asks on a terminal when a required value is not given.
-  'input.question.tenant-id': 'Tenant ID (GUID) or verified domain',
+  'input.question.tenant-id': `${v.directoryTenantId}, or a verified domain such as contoso.onmicrosoft.com`,
   'input.question.client-id': v.applicationClientId,
-  'input.question.mailbox': 'Mailbox to send from (the XOAUTH2 user)',
-  'input.question.client-secret': `Client secret (its ${v.valueColumn}, not its ID)`,
-  'input.question.certificate-password': message({ path: 'string' }, (p) => `Password of the private key in ${p.path}`),
+  'input.question.mailbox': 'Mailbox to send from (the user name of the SMTP login)',
+  'input.question.client-secret': `Client secret (its ${v.valueColumn}, not the ${v.secretId})`,
+  'input.question.certificate-password': message({ path: 'string' }, (p) => `Password of the private key in ${p.path} (not saved)`),
   'input.secret-source.typed-password': 'the password typed',
 
   // How the plan shows the credential (never its value).

@@ -80,7 +80,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
     tenantId: async () => {
       answers.tenantId = await askText(prompter, {
         name: 'tenantId',
-        message: msg('wizard.ask.tenant-id'),
+        message: msg('input.question.tenant-id'),
         schema: tenantIdSchema,
         default: answers.tenantId,
       });
@@ -89,7 +89,7 @@ export async function entraAppStep(input: EntraAppInput, deps: EntraAppDeps): Pr
     clientId: async () => {
       answers.clientId = await askText(prompter, {
         name: 'clientId',
-        message: msg('wizard.ask.client-id'),
+        message: msg('input.question.client-id'),
         schema: clientIdSchema,
         default: answers.clientId,
       });

@@ -52,7 +52,7 @@ export async function servicePrincipalStep(input: ServicePrincipalInput, deps: S
 
   answers.mailbox = await askText(prompter, {
     name: 'mailbox',
-    message: msg('wizard.ask.mailbox'),
+    message: msg('input.question.mailbox'),
     schema: addressSchema,
     default: answers.mailbox,
   });

@@ -146,10 +146,10 @@ export async function testMailStep(input: TestMailInput, deps: TestMailDeps): Pr
 
 /** The same questions as in steps 1, 2 and 4. */
 const CHANGE_QUESTIONS = {
-  tenantId: msg('wizard.ask.tenant-id'),
-  clientId: msg('wizard.ask.client-id'),
+  tenantId: msg('input.question.tenant-id'),
+  clientId: msg('input.question.client-id'),
   secretExpires: msg('wizard.ask.secret-expires'),
-  mailbox: msg('wizard.ask.mailbox'),
+  mailbox: msg('input.question.mailbox'),
   from: msg('wizard.ask.from'),
   to: msg('wizard.ask.to'),
 } as const;

@@ -108,7 +108,7 @@ describe('step 1: Entra ID app', () => {
     // The secret prompt is masked: it went through password(), and the Secret ID message names the Value column.
     expect(SECRET_ID_PASTED).toEqual(msg('wizard.secret.secret-id-pasted'));
     expect(render(SECRET_ID_PASTED)).toContain(`copy the ${vocabularyEn.valueColumn}`);
-    expect(prompter.asked.find((q) => q.name === 'clientSecret')?.message).toEqual(msg('wizard.ask.client-secret'));
+    expect(prompter.asked.find((q) => q.name === 'clientSecret')?.message).toEqual(msg('input.question.client-secret'));
   });
 
   it('without SMTP.SendAsApp: explains admin consent, and a retry gets a fresh token', async () => {
