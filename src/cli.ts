@@ -97,11 +97,14 @@ export type ParsedCommand =
   | { command: 'report-merge'; options: ReportMergeOptions }
   | { command: 'print'; text: string };
 
-function portOption(value: string): number {
-  // 0 asks the system for a free port, as when the option is left out.
-  const parsed = readDecimal(value, { min: 0, max: 65535 });
-  if ('problem' in parsed) throw new InputError([msg('cli.port-invalid', { value, problem: parsed.problem })]);
-  return parsed.value;
+/** A port option's parser; commander does not say which option a value came from, so each knows its flag. */
+function portOption(flag: '--token-port' | '--smtp-port'): (value: string) => number {
+  return (value) => {
+    // 0 asks the system for a free port, as when the option is left out.
+    const parsed = readDecimal(value, { min: 0, max: 65535 });
+    if ('problem' in parsed) throw new InputError([msg('cli.port-invalid', { flag, value, problem: parsed.problem })]);
+    return parsed.value;
+  };
 }
 
 /** The most `sandbox --latency` takes: ten seconds, far beyond any real path to Microsoft. */
@@ -286,8 +289,8 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .description(t('cli.sandbox.description'))
     .option('--scenario <name>', t('cli.sandbox.scenario'))
     .option('--list-scenarios', t('cli.sandbox.list-scenarios'), false)
-    .option('--token-port <port>', t('cli.sandbox.token-port'), portOption)
-    .option('--smtp-port <port>', t('cli.sandbox.smtp-port'), portOption)
+    .option('--token-port <port>', t('cli.sandbox.token-port'), portOption('--token-port'))
+    .option('--smtp-port <port>', t('cli.sandbox.smtp-port'), portOption('--smtp-port'))
     .option('--ca-dir <dir>', t('cli.sandbox.ca-dir'))
     .option('--certificate <pem>', t('cli.sandbox.certificate'))
     .option('--latency <ms>', t('cli.sandbox.latency'), latencyOption)

@@ -111,7 +111,7 @@ describe('parseArgv: argv → typed command', () => {
     expect(refusal(['sandbox', '--latency', 'fast'])).toEqual([{ id: 'cli.latency-invalid', params: { value: 'fast', max: 10_000, problem: 'not-decimal' } }]);
     expect(refusal(['sandbox', '--latency', '12.5'])).toEqual([{ id: 'cli.latency-invalid', params: { value: '12.5', max: 10_000, problem: 'not-whole' } }]);
     expect(refusal(['sandbox', '--latency', '20000'])).toEqual([{ id: 'cli.latency-invalid', params: { value: '20000', max: 10_000, problem: 'too-big' } }]);
-    expect(refusal(['sandbox', '--smtp-port', '70000'])).toEqual([{ id: 'cli.port-invalid', params: { value: '70000', problem: 'too-big' } }]);
+    expect(refusal(['sandbox', '--smtp-port', '70000'])).toEqual([{ id: 'cli.port-invalid', params: { flag: '--smtp-port', value: '70000', problem: 'too-big' } }]);
   });
 
   it('--format: one of human, json, nagios; --json goes only with json', () => {

@@ -196,7 +196,7 @@ describe('sandbox: the emulator as a process', () => {
   it('bad input: a port not written in decimal digits, or empty, is refused (it would have meant another port)', async () => {
     const hex = await runCli(['sandbox', '--token-port', '0x1f90']);
     expect(hex.status).toBe(2);
-    expect(hex.stderr.trim()).toBe("smtp-oauth-setup: port '0x1f90' must be a number from 0 to 65535, in decimal digits");
+    expect(hex.stderr.trim()).toBe("smtp-oauth-setup: --token-port '0x1f90': the port must be a number from 0 to 65535, in decimal digits");
     const empty = await runCli(['sandbox', '--smtp-port', '']);
     expect(empty.status).toBe(2);
     expect(empty.stderr.trim()).toBe("smtp-oauth-setup: port '' is empty");

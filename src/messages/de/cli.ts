@@ -124,10 +124,10 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.json-with-format': (p) => `--json: nicht zusammen mit --format ${p.format} (--json ist --format json)`,
   'cli.port-invalid': (p) =>
     p.problem === 'empty'
-      ? `Port „${p.value}“ ist leer.`
+      ? `${p.flag}: Der Port ist leer.`
       : p.problem === 'not-decimal'
-        ? `Port „${p.value}“ muss eine Zahl von 0 bis 65535 in Dezimalziffern sein.`
-        : `Port „${p.value}“ muss eine Zahl von 0 bis 65535 sein.`,
+        ? `${p.flag} „${p.value}“: Der Port muss eine Zahl von 0 bis 65535 in Dezimalziffern sein.`
+        : `${p.flag} „${p.value}“: Der Port muss eine Zahl von 0 bis 65535 sein.`,
   'cli.latency-invalid': (p) =>
     p.problem === 'empty'
       ? `--latency „${p.value}“ ist leer.`

@@ -127,13 +127,13 @@ export const cliEn = defineMessages({
   ].join('\n'),
   'cli.json-with-format': message({ format: 'string' }, (p) => `--json: not with --format ${p.format} (--json is --format json)`),
   'cli.port-invalid': message(
-    { value: 'string', problem: ['empty', 'not-decimal', 'not-whole', 'too-small', 'too-big'] },
+    { flag: ['--token-port', '--smtp-port'], value: 'string', problem: ['empty', 'not-decimal', 'not-whole', 'too-small', 'too-big'] },
     (p) =>
       p.problem === 'empty'
-        ? `port '${p.value}' is empty`
+        ? `${p.flag}: the port is empty`
         : p.problem === 'not-decimal'
-          ? `port '${p.value}' must be a number from 0 to 65535, in decimal digits`
-          : `port '${p.value}' must be a number from 0 to 65535`,
+          ? `${p.flag} '${p.value}': the port must be a number from 0 to 65535, in decimal digits`
+          : `${p.flag} '${p.value}': the port must be a number from 0 to 65535`,
   ),
   'cli.latency-invalid': message(
     { value: 'string', max: 'number', problem: ['empty', 'not-decimal', 'not-whole', 'too-small', 'too-big'] },
