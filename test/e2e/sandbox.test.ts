@@ -199,7 +199,7 @@ describe('sandbox: the emulator as a process', () => {
     expect(hex.stderr.trim()).toBe("smtp-oauth-setup: --token-port '0x1f90': the port must be a number from 0 to 65535, in decimal digits");
     const empty = await runCli(['sandbox', '--smtp-port', '']);
     expect(empty.status).toBe(2);
-    expect(empty.stderr.trim()).toBe("smtp-oauth-setup: port '' is empty");
+    expect(empty.stderr.trim()).toBe('smtp-oauth-setup: --smtp-port: the port is empty');
   });
 
   // The cleanup on a signal from another process, which Windows does not deliver (SIGNALS_REACH_CHILDREN);
