@@ -56,7 +56,7 @@ export const fleetDe: Translations<typeof fleetEn> = {
   'fleet.merge.mixed-counts': (p) => `Die Dateien gehören zu unterschiedlichen Aufteilungen (${p.shards.join(', ')}); führen Sie die Teile eines einzigen Laufs zusammen`,
   'fleet.merge.overlap': (p) => `Teil ${p.index} von ${p.count} ist sowohl in ${p.first} als auch in ${p.second}`,
   'fleet.merge.missing': (p) =>
-    `${p.missing.length === 1 ? 'Teil' : 'Teile'} ${p.missing.join(', ')} von ${p.count} ${p.missing.length === 1 ? 'fehlt' : 'fehlen'}: Führen Sie das JSON aller Teile zusammen`,
+    f.plural(p.missing.length, { one: `Teil ${p.missing.join(', ')} von ${p.count} fehlt`, other: `Teile ${p.missing.join(', ')} von ${p.count} fehlen` }) + ': Führen Sie das JSON aller Teile zusammen',
   'fleet.merge.twice-in-file': (p) => `Ziel „${p.name}“ steht zweimal in ${p.file}`,
   'fleet.merge.twice': (p) => `Ziel „${p.name}“ wurde zweimal geprüft: in ${p.first} und in ${p.second}`,
 

@@ -84,7 +84,7 @@ export const fleetEn = defineMessages({
   ),
   'fleet.merge.missing': message(
     { missing: samples([3], [2, 4]), count: 'number' },
-    (p) => `${p.missing.length === 1 ? 'shard' : 'shards'} ${p.missing.join(', ')} of ${p.count} missing: merge the JSON of every shard`,
+    (p) => `${f.plural(p.missing.length, { one: 'shard', other: 'shards' })} ${p.missing.join(', ')} of ${p.count} missing: merge the JSON of every shard`,
   ),
   'fleet.merge.twice-in-file': message({ name: 'string', file: 'string' }, (p) => `target '${p.name}' is in ${p.file} twice`),
   'fleet.merge.twice': message(
