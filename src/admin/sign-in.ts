@@ -124,6 +124,7 @@ export async function signInAdmin(options: AdminSignInOptions): Promise<AdminSes
     result = options.flow === 'browser' ? await browserSignIn(app, scopes, options) : await deviceCodeSignIn(app, scopes, options);
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason ?? error;
+    if (error instanceof AdminApiError) throw error;
     throw new AdminApiError(signInFailure(error, network.inner, resource));
   }
   if (!result?.accessToken || !result.account) throw new AdminApiError({ kind: 'sign-in', error: 'no_token', description: '', resource });
@@ -217,7 +218,8 @@ export function signInFailure(error: unknown, seen: Pick<TokenNetworkClient, 'la
     device_code_expired: 'expired_token',
     device_code_polling_cancelled: 'authorization_declined',
   };
-  const errorClass = body.error ?? (e.errorCode && own[e.errorCode]) ?? e.errorCode;
+  // MSAL's own stop wins over the last answer it saw (an authorization_pending before its timeout).
+  const errorClass = (e.errorCode && own[e.errorCode]) ?? body.error ?? e.errorCode;
   const aadsts = body.error_codes?.[0] ?? Number(/AADSTS(\d+)/.exec(e.errorMessage ?? e.message ?? '')?.[1]);
   return {
     kind: 'sign-in',
