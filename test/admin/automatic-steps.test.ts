@@ -88,7 +88,8 @@ describe('one sign-in, steps 1–3, then a working sender', () => {
     // The headers the notes list reached the endpoint.
     const cmdletStatuses = sandbox.eventLog.flatMap((e) => (e.server === 'exchange-admin' && 'status' in e ? [e.status] : []));
     expect(cmdletStatuses.length).toBeGreaterThanOrEqual(10);
-    expect(cmdletStatuses.every((s) => s === 200)).toBe(true);
+    // Only the first read (no Exchange service principal yet: ManagementObjectNotFoundException) is not a 200.
+    expect(cmdletStatuses.filter((s) => s !== 200)).toEqual([400]);
 
     // The proof: a client-credentials token with SMTP.SendAsApp, and AUTH XOAUTH2 accepted.
     const token = await acquireToken({
