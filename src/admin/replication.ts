@@ -12,18 +12,18 @@ export type ReplicationLag = 'object-not-visible' | 'reference-not-valid' | 'exc
 
 export function replicationLagOf(failure: AdminFailure): ReplicationLag | null {
   if (failure.kind !== 'answer') return null;
-  const text = failure.message.toLowerCase();
+  const text = failure.message;
   if (failure.service === 'graph') {
-    // §4 row 1: POST /servicePrincipals right after POST /applications, 400/404.
-    if ((failure.status === 404 || failure.status === 400) && text.includes('does not exist or one of its queried reference-property objects are not present')) {
+    // §4 row 1: POST /servicePrincipals right after POST /applications, 400/404 (Microsoft's words).
+    if ((failure.status === 404 || failure.status === 400) && /does not exist or one of its queried reference-property objects are not present/i.test(text)) {
       return 'object-not-visible';
     }
     // §4 row 2: appRoleAssignedTo right after POST /servicePrincipals.
-    if (failure.status === 400 && text.includes('not a valid reference update')) return 'reference-not-valid';
+    if (failure.status === 400 && /not a valid reference update/i.test(text)) return 'reference-not-valid';
     return null;
   }
   // §4 row 5: New-ServicePrincipal before Exchange sees the Entra service principal ("not confirmed").
-  if (failure.cmdlet === 'New-ServicePrincipal' && failure.status !== 403 && /service principal\b.*\b(?:couldn't|could not|can't|cannot) be found/.test(text)) {
+  if (failure.cmdlet === 'New-ServicePrincipal' && failure.status !== 403 && /service principal\b.*\b(?:couldn't|could not|can't|cannot) be found/i.test(text)) {
     return 'exchange-not-seeing-service-principal';
   }
   return null;
