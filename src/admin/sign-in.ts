@@ -136,6 +136,9 @@ export async function signInAdmin(options: AdminSignInOptions): Promise<AdminSes
     first: adminToken(result, resource),
     async tokenFor(other: string) {
       if (other === resource) return adminToken(result, resource);
+      // What the sign-in's polls left behind (authorization_pending) must not be read as this call's answer.
+      network.inner.lastErrorResponse = null;
+      network.inner.lastTransportFailure = null;
       try {
         const silent = await app.acquireTokenSilent({ account, scopes: [`${other}/.default`] });
         if (!silent?.accessToken) throw new AdminApiError({ kind: 'sign-in', error: 'no_token', description: '', resource: other });
@@ -179,7 +182,17 @@ async function deviceCodeSignIn(app: PublicClientApplication, scopes: string[], 
 async function browserSignIn(app: PublicClientApplication, scopes: string[], options: AdminSignInOptions): Promise<AuthenticationResult | null> {
   const open = options.openBrowser;
   if (!open) throw new AdminApiError({ kind: 'sign-in', error: 'no_browser', description: '' });
-  return app.acquireTokenInteractive({
+  // MSAL's loopback waits for the browser without a limit: the wait given and the stop signal end it.
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    const maxWait = options.maxWaitMs ?? 15 * 60_000;
+    timer = setTimeout(() => reject(new AdminApiError({ kind: 'sign-in', error: 'expired_token', description: '' })), maxWait);
+    timer.unref();
+    onAbort = () => reject(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  const interactive = app.acquireTokenInteractive({
     scopes,
     openBrowser: async (url) => {
       options.prompt({ kind: 'browser', url, message: msg('admin.sign-in.browser', { url }) });
@@ -188,6 +201,14 @@ async function browserSignIn(app: PublicClientApplication, scopes: string[], opt
     successTemplate: t('admin.browser.success'),
     errorTemplate: t('admin.browser.error'),
   });
+  try {
+    return await Promise.race([interactive, stop]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+    // A loopback left waiting after the limit: its rejection is not this caller's any more.
+    interactive.catch(() => undefined);
+  }
 }
 
 function adminToken(result: AuthenticationResult, resource: string): AdminToken {

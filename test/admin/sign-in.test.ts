@@ -191,6 +191,28 @@ describe('the browser sign-in (loopback redirect)', () => {
     expect(diagnoseAdmin(error.failure).code).toBe('admin-sign-in-declined');
   });
 
+  it('never hangs: a browser sign-in nobody completes ends at the wait given as expired', async () => {
+    let redirect: URL | undefined;
+    const started = Date.now();
+    const error = await failureOf(
+      sandboxSignIn(sandbox, {
+        flow: 'browser',
+        maxWaitMs: 300,
+        openBrowser: async (url) => {
+          redirect = new URL(new URL(url).searchParams.get('redirect_uri') ?? '');
+        },
+      }),
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(diagnoseAdmin(error.failure).code).toBe('admin-sign-in-expired');
+    // Close MSAL's loopback the way a browser would, so nothing is left listening.
+    if (redirect) {
+      const req = request(redirect, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => res.resume());
+      req.on('error', () => undefined);
+      req.end('error=access_denied');
+    }
+  });
+
   it('without an opener it refuses before MSAL starts a loopback server', async () => {
     const error = await failureOf(sandboxSignIn(sandbox, { flow: 'browser' }));
     expect(error.failure).toMatchObject({ kind: 'sign-in', error: 'no_browser' });
