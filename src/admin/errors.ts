@@ -48,3 +48,9 @@ export function diagnoseAdmin(failure: AdminFailure, ctx: AdminDiagnosisContext 
   };
   return diagnoseAdminFailure(failure, context, admin);
 }
+
+/** The diagnosis of a thrown AdminApiError; a replication retry that gave up adds how long it waited. */
+export function diagnoseAdminError(error: AdminApiError, ctx: AdminDiagnosisContext = {}): Diagnosis {
+  const waitedMs = (error as AdminApiError & { waitedMs?: unknown }).waitedMs;
+  return diagnoseAdmin(error.failure, { ...(typeof waitedMs === 'number' && { waitedSeconds: waitedMs / 1000 }), ...ctx });
+}

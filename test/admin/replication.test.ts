@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AdminApiError, diagnoseAdmin } from '../../src/admin/errors.js';
+import { AdminApiError, diagnoseAdminError } from '../../src/admin/errors.js';
 import { ExchangeAdminClient } from '../../src/admin/exchange.js';
 import { GraphClient, type SendAsAppRole } from '../../src/admin/graph.js';
 import { replicationLagOf, ReplicationTimeout, retryWhileReplicating, type ReplicationWait } from '../../src/admin/replication.js';
@@ -88,7 +88,7 @@ describe('each create of steps 1–2 right after the one before, retried until r
     const timeout = error as ReplicationTimeout;
     expect(waits.reduce((a, b) => a + b, 0)).toBe(30_000);
     expect(waits).toEqual([1000, 2000, 4000, 8000, 8000, 7000]);
-    const d = diagnoseAdmin(timeout.failure, { waitedSeconds: timeout.waitedMs / 1000 });
+    const d = diagnoseAdminError(timeout);
     expect(d).toMatchObject({ code: 'admin-object-not-found', propagation: true });
     expect(d.summary).toContain('30 seconds');
   });
