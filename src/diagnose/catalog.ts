@@ -80,7 +80,8 @@ export type Priority = (typeof Priority)[keyof typeof Priority];
 
 /** Where an entry applies: which of the public functions may return it. */
 /** `run`: the run itself, not the setup (input the tool was given, a cancelled run); never recognised in text. */
-export type Domain = 'token' | 'smtp' | 'network' | 'claim' | 'internal' | 'run';
+/** `admin`: the automatic setup's administrator sign-in, Microsoft Graph and Exchange's admin endpoint (diagnoseAdminFailure). */
+export type Domain = 'token' | 'smtp' | 'network' | 'claim' | 'internal' | 'run' | 'admin';
 
 
 export interface CatalogEntry {
@@ -141,6 +142,11 @@ export const LEARN = {
     'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
   claims: 'https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference',
   nationalClouds: 'https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud',
+  deviceCode: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-device-code',
+  grantAdminConsent: 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/grant-admin-consent',
+  rolesByTask: 'https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/delegate-by-task',
+  graphErrors: 'https://learn.microsoft.com/en-us/graph/errors',
+  graphThrottling: 'https://learn.microsoft.com/en-us/graph/throttling',
   basicAuthRetirement:
     'https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750',
 } as const;
@@ -1135,6 +1141,151 @@ export const catalog: readonly CatalogEntry[] = [
     transient: false,
     propagation: false,
     exitCode: ExitCode.network,
+  },
+  // ===== The administrator's side (automatic setup: sign-in, Microsoft Graph, Exchange's admin endpoint)
+  // Built by diagnoseAdminFailure from a failure of src/admin/ (never from pasted text). Sources:
+  // automation-notes.md §1–§4; RFC 8628 §3.5 for the device code answers.
+  {
+    code: 'admin-sign-in-expired',
+    source: 'expired_token',
+    example: "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.",
+    domain: 'admin',
+    recognise: { aadsts: [70020], or: [{ oauthError: ['expired_token', 'code_expired'] }] },
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.deviceCode,
+  },
+  {
+    code: 'admin-sign-in-declined',
+    source: 'authorization_declined',
+    domain: 'admin',
+    recognise: { oauthError: ['authorization_declined', 'access_denied'], or: [{ aadsts: [65004] }] },
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.deviceCode,
+  },
+  {
+    // The public client signed in with is unknown in the tenant (700016: the admin's own client id
+    // mistyped, or a deleted first-party app) or not pre-authorized for the resource (650057).
+    code: 'admin-client-not-authorized',
+    source: 'AADSTS650057',
+    domain: 'admin',
+    recognise: { aadsts: [650057, 700016] },
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.entraErrors,
+  },
+  {
+    code: 'admin-scope-missing',
+    source: null,
+    domain: 'admin',
+    recognise: {},
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.claims,
+  },
+  {
+    // "Insufficient privileges to complete the operation." (automation-notes.md §4: never retried),
+    // or the admin endpoint's refusal of a user without an Exchange management role.
+    code: 'admin-role-missing',
+    source: 'Authorization_RequestDenied',
+    example: 'Insufficient privileges to complete the operation.',
+    domain: 'admin',
+    recognise: { oauthError: ['authorization_requestdenied'], or: [{ httpStatus: [403] }] },
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.rolesByTask,
+  },
+  {
+    code: 'admin-token-refused',
+    source: 'InvalidAuthenticationToken',
+    domain: 'admin',
+    recognise: { oauthError: ['invalidauthenticationtoken', 'invalidtoken'], or: [{ httpStatus: [401] }] },
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.graphErrors,
+  },
+  {
+    // The answers of a new object not yet replicated (automation-notes.md §4), once the retry gave up,
+    // and any other 404 of Graph or the admin endpoint.
+    code: 'admin-object-not-found',
+    source: 'Request_ResourceNotFound',
+    example: "Resource '<APP_ID>' does not exist or one of its queried reference-property objects are not present.",
+    domain: 'admin',
+    recognise: {
+      phrases: [/does not exist or one of its queried reference-property objects are not present/i],
+      or: [
+        { phrases: [/not a valid reference update/i] },
+        { phrases: [/service principal\b.*\b(?:couldn't|could not|can't|cannot) be found/i] },
+        { oauthError: ['request_resourcenotfound'] },
+        { httpStatus: [404] },
+      ],
+    },
+    step: 1,
+    transient: false,
+    propagation: true,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.graphErrors,
+  },
+  {
+    code: 'admin-throttled',
+    source: '429',
+    domain: 'admin',
+    recognise: { httpStatus: [429], or: [{ oauthError: ['toomanyrequests', 'activitylimitreached'] }] },
+    step: null,
+    transient: true,
+    propagation: false,
+    exitCode: ExitCode.network,
+    learnMore: LEARN.graphThrottling,
+  },
+  {
+    code: 'admin-service-unavailable',
+    source: null,
+    domain: 'admin',
+    recognise: { httpStatus: [500, 502, 503, 504], or: [{ oauthError: ['serviceunavailable', 'temporarily_unavailable'] }] },
+    step: null,
+    transient: true,
+    propagation: false,
+    exitCode: ExitCode.network,
+    learnMore: LEARN.graphErrors,
+  },
+  {
+    // Exchange's admin endpoint is not documented (automation-notes.md §3): an answer in no shape the
+    // notes describe stops the automatic steps 2–3; the generated PowerShell is the way on.
+    code: 'admin-endpoint-unexpected',
+    source: null,
+    domain: 'admin',
+    recognise: {},
+    step: 2,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.network,
+    learnMore: LEARN.newServicePrincipal,
+  },
+  {
+    code: 'admin-request-failed',
+    source: null,
+    domain: 'admin',
+    generic: true,
+    priority: Priority.fallback,
+    recognise: {},
+    step: null,
+    transient: false,
+    propagation: false,
+    exitCode: ExitCode.token,
+    learnMore: LEARN.graphErrors,
   },
   {
     code: 'internal-error',

@@ -33,7 +33,7 @@ function rendererFor(language: Language) {
   return { render, t };
 }
 
-const SECTIONS: readonly Domain[] = ['token', 'claim', 'smtp', 'network', 'run', 'internal'];
+const SECTIONS: readonly Domain[] = ['token', 'claim', 'smtp', 'network', 'admin', 'run', 'internal'];
 
 const EXIT_NAMES: Record<number, string> = Object.fromEntries(Object.entries(ExitCode).map(([name, code]) => [code, name]));
 

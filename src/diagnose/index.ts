@@ -20,7 +20,7 @@ import {
   type Match,
 } from './recognise.js';
 import { quote, quoteAround, safeValue } from './text.js';
-import type { ClaimProblem, Diagnosis, DiagnosisContext, Facts, SmtpFailure, SmtpPhase, TokenFailure } from './types.js';
+import type { AdminFacts, AdminFailure, ClaimProblem, Diagnosis, DiagnosisContext, Facts, SmtpFailure, SmtpPhase, TokenFailure } from './types.js';
 import { diagnosisView } from './view.js';
 import { diagnosisWords, placeholdersIn } from './words.js';
 
@@ -34,6 +34,7 @@ const SMTP_PHASES: readonly SmtpPhase[] = ['connect', 'greeting', 'ehlo', 'start
 const TOKEN_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['token', 'network']);
 const NETWORK_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['network']);
 const SMTP_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['smtp', 'network']);
+const ADMIN_DOMAINS: ReadonlySet<Domain> = new Set<Domain>(['admin']);
 
 // ---------------------------------------------------------------------------------------------
 // Building a Diagnosis
@@ -383,6 +384,94 @@ export function diagnoseCancelled(message: string, exitCode: number): Diagnosis 
 }
 
 /** A failure that is a bug of the tool (anything thrown that is not one of its typed errors): `internal-error`. */
+/**
+ * Diagnoses a failure on the administrator's side of the automatic setup (src/admin/): the sign-in,
+ * the check of the token's permissions, an answer of Microsoft Graph or of Exchange's admin endpoint.
+ * `admin` carries what the words name (the operation, the roles that would allow it, the client).
+ * Recognised by the AADSTS number or OAuth class of a sign-in, Graph's `error.code`, the HTTP status
+ * and key phrases of Microsoft's text; transport failures by the network entries.
+ */
+export function diagnoseAdminFailure(f: AdminFailure, ctx?: DiagnosisContext, admin?: AdminFacts): Diagnosis {
+  return guarded(
+    () => {
+      const facts: Facts = { ...cleanContext(ctx), ...(admin && { admin: cleanAdminFacts(admin) }) };
+      if (!f || typeof f !== 'object') return internalError();
+      switch (f.kind) {
+        case 'permissions': {
+          const missing = f.missingScopes.length > 0;
+          facts.admin = {
+            ...facts.admin,
+            operation: f.operation,
+            ...(missing && { missingScopes: safeList(f.missingScopes) }),
+            ...(f.neededRoles.length > 0 && { neededRoles: [...f.neededRoles] }),
+          };
+          return build(known(missing ? 'admin-scope-missing' : 'admin-role-missing'), facts, null);
+        }
+        case 'unexpected':
+          facts.admin = { ...facts.admin, ...(safeValue(f.cmdlet) !== undefined && { cmdlet: safeValue(f.cmdlet) as string }) };
+          if (Number.isInteger(f.status)) facts.status = f.status;
+          return build(known('admin-endpoint-unexpected'), facts, null);
+        case 'transport': {
+          hostPort(facts, f.host, f.port);
+          const features = featuresOfText(`${f.code} ${f.message}`, ctx);
+          addCodes(features, f.code);
+          if (f.message) facts.quoted = quote(f.message);
+          const r = recogniseFeatures(features, NETWORK_DOMAINS);
+          if (r) return build(r.best.entry, facts, r.best.matched);
+          return build(known('network-error'), facts, quote(f.code, 60));
+        }
+        case 'sign-in': {
+          const features = featuresOfText(typeof f.description === 'string' ? f.description : '', ctx);
+          if (typeof f.aadsts === 'number' && f.aadsts > 0) features.aadsts = [f.aadsts, ...features.aadsts.filter((n) => n !== f.aadsts)];
+          if (typeof f.error === 'string' && f.error) features.oauthErrors.add(f.error.toLowerCase());
+          if (f.description) facts.quoted = quoteAround(f.description, features);
+          facts.admin = { operation: 'sign-in', ...facts.admin };
+          const matched = features.aadsts[0] !== undefined ? `AADSTS${features.aadsts[0]}` : f.error ? quote(f.error, 60) : null;
+          const r = recogniseFeatures(features, ADMIN_DOMAINS, [fallbackMatch('admin-request-failed', matched, 0)]);
+          if (r) return build(r.best.entry, facts, r.best.matched);
+          return build(known('admin-request-failed'), facts, matched);
+        }
+        case 'answer': {
+          const message = typeof f.message === 'string' ? f.message : '';
+          const features = featuresOfText(message, ctx);
+          // Graph's `error.code` (Authorization_RequestDenied, Request_ResourceNotFound) plays the OAuth class's part.
+          if (typeof f.code === 'string' && f.code) features.oauthErrors.add(f.code.toLowerCase());
+          if (Number.isInteger(f.status)) {
+            features.httpStatus.add(f.status);
+            facts.status = f.status;
+          }
+          if (typeof f.retryAfterSeconds === 'number' && f.retryAfterSeconds > 0 && f.retryAfterSeconds < 86_400) {
+            facts.retryAfterSeconds = Math.round(f.retryAfterSeconds);
+          }
+          if (message) facts.quoted = quoteAround(message, features);
+          facts.admin = { ...facts.admin, operation: f.operation, ...(safeValue(f.cmdlet) !== undefined && { cmdlet: safeValue(f.cmdlet) as string }) };
+          const matched = f.code ? quote(f.code, 80) : Number.isInteger(f.status) ? String(f.status) : null;
+          const r = recogniseFeatures(features, ADMIN_DOMAINS, [fallbackMatch('admin-request-failed', matched, 0)]);
+          if (r) return build(r.best.entry, facts, r.best.matched ?? matched);
+          return build(known('admin-request-failed'), facts, matched);
+        }
+      }
+      return internalError();
+    },
+    (e) => internalError(e instanceof Error ? e.message : undefined),
+  );
+}
+
+function safeList(values: readonly string[]): string[] {
+  return values.map((v) => safeValue(v)).filter((v): v is string => v !== undefined).slice(0, 20);
+}
+
+function cleanAdminFacts(a: AdminFacts): AdminFacts {
+  return {
+    ...(a.operation && { operation: a.operation }),
+    ...(safeValue(a.cmdlet) !== undefined && { cmdlet: safeValue(a.cmdlet) as string }),
+    ...(a.missingScopes && { missingScopes: safeList(a.missingScopes) }),
+    ...(a.neededRoles && { neededRoles: [...a.neededRoles] }),
+    ...(safeValue(a.signInClient) !== undefined && { signInClient: safeValue(a.signInClient) as string }),
+    ...(typeof a.waitedSeconds === 'number' && a.waitedSeconds >= 0 && { waitedSeconds: Math.round(a.waitedSeconds) }),
+  };
+}
+
 export function diagnoseInternalError(message?: string): Diagnosis {
   return internalError(message);
 }

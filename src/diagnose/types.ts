@@ -125,4 +125,84 @@ export interface Facts extends DiagnosisContext {
   secretStillAccepted?: boolean;
   /** How many problems the input had (`input-invalid`, `input-missing`); the first is in `quoted`. */
   problemCount?: number;
+  /** The administrator's side (domain `admin`): the operation, the missing scopes, the roles that would do. */
+  admin?: AdminFacts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The administrator's side: the automatic setup's sign-in, Microsoft Graph, Exchange's admin endpoint
+
+/** Entra ID directory roles the automatic setup's operations need (Microsoft Entra built-in roles). */
+export type AdminRole =
+  | 'globalAdministrator'
+  | 'applicationAdministrator'
+  | 'cloudApplicationAdministrator'
+  | 'privilegedRoleAdministrator'
+  | 'exchangeAdministrator'
+  | 'globalReader'
+  | 'securityReader'
+  | 'securityAdministrator';
+
+/** What the automatic setup does as the administrator, one name per kind of change or read. */
+export type AdminOperation =
+  | 'sign-in'
+  | 'read-applications'
+  | 'write-applications'
+  | 'grant-permission'
+  | 'read-policy'
+  | 'exchange-admin';
+
+/** A failure on the administrator's side, normalised for the diagnosis engine. */
+export type AdminFailure =
+  | {
+      kind: 'sign-in';
+      /** OAuth error class (`expired_token`, `authorization_declined`, `invalid_client`) or MSAL's error code. */
+      error?: string;
+      aadsts?: number;
+      /** Entra ID's or MSAL's words (never a token). */
+      description: string;
+      /** The resource the sign-in was for (`https://graph.microsoft.com`). */
+      resource?: string;
+    }
+  | {
+      /** Graph or the admin endpoint answered with an error in its documented shape. */
+      kind: 'answer';
+      service: 'graph' | 'exchange';
+      operation: AdminOperation;
+      status: number;
+      /** Graph's `error.code` (`Authorization_RequestDenied`), or the cmdlet error's .NET type. */
+      code?: string;
+      /** Microsoft's words, as answered. */
+      message: string;
+      cmdlet?: string;
+      retryAfterSeconds?: number;
+    }
+  | {
+      /** The admin endpoint answered in a shape automation-notes.md §3 does not describe. */
+      kind: 'unexpected';
+      cmdlet: string;
+      status: number;
+    }
+  | {
+      /** A local check of the administrator's token before anything is changed. */
+      kind: 'permissions';
+      operation: AdminOperation;
+      /** Delegated permissions the token lacks (each entry: one of these would do). */
+      missingScopes: string[];
+      /** The directory roles of which the administrator holds none (empty: roles are fine or unknown). */
+      neededRoles: AdminRole[];
+    }
+  | { kind: 'transport'; code: string; message: string; host: string; port: number };
+
+/** The facts of an administrator's failure that its words name. */
+export interface AdminFacts {
+  operation?: AdminOperation;
+  cmdlet?: string;
+  missingScopes?: string[];
+  /** Any one of these roles allows the operation. */
+  neededRoles?: AdminRole[];
+  /** The public client the administrator signed in with (its application id). */
+  signInClient?: string;
+  /** How long the replication retry waited before it gave up, in seconds. */
+  waitedSeconds?: number;
 }

@@ -8,7 +8,7 @@
 import { type Cloud, type CloudName, CLOUD_NAMES, CLOUDS, cloudOfAuthorityHost, GLOBAL_CLOUD } from '../cloud.js';
 import type { Facts } from './types.js';
 import { type DiagnosisCommands, diagnosisCommands } from './commands.js';
-import type { ClaimProblem, SmtpPhase } from './types.js';
+import type { AdminFacts, ClaimProblem, SmtpPhase } from './types.js';
 
 /** The words that stand in for an unknown value in a fix (`<client id>`), in the language in use. */
 export interface Placeholders {
@@ -59,6 +59,8 @@ export interface DiagnosisView {
   readonly retryAfterSeconds?: number;
   readonly claim?: ClaimProblem;
   readonly problemCount?: number;
+  /** The administrator's side: the refused operation, the missing scopes, the roles that would allow it. */
+  readonly admin?: AdminFacts;
   readonly where: Where;
   /** Exchange Online answered (false: another server the user is connected to, named by `host`). */
   readonly exchangeAnswered: boolean;
@@ -147,6 +149,7 @@ export function diagnosisView(f: Facts, placeholders: Placeholders): DiagnosisVi
     ...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: f.retryAfterSeconds }),
     ...(f.claim !== undefined && { claim: f.claim }),
     ...(f.problemCount !== undefined && { problemCount: f.problemCount }),
+    ...(f.admin !== undefined && { admin: f.admin }),
     where,
     exchangeAnswered: !f.host || EXCHANGE_HOST.test(f.host),
     cloud: cloud.name,

@@ -9,6 +9,7 @@ import {
   findPublicClient,
   roleTemplateIds,
   type AdminUser,
+  type PublicClient,
 } from './directory.js';
 import type { TenantState } from './tenant.js';
 import type { IssueDelegatedTokenParams, TokenIssuer } from './token-issuer.js';
@@ -94,6 +95,33 @@ function parseScope(raw: string): ParsedScope | { invalid: string } {
   return { resource, permissions: permissions.includes('.default') ? 'default' : permissions, oidc };
 }
 
+type Asked = { client: PublicClient; resource: { audience: string; appId: string }; granted: string[]; parsed: ParsedScope };
+
+/** The public client and what a scope parameter asks of it: refused as Entra does (700016, 650057). */
+function resolveAsked(tenant: TenantState, clientId: string, scopeParam: string): { error: EntraError } | Asked {
+  const client = findPublicClient(tenant.directory, clientId);
+  if (!client) return { error: EntraErrors.applicationNotFound(clientId, tenant.id) };
+  if (!scopeParam) return { error: EntraErrors.missingParameter('scope') };
+  const parsed = parseScope(scopeParam);
+  if ('invalid' in parsed) return { error: EntraErrors.invalidScope(parsed.invalid) };
+  const resource = DELEGATED_RESOURCES[parsed.resource];
+  if (!resource) return { error: EntraErrors.resourceNotFound(parsed.resource, tenant.displayName) };
+  const granted = client.scopes[parsed.resource === 'https://outlook.office.com' ? EXCHANGE_RESOURCE : parsed.resource];
+  const valid = Object.keys(client.scopes).join(', ');
+  if (!granted) return { error: EntraErrors.resourceNotPreAuthorized(client.appId, client.displayName, parsed.resource, resource.appId, valid) };
+  // `.default` gives every permission the client has for the resource; named ones must be among them.
+  if (parsed.permissions !== 'default' && !parsed.permissions.every((p) => granted.some((g) => g.toLowerCase() === p.toLowerCase()))) {
+    return { error: EntraErrors.resourceNotPreAuthorized(client.appId, client.displayName, parsed.resource, resource.appId, valid) };
+  }
+  return { client, resource, granted, parsed };
+}
+
+/** The delegated permissions a sign-in gets: all the client's for `.default`, else the named ones. */
+function scopesOf(asked: Asked): string[] {
+  const { parsed, granted } = asked;
+  return parsed.permissions === 'default' ? [...granted] : granted.filter((g) => (parsed.permissions as string[]).some((p) => p.toLowerCase() === g.toLowerCase()));
+}
+
 export interface DeviceCodeStart {
   device_code: string;
   user_code: string;
@@ -112,6 +140,17 @@ export interface DeviceCodeFlow {
     form: URLSearchParams,
     issue: { issuer: TokenIssuer; lifetimeSeconds: number; idTokenIssuer: string },
   ): Promise<{ error: EntraError } | { slowDown: true } | { answer: Record<string, unknown> }>;
+  /**
+   * `grant_type=refresh_token`: a refresh token of a device code sign-in (issued when `offline_access`
+   * was asked for) redeemed for another resource the same public client is pre-authorized for, as
+   * MSAL's acquireTokenSilent does for a second resource. The same refusals as a sign-in (700016,
+   * 650057); a token the endpoint never issued, or one for another client, is invalid_grant.
+   */
+  redeemRefreshToken(
+    tenant: TenantState,
+    form: URLSearchParams,
+    issue: { issuer: TokenIssuer; lifetimeSeconds: number; idTokenIssuer: string },
+  ): Promise<{ error: EntraError } | { answer: Record<string, unknown> }>;
   /** Codes not yet redeemed, oldest first. */
   pending(): readonly PendingDeviceCode[];
   /** The administrator approves the code (default: the newest pending) as `admin` (default: the tenant's first). */
@@ -125,6 +164,48 @@ export interface DeviceCodeFlow {
 export function createDeviceCodeFlow(settings: AutomationSettings, tenantOf: (tenantId: string) => TenantState | undefined): DeviceCodeFlow {
   const codes: PendingDeviceCode[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  /** Refresh token → the sign-in it continues (kept in memory, forgotten by clear()). */
+  const refreshTokens = new Map<string, { clientId: string; tenantId: string; admin: AdminUser }>();
+
+  /** The token answer of a sign-in: access token, id token when `openid` was asked, refresh token with `offline_access`. */
+  const tokenAnswer = async (
+    tenant: TenantState,
+    grant: { clientId: string; admin: AdminUser; resource: string; scopes: string[]; oidcScopes: string[] },
+    issue: { issuer: TokenIssuer; lifetimeSeconds: number; idTokenIssuer: string },
+  ): Promise<Record<string, unknown>> => {
+    const client = findPublicClient(tenant.directory, grant.clientId);
+    const params: IssueDelegatedTokenParams = {
+      tenantId: tenant.id,
+      clientId: grant.clientId,
+      appDisplayName: client?.displayName ?? grant.clientId,
+      user: grant.admin,
+      audience: grant.resource,
+      scopes: grant.scopes,
+      roleTemplateIds: roleTemplateIds(grant.admin),
+      // Token times follow the real clock, as every token the endpoint issues (the injected clock
+      // moves device codes and replication only; a token from its future would not verify yet).
+      lifetimeSeconds: issue.lifetimeSeconds,
+    };
+    const token = await issue.issuer.issueDelegated(params);
+    // Graph is Entra's default resource: its scopes come back bare; others with the resource prefix.
+    const scopeNames = grant.resource === GRAPH_RESOURCE ? grant.scopes : grant.scopes.map((s) => `${grant.resource}/${s}`);
+    const answer: Record<string, unknown> = {
+      token_type: 'Bearer',
+      scope: [...scopeNames, ...grant.oidcScopes.filter((s) => s !== 'offline_access')].join(' '),
+      expires_in: token.expiresIn,
+      ext_expires_in: token.expiresIn,
+      access_token: token.accessToken,
+      // client_info (uid.utid) is what MSAL builds the account's home id from.
+      client_info: Buffer.from(JSON.stringify({ uid: grant.admin.objectId, utid: tenant.id })).toString('base64url'),
+    };
+    if (grant.oidcScopes.includes('openid')) answer.id_token = await issue.issuer.issueIdToken(params, issue.idTokenIssuer);
+    if (grant.oidcScopes.includes('offline_access')) {
+      const refreshToken = randomBytes(96).toString('base64url');
+      refreshTokens.set(refreshToken, { clientId: grant.clientId, tenantId: tenant.id, admin: grant.admin });
+      answer.refresh_token = refreshToken;
+    }
+    return answer;
+  };
 
   const find = (code?: string): PendingDeviceCode => {
     const candidates = codes.filter((c) => c.status === 'pending');
@@ -147,21 +228,11 @@ export function createDeviceCodeFlow(settings: AutomationSettings, tenantOf: (te
     start(tenant, form, verificationUri) {
       const clientId = form.get('client_id');
       if (!clientId) return { error: EntraErrors.missingParameter('client_id') };
-      const client = findPublicClient(tenant.directory, clientId);
-      if (!client) return { error: EntraErrors.applicationNotFound(clientId, tenant.id) };
       const scopeParam = form.get('scope');
-      if (!scopeParam) return { error: EntraErrors.missingParameter('scope') };
-      const parsed = parseScope(scopeParam);
-      if ('invalid' in parsed) return { error: EntraErrors.invalidScope(parsed.invalid) };
-      const resource = DELEGATED_RESOURCES[parsed.resource];
-      if (!resource) return { error: EntraErrors.resourceNotFound(parsed.resource, tenant.displayName) };
-      const granted = client.scopes[parsed.resource === 'https://outlook.office.com' ? EXCHANGE_RESOURCE : parsed.resource];
-      const valid = Object.keys(client.scopes).join(', ');
-      if (!granted) return { error: EntraErrors.resourceNotPreAuthorized(client.appId, client.displayName, parsed.resource, resource.appId, valid) };
-      // `.default` gives every permission the client has for the resource; named ones must be among them.
-      if (parsed.permissions !== 'default' && !parsed.permissions.every((p) => granted.some((g) => g.toLowerCase() === p.toLowerCase()))) {
-        return { error: EntraErrors.resourceNotPreAuthorized(client.appId, client.displayName, parsed.resource, resource.appId, valid) };
-      }
+      if (!scopeParam && findPublicClient(tenant.directory, clientId)) return { error: EntraErrors.missingParameter('scope') };
+      const asked = resolveAsked(tenant, clientId, scopeParam ?? '');
+      if ('error' in asked) return asked;
+      const { client, resource, parsed } = asked;
       const now = settings.now();
       const code: PendingDeviceCode = {
         deviceCode: randomBytes(96).toString('base64url'),
@@ -169,7 +240,7 @@ export function createDeviceCodeFlow(settings: AutomationSettings, tenantOf: (te
         clientId: client.appId,
         tenantId: tenant.id,
         resource: resource.audience,
-        scopes: parsed.permissions === 'default' ? [...granted] : granted.filter((g) => (parsed.permissions as string[]).some((p) => p.toLowerCase() === g.toLowerCase())),
+        scopes: scopesOf(asked),
         oidcScopes: parsed.oidc,
         issuedAt: now,
         expiresAt: now + settings.deviceCodeLifetimeSeconds * 1000,
@@ -219,32 +290,29 @@ export function createDeviceCodeFlow(settings: AutomationSettings, tenantOf: (te
 
       // Redeemed once: the code is gone (a second poll is a code the endpoint does not know).
       codes.splice(codes.indexOf(code), 1);
-      const client = findPublicClient(tenant.directory, code.clientId);
-      const params: IssueDelegatedTokenParams = {
-        tenantId: tenant.id,
-        clientId: code.clientId,
-        appDisplayName: client?.displayName ?? code.clientId,
-        user: code.approvedBy,
-        audience: code.resource,
-        scopes: code.scopes,
-        roleTemplateIds: roleTemplateIds(code.approvedBy),
-        // Token times follow the real clock, as every token the endpoint issues (the injected clock
-        // moves device codes and replication only; a token from its future would not verify yet).
-        lifetimeSeconds: issue.lifetimeSeconds,
-      };
-      const token = await issue.issuer.issueDelegated(params);
-      // Graph is Entra's default resource: its scopes come back bare; others with the resource prefix.
-      const scopeNames = code.resource === GRAPH_RESOURCE ? code.scopes : code.scopes.map((s) => `${code.resource}/${s}`);
-      const answer: Record<string, unknown> = {
-        token_type: 'Bearer',
-        scope: [...scopeNames, ...code.oidcScopes.filter((s) => s !== 'offline_access')].join(' '),
-        expires_in: token.expiresIn,
-        ext_expires_in: token.expiresIn,
-        access_token: token.accessToken,
-        // client_info (uid.utid) is what MSAL builds the account's home id from.
-        client_info: Buffer.from(JSON.stringify({ uid: code.approvedBy.objectId, utid: tenant.id })).toString('base64url'),
-      };
-      if (code.oidcScopes.includes('openid')) answer.id_token = await issue.issuer.issueIdToken(params, issue.idTokenIssuer);
+      const answer = await tokenAnswer(
+        tenant,
+        { clientId: code.clientId, admin: code.approvedBy, resource: code.resource, scopes: code.scopes, oidcScopes: code.oidcScopes },
+        issue,
+      );
+      return { answer };
+    },
+
+    async redeemRefreshToken(tenant, form, issue) {
+      const refreshToken = form.get('refresh_token');
+      if (!refreshToken) return { error: EntraErrors.missingParameter('refresh_token') };
+      const clientId = form.get('client_id') ?? '';
+      const grant = refreshTokens.get(refreshToken);
+      if (!grant || grant.tenantId !== tenant.id || grant.clientId.toLowerCase() !== clientId.toLowerCase()) {
+        return { error: EntraErrors.invalidRefreshToken() };
+      }
+      const asked = resolveAsked(tenant, clientId, form.get('scope') ?? '');
+      if ('error' in asked) return asked;
+      const answer = await tokenAnswer(
+        tenant,
+        { clientId: asked.client.appId, admin: grant.admin, resource: asked.resource.audience, scopes: scopesOf(asked), oidcScopes: asked.parsed.oidc },
+        issue,
+      );
       return { answer };
     },
 
@@ -257,6 +325,7 @@ export function createDeviceCodeFlow(settings: AutomationSettings, tenantOf: (te
     },
     clear() {
       codes.length = 0;
+      refreshTokens.clear();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },

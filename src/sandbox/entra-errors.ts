@@ -187,6 +187,12 @@ export const EntraErrors = {
       "Invalid verification code due to User typing in wrong user code for device code flow. Authorization isn't approved.",
     ),
   /**
+   * A refresh token the endpoint never issued, or one issued to another client: class invalid_grant
+   * (RFC 6749 §5.2); number and text of reference-error-codes entry 9002313 (InvalidRequest, "request is
+   * malformed or invalid") [UNVERIFIED which number Entra gives here].
+   */
+  invalidRefreshToken: () => e(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.'),
+  /**
    * A public client asking for a resource or permission it is not pre-authorized for
    * (automation-notes.md §1: Azure/azure-cli#22775, #32579). Class and status [UNVERIFIED].
    */

@@ -254,6 +254,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     };
 
     if (isDeviceCodeGrant(param('grant_type'))) return answerDeviceCodePoll(res, entry, rawTenant, form, ids);
+    if (param('grant_type') === 'refresh_token') return answerRefreshToken(res, entry, rawTenant, form, ids);
 
     // Order of checks follows what Entra reports first for client credentials: the tenant, then
     // the client and its credential, then what is asked for (scope), then the grant type.
@@ -361,6 +362,19 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     });
     if ('error' in outcome) return sendError(res, entry, outcome.error, ids);
     if ('slowDown' in outcome) return send(res, entry, 400, slowDownBody(ids, new Date()), ids);
+    send(res, entry, 200, JSON.stringify(outcome.answer), ids);
+  };
+
+  /** A refresh token of an administrator's sign-in, redeemed for another resource (MSAL's silent second token). */
+  const answerRefreshToken = async (res: ServerResponse, entry: TokenRequestLogEntry, rawTenant: string, form: URLSearchParams, ids: EntraTraceIds) => {
+    const resolved = resolveSignInTenant(rawTenant);
+    if ('error' in resolved) return sendError(res, entry, resolved.error, ids);
+    const outcome = await options.deviceCodes.redeemRefreshToken(resolved.tenant, form, {
+      issuer,
+      lifetimeSeconds: options.tokenLifetimeSeconds,
+      idTokenIssuer: `${origin}/${resolved.tenant.id}/v2.0`,
+    });
+    if ('error' in outcome) return sendError(res, entry, outcome.error, ids);
     send(res, entry, 200, JSON.stringify(outcome.answer), ids);
   };
 

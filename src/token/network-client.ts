@@ -68,81 +68,121 @@ export class TokenNetworkClient implements INetworkModule {
   }
 
   private async send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions = {}): Promise<NetworkResponse<T>> {
-    const target = new URL(url);
     const entry: { method: string; url: string; status: number | null } = { method, url, status: null };
     this.requests.push(entry);
+    try {
+      const answer = await sendBounded(
+        { method, url, ...(options.headers && { headers: options.headers }), ...(options.body !== undefined && { body: options.body }) },
+        this.options,
+        (proxy) => {
+          this.lastProxy = proxy;
+        },
+      );
+      entry.status = answer.status;
+      if (answer.status < 200 || answer.status >= 300) this.lastErrorResponse = { url, status: answer.status, body: answer.text, headers: answer.headers };
+      return { status: answer.status, headers: answer.headers, body: parseBody(answer.text) as T };
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      this.lastTransportFailure = error.failure;
+      const target = new URL(url);
+      throw new (msal().AuthError)('network_error', `${method} ${target.origin}${target.pathname}: ${error.failure.message}`);
+    }
+  }
+}
 
-    const tls = {
-      ...(this.options.extraCaPem && { ca: [...rootCertificates, this.options.extraCaPem] }),
-      // TLS 1.2 is the floor Microsoft's endpoints require; anything older is refused here too.
-      minVersion: 'TLSv1.2' as const,
-    };
-    const proxy = await proxyFor(url, this.options.proxy);
-    this.lastProxy = proxy;
-    // A failure to reach the proxy is reported with the proxy's address: that is what to fix.
-    const via = proxy ? new URL(proxy) : null;
-    const host = via ? via.hostname : target.hostname;
-    const port = via ? Number(via.port || (via.protocol === 'https:' ? 443 : 80)) : Number(target.port || 443);
-    const requestOptions: RequestOptions = {
-      method,
-      headers: { ...options.headers, ...(options.body !== undefined && { 'content-length': String(Buffer.byteLength(options.body)) }) },
-      ...tls,
-      ...(proxy && { agent: await proxyAgent(proxy, tls) }),
-    };
+/** One HTTPS request. */
+export interface BoundedRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
 
-    return new Promise<NetworkResponse<T>>((resolve, reject) => {
-      let settled = false;
-      const signal = this.options.signal;
-      const onAbort = () => fail('ABORT_ERR', 'stopped');
-      const fail = (code: string, message: string) => {
+/** Its answer: any status (non-2xx answers are answers, not failures), headers in lower case, the body as text. */
+export interface BoundedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** The request never got a whole answer: refused, timed out, stopped, or cut off at the size limit. */
+export class TransportError extends Error {
+  constructor(readonly failure: TransportFailure) {
+    super(failure.message);
+    this.name = 'TransportError';
+  }
+}
+
+/**
+ * The one bounded HTTPS request of the tool (token endpoint, Microsoft Graph, Exchange's admin
+ * endpoint): TLS 1.2 or later, the extra CA, `--proxy` or HTTPS_PROXY / NO_PROXY, one limit for the
+ * whole request, the body capped at `maxResponseBytes`, and the stop signal.
+ */
+export async function sendBounded(request: BoundedRequest, options: NetworkClientOptions, onProxy?: (proxy: string | null) => void): Promise<BoundedAnswer> {
+  const { method, url } = request;
+  const target = new URL(url);
+  const tls = {
+    ...(options.extraCaPem && { ca: [...rootCertificates, options.extraCaPem] }),
+    // TLS 1.2 is the floor Microsoft's endpoints require; anything older is refused here too.
+    minVersion: 'TLSv1.2' as const,
+  };
+  const proxy = await proxyFor(url, options.proxy);
+  onProxy?.(proxy);
+  // A failure to reach the proxy is reported with the proxy's address: that is what to fix.
+  const via = proxy ? new URL(proxy) : null;
+  const host = via ? via.hostname : target.hostname;
+  const port = via ? Number(via.port || (via.protocol === 'https:' ? 443 : 80)) : Number(target.port || 443);
+  const requestOptions: RequestOptions = {
+    method,
+    headers: { ...request.headers, ...(request.body !== undefined && { 'content-length': String(Buffer.byteLength(request.body)) }) },
+    ...tls,
+    ...(proxy && { agent: await proxyAgent(proxy, tls) }),
+  };
+
+  return new Promise<BoundedAnswer>((resolve, reject) => {
+    let settled = false;
+    const signal = options.signal;
+    const onAbort = () => fail('ABORT_ERR', 'stopped');
+    const fail = (code: string, message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      req.destroy();
+      reject(new TransportError({ code, message, host, port }));
+    };
+    const limit = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    const tooLarge = () => fail(RESPONSE_TOO_LARGE, t('token.answer-too-large', { limitBytes: limit }));
+    const req = httpsRequest(target, requestOptions, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      // A declared length over the limit is refused before its body is read.
+      if (Number(res.headers['content-length']) > limit) return tooLarge();
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) tooLarge();
+        else chunks.push(chunk);
+      });
+      res.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
+      res.on('end', () => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        this.lastTransportFailure = { code, message, host, port };
-        req.destroy();
-        reject(new (msal().AuthError)('network_error', `${method} ${target.origin}${target.pathname}: ${message}`));
-      };
-      const limit = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-      const tooLarge = () => fail(RESPONSE_TOO_LARGE, t('token.answer-too-large', { limitBytes: limit }));
-      const req = httpsRequest(target, requestOptions, (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        // A declared length over the limit is refused before its body is read.
-        if (Number(res.headers['content-length']) > limit) return tooLarge();
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limit) tooLarge();
-          else chunks.push(chunk);
-        });
-        res.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
-        res.on('end', () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          entry.status = status;
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-          }
-          if (status < 200 || status >= 300) this.lastErrorResponse = { url, status, body: text, headers };
-          resolve({ status, headers, body: parseBody(text) as T });
-        });
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
       });
-      const timer = setTimeout(
-        () => fail('ETIMEDOUT', t('token.no-answer', { timeoutMs: this.options.timeoutMs })),
-        this.options.timeoutMs,
-      );
-      req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.body !== undefined) req.write(options.body);
-      req.end();
     });
-  }
+    const timer = setTimeout(() => fail('ETIMEDOUT', t('token.no-answer', { timeoutMs: options.timeoutMs })), options.timeoutMs);
+    req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (request.body !== undefined) req.write(request.body);
+    req.end();
+  });
 }
 
 /** MSAL reads fields off the body; a proxy's HTML page or an empty answer becomes an empty object. */

@@ -3,7 +3,7 @@
  * with `<PLACEHOLDER>`s filled in with sample values and the source's `…` truncations cut off.
  * Expected results are written out by hand: tests never compare the code under test with itself.
  */
-import type { ClaimProblem, DiagnosisContext, SetupStep, SmtpFailure, SmtpPhase, TokenFailure } from '../../src/diagnose/types.js';
+import type { AdminFacts, AdminFailure, ClaimProblem, DiagnosisContext, SetupStep, SmtpFailure, SmtpPhase, TokenFailure } from '../../src/diagnose/types.js';
 
 export interface Expect {
   code: string;
@@ -1183,3 +1183,93 @@ export const runFixtures: RunFixture[] = [
 ];
 
 export const SAMPLE = { APP_ID, TENANT };
+
+// ---------------------------------------------------------------------------------------------
+// The administrator's side (automatic setup): sign-in, permission check, Graph and the admin endpoint.
+// Words as automation-notes.md §1–§4 and the sandbox (src/sandbox/*-errors.ts, which cites them) give them.
+
+export interface AdminFixture {
+  name: string;
+  failure: AdminFailure;
+  admin?: AdminFacts;
+  expect: Expect;
+}
+
+export const adminFixtures: AdminFixture[] = [
+  {
+    name: 'device code expired (expired_token, AADSTS70020)',
+    failure: { kind: 'sign-in', error: 'expired_token', aadsts: 70020, description: "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired." },
+    expect: t('admin-sign-in-expired', null, 'no', 3),
+  },
+  {
+    name: 'sign-in declined (authorization_declined)',
+    failure: { kind: 'sign-in', error: 'authorization_declined', description: 'AADSTS65004: User declined to consent to access the app.' },
+    expect: t('admin-sign-in-declined', null, 'no', 3),
+  },
+  {
+    name: 'the public client is not pre-authorized for Exchange (AADSTS650057)',
+    failure: { kind: 'sign-in', error: 'invalid_client', aadsts: 650057, description: 'AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client\'s application registration.' },
+    expect: t('admin-client-not-authorized', null, 'no', 3),
+  },
+  {
+    name: 'the admin\'s own client id is not in the tenant (AADSTS700016)',
+    failure: { kind: 'sign-in', error: 'unauthorized_client', aadsts: 700016, description: `AADSTS700016: Application with identifier '${APP_ID}' was not found in the directory '${TENANT}'.` },
+    expect: t('admin-client-not-authorized', null, 'no', 3),
+  },
+  {
+    name: 'a missing scope, found before any change',
+    failure: { kind: 'permissions', operation: 'grant-permission', missingScopes: ['AppRoleAssignment.ReadWrite.All'], neededRoles: [] },
+    expect: t('admin-scope-missing', null, 'no', 3),
+  },
+  {
+    name: 'a missing role, found in wids before any change',
+    failure: { kind: 'permissions', operation: 'write-applications', missingScopes: [], neededRoles: ['applicationAdministrator', 'cloudApplicationAdministrator', 'globalAdministrator'] },
+    expect: t('admin-role-missing', null, 'no', 3),
+  },
+  {
+    name: 'Graph 403 Authorization_RequestDenied',
+    failure: { kind: 'answer', service: 'graph', operation: 'grant-permission', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+    expect: t('admin-role-missing', null, 'no', 3),
+  },
+  {
+    name: 'the admin endpoint refuses a user without an Exchange role (403)',
+    failure: { kind: 'answer', service: 'exchange', operation: 'exchange-admin', cmdlet: 'New-ServicePrincipal', status: 403, code: 'Microsoft.Exchange.Configuration.Authorization.AuthorizationException', message: 'The user "admin@contoso.onmicrosoft.com" isn\'t assigned to any management roles.' },
+    expect: t('admin-role-missing', null, 'no', 3),
+  },
+  {
+    name: 'Graph 401 InvalidAuthenticationToken',
+    failure: { kind: 'answer', service: 'graph', operation: 'read-applications', status: 401, code: 'InvalidAuthenticationToken', message: 'Lifetime validation failed, the token is expired.' },
+    expect: t('admin-token-refused', null, 'no', 3),
+  },
+  {
+    name: 'Graph 404 right after a create (Request_ResourceNotFound), once the retry gave up',
+    failure: { kind: 'answer', service: 'graph', operation: 'write-applications', status: 404, code: 'Request_ResourceNotFound', message: `Resource '${APP_ID}' does not exist or one of its queried reference-property objects are not present.` },
+    admin: { waitedSeconds: 300 },
+    expect: t('admin-object-not-found', 1, 'propagation', 3),
+  },
+  {
+    name: 'Graph 400 "Not a valid reference update." (the new service principal not replicated)',
+    failure: { kind: 'answer', service: 'graph', operation: 'grant-permission', status: 400, code: 'Request_BadRequest', message: 'Not a valid reference update.' },
+    expect: t('admin-object-not-found', 1, 'propagation', 3),
+  },
+  {
+    name: 'Graph 429 with Retry-After',
+    failure: { kind: 'answer', service: 'graph', operation: 'write-applications', status: 429, code: 'TooManyRequests', message: 'Too many requests.', retryAfterSeconds: 30 },
+    expect: t('admin-throttled', null, 'transient', 6),
+  },
+  {
+    name: 'Graph 503',
+    failure: { kind: 'answer', service: 'graph', operation: 'read-applications', status: 503, code: 'ServiceUnavailable', message: 'Service is unavailable.' },
+    expect: t('admin-service-unavailable', null, 'transient', 6),
+  },
+  {
+    name: 'the admin endpoint answers in no known shape',
+    failure: { kind: 'unexpected', cmdlet: 'New-ServicePrincipal', status: 200 },
+    expect: t('admin-endpoint-unexpected', 2, 'no', 6),
+  },
+  {
+    name: 'any other Graph refusal (400 invalid property)',
+    failure: { kind: 'answer', service: 'graph', operation: 'write-applications', status: 400, code: 'Request_BadRequest', message: "Invalid value specified for property 'tags' of resource 'Application'." },
+    expect: t('admin-request-failed', null, 'no', 3),
+  },
+];

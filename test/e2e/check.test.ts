@@ -214,6 +214,22 @@ const NO_SCENARIO: Record<string, string> = {
   'tls-wrong-mode': ON_THE_WAY,
   'tls-handshake-failed': ON_THE_WAY,
   'response-too-large': "not an answer of Microsoft's but of something in its place; the sandbox's endless-answer fault stages it (bounded-reads.test.ts)",
+  // The automatic setup's administrator side: never in check's flow; staged against the sandbox in test/admin/.
+  ...Object.fromEntries(
+    [
+      'admin-sign-in-expired',
+      'admin-sign-in-declined',
+      'admin-client-not-authorized',
+      'admin-scope-missing',
+      'admin-role-missing',
+      'admin-token-refused',
+      'admin-object-not-found',
+      'admin-throttled',
+      'admin-service-unavailable',
+      'admin-endpoint-unexpected',
+      'admin-request-failed',
+    ].map((code) => [code, 'the automatic setup as the administrator, not check (test/admin/)']),
+  ),
 };
 
 describe('check: the scenario table covers the catalog', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { msg, render } from '../../src/messages/index.js';
 import { buildCheckPlan } from '../../src/check/plan.js';
 import type { CheckReport } from '../../src/check/run.js';
-import { catalog, diagnoseCancelled, diagnoseClaimProblems, diagnoseInputProblems, diagnoseInternalError, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure } from '../../src/diagnose/index.js';
+import { catalog, diagnoseAdminFailure, diagnoseCancelled, diagnoseClaimProblems, diagnoseInputProblems, diagnoseInternalError, diagnoseSmtpFailure, diagnoseText, diagnoseTokenFailure } from '../../src/diagnose/index.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
 import { CancelledError, CliError, DiagnosedError, InputError } from '../../src/errors.js';
 import { ExitCode } from '../../src/exit-codes.js';
@@ -10,6 +10,7 @@ import { checkJson, diagnosisJson, errorJson, explainJsonOf, type JsonShape } fr
 import { Secret } from '../../src/inputs/secret.js';
 import { checkInputsOf } from '../../src/wizard/context.js';
 import { IDS } from '../wizard/fixtures.js';
+import { adminFixtures } from '../diagnose/fixtures.js';
 import { expectValid, loadSchema, schemaErrors, SCHEMA_KINDS } from '../support/json-schema.js';
 
 const inputs = checkInputsOf({ tenantId: IDS.tenantId, clientId: IDS.clientId, mailbox: 'alerts@contoso.com' }, { kind: 'secret', secret: new Secret(IDS.secret, 'prompt') });
@@ -61,6 +62,8 @@ function everyCatalogDiagnosis(): Map<string, Diagnosis> {
   add(diagnoseInputProblems(['Missing: --tenant-id.'], 'missing'));
   add(diagnoseCancelled('Cancelled.', 130));
   add(diagnoseInternalError('boom'));
+  // The automatic setup's administrator side (built from src/admin/ failures only).
+  for (const f of adminFixtures) add(diagnoseAdminFailure(f.failure, {}, f.admin));
   return built;
 }
 

@@ -3,7 +3,7 @@ import { msal } from '../../src/token/msal.js';
 import { authorityConfig } from '../../src/token/authority.js';
 import { TokenNetworkClient } from '../../src/token/network-client.js';
 import { ENTRA_ROLE_TEMPLATE_IDS, PUBLIC_CLIENT_IDS, SANDBOX_ADMIN, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { claimsOf, EXCHANGE_DEFAULT, GRAPH_DEFAULT, pollDeviceCode, requestDeviceCode } from './admin-helpers.js';
+import { claimsOf, EXCHANGE_DEFAULT, GRAPH_DEFAULT, pollDeviceCode, postForm, requestDeviceCode } from './admin-helpers.js';
 
 // Device authorization grant: Microsoft identity platform "OAuth 2.0 device authorization grant"
 // (answer fields, "Expected errors") and RFC 8628 §3.5 (slow_down), automation-notes.md §1.
@@ -168,6 +168,44 @@ describe('polling the token endpoint', () => {
     const answer = JSON.parse(res.body) as Record<string, string>;
     expect(answer.scope).toBe('https://outlook.office365.com/AdminApi.AccessAsUser.All');
     expect(claimsOf(answer.access_token as string)).toMatchObject({ aud: 'https://outlook.office365.com', scp: 'AdminApi.AccessAsUser.All' });
+  });
+});
+
+describe('refresh tokens (the silent second token of one sign-in)', () => {
+  const refresh = (clientId: string, refreshToken: string, scope: string) =>
+    postForm(sandbox, `/${sandbox.tenant.id}/oauth2/v2.0/token`, { grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken, scope });
+  const ownClient = () => {
+    const appId = '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
+    sandbox.tenant.directory.publicClients.push({
+      appId,
+      displayName: 'Own client',
+      scopes: { 'https://graph.microsoft.com': ['Application.ReadWrite.All'], 'https://outlook.office365.com': ['AdminApi.AccessAsUser.All'] },
+    });
+    return appId;
+  };
+  async function signIn(clientId: string, scope: string) {
+    const { device_code, user_code } = await start(clientId, scope);
+    sandbox.approveDeviceCode(user_code);
+    return JSON.parse((await pollDeviceCode(sandbox, clientId, device_code)).body) as Record<string, string>;
+  }
+
+  it('a sign-in with offline_access gets one, redeemed for another resource the client is pre-authorized for', async () => {
+    const clientId = ownClient();
+    const first = await signIn(clientId, `${GRAPH_DEFAULT} openid profile offline_access`);
+    expect(typeof first.refresh_token).toBe('string');
+    const res = await refresh(clientId, first.refresh_token as string, `${EXCHANGE_DEFAULT} openid profile offline_access`);
+    expect(res.status, res.body).toBe(200);
+    const answer = JSON.parse(res.body) as Record<string, string>;
+    expect(claimsOf(answer.access_token as string)).toMatchObject({ aud: 'https://outlook.office365.com', scp: 'AdminApi.AccessAsUser.All', upn: SANDBOX_ADMIN.userPrincipalName });
+    expect(typeof answer.refresh_token).toBe('string');
+  });
+
+  it('without offline_access there is none; a client not pre-authorized is refused with 650057; another client or an unknown token is invalid_grant', async () => {
+    expect((await signIn(PUBLIC_CLIENT_IDS.graphExplorer, GRAPH_DEFAULT)).refresh_token).toBeUndefined();
+    const cli = await signIn(PUBLIC_CLIENT_IDS.azureCli, `${GRAPH_DEFAULT} offline_access`);
+    expect(JSON.parse((await refresh(PUBLIC_CLIENT_IDS.azureCli, cli.refresh_token as string, EXCHANGE_DEFAULT)).body).error_codes).toEqual([650057]);
+    expect(JSON.parse((await refresh(PUBLIC_CLIENT_IDS.graphExplorer, cli.refresh_token as string, GRAPH_DEFAULT)).body).error).toBe('invalid_grant');
+    expect(JSON.parse((await refresh(PUBLIC_CLIENT_IDS.azureCli, 'never-issued', GRAPH_DEFAULT)).body).error).toBe('invalid_grant');
   });
 });
 

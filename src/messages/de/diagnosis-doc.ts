@@ -53,6 +53,9 @@ export const diagnosisDocDe: Translations<typeof diagnosisDocEn> = {
     'Erkannt an Antwortcode, erweitertem Statuscode und Schlüsselwörtern, unabhängig vom Serversuffix (`[HOST]`, `[HOST TIMESTAMP ID]`, `[Hostname=HOST]`), von Groß- und Kleinschreibung und von der Bibliothek, die die Antwort verpackt hat.',
   'diagnosis.doc.section.network.title': 'Netzwerk und TLS',
   'diagnosis.doc.section.network.intro': 'Fehler auf dem Weg zu Microsoft (Codes von Node, OpenSSL und nodemailer).',
+  'diagnosis.doc.section.admin.title': 'Automatische Einrichtung (Anmeldung als Administrator, Microsoft Graph, Exchange-Verwaltungsendpunkt)',
+  'diagnosis.doc.section.admin.intro':
+    'Was der automatischen Einrichtung begegnet, während sie als Administrator handelt: die Anmeldung, die Prüfung der Berechtigungen dieser Anmeldung vor jeder Änderung und die Antworten von Microsoft Graph und vom Verwaltungsendpunkt von Exchange Online. Erkannt am Fehlercode von Graph, am HTTP-Status und an Schlüsselwörtern. Wird nie in eingefügtem Text erkannt.',
   'diagnosis.doc.section.run.title': 'Der Lauf selbst',
   'diagnosis.doc.section.run.intro':
     'Nicht die Einrichtung: was `--json` meldet, wenn ein Befehl nicht laufen konnte (seine Eingaben, ein abgebrochener Lauf). Wird nie in eingefügtem Text erkannt.',

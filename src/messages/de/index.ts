@@ -6,6 +6,8 @@ import { diagnosisDe } from './diagnosis.js';
 import { diagnosisDocDe } from './diagnosis-doc.js';
 import { diagnosisSmtpDe } from './diagnosis-smtp.js';
 import { diagnosisTokenDe } from './diagnosis-token.js';
+import { diagnosisAdminDe } from './diagnosis-admin.js';
+import { adminDe } from './admin.js';
 import { configDe } from './config.js';
 import { demoDe } from './demo.js';
 import { filesDe } from './files.js';
@@ -29,6 +31,8 @@ export const de: Translations<EnglishMessages> = {
   ...diagnosisDe,
   ...diagnosisTokenDe,
   ...diagnosisSmtpDe,
+  ...diagnosisAdminDe,
+  ...adminDe,
   ...diagnosisDocDe,
   ...promptDe,
   ...wizardDe,

@@ -51,6 +51,9 @@ export const diagnosisDocEn = defineMessages({
     'Recognised by reply code, enhanced status code and key phrase, whatever the server suffix (`[HOST]`, `[HOST TIMESTAMP ID]`, `[Hostname=HOST]`), case, or the library that wrapped the reply.',
   'diagnosis.doc.section.network.title': 'Network and TLS',
   'diagnosis.doc.section.network.intro': 'Failures on the way to Microsoft (Node, OpenSSL and nodemailer codes).',
+  'diagnosis.doc.section.admin.title': 'Automatic setup (administrator sign-in, Microsoft Graph, Exchange admin endpoint)',
+  'diagnosis.doc.section.admin.intro':
+    'What the automatic setup meets while it acts as the administrator: the sign-in, the check of the sign-in\'s permissions before any change, and the answers of Microsoft Graph and of Exchange Online\'s admin endpoint. Recognised by Graph\'s error code, the HTTP status and key phrase. Never recognised in a pasted text.',
   'diagnosis.doc.section.run.title': 'The run itself',
   'diagnosis.doc.section.run.intro':
     'Not the setup: what `--json` reports when a command could not run (the input it was given, a cancelled run). Never recognised in a pasted text.',

@@ -64,6 +64,24 @@ const SAMPLE_FACTS: Facts[] = [
   { secretStillAccepted: true },
   ...phases.map((phase): Facts => ({ target: 'smtp', phase, host: '⟦host⟧' })),
   ...claims.map((claim): Facts => ({ claim })),
+  // The administrator's side (diagnosis-admin.ts): every operation, with and without its values.
+  ...(['sign-in', 'read-applications', 'write-applications', 'grant-permission', 'read-policy', 'exchange-admin'] as const).map(
+    (operation): Facts => ({
+      status: 403,
+      quoted: '⟦quoted⟧',
+      retryAfterSeconds: 30,
+      admin: {
+        operation,
+        cmdlet: '⟦cmdlet⟧',
+        missingScopes: ['⟦scope1⟧', '⟦scope2⟧'],
+        neededRoles: ['applicationAdministrator', 'globalAdministrator'],
+        signInClient: '⟦signInClient⟧',
+        waitedSeconds: 300,
+      },
+    }),
+  ),
+  { admin: { operation: 'grant-permission', missingScopes: ['⟦scope⟧'], neededRoles: [] } },
+  { admin: {} },
 ];
 
 /** The `v` parameter of every diagnosis text: the view (src/diagnose/view.ts), with the parity test's samples. */

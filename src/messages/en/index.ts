@@ -4,6 +4,8 @@ import { diagnosisEn } from './diagnosis.js';
 import { diagnosisDocEn } from './diagnosis-doc.js';
 import { diagnosisSmtpEn } from './diagnosis-smtp.js';
 import { diagnosisTokenEn } from './diagnosis-token.js';
+import { diagnosisAdminEn } from './diagnosis-admin.js';
+import { adminEn } from './admin.js';
 import { configEn } from './config.js';
 import { demoEn } from './demo.js';
 import { filesEn } from './files.js';
@@ -30,6 +32,8 @@ export const en = {
   ...diagnosisEn,
   ...diagnosisTokenEn,
   ...diagnosisSmtpEn,
+  ...diagnosisAdminEn,
+  ...adminEn,
   ...diagnosisDocEn,
   ...promptEn,
   ...wizardEn,

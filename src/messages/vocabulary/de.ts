@@ -78,4 +78,15 @@ export const vocabularyDe: Vocabulary = {
   applicationPermission: 'Anwendungsberechtigung',
   adminConsent: 'Administratorzustimmung',
   exchangeOnlinePowerShell: 'Exchange Online PowerShell',
+  // Microsoft Entra built-in roles. Confirmed in Learn's German "Integrierte Microsoft Entra-Rollen":
+  // Anwendungsadministrator. The others are Microsoft's usual German role names, not confirmed here:
+  // the admin texts add the English name in parentheses, so a differently worded portal still matches.
+  roleGlobalAdministrator: 'Globaler Administrator',
+  roleApplicationAdministrator: 'Anwendungsadministrator',
+  roleCloudApplicationAdministrator: 'Cloudanwendungsadministrator',
+  rolePrivilegedRoleAdministrator: 'Administrator für privilegierte Rollen',
+  roleExchangeAdministrator: 'Exchange-Administrator',
+  roleGlobalReader: 'Globaler Leser',
+  roleSecurityReader: 'Sicherheitsleseberechtigter',
+  roleSecurityAdministrator: 'Sicherheitsadministrator',
 };

@@ -77,6 +77,15 @@ export const vocabularyEn = {
   applicationPermission: 'application permission',
   adminConsent: 'admin consent',
   exchangeOnlinePowerShell: 'Exchange Online PowerShell',
+  // Microsoft Entra built-in roles, as Learn's "Microsoft Entra built-in roles" names them.
+  roleGlobalAdministrator: 'Global Administrator',
+  roleApplicationAdministrator: 'Application Administrator',
+  roleCloudApplicationAdministrator: 'Cloud Application Administrator',
+  rolePrivilegedRoleAdministrator: 'Privileged Role Administrator',
+  roleExchangeAdministrator: 'Exchange Administrator',
+  roleGlobalReader: 'Global Reader',
+  roleSecurityReader: 'Security Reader',
+  roleSecurityAdministrator: 'Security Administrator',
 } as const;
 
 export type Vocabulary = { readonly [K in keyof typeof vocabularyEn]: string };
