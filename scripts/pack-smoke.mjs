@@ -76,7 +76,7 @@ try {
   // report merge holds each file to the shipped schema at run time (ajv, schema/ of the installed package).
   const fleetFile = join(work, 'fleet-1.json');
   const totals = { targets: 0, passed: 0, failed: 0, warned: 0, byExitCode: {}, tokens: 0, retries: 0, durationMs: 0 };
-  writeFileSync(fleetFile, JSON.stringify({ ok: true, exitCode: 0, diagnosis: null, error: null, shard: { index: 1, count: 1 }, totals, results: [] }));
+  writeFileSync(fleetFile, JSON.stringify({ lang: 'en', ok: true, exitCode: 0, diagnosis: null, error: null, shard: { index: 1, count: 1 }, totals, results: [] }));
   const merged = spawnBin(['report', 'merge', fleetFile], { encoding: 'utf8', env, input: '' });
   if (merged.status !== 0 || !merged.stdout.includes('0 of 0 passed')) fail(`report merge of an empty shard exited ${merged.status}:\n${merged.stdout}${merged.stderr}`);
   const notFleet = spawnBin(['report', 'merge', join(app, 'package.json')], { encoding: 'utf8', env, input: '' });
