@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as commander from 'commander';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, DEFAULT_WARN_DAYS, MAX_CONCURRENCY } from './defaults.js';
+import { SECRET_MONTHS } from './automatic/limits.js';
 import { GLOBAL_CLOUD } from './cloud.js';
 import { InputError } from './errors.js';
 import { readDecimal } from './inputs/decimal.js';
@@ -54,6 +55,16 @@ export interface SetupOptions extends CheckFlags {
   input: boolean;
   /** Keep the client secret (OS credential store, else the saved configuration, 0600) without asking. */
   saveSecret?: boolean;
+  /** `--automatic`: the tool does steps 1–3 after an administrator sign-in (for now: its plan, with --dry-run). */
+  automatic?: boolean;
+  appName?: string;
+  credential?: 'secret' | 'certificate';
+  /** `--secret-months <n>`, as typed: checked by the automatic command. */
+  secretMonths?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  graphUrl?: string;
+  exchangeUrl?: string;
 }
 
 export interface ExplainOptions {
@@ -267,6 +278,14 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('-y, --yes', t('cli.setup.yes'), false)
     .option('--save-secret', t('cli.setup.save-secret'))
     .option('--no-input', t('cli.setup.no-input'))
+    .option('--automatic', t('automatic.help.automatic'))
+    .option('--app-name <name>', t('automatic.help.app-name'))
+    .addOption(new Option('--credential <kind>', t('automatic.help.credential')).choices(['secret', 'certificate']))
+    .option('--secret-months <n>', t('automatic.help.secret-months', { min: SECRET_MONTHS.min, max: SECRET_MONTHS.max, months: SECRET_MONTHS.default }))
+    .option('--dry-run', t('automatic.help.dry-run'))
+    .option('--json', t('automatic.help.json'))
+    .option('--graph-url <url>', t('automatic.help.graph-url'))
+    .option('--exchange-url <url>', t('automatic.help.exchange-url'))
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: SetupOptions & { clientSecret?: string; lang?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([msg('cli.secret-on-argv')]);

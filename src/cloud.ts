@@ -24,6 +24,10 @@ export interface Cloud {
   portal: string;
   /** `Connect-ExchangeOnline -ExchangeEnvironmentName` (Connect-ExchangeOnline reference). */
   exchangeEnvironmentName: string;
+  /** Microsoft Graph's v1.0 root for step 1 of the automatic setup (Learn "National cloud deployments"). */
+  graphUrl: string;
+  /** The Exchange resource's origin whose `/adminapi/beta/` runs steps 2–3 (automation-notes.md §3, hosts per cloud). */
+  exchangeAdminUrl: string;
 }
 
 export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
@@ -36,6 +40,8 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
     audiences: ['https://outlook.office365.com', 'https://outlook.office.com'],
     portal: 'https://entra.microsoft.com',
     exchangeEnvironmentName: 'O365Default',
+    graphUrl: 'https://graph.microsoft.com/v1.0/',
+    exchangeAdminUrl: 'https://outlook.office365.com',
   },
   usgov: {
     name: 'usgov',
@@ -47,6 +53,8 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
     audiences: ['https://outlook.office365.us'],
     portal: 'https://portal.azure.us',
     exchangeEnvironmentName: 'O365USGovGCCHigh',
+    graphUrl: 'https://graph.microsoft.us/v1.0/',
+    exchangeAdminUrl: 'https://outlook.office365.us',
   },
   usgovdod: {
     name: 'usgovdod',
@@ -58,6 +66,8 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
     audiences: ['https://outlook-dod.office365.us', 'https://outlook.office365.us'],
     portal: 'https://portal.azure.us',
     exchangeEnvironmentName: 'O365USGovDoD',
+    graphUrl: 'https://dod-graph.microsoft.us/v1.0/',
+    exchangeAdminUrl: 'https://outlook-dod.office365.us',
   },
   china: {
     name: 'china',
@@ -68,6 +78,8 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
     audiences: ['https://partner.outlook.cn'],
     portal: 'https://portal.azure.cn',
     exchangeEnvironmentName: 'O365China',
+    graphUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0/',
+    exchangeAdminUrl: 'https://partner.outlook.cn',
   },
 };
 

@@ -49,6 +49,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await checkCommand(parsed.options, io, output, await getReporter());
       }
       case 'setup': {
+        if (parsed.options.automatic) {
+          const { automaticCommand } = await import('./commands/automatic.js');
+          return await automaticCommand(parsed.options, io, output);
+        }
         const { setupCommand } = await import('./commands/setup.js');
         return await setupCommand(parsed.options, io, output);
       }

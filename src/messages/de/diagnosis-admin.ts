@@ -16,7 +16,7 @@ const q = f.quote;
  * „Anwendungsadministrator“ ist hier bestätigt (vocabulary/de.ts), so findet der Administrator die
  * Rolle auch in einem anders benannten oder englischen Portal.
  */
-const ROLE_NAMES: Record<AdminRole, string> = {
+export const ROLE_NAMES: Record<AdminRole, string> = {
   globalAdministrator: w.roleGlobalAdministrator,
   applicationAdministrator: w.roleApplicationAdministrator,
   cloudApplicationAdministrator: w.roleCloudApplicationAdministrator,

@@ -21,12 +21,14 @@ import { smtpDe } from './smtp.js';
 import { tokenDe } from './token.js';
 import { certificateDe, fileAccessDe, inputsDe } from './inputs.js';
 import { cloudDe } from './cloud.js';
+import { automaticDe } from './automatic.js';
 import { sandboxDe } from './sandbox.js';
 import { scenariosDe } from './scenarios.js';
 
 /** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
 export const de: Translations<EnglishMessages> = {
   ...commonDe,
+  ...automaticDe,
   ...cliDe,
   ...diagnosisDe,
   ...diagnosisTokenDe,

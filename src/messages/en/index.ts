@@ -19,6 +19,7 @@ import { smtpEn } from './smtp.js';
 import { tokenEn } from './token.js';
 import { certificateEn, fileAccessEn, inputsEn } from './inputs.js';
 import { cloudEn } from './cloud.js';
+import { automaticEn } from './automatic.js';
 import { sandboxEn } from './sandbox.js';
 import { scenariosEn } from './scenarios.js';
 
@@ -28,6 +29,7 @@ import { scenariosEn } from './scenarios.js';
  */
 export const en = {
   ...commonEn,
+  ...automaticEn,
   ...cliEn,
   ...diagnosisEn,
   ...diagnosisTokenEn,
