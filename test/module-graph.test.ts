@@ -76,4 +76,15 @@ describe('what each entry point loads', () => {
     const packages = packagesLoadedBy('commands/explain.js');
     for (const network of ['@azure/msal-node', '@azure/msal-common', 'nodemailer', 'jose']) expect(packages.has(network), network).toBe(false);
   });
+
+  it('setup --automatic (the dry run) loads neither MSAL, nodemailer, the sandbox nor the prompts: it prints a plan', () => {
+    const packages = packagesLoadedBy('commands/automatic.js');
+    for (const heavy of ['@azure/msal-node', '@azure/msal-common', 'nodemailer', 'smtp-server', '@inquirer/prompts', '@inquirer/core']) {
+      expect(packages.has(heavy), heavy).toBe(false);
+    }
+    // MSAL's and nodemailer's CommonJS loads are out of the hook's sight: the tool's modules that load them are not loaded.
+    const own = ownModulesLoadedBy('commands/automatic.js');
+    for (const module of own) expect(module, module).not.toMatch(/^(token\/msal|smtp\/|sandbox\/|wizard\/)/);
+    expect(own).toContain('automatic/plan.js');
+  });
 });

@@ -9,9 +9,8 @@ import { adminRequest, retryAfterSeconds, type AdminAnswer, type AdminHttpOption
  * (for the role a refusal needs) and carries Graph's `error.code` and `error.message`.
  */
 
-/** "Office 365 Exchange Online": the first-party app whose app role SMTP.SendAsApp is. */
-export const EXCHANGE_ONLINE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
-export const SEND_AS_APP_ROLE = 'SMTP.SendAsApp';
+import { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE } from './exchange-online.js';
+export { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE };
 
 export interface GraphClientOptions extends AdminHttpOptions {
   /** Graph's v1.0 root, e.g. `https://graph.microsoft.com/v1.0/` (the cloud table's, or `--graph-url`). */
