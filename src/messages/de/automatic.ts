@@ -51,6 +51,6 @@ export const automaticDe: Translations<typeof automaticEn> = {
   'automatic.help.secret-months': (p) => `Gültigkeit der Anmeldeinformation in Monaten, ${p.min}–${p.max} (Standard: ${p.months})`,
   'automatic.help.dry-run': 'den Plan ausgeben und ohne Anmeldung beenden',
   'automatic.help.json': 'den Plan als JSON ausgeben',
-  'automatic.help.graph-url': 'v1.0-Stamm von Microsoft Graph (Standard: der der Cloud)',
-  'automatic.help.exchange-url': 'Administrationshost von Exchange Online (Standard: der der Cloud)',
+  'automatic.help.graph-url': 'v1.0-Stamm von Microsoft Graph (Standard: je nach Cloud)',
+  'automatic.help.exchange-url': 'Administrationshost von Exchange Online (Standard: je nach Cloud)',
 };
