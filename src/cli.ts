@@ -108,6 +108,17 @@ export type ParsedCommand =
   | { command: 'report-merge'; options: ReportMergeOptions }
   | { command: 'print'; text: string };
 
+/** `setup`'s flags that only the automatic setup reads. */
+const AUTOMATIC_ONLY = [
+  ['appName', '--app-name'],
+  ['credential', '--credential'],
+  ['secretMonths', '--secret-months'],
+  ['dryRun', '--dry-run'],
+  ['json', '--json'],
+  ['graphUrl', '--graph-url'],
+  ['exchangeUrl', '--exchange-url'],
+] as const satisfies readonly (readonly [keyof SetupOptions, string])[];
+
 /** A port option's parser; commander does not say which option a value came from, so each knows its flag. */
 function portOption(flag: '--token-port' | '--smtp-port'): (value: string) => number {
   return (value) => {
@@ -289,6 +300,11 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: SetupOptions & { clientSecret?: string; lang?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([msg('cli.secret-on-argv')]);
+      if (!opts.automatic) {
+        // The wizard has no use for these: ignoring one would let a typo pass for a dry run.
+        const given = AUTOMATIC_ONLY.filter(([key]) => opts[key] !== undefined).map(([, flag]) => flag);
+        if (given.length > 0) throw new InputError([msg('automatic.flag-needs-automatic', { flags: given })]);
+      }
       onParsed({ command: 'setup', options: opts });
     });
 

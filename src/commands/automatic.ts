@@ -34,6 +34,8 @@ export async function automaticCommand(options: SetupOptions, _io: CliIO, output
     if ('problem' in parsed) problems.push(msg('automatic.secret-months-invalid', { value: options.secretMonths, min: SECRET_MONTHS.min, max: SECRET_MONTHS.max }));
     else secretMonths = parsed.value;
   }
+  const appName = options.appName?.trim();
+  if (appName === '') problems.push(msg('automatic.app-name-empty'));
   const graphUrl = httpsUrl(options.graphUrl, '--graph-url', problems);
   const exchangeUrl = httpsUrl(options.exchangeUrl, '--exchange-url', problems);
   if (problems.length > 0 || mailbox === undefined || cloudName === undefined) throw new InputError(problems);
@@ -46,7 +48,7 @@ export async function automaticCommand(options: SetupOptions, _io: CliIO, output
     cloud,
     now: now(),
     ...(from !== undefined && { from }),
-    ...(options.appName !== undefined && { appName: options.appName }),
+    ...(appName !== undefined && { appName }),
     ...(options.credential !== undefined && { credential: options.credential }),
     ...(secretMonths !== undefined && { secretMonths }),
     ...(graphUrl !== undefined && { graphUrl }),

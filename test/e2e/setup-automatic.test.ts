@@ -72,6 +72,8 @@ describe('setup --automatic: refusals (exit 2)', () => {
     ['--secret-months out of range', [...dryRun, '--secret-months', '25'], '--secret-months'],
     ['a bad URL', [...dryRun, '--graph-url', 'http://graph.example'], '--graph-url'],
     ['a bad credential', [...dryRun, '--credential', 'password'], '--credential'],
+    ['an empty app name', [...dryRun, '--app-name', ' '], '--app-name'],
+    ['an automatic flag without --automatic', ['setup', '--mailbox', 'a@contoso.com', '--dry-run'], '--dry-run: only with --automatic'],
   ])('%s: one line naming it', async (_name, args, flag) => {
     const run = await runCli(args, { env });
     expect(run.status).toBe(2);

@@ -43,7 +43,8 @@ export const automaticDe: Translations<typeof automaticEn> = {
   'automatic.mailbox-missing': '--automatic benötigt --mailbox <Adresse>',
   'automatic.secret-months-invalid': (p) => `--secret-months: ${q(p.value)} ist keine ganze Zahl von Monaten zwischen ${p.min} und ${p.max}`,
   'automatic.url-invalid': (p) => `${p.flag}: ${q(p.value)} ist keine https-URL`,
-  'automatic.option-invalid': (p) => `${p.flag}: ${p.problem}`,
+  'automatic.app-name-empty': '--app-name: Der Name ist leer',
+  'automatic.flag-needs-automatic': (p) => `${f.list(p.flags, 'conjunction')}: nur zusammen mit --automatic`,
 
   'automatic.help.automatic': 'die Schritte 1–3 nach einer Administratoranmeldung vom Tool erledigen lassen (vorerst nur mit --dry-run)',
   'automatic.help.app-name': `Anzeigename der neuen App-Registrierung (Standard: ${q('smtp-oauth-setup <Postfach>')})`,

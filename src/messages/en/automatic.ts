@@ -49,7 +49,8 @@ export const automaticEn = defineMessages({
   'automatic.mailbox-missing': '--automatic needs --mailbox <address>',
   'automatic.secret-months-invalid': message({ value: 'string', min: 'number', max: 'number' }, (p) => `--secret-months: "${p.value}" is not a whole number of months from ${p.min} to ${p.max}`),
   'automatic.url-invalid': message({ flag: 'string', value: 'string' }, (p) => `${p.flag}: "${p.value}" is not an https URL`),
-  'automatic.option-invalid': message({ flag: 'string', problem: 'string' }, (p) => `${p.flag}: ${p.problem}`),
+  'automatic.app-name-empty': '--app-name: the name is empty',
+  'automatic.flag-needs-automatic': message({ flags: 'strings' }, (p) => `${f.list(p.flags, 'conjunction')}: only with --automatic`),
 
   // Help of the options.
   'automatic.help.automatic': 'let the tool do steps 1–3 after one administrator sign-in (for now: only with --dry-run)',
