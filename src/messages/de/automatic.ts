@@ -11,7 +11,7 @@ const roles = (r: readonly AdminRole[]) => f.list(r.map((role) => ROLE_NAMES[rol
 
 export const automaticDe: Translations<typeof automaticEn> = {
   'automatic.plan.heading': 'Automatische Einrichtung: der Plan',
-  'automatic.plan.dry-run': 'Probelauf: Es wurde weder angemeldet noch etwas geändert.',
+  'automatic.plan.dry-run': 'Probelauf: Es gab keine Anmeldung, und nichts wurde geändert.',
   'automatic.plan.mailbox': (p) => (p.same ? `${v.mailbox} und Absender: ${p.mailbox}` : `${v.mailbox}: ${p.mailbox}, Absender („Senden als“): ${p.from}`),
   'automatic.plan.endpoints': (p) => `Cloud ${p.cloud}: Microsoft Graph ${p.graphUrl}, Exchange Online ${p.exchangeUrl}`,
   'automatic.plan.tenant': (p) => (p.tenant ? `Im Mandanten ${p.tenant}` : `Im Mandanten, bei dem sich der Administrator anmeldet`),
