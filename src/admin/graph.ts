@@ -9,7 +9,7 @@ import { adminRequest, retryAfterSeconds, type AdminAnswer, type AdminHttpOption
  * (for the role a refusal needs) and carries Graph's `error.code` and `error.message`.
  */
 
-import { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE } from './exchange-online.js';
+import { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE } from '../exchange-online.js';
 export { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE };
 
 export interface GraphClientOptions extends AdminHttpOptions {

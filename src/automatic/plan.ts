@@ -1,6 +1,6 @@
 import type { Cloud } from '../cloud.js';
 import type { AdminOperation } from '../diagnose/types.js';
-import { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE } from '../admin/exchange-online.js';
+import { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE } from '../exchange-online.js';
 import { SECRET_MONTHS } from './limits.js';
 
 /**

@@ -3,7 +3,7 @@ import type { CheckReport } from '../check/run.js';
 import { whatIsLookedFor } from '../diagnose/looked-for.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { isMessage, learnUrl, type Message, render, t } from '../messages/index.js';
-import { SEND_AS_APP_ROLE } from '../token/roles.js';
+import { SEND_AS_APP_ROLE } from '../exchange-online.js';
 import { claimLabel, claimRows, type ClaimsView } from './claims.js';
 
 const words = (text: Message | string) => (isMessage(text) ? render(text) : text);

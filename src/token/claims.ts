@@ -4,7 +4,8 @@ import { decodeJwt } from 'jose/jwt/decode';
 import type { ClaimProblem } from '../diagnose/types.js';
 import { isGuid } from '../inputs/schemas.js';
 import { t } from '../messages/index.js';
-import { SEND_AS_APP_ROLE } from './roles.js';
+// A v1 token may carry Exchange Online's app id as `aud` (catalog C, unobserved).
+import { EXCHANGE_ONLINE_APP_ID, SEND_AS_APP_ROLE } from '../exchange-online.js';
 
 /** The claims of an Exchange Online app-only token that the check reports (catalog section C). */
 export interface TokenClaims {
@@ -25,8 +26,6 @@ export interface TokenClaims {
 }
 
 export { SEND_AS_APP_ROLE };
-/** Exchange Online's first-party application id; a v1 token may carry it as `aud` (catalog C, unobserved). */
-const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 
 export class UndecodableTokenError extends Error {}
 
@@ -84,8 +83,8 @@ export function checkClaims(claims: TokenClaims, expected: ClaimExpectations): C
   if (!claims.roles.includes(SEND_AS_APP_ROLE)) problems.push({ kind: 'missing-role', roles: claims.roles });
 
   const aud = (claims.aud ?? '').replace(/\/+$/, '').toLowerCase();
-  if (aud === EXCHANGE_APP_ID) {
-    warnings.push(t('token.audience-app-id', { appId: EXCHANGE_APP_ID }));
+  if (aud === EXCHANGE_ONLINE_APP_ID) {
+    warnings.push(t('token.audience-app-id', { appId: EXCHANGE_ONLINE_APP_ID }));
   } else if (!expected.audiences.some((a) => a.toLowerCase() === aud)) {
     problems.push({ kind: 'audience', aud: claims.aud ?? '', expected: [...expected.audiences] });
   }
