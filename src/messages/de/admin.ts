@@ -10,6 +10,8 @@ const q = f.quote;
 export const adminDe: Translations<typeof adminEn> = {
   'admin.sign-in.default-client': (p) =>
     `Sie melden sich als Administrator über ${p.clientName} (${p.clientId}) an, einen öffentlichen Client von Microsoft: Dieses Werkzeug hat in Ihrem Mandanten noch keine eigene App. Um sich stattdessen über Ihren eigenen öffentlichen Client anzumelden, geben Sie dessen Client-ID an.`,
+  'admin.sign-in.exchange-client': (p) =>
+    `Der Admin-Endpunkt von Exchange Online nimmt den Client dieser Anmeldung nicht an. Melden Sie sich bitte noch einmal als derselbe Administrator an, über ${p.clientName} (${p.clientId}), den öffentlichen Client von Microsoft für das Modul ${w.exchangeOnlinePowerShell}.`,
   'admin.sign-in.own-client': (p) => `Sie melden sich als Administrator über Ihren eigenen öffentlichen Client ${p.clientId} an.`,
   'admin.sign-in.device-code': (p) =>
     `Um sich als Administrator anzumelden, öffnen Sie ${p.url} in einem Browser und geben Sie den Code ${p.code} ein. Der Code gilt bis ${f.dateTime(p.expiresAt)}.`,

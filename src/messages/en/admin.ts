@@ -14,6 +14,11 @@ export const adminEn = defineMessages({
     (p) =>
       `You sign in as an administrator through ${p.clientName} (${p.clientId}), a public client of Microsoft's: this tool has no app of its own in your tenant yet. To sign in through your own public client instead, give its client id.`,
   ),
+  'admin.sign-in.exchange-client': message(
+    { clientName: 'string', clientId: 'string' },
+    (p) =>
+      `Exchange Online's admin endpoint does not accept that sign-in's client. Sign in once more, as the same administrator, through ${p.clientName} (${p.clientId}), the ${w.exchangeOnlinePowerShell} module's public client of Microsoft's.`,
+  ),
   'admin.sign-in.own-client': message({ clientId: 'string' }, (p) => `You sign in as an administrator through your own public client ${p.clientId}.`),
   'admin.sign-in.device-code': message(
     { url: 'string', code: 'string', expiresAt: 'date' },
