@@ -65,6 +65,13 @@ export interface SetupOptions extends CheckFlags {
   json?: boolean;
   graphUrl?: string;
   exchangeUrl?: string;
+  /** `--browser`: the administrator signs in in a browser (loopback redirect) instead of by device code. */
+  browser?: boolean;
+  adminClientId?: string;
+  envFile?: string;
+  secretFile?: string;
+  showSecret?: boolean;
+  wait?: string;
 }
 
 export interface ExplainOptions {
@@ -117,6 +124,12 @@ const AUTOMATIC_ONLY = [
   ['json', '--json'],
   ['graphUrl', '--graph-url'],
   ['exchangeUrl', '--exchange-url'],
+  ['browser', '--browser'],
+  ['adminClientId', '--admin-client-id'],
+  ['envFile', '--env-file'],
+  ['secretFile', '--secret-file'],
+  ['showSecret', '--show-secret'],
+  ['wait', '--wait'],
 ] as const satisfies readonly (readonly [keyof SetupOptions, string])[];
 
 /** A port option's parser; commander does not say which option a value came from, so each knows its flag. */
@@ -297,6 +310,12 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--json', t('automatic.help.json'))
     .option('--graph-url <url>', t('automatic.help.graph-url'))
     .option('--exchange-url <url>', t('automatic.help.exchange-url'))
+    .option('--browser', t('automatic.help.browser'))
+    .option('--admin-client-id <id>', t('automatic.help.admin-client-id'))
+    .option('--env-file <path>', t('automatic.help.env-file'))
+    .option('--secret-file <path>', t('automatic.help.secret-file'))
+    .option('--show-secret', t('automatic.help.show-secret'))
+    .option('--wait <duration>', t('automatic.help.wait'))
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: SetupOptions & { clientSecret?: string; lang?: string }) => {
       if (opts.clientSecret !== undefined) throw new InputError([msg('cli.secret-on-argv')]);

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       case 'setup': {
         if (parsed.options.automatic) {
           const { automaticCommand } = await import('./commands/automatic.js');
-          return await automaticCommand(parsed.options, io, output);
+          return await automaticCommand(parsed.options, io, output, await getReporter());
         }
         const { setupCommand } = await import('./commands/setup.js');
         return await setupCommand(parsed.options, io, output);

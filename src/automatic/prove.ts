@@ -1,12 +1,13 @@
-import type { CheckReport } from '../check/run.js';
-import type { WaitResult } from '../check/wait.js';
+import { runCheck, type CheckReport, type StageEvents } from '../check/run.js';
+import { checkUntilSettled, retryLine, settledLine, type WaitResult } from '../check/wait.js';
 import type { CheckInputs } from '../inputs/check-inputs.js';
 import type { Message } from '../messages/index.js';
+import type { Redactor } from '../redact.js';
 
 /**
- * The proof after the changes (STUB: the contract; its body is being built): the existing check with
- * the new credential, retried by the one retry policy while the diagnosis says waiting helps
- * (propagation, a new secret refused for some seconds), with the waits shown; bounded.
+ * The proof after the changes: the existing check with the new credential, retried by the one retry
+ * policy for the purpose `fresh-setup` (propagation, and a fresh credential refused for some
+ * seconds: catalog data), with each wait shown; bounded by `waitSeconds`.
  */
 export interface ProveDeps {
   show(message: Message): void;
@@ -14,8 +15,13 @@ export interface ProveDeps {
   waitSeconds: number;
   signal?: AbortSignal;
   sleep?: (ms: number) => Promise<void>;
-  /** Extra CA for the token endpoint (the sandbox's), as `check` reads it today. */
+  /** Extra CA for the token endpoint (the sandbox's in `demo`). */
   extraCaPem?: string;
+  /** The stage events of one attempt (the progress lines). */
+  events: () => StageEvents;
+  redactor: Redactor;
+  /** The check itself (tests inject a fake); default runCheck. */
+  check?: typeof runCheck;
 }
 
 export interface ProveOutcome {
@@ -23,6 +29,22 @@ export interface ProveOutcome {
   wait: WaitResult | null;
 }
 
-export async function proveSetup(_inputs: CheckInputs, _deps: ProveDeps): Promise<ProveOutcome> {
-  throw new Error('proveSetup: not built yet');
+export async function proveSetup(inputs: CheckInputs, deps: ProveDeps): Promise<ProveOutcome> {
+  const check = deps.check ?? runCheck;
+  const attempt = () =>
+    check(inputs, {
+      events: deps.events(),
+      redactor: deps.redactor,
+      ...(deps.signal && { signal: deps.signal }),
+      ...(deps.extraCaPem && { extraCaPem: deps.extraCaPem }),
+    });
+  const wait = await checkUntilSettled(attempt, {
+    durationSeconds: deps.waitSeconds,
+    purpose: 'fresh-setup',
+    onRetry: (notice) => deps.show(retryLine(notice)),
+    ...(deps.sleep && { sleep: deps.sleep }),
+  });
+  const closing = settledLine(wait);
+  if (closing && wait.attempts.length > 1) deps.show(closing);
+  return { report: { ...wait.report, ...(wait.attempts.length > 1 && { attempts: wait.attempts }) }, wait };
 }

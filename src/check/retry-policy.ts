@@ -20,20 +20,30 @@ export type RetryPurpose =
   /** `check --targets`: a scheduled check retries a few times within seconds, then reports. */
   | 'fleet'
   /** A single `check` (and a monitoring job reading its JSON): retry later only what heals by itself. */
-  | 'check';
+  | 'check'
+  /**
+   * The proof right after the automatic setup or rotate-secret: steps 1–3 and the credential were made
+   * seconds ago by this very run, so propagation and a fresh credential's refusal are waited out.
+   */
+  | 'fresh-setup';
 
 /** The fields the decision is made from (a Diagnosis, or a CheckReport's copy of one). */
-export type RetryFacts = Pick<Diagnosis, 'transient' | 'propagation'>;
+export type RetryFacts = Pick<Diagnosis, 'transient' | 'propagation' | 'freshCredential'>;
 
 const RETRIES_PROPAGATION: Readonly<Record<RetryPurpose, boolean>> = {
   wait: true,
   wizard: true,
   fleet: false,
   check: false,
+  'fresh-setup': true,
 };
 
 /** Whether the front-end `purpose` tries again after this diagnosis (false for none: nothing failed). */
 export function retryable(diagnosis: RetryFacts | null | undefined, purpose: RetryPurpose): boolean {
   if (!diagnosis) return false;
-  return diagnosis.transient === true || (diagnosis.propagation === true && RETRIES_PROPAGATION[purpose]);
+  return (
+    diagnosis.transient === true ||
+    (diagnosis.propagation === true && RETRIES_PROPAGATION[purpose]) ||
+    (diagnosis.freshCredential === true && purpose === 'fresh-setup')
+  );
 }

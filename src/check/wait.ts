@@ -1,5 +1,6 @@
 import { type Message, msg, render } from '../messages/index.js';
-import { retryable } from './retry-policy.js';
+import { catalogByCode } from '../diagnose/catalog.js';
+import { retryable, type RetryPurpose } from './retry-policy.js';
 import type { CheckReport, WaitAttempt } from './run.js';
 
 
@@ -46,6 +47,8 @@ export interface WaitOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called after each failed attempt that will be retried (for the progress line). */
   onRetry?: (notice: RetryNotice) => void;
+  /** Whose retry rule decides (src/check/retry-policy.ts); default `wait`. */
+  purpose?: Extract<RetryPurpose, 'wait' | 'fresh-setup'>;
 }
 
 export interface WaitResult {
@@ -57,8 +60,10 @@ export interface WaitResult {
 }
 
 /** Whether `check --wait` tries again after this report: a transient or a propagation failure. */
-export function isRetryable(report: CheckReport): boolean {
-  return !report.ok && retryable(report.diagnosis, 'wait');
+export function isRetryable(report: CheckReport, purpose: Extract<RetryPurpose, 'wait' | 'fresh-setup'> = 'wait'): boolean {
+  if (report.ok || !report.diagnosis) return false;
+  // The report carries the diagnosis's JSON; whether a fresh credential is refused for a while is catalog data.
+  return retryable({ ...report.diagnosis, freshCredential: catalogByCode.get(report.diagnosis.code)?.freshCredential === true }, purpose);
 }
 
 /** The pause before attempt `n + 1` after `n` failed attempts (n ≥ 1): initial · 2^(n−1), capped. */
@@ -84,7 +89,7 @@ export async function checkUntilSettled(attempt: () => Promise<CheckReport>, opt
     const at = new Date(now()).toISOString();
     const report = await attempt();
     attempts.push({ at, exitCode: report.exitCode, diagnosisCode: report.diagnosis?.code ?? null });
-    if (!isRetryable(report)) return { report, attempts, timedOut: false };
+    if (!isRetryable(report, options.purpose)) return { report, attempts, timedOut: false };
     const remainingMs = deadline - now();
     if (remainingMs <= 0) return { report, attempts, timedOut: true };
     const delayMs = Math.min(backoffDelayMs(attempts.length, backoff), remainingMs);

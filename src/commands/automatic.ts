@@ -1,22 +1,59 @@
 import { buildPlan, SECRET_MONTHS } from '../automatic/plan.js';
 import { planJson, renderPlan } from '../automatic/render.js';
+import type { AutomaticOutcome, AutomaticRunInput, AutomaticRunDeps } from '../automatic/run.js';
+import type { SecretDestination } from '../automatic/secret-delivery.js';
 import type { SetupOptions } from '../cli.js';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
-import { InputError } from '../errors.js';
+import { CancelledError, InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { addressSchema, cloudSchema, issueMessages, readDecimal, tenantIdSchema } from '../inputs/schemas.js';
-import type { CliIO } from '../io.js';
-import { currentLanguage, type Message, msg, t } from '../messages/index.js';
+import {
+  addressSchema,
+  authorityHostSchema,
+  clientIdSchema,
+  cloudSchema,
+  hostSchema,
+  issueMessages,
+  portSchema,
+  proxyUrlSchema,
+  readDecimal,
+  tenantIdSchema,
+  timeoutSecondsSchema,
+  waitDurationSchema,
+} from '../inputs/schemas.js';
+import { canPrompt, type CliIO } from '../io.js';
+import { Secret } from '../inputs/secret.js';
+import { currentLanguage, type Message, msg, render, t } from '../messages/index.js';
 import type { Output } from '../output.js';
+import type { Reporter } from '../report/reporter.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
 
 /**
- * `setup --automatic`: for now its plan only. With `--dry-run` the plan is printed (words, or JSON
- * with `--json`) and nothing signs in; without it the command refuses plainly, since the execution
- * (sign-in, Graph, Exchange) is not built yet: it must not look as if it had done anything.
+ * `setup --automatic`: the plan, then (without `--dry-run`, after confirmation) its execution by
+ * src/automatic/run.ts. This file turns the options into the run's input and its outcome into output.
  */
-export async function automaticCommand(options: SetupOptions, _io: CliIO, output: Output, now: () => Date = () => new Date()): Promise<number> {
+
+/** The proof waits this long for propagation by default: the notes' delays for a new app, in seconds. */
+export const DEFAULT_PROOF_WAIT_SECONDS = 30 * 60;
+
+/** Test and demo hooks: the sandbox's CA, and answers instead of a terminal. */
+export interface AutomaticHooks {
+  extraCaPem?: string;
+  /** The state in memory (demo): nothing written to the config directory. */
+  memoryState?: boolean;
+}
+
+type Parse = <T>(schema: { safeParse(v: string): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: string, field: string) => T | undefined;
+
+export async function automaticCommand(
+  options: SetupOptions,
+  io: CliIO,
+  output: Output,
+  reporter?: Reporter,
+  now: () => Date = () => new Date(),
+  hooks: AutomaticHooks = {},
+): Promise<number> {
   const problems: Message[] = [];
-  const parse = <T>(schema: { safeParse(v: string): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: string, field: string): T | undefined => {
+  const parse: Parse = (schema, value, field) => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     problems.push(...issueMessages(result.error, { field }));
@@ -26,8 +63,10 @@ export async function automaticCommand(options: SetupOptions, _io: CliIO, output
   if (options.mailbox === undefined) throw new InputError([msg('automatic.mailbox-missing')], 'missing');
   const mailbox = parse(addressSchema, options.mailbox, '--mailbox');
   const from = options.from === undefined ? undefined : parse(addressSchema, options.from, '--from');
+  const to = options.to === undefined ? null : (parse(addressSchema, options.to, '--to') ?? null);
   const cloudName = options.cloud === undefined ? 'global' : parse(cloudSchema, options.cloud, '--cloud');
   const tenant = options.tenantId === undefined ? undefined : parse(tenantIdSchema, options.tenantId, '--tenant-id');
+  const adminClientId = options.adminClientId === undefined ? undefined : parse(clientIdSchema, options.adminClientId, '--admin-client-id');
   let secretMonths: number | undefined;
   if (options.secretMonths !== undefined) {
     const parsed = readDecimal(options.secretMonths, { min: SECRET_MONTHS.min, max: SECRET_MONTHS.max });
@@ -38,9 +77,20 @@ export async function automaticCommand(options: SetupOptions, _io: CliIO, output
   if (appName === '') problems.push(msg('automatic.app-name-empty'));
   const graphUrl = httpsUrl(options.graphUrl, '--graph-url', problems);
   const exchangeUrl = httpsUrl(options.exchangeUrl, '--exchange-url', problems);
+  // Flag, then the environment (as `check` reads it: the Azure SDKs' AZURE_AUTHORITY_HOST).
+  const authorityHostGiven = options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST;
+  const authorityHost = authorityHostGiven === undefined ? undefined : parse(authorityHostSchema, authorityHostGiven, options.authorityHost ? '--authority-host' : 'AZURE_AUTHORITY_HOST');
+  const smtpHost = options.smtpHost === undefined ? undefined : parse(hostSchema, options.smtpHost, '--smtp-host');
+  const smtpPort = options.smtpPort === undefined ? undefined : parse(portSchema, String(options.smtpPort), '--smtp-port');
+  const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : parse(timeoutSecondsSchema, String(options.timeout), '--timeout');
+  const proxy = options.proxy === undefined ? null : (parse(proxyUrlSchema, options.proxy, '--proxy') ?? null);
+  const wait = options.wait === undefined ? DEFAULT_PROOF_WAIT_SECONDS : parse(waitDurationSchema, options.wait, '--wait');
+  if (options.credential === 'certificate' && (options.envFile || options.secretFile || options.showSecret || options.saveSecret)) {
+    problems.push(msg('automatic.secret-flags-with-certificate'));
+  }
+  const interactive = canPrompt(io, options.input !== false);
+  if (options.showSecret && !interactive) problems.push(msg('automatic.show-secret-needs-terminal'));
   if (problems.length > 0 || mailbox === undefined || cloudName === undefined) throw new InputError(problems);
-
-  if (!options.dryRun) throw new InputError([msg('automatic.not-available')]);
 
   const cloud: Cloud = CLOUDS[cloudName as CloudName];
   const plan = buildPlan({
@@ -55,9 +105,158 @@ export async function automaticCommand(options: SetupOptions, _io: CliIO, output
     ...(exchangeUrl !== undefined && { exchangeUrl }),
     ...(tenant !== undefined && { tenant }),
   });
-  if (options.json) output.result(JSON.stringify(planJson(plan, currentLanguage()), null, 2));
-  else output.result(renderPlan(plan, { t }, { dryRun: true }).trimEnd());
-  return ExitCode.ok;
+  const json = options.json === true;
+  if (options.dryRun) {
+    if (json) output.result(JSON.stringify(planJson(plan, currentLanguage()), null, 2));
+    else output.result(renderPlan(plan, { t }, { dryRun: true }).trimEnd());
+    return ExitCode.ok;
+  }
+
+  // The plan is shown before anything is signed in to or changed, and confirmed.
+  output.info(renderPlan(plan, { t }, { dryRun: false }).trimEnd());
+  if (!options.yes && !interactive) throw new InputError([msg('automatic.needs-yes')]);
+  const { listenForStop, unlessStopped } = await import('../signals.js');
+  const stop = listenForStop();
+  try {
+    const prompter = interactive ? await (await import('../inputs/prompter.js')).createTerminalPrompter({ signal: stop.signal, stdin: io.stdin, stderr: io.stderr }) : null;
+    const confirm = async (question: Message, fallback: boolean) =>
+      options.yes ? true : prompter ? prompter.confirm({ name: 'confirm', message: question, default: fallback }) : false;
+    if (!(await confirm(msg('automatic.confirm-plan'), true))) {
+      output.info(render(msg('automatic.run.declined')));
+      return ExitCode.ok;
+    }
+
+    const destinations: SecretDestination[] = [
+      ...(options.saveSecret ? [{ kind: 'saved-config' } as const] : []),
+      ...(options.envFile ? [{ kind: 'env-file', path: options.envFile } as const] : []),
+      ...(options.secretFile ? [{ kind: 'secret-file', path: options.secretFile } as const] : []),
+      ...(options.showSecret ? [{ kind: 'show' } as const] : []),
+    ];
+    // No destination named: the saved configuration (OS credential store), so the secret is never lost.
+    if (destinations.length === 0 && plan.credential === 'secret') destinations.push({ kind: 'saved-config' });
+
+    const [{ runAutomatic }, state, config, secrets, progress] = await Promise.all([
+      import('../automatic/run.js'),
+      import('../automatic/state.js'),
+      import('../config/store.js'),
+      import('../config/secret-store.js'),
+      import('../report/progress.js'),
+    ]);
+    const configDir = hooks.memoryState ? null : config.configDirectory(io.env);
+    const secretStore = secrets.osSecretStore();
+    const store = configDir
+      ? config.fileConfigStore(configDir, { secrets: secretStore, notice: (line) => output.info(line) })
+      : config.memoryConfigStore();
+    const show = (m: Message) => output.info(render(m));
+    const input: AutomaticRunInput = {
+      plan,
+      cloud,
+      session: {
+        authorityHost: authorityHost ?? cloud.authorityHost,
+        ...(tenant !== undefined && { tenant }),
+        ...(adminClientId !== undefined && { adminClientId }),
+        flow: options.browser ? 'browser' : 'device-code',
+        graphUrl: plan.graphUrl,
+        exchangeUrl: plan.exchangeUrl,
+        timeoutMs: (timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        proxy,
+        signal: stop.signal,
+        ...(hooks.extraCaPem && { extraCaPem: hooks.extraCaPem }),
+      },
+      destinations,
+      to,
+      smtpHost: smtpHost ?? cloud.smtpHost,
+      smtpPort: smtpPort ?? cloud.smtpPort,
+      authorityHost: authorityHost ?? cloud.authorityHost,
+      timeoutSeconds: timeout ?? DEFAULT_TIMEOUT_SECONDS,
+      proxy,
+      waitSeconds: wait ?? DEFAULT_PROOF_WAIT_SECONDS,
+      workDir: process.cwd(),
+      certificateFile: 'smtp-oauth-sender.pem',
+      ...(hooks.extraCaPem && { extraCaPem: hooks.extraCaPem }),
+    };
+    const deps: AutomaticRunDeps = {
+      show,
+      journalFor: async (tenantId, fresh) => {
+        if (!configDir) return state.memoryJournal(fresh());
+        const path = state.statePath(configDir, tenantId, plan.mailbox);
+        const loaded = await state.loadState(path);
+        if (loaded) show(msg('automatic.run.resuming', { path }));
+        return state.fileJournal(path, loaded ?? fresh());
+      },
+      confirm: (question) => confirm(question, false),
+      delivery: {
+        workDir: process.cwd(),
+        reveal: (secret) => io.stderr.write(`\n  ${secret.reveal()}\n\n`),
+        store,
+      },
+      readSavedSecret: async () => {
+        const saved = await store.load();
+        const reader = config.savedSecretReader(saved, secretStore);
+        if (saved?.clientSecret) return new Secret(saved.clientSecret, 'saved configuration');
+        const read = reader ? await reader().catch(() => null) : null;
+        return read && 'secret' in read ? new Secret(read.secret, 'credential store') : null;
+      },
+      prove: {
+        events: () => progress.createProgress(output, stop.signal),
+        redactor: output.redactor,
+        signal: stop.signal,
+        ...(hooks.extraCaPem && { extraCaPem: hooks.extraCaPem }),
+      },
+      protect: (value) => output.redactor.protect(value),
+    };
+    const outcome = await unlessStopped(runAutomatic(input, deps), stop.signal);
+    return await report(outcome, { output, json, reporter, workDir: process.cwd() });
+  } catch (error) {
+    if (stop.signal.aborted && !(error instanceof CancelledError)) throw stop.signal.reason;
+    throw error;
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function report(outcome: AutomaticOutcome, ctx: { output: Output; json: boolean; reporter: Reporter | undefined; workDir: string }): Promise<number> {
+  const { output } = ctx;
+  const { automaticResultJson } = await import('../automatic/result.js');
+  const show = (m: Message) => output.info(render(m));
+  let exitCode: number;
+  let scriptPath: string | null = null;
+  switch (outcome.kind) {
+    case 'blocked':
+      show(msg('automatic.run.blocked'));
+      // Security Defaults refuse SMTP AUTH (535 5.7.139) whatever the setup does.
+      exitCode = ExitCode.smtpAuth;
+      break;
+    case 'repair-declined':
+      show(msg('automatic.run.repair-declined', { objectId: outcome.state.servicePrincipal?.id ?? '' }));
+      // Exchange keeps authorising the wrong principal: SMTP AUTH fails as in 535 5.7.3.
+      exitCode = ExitCode.smtpAuth;
+      break;
+    case 'handover': {
+      const [{ handoverBlocks }, { buildExchangeScript, ps1FileContent }, { SCRIPT_FILE }, { writeUserFile }, { renderBlocks }, { join }] = await Promise.all([
+        import('../automatic/exchange-steps.js'),
+        import('../wizard/powershell.js'),
+        import('../wizard/steps/service-principal.js'),
+        import('../fs/write-file.js'),
+        import('../wizard/show.js'),
+        import('node:path'),
+      ]);
+      scriptPath = join(ctx.workDir, SCRIPT_FILE);
+      await writeUserFile(scriptPath, ps1FileContent(buildExchangeScript(outcome.outcome.values).script), { private: false });
+      output.info(renderBlocks(handoverBlocks(outcome.outcome.values, scriptPath, outcome.outcome.failure), { color: output.color }).join('\n'));
+      const { diagnoseAdmin } = await import('../admin/errors.js');
+      exitCode = diagnoseAdmin(outcome.outcome.failure).exitCode;
+      break;
+    }
+    case 'proved':
+      if (!ctx.json && ctx.reporter) {
+        exitCode = await ctx.reporter.check(outcome.report);
+      } else exitCode = outcome.report.exitCode;
+      if (outcome.report.ok) show(msg('automatic.run.done', { clientId: outcome.state.app?.appId ?? '', tenantId: outcome.state.tenantId }));
+      break;
+  }
+  if (ctx.json) output.result(JSON.stringify(automaticResultJson(outcome, { scriptPath }), null, 2));
+  return exitCode;
 }
 
 /** `--graph-url` / `--exchange-url`: an https URL (the sandbox serves https too); undefined when not given. */

@@ -114,6 +114,13 @@ export interface CatalogEntry {
    * Retried by `check --wait` and the wizard, not by fleet retries or plain `check`.
    */
   propagation: boolean;
+  /**
+   * Entra ID also gives this answer for some seconds right after the credential was added (a new
+   * secret refused with AADSTS7000215 for 4–18 s in one report, and AADSTS7000222 right after
+   * registration: automation-notes.md §4, microsoft-graph-docs#17966). Retried only by the proof
+   * that follows an automatic setup or a rotation, which has just added it.
+   */
+  freshCredential?: true;
   exitCode: ExitCode;
   /** A Microsoft Learn page about it (English; `learnUrl` gives the reader's locale). */
   learnMore?: string;
@@ -175,6 +182,7 @@ export const catalog: readonly CatalogEntry[] = [
     step: 1,
     transient: false,
     propagation: false,
+    freshCredential: true,
     exitCode: ExitCode.token,
     learnMore: LEARN.entraErrors,
   },

@@ -51,6 +51,7 @@ function build(entry: CatalogEntry, facts: Facts, matched: string | null): Diagn
     step: entry.step,
     transient: entry.transient,
     propagation: entry.propagation,
+    ...(entry.freshCredential && { freshCredential: true }),
     summary: words.summary,
     fix: words.fix,
     exitCode: entry.exitCode,

@@ -23,6 +23,8 @@ export interface Diagnosis {
    * is not in effect yet: waiting helps only if someone just made one (`check --wait`, the wizard).
    */
   propagation: boolean;
+  /** Also answered for some seconds right after the credential was added (catalog `freshCredential`). */
+  freshCredential?: boolean;
   /** What happened, in one or two plain sentences. */
   summary: string;
   /** The exact command or portal action, with the user's values filled in where known. */

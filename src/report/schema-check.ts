@@ -8,9 +8,9 @@ import type * as AjvModule from 'ajv/dist/2020.js';
  * against a second, hand-written copy of it. Loaded only by the commands that read such files.
  */
 
-export type SchemaName = 'diagnosis' | 'check' | 'explain' | 'fleet' | 'demo' | 'automatic-plan';
+export type SchemaName = 'diagnosis' | 'check' | 'explain' | 'fleet' | 'demo' | 'automatic-plan' | 'automatic-result';
 /** Every schema the package ships; those that refer to others are loaded with them. */
-export const SCHEMA_NAMES: readonly SchemaName[] = ['diagnosis', 'check', 'explain', 'fleet', 'demo', 'automatic-plan'];
+export const SCHEMA_NAMES: readonly SchemaName[] = ['diagnosis', 'check', 'explain', 'fleet', 'demo', 'automatic-plan', 'automatic-result'];
 
 // dist/report/ and src/report/ are both two levels below the package root, beside schema/.
 const SCHEMA_DIR = new URL('../../schema/', import.meta.url);

@@ -43,6 +43,8 @@ const RETRIES: Record<RetryPurpose, Record<Kind, boolean>> = {
   wizard: { transient: true, propagation: true, neither: false },
   fleet: { transient: true, propagation: false, neither: false },
   check: { transient: true, propagation: false, neither: false },
+  // And, only here, a fresh credential's refusal (catalog `freshCredential`): see the test below.
+  'fresh-setup': { transient: true, propagation: true, neither: false },
 };
 
 describe('transient and propagation: what the diagnosis says', () => {
@@ -57,9 +59,17 @@ describe('retryable: one policy, per front-end', () => {
   it.each(ANSWERS.flatMap(([name, diagnose, kind]) => purposes.map((purpose) => [purpose, name, diagnose, kind] as const)))(
     '%s retries %s: as the table says',
     (purpose, _name, diagnose, kind) => {
-      expect(retryable(diagnose(), purpose)).toBe(RETRIES[purpose][kind]);
+      const d = diagnose();
+      expect(retryable(d, purpose)).toBe(RETRIES[purpose][kind] || (purpose === 'fresh-setup' && d.freshCredential === true));
     },
   );
+
+  it('a new secret refused (AADSTS7000215) is retried only by the proof right after it was added', () => {
+    const refused = token(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.', 7000215);
+    expect(refused.freshCredential).toBe(true);
+    expect(retryable(refused, 'fresh-setup')).toBe(true);
+    for (const purpose of ['wait', 'wizard', 'fleet', 'check'] as const) expect(retryable(refused, purpose)).toBe(false);
+  });
 
   it('check --wait retries a propagation failure; fleet and a plain check do not', () => {
     const propagating = diagnoseClaimProblems([{ kind: 'missing-role', roles: [] }]);

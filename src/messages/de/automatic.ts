@@ -38,20 +38,78 @@ export const automaticDe: Translations<typeof automaticEn> = {
   'automatic.step.later-value': 'Werte in <…> liefert der Schritt, der sie anlegt.',
   'automatic.step.needs': (p) =>
     p.roles.length > 0 ? `benötigt ${f.list(p.scopes, 'conjunction')}, als ${roles(p.roles)}` : `benötigt ${f.list(p.scopes, 'conjunction')}`,
-  'automatic.not-available':
-    'Die automatische Einrichtung kann den Mandanten noch nicht ändern: Mit --dry-run sehen Sie ihren Plan, mit `smtp-oauth-setup setup` die geführte Einrichtung.',
   'automatic.mailbox-missing': '--automatic benötigt --mailbox <Adresse>',
   'automatic.secret-months-invalid': (p) => `--secret-months: ${q(p.value)} ist keine ganze Zahl von Monaten zwischen ${p.min} und ${p.max}`,
   'automatic.url-invalid': (p) => `${p.flag}: ${q(p.value)} ist keine https-URL`,
   'automatic.app-name-empty': '--app-name: Der Name ist leer',
   'automatic.flag-needs-automatic': (p) => `${f.list(p.flags, 'conjunction')}: nur zusammen mit --automatic`,
 
-  'automatic.help.automatic': 'die Schritte 1–3 nach einer Administratoranmeldung vom Tool erledigen lassen (vorerst nur mit --dry-run)',
   'automatic.help.app-name': `Anzeigename der neuen App-Registrierung (Standard: ${q('smtp-oauth-setup <Postfach>')})`,
   'automatic.help.credential': 'Anmeldeinformation der neuen App (Standard: secret)',
   'automatic.help.secret-months': (p) => `Gültigkeit der Anmeldeinformation in Monaten, ${p.min}–${p.max} (Standard: ${p.months})`,
   'automatic.help.dry-run': 'den Plan ausgeben und ohne Anmeldung beenden',
-  'automatic.help.json': 'den Plan als JSON ausgeben',
   'automatic.help.graph-url': 'v1.0-Stamm von Microsoft Graph (Standard: je nach Cloud)',
   'automatic.help.exchange-url': 'Administrationshost von Exchange Online (Standard: je nach Cloud)',
+  'automatic.help.automatic': 'Schritte 1–3 nach einer Administratoranmeldung vom Tool erledigen lassen und das Ergebnis prüfen',
+  'automatic.help.json': 'den Plan oder das Ergebnis (IDs, Prüfungen, Nachweis) als JSON ausgeben; nie einen geheimen Schlüssel',
+  'automatic.help.browser': 'als Administrator im Browser statt mit Gerätecode anmelden',
+  'automatic.help.admin-client-id': 'über Ihren eigenen öffentlichen Client (für Graph und Exchange vorab autorisiert) statt über Microsoft Azure CLI anmelden',
+  'automatic.help.env-file': 'den neuen geheimen Clientschlüssel in diese .env-Datei für die sendende Anwendung schreiben (0600)',
+  'automatic.help.secret-file': 'nur den neuen geheimen Clientschlüssel in diese Datei schreiben (0600)',
+  'automatic.help.show-secret': 'den neuen geheimen Clientschlüssel einmal in diesem Terminal anzeigen',
+  'automatic.help.wait': 'wie lange der Nachweis auf das Wirksamwerden der Änderungen wartet (Standard: 30m)',
+  'automatic.confirm-plan': 'Diesen Plan in Ihrem Mandanten ausführen?',
+  'automatic.needs-yes': '--automatic ohne Terminal benötigt --yes zur Bestätigung des Plans (oder --dry-run, um ihn zu sehen)',
+  'automatic.secret-flags-with-certificate': '--save-secret, --env-file, --secret-file und --show-secret gelten für einen geheimen Clientschlüssel, nicht für --credential certificate',
+  'automatic.show-secret-needs-terminal': '--show-secret: nur in einem Terminal (der geheime Schlüssel darf nie in ein Protokoll gelangen)',
+  'automatic.run.declined': 'Es wurde nichts angemeldet und nichts geändert.',
+  'automatic.run.resuming': (p) => `Die in ${p.path} gespeicherte Einrichtung wird fortgesetzt: Vorhandenes wird wiederverwendet, nichts wird doppelt angelegt.`,
+  'automatic.run.creating': (p) =>
+    p.what === 'app'
+      ? 'Die App-Registrierung wird angelegt …'
+      : p.what === 'service-principal'
+        ? `Ihr ${v.servicePrincipal} wird angelegt …`
+        : p.what === 'consent'
+          ? `${v.adminConsent} für SMTP.SendAsApp wird erteilt …`
+          : 'Ein geheimer Clientschlüssel wird hinzugefügt …',
+  'automatic.run.proving': 'Das Ergebnis wird mit den neuen Anmeldedaten geprüft (Token und SMTP); falls nötig, wird gewartet, bis die Änderungen wirken …',
+  'automatic.run.done': (p) =>
+    `Fertig: Die App ${p.clientId} im ${v.tenant} ${p.tenantId} sendet über Exchange Online. Mit \`smtp-oauth-setup check\` können Sie das jederzeit erneut prüfen.`,
+  'automatic.run.blocked': `Es wurde nichts geändert: ${q(v.securityDefaults)} sind aktiviert und würden SMTP AUTH ablehnen. Deaktivieren Sie sie (oder ersetzen Sie sie durch bedingten Zugriff) und führen Sie dies erneut aus.`,
+  'automatic.run.repair-declined': (p) =>
+    `In Exchange Online wurde nichts geändert: Sein ${v.servicePrincipal} der App behält die falsche Objekt-ID, daher wird SMTP AUTH scheitern. Er muss ${p.objectId} nennen; führen Sie dies erneut aus und bestätigen Sie die Reparatur.`,
+  'automatic.check.unknown': (p) =>
+    p.check === 'security-defaults'
+      ? `${q(v.securityDefaults)}: mit dieser Anmeldung nicht prüfbar (nicht als „deaktiviert“ gewertet).`
+      : p.check === 'organization-smtp-auth'
+        ? 'SMTP AUTH der Organisation: nicht prüfbar.'
+        : p.check === 'mailbox-smtp-auth'
+          ? 'SMTP AUTH des Postfachs: nicht prüfbar.'
+          : `Exchange-${v.servicePrincipal} der App: nicht prüfbar.`,
+  'automatic.check.security-defaults-on': `${q(v.securityDefaults)}: aktiviert. Sie lehnen SMTP AUTH für die App ab.`,
+  'automatic.check.security-defaults-off': `${q(v.securityDefaults)}: deaktiviert.`,
+  'automatic.check.organization-smtp-auth': (p) =>
+    p.disabled
+      ? 'SMTP AUTH ist für die Organisation deaktiviert; die eigene Einstellung des Postfachs, die der Plan aktiviert, hat Vorrang.'
+      : 'SMTP AUTH ist für die Organisation erlaubt.',
+  'automatic.check.mailbox-smtp-auth': (p) => (p.open ? `SMTP AUTH ist für ${p.mailbox} aktiviert.` : `SMTP AUTH ist für ${p.mailbox} nicht aktiviert: Der Plan aktiviert es.`),
+  'automatic.check.exchange-sp-missing': `Exchange Online hat noch keinen ${v.servicePrincipal} der App: Der Plan legt ihn an.`,
+  'automatic.check.exchange-sp-right': `Der ${v.servicePrincipal} der App in Exchange Online hat die richtige Objekt-ID.`,
+  'automatic.check.exchange-sp-wrong': (p) =>
+    `Der ${v.servicePrincipal} der App in Exchange Online hat die falsche Objekt-ID ${p.found} (nicht die der ${v.enterpriseApplications}): Er wird nach Ihrer Bestätigung ersetzt.`,
+  'automatic.exchange.running': (p) => `Exchange Online: ${p.cmdlet} …`,
+  'automatic.exchange.repair-question': (p) =>
+    `Der ${v.servicePrincipal} dieser App in Exchange Online nennt die Objekt-ID ${p.found}, die Objekt-ID in den ${v.enterpriseApplications} ist aber ${p.expected}. Entfernen und mit der richtigen neu anlegen?`,
+  'automatic.exchange.handover': (p) =>
+    `Der Admin-Endpunkt von Exchange Online hat eine Antwort gegeben, die dieses Tool nicht kennt${p.cmdlet ? ` (${p.cmdlet})` : ''}. Er ist von Microsoft nicht dokumentiert, daher wird nichts angenommen: Erledigen Sie die Schritte 2–3 wie unten mit PowerShell. Schritt 1 ist erledigt.`,
+  'automatic.secret.saved-config': (p) =>
+    p.path
+      ? `Der neue geheime Clientschlüssel wird mit der gespeicherten Konfiguration ${p.path} aufbewahrt (in der Anmeldeinformationsverwaltung des Betriebssystems, wo es eine gibt).`
+      : 'Der neue geheime Clientschlüssel wird nur für diesen Lauf aufbewahrt.',
+  'automatic.secret.written': (p) =>
+    p.kind === 'env-file'
+      ? `Der neue geheime Clientschlüssel steht in ${p.path} (eine .env-Datei für Ihre Anwendung, nur für Sie lesbar).`
+      : `Der neue geheime Clientschlüssel steht in ${p.path} (nur für Sie lesbar).`,
+  'automatic.secret.shown-once': 'Der neue geheime Clientschlüssel, nur dieses eine Mal angezeigt (fügen Sie ihn jetzt in Ihre Anwendung ein):',
+  'automatic.secret.no-config-dir': 'Hier ist kein Konfigurationsverzeichnis bekannt (HOME, XDG_CONFIG_HOME oder SMTP_OAUTH_SETUP_CONFIG_DIR): Der geheime Schlüssel konnte nicht gespeichert werden. Geben Sie --env-file oder --secret-file an.',
 };

@@ -44,8 +44,6 @@ export const automaticEn = defineMessages({
   'automatic.step.needs': message({ scopes: 'strings', roles: roleSamples }, (p) =>
     p.roles.length > 0 ? `needs ${f.list(p.scopes, 'conjunction')}, as ${roles(p.roles)}` : `needs ${f.list(p.scopes, 'conjunction')}`,
   ),
-  'automatic.not-available':
-    'The automatic setup cannot change the tenant yet: add --dry-run to see its plan, or run `smtp-oauth-setup setup` for the guided setup.',
   'automatic.mailbox-missing': '--automatic needs --mailbox <address>',
   'automatic.secret-months-invalid': message({ value: 'string', min: 'number', max: 'number' }, (p) => `--secret-months: "${p.value}" is not a whole number of months from ${p.min} to ${p.max}`),
   'automatic.url-invalid': message({ flag: 'string', value: 'string' }, (p) => `${p.flag}: "${p.value}" is not an https URL`),
@@ -53,12 +51,80 @@ export const automaticEn = defineMessages({
   'automatic.flag-needs-automatic': message({ flags: 'strings' }, (p) => `${f.list(p.flags, 'conjunction')}: only with --automatic`),
 
   // Help of the options.
-  'automatic.help.automatic': 'let the tool do steps 1–3 after one administrator sign-in (for now: only with --dry-run)',
   'automatic.help.app-name': 'display name of the new app registration (default: "smtp-oauth-setup <mailbox>")',
   'automatic.help.credential': 'credential the new app gets (default: secret)',
   'automatic.help.secret-months': message({ min: 'number', max: 'number', months: 'number' }, (p) => `months the credential is valid, ${p.min}–${p.max} (default: ${p.months})`),
   'automatic.help.dry-run': 'print the plan and stop, without signing in',
-  'automatic.help.json': 'print the plan as JSON',
   'automatic.help.graph-url': "Microsoft Graph's v1.0 root (default: the cloud's)",
   'automatic.help.exchange-url': "Exchange Online's admin host (default: the cloud's)",
+  'automatic.help.automatic': 'let the tool do steps 1–3 after an administrator sign-in, then prove the result',
+  'automatic.help.json': 'print the plan, or the result (ids, checks, the proof), as JSON; never a secret',
+  'automatic.help.browser': 'sign in as an administrator in a browser instead of by device code',
+  'automatic.help.admin-client-id': 'sign in through your own public client (pre-authorized for Graph and Exchange) instead of Microsoft Azure CLI',
+  'automatic.help.env-file': 'write the new client secret into this .env file for the sending application (0600)',
+  'automatic.help.secret-file': 'write the new client secret alone into this file (0600)',
+  'automatic.help.show-secret': 'show the new client secret once on this terminal',
+  'automatic.help.wait': 'how long the proof waits for the changes to take effect (default: 30m)',
+  'automatic.confirm-plan': 'Carry out this plan in your tenant?',
+  'automatic.needs-yes': '--automatic without a terminal needs --yes to confirm the plan (or --dry-run to see it)',
+  'automatic.secret-flags-with-certificate': '--save-secret, --env-file, --secret-file and --show-secret are for a client secret, not for --credential certificate',
+  'automatic.show-secret-needs-terminal': '--show-secret: only on a terminal (the secret must never reach a log)',
+  'automatic.run.declined': 'Nothing was signed in to or changed.',
+  'automatic.run.resuming': message({ path: 'string' }, (p) => `Continuing the setup recorded in ${p.path}: what exists is reused, nothing is made twice.`),
+  'automatic.run.creating': message({ what: ['app', 'service-principal', 'consent', 'secret'] }, (p) =>
+    p.what === 'app'
+      ? 'Creating the app registration…'
+      : p.what === 'service-principal'
+        ? `Creating its ${v.servicePrincipal}…`
+        : p.what === 'consent'
+          ? `Granting ${v.adminConsent} for SMTP.SendAsApp…`
+          : 'Adding a client secret…',
+  ),
+  'automatic.run.proving': 'Proving the result with the new credential (token and SMTP), waiting for the changes to take effect if needed…',
+  'automatic.run.done': message({ clientId: 'string', tenantId: 'string' }, (p) =>
+    `Done: the app ${p.clientId} in the ${v.tenant} ${p.tenantId} sends through Exchange Online. Run \`smtp-oauth-setup check\` at any time to check it again.`,
+  ),
+  'automatic.run.blocked': `Nothing was changed: ${v.securityDefaults} are on and would refuse SMTP AUTH. Turn them off (or replace them by Conditional Access) and run this again.`,
+  'automatic.run.repair-declined': message({ objectId: 'string' }, (p) =>
+    `Nothing was changed in Exchange Online: its ${v.servicePrincipal} of the app keeps the wrong object id, so SMTP AUTH will fail. It must name ${p.objectId}; run this again and confirm the repair.`,
+  ),
+  'automatic.check.unknown': message({ check: ['security-defaults', 'organization-smtp-auth', 'mailbox-smtp-auth', 'exchange-service-principal'] }, (p) =>
+    p.check === 'security-defaults'
+      ? `${v.securityDefaults}: could not check with this sign-in (not read as "off").`
+      : p.check === 'organization-smtp-auth'
+        ? "The organisation's SMTP AUTH setting: could not check."
+        : p.check === 'mailbox-smtp-auth'
+          ? "The mailbox's SMTP AUTH setting: could not check."
+          : `The app's Exchange ${v.servicePrincipal}: could not check.`,
+  ),
+  'automatic.check.security-defaults-on': `${v.securityDefaults}: on. They refuse SMTP AUTH for the app.`,
+  'automatic.check.security-defaults-off': `${v.securityDefaults}: off.`,
+  'automatic.check.organization-smtp-auth': message({ disabled: 'boolean' }, (p) =>
+    p.disabled
+      ? "SMTP AUTH is off for the organisation; the mailbox's own setting, which the plan turns on, overrides it."
+      : 'SMTP AUTH is allowed for the organisation.',
+  ),
+  'automatic.check.mailbox-smtp-auth': message({ mailbox: 'string', open: 'boolean' }, (p) =>
+    p.open ? `SMTP AUTH is on for ${p.mailbox}.` : `SMTP AUTH is not on for ${p.mailbox}: the plan turns it on.`,
+  ),
+  'automatic.check.exchange-sp-missing': `Exchange Online has no ${v.servicePrincipal} of the app yet: the plan makes it.`,
+  'automatic.check.exchange-sp-right': `Exchange Online's ${v.servicePrincipal} of the app has the right object id.`,
+  'automatic.check.exchange-sp-wrong': message({ found: 'string' }, (p) =>
+    `Exchange Online's ${v.servicePrincipal} of the app has the wrong object id ${p.found} (not the ${v.enterpriseApplications} one): it will be replaced after you confirm.`,
+  ),
+  'automatic.exchange.running': message({ cmdlet: 'string' }, (p) => `Exchange Online: ${p.cmdlet}…`),
+  'automatic.exchange.repair-question': message({ found: 'string', expected: 'string' }, (p) =>
+    `Exchange Online's ${v.servicePrincipal} of this app names the object id ${p.found}, but its ${v.enterpriseApplications} object id is ${p.expected}. Remove it and make it again with the right one?`,
+  ),
+  'automatic.exchange.handover': message({ cmdlet: 'string' }, (p) =>
+    `Exchange Online's admin endpoint gave an answer this tool does not know${p.cmdlet ? ` (${p.cmdlet})` : ''}. It is not documented by Microsoft, so nothing is assumed: do steps 2–3 with PowerShell, as below. Step 1 is done.`,
+  ),
+  'automatic.secret.saved-config': message({ path: 'string?' }, (p) =>
+    p.path ? `The new client secret is kept with the saved configuration ${p.path} (in the operating system's credential store where there is one).` : 'The new client secret is kept for this run only.',
+  ),
+  'automatic.secret.written': message({ path: 'string', kind: ['env-file', 'secret-file'] }, (p) =>
+    p.kind === 'env-file' ? `The new client secret is in ${p.path} (a .env for your application, readable by you alone).` : `The new client secret is in ${p.path} (readable by you alone).`,
+  ),
+  'automatic.secret.shown-once': 'The new client secret, shown this once (paste it into your application now):',
+  'automatic.secret.no-config-dir': 'No configuration directory is known here (HOME, XDG_CONFIG_HOME or SMTP_OAUTH_SETUP_CONFIG_DIR): the secret could not be saved. Give --env-file or --secret-file.',
 });
