@@ -372,6 +372,7 @@ export function createExchangeAdminApi(options: ExchangeAdminOptions): ExchangeA
         body = cmdletErrorBody(error.cmdlet, operation, requestId);
       }
       options.events.push({ at: new Date().toISOString(), server: 'exchange-admin', event: 'request-answered', method, path: url.pathname, status, operation });
+      if (state.automation.swallowAnswer?.({ service: 'exchange', operation })) return;
       res.writeHead(status, {
         'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8',
         'request-id': requestId,

@@ -660,6 +660,7 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
         status,
         operation: operationOf(method, url.pathname),
       });
+      if (state.automation.swallowAnswer?.({ service: 'graph', operation: `${method} ${url.pathname.slice(GRAPH_PATH_PREFIX.length).replace(/^\/+/, '')}` })) return;
       res.writeHead(status, {
         ...(text !== undefined && { 'content-type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8' }),
         'request-id': requestId,

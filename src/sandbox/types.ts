@@ -108,6 +108,12 @@ export interface AutomationSettings {
    * (automation-notes.md §3: "treat every unexpected answer as fall back"), for the fallback test.
    */
   exchangeAdminAnswer: 'normal' | 'unexpected';
+  /**
+   * For the crash tests: a request this matches is carried out (the object exists in the tenant) but
+   * never answered, the moment a client could be killed between Microsoft's answer and its own record.
+   * `operation` is Graph's method and path (`POST applications`) or the cmdlet name. Null: none.
+   */
+  swallowAnswer?: ((request: { service: 'graph' | 'exchange'; operation: string }) => boolean) | null;
   /** The clock of device codes and replication (epoch ms); injectable for tests. */
   now: () => number;
 }

@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { runCli } from '../support/cli.js';
+import { BIN, runCli } from '../support/cli.js';
+import { baseEnv } from '../support/platform.js';
 import { parseValid } from '../support/json-schema.js';
 import { sandboxSmtpArgs } from '../support/sandbox-env.js';
 
@@ -25,6 +27,10 @@ afterAll(async () => {
 beforeEach(() => {
   sandbox.applyScenario('healthy');
   sandbox.automation.deviceCodeAutoApproveMs = 0;
+  // As in a tenant made after January 2020: SMTP AUTH off for the organisation, the mailbox inheriting it,
+  // so the run must turn it on (Set-CASMailbox) for the proof to pass.
+  sandbox.tenant.organization.smtpClientAuthenticationDisabled = true;
+  for (const box of sandbox.tenant.mailboxes) box.smtpClientAuthenticationDisabled = null;
   configDir = mkdtempSync(join(tmpdir(), 'auto-config-'));
   work = mkdtempSync(join(tmpdir(), 'auto-work-'));
 });
@@ -80,5 +86,70 @@ describe('setup --automatic: the whole path', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--yes');
     expect(sandbox.stats().deviceCodeRequests).toBe(before);
+  });
+});
+
+/** The CLI spawned and SIGKILLed the moment the sandbox swallowed the answer to `operation`. */
+async function killedAt(operation: string, extra: string[] = []): Promise<void> {
+  let swallowed = false;
+  sandbox.automation.swallowAnswer = (request) => {
+    if (request.operation !== operation || swallowed) return false;
+    swallowed = true;
+    return true;
+  };
+  const child = spawn(process.execPath, [BIN, ...args(...extra)], { env: { ...baseEnv(), ...env() }, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.end();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const deadline = Date.now() + 30_000;
+  while (!swallowed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  child.kill('SIGKILL');
+  await closed;
+  sandbox.automation.swallowAnswer = null;
+  expect(swallowed, `never reached ${operation}:\n${stderr}`).toBe(true);
+}
+
+function appsOfMailbox() {
+  return sandbox.tenant.apps.filter((a) => sandbox.tenant.directory.applications[a.appObjectId]?.tags.includes('smtp-oauth-setup'));
+}
+
+describe('setup --automatic: killed (SIGKILL) right after each create, then run again', () => {
+  it.each([
+    ['the app', 'POST applications'],
+    ['its service principal', 'POST servicePrincipals'],
+    ['the admin consent', `POST servicePrincipals/${'{exchange}'}/appRoleAssignedTo`],
+    ['the client secret', 'addPassword'],
+    ['the Exchange service principal', 'New-ServicePrincipal'],
+    ['the mailbox permission', 'Add-MailboxPermission'],
+    ['SMTP AUTH on the mailbox', 'Set-CASMailbox'],
+  ])('after %s: one app, one service principal, one secret, and the proof passes', { timeout: 90_000 }, async (_name, operationPattern) => {
+    const exchangeSp = sandbox.tenant.directory.exchangeOnline.id;
+    const operation = operationPattern.replace('{exchange}', exchangeSp);
+    // Graph's addPassword path names the app's object id: matched by its end.
+    const matcher = operation === 'addPassword' ? null : operation;
+    if (matcher) await killedAt(matcher, ['--secret-file', join(work, 's.txt')]);
+    else {
+      let swallowed = false;
+      sandbox.automation.swallowAnswer = (r) => !swallowed && r.operation.endsWith('/addPassword') && (swallowed = true);
+      const child = spawn(process.execPath, [BIN, ...args('--secret-file', join(work, 's.txt'))], { env: { ...baseEnv(), ...env() }, stdio: ['pipe', 'ignore', 'ignore'] });
+      child.stdin.end();
+      const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+      const deadline = Date.now() + 30_000;
+      while (!swallowed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.kill('SIGKILL');
+      await closed;
+      sandbox.automation.swallowAnswer = null;
+      expect(swallowed).toBe(true);
+    }
+    const again = await runCli([...args('--secret-file', join(work, 's.txt'), '--json')], { env: env(), timeoutMs: 60_000 });
+    expect(again.status, again.stderr).toBe(0);
+    expect(parseValid('automatic-result', again.stdout).ok).toBe(true);
+    const apps = appsOfMailbox();
+    expect(apps).toHaveLength(1);
+    const app = apps[0]!;
+    expect(app.servicePrincipalObjectId).not.toBeNull();
+    expect(app.secrets).toHaveLength(1);
+    expect(sandbox.tenant.exchangeServicePrincipals.filter((sp) => sp.appId === app.clientId)).toHaveLength(1);
   });
 });
