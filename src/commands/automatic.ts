@@ -112,9 +112,10 @@ export async function automaticCommand(
     return ExitCode.ok;
   }
 
+  // Refused before the plan is printed: one line, as for every bad input.
+  if (!options.yes && !interactive) throw new InputError([msg('automatic.needs-yes')]);
   // The plan is shown before anything is signed in to or changed, and confirmed.
   output.info(renderPlan(plan, { t }, { dryRun: false }).trimEnd());
-  if (!options.yes && !interactive) throw new InputError([msg('automatic.needs-yes')]);
   const { listenForStop, unlessStopped } = await import('../signals.js');
   const stop = listenForStop();
   try {

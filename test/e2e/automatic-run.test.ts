@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { BIN, runCli } from '../support/cli.js';
 import { baseEnv } from '../support/platform.js';
@@ -33,6 +33,11 @@ beforeEach(() => {
   for (const box of sandbox.tenant.mailboxes) box.smtpClientAuthenticationDisabled = null;
   configDir = mkdtempSync(join(tmpdir(), 'auto-config-'));
   work = mkdtempSync(join(tmpdir(), 'auto-work-'));
+});
+
+afterEach(() => {
+  rmSync(configDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 });
 
 const env = () => ({ NO_COLOR: '1', NODE_EXTRA_CA_CERTS: sandbox.caFile, AZURE_AUTHORITY_HOST: sandbox.authorityHost, SMTP_OAUTH_SETUP_CONFIG_DIR: configDir });
@@ -151,5 +156,79 @@ describe('setup --automatic: killed (SIGKILL) right after each create, then run 
     expect(app.servicePrincipalObjectId).not.toBeNull();
     expect(app.secrets).toHaveLength(1);
     expect(sandbox.tenant.exchangeServicePrincipals.filter((sp) => sp.appId === app.clientId)).toHaveLength(1);
+  });
+});
+
+describe('setup --automatic: certificate, replication, refusals, hand-over, repair', () => {
+  it('--credential certificate: the certificate made here (0600) is uploaded with the app, and the proof passes', { timeout: 60_000 }, async () => {
+    const run = await runCli([...args('--credential', 'certificate', '--json')], { env: env(), timeoutMs: 60_000, cwd: work });
+    expect(run.status, run.stderr).toBe(0);
+    const result = parseValid('automatic-result', run.stdout);
+    expect(result.secret).toBeNull();
+    expect(result.certificate.path).toBe(join(work, 'smtp-oauth-sender.pem'));
+    expect(statSync(result.certificate.path).mode & 0o777).toBe(0o600);
+    const app = appsOfMailbox()[0]!;
+    expect(app.secrets).toHaveLength(0);
+    expect(app.certificates).toHaveLength(1);
+    const key = readFileSync(result.certificate.path, 'utf8').match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/)![0];
+    for (const text of [run.stdout, run.stderr, ...writtenTexts(configDir)]) expect(text).not.toContain(key.split('\n')[1]);
+  });
+
+  it('replication delays on every create: waited out (and said so), the proof passes', { timeout: 90_000 }, async () => {
+    sandbox.automation.replicationDelayMs = 3000;
+    try {
+      const run = await runCli([...args('--secret-file', join(work, 's.txt'))], { env: env(), timeoutMs: 90_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/does not (show|see|accept)|not yet|trying again/i);
+      expect(appsOfMailbox()).toHaveLength(1);
+    } finally {
+      sandbox.automation.replicationDelayMs = 0;
+    }
+  });
+
+  it.each([
+    ['no role to create apps', ['exchangeAdministrator'], 'admin-role-missing'],
+    ['no Exchange administrator role', ['applicationAdministrator'], 'admin-role-missing'],
+  ] as const)('%s: refused before any change, with the diagnosis', async (_name, roles, code) => {
+    sandbox.tenant.directory.admins[0]!.roles = [...roles];
+    const graphBefore = sandbox.stats().graphRequests;
+    const run = await runCli([...args('--json')], { env: env(), timeoutMs: 60_000 });
+    expect(run.status).toBe(3);
+    expect(run.stdout).toContain(`"code": "${code}"`);
+    expect(appsOfMailbox()).toHaveLength(0);
+    // Nothing was written to Graph: at most reads.
+    expect(sandbox.stats().graphRequests - graphBefore).toBeLessThanOrEqual(1);
+  });
+
+  it('an unexpected admin-endpoint answer: step 1 done, steps 2–3 handed over to the PowerShell with the real values', { timeout: 60_000 }, async () => {
+    sandbox.automation.exchangeAdminAnswer = 'unexpected';
+    try {
+      const run = await runCli([...args('--secret-file', join(work, 's.txt'), '--json')], { env: env(), timeoutMs: 60_000, cwd: work });
+      expect(run.status).toBe(6);
+      const result = parseValid('automatic-result', run.stdout);
+      expect(result.outcome).toBe('handover');
+      expect(result.ok).toBe(false);
+      const app = appsOfMailbox()[0]!;
+      const script = readFileSync(join(work, 'smtp-oauth-setup-exchange.ps1'), 'utf8');
+      expect(script).toContain(`New-ServicePrincipal -AppId ${app.clientId} -ObjectId ${app.servicePrincipalObjectId}`);
+      expect(run.stderr).toContain('PowerShell');
+      expect(sandbox.tenant.exchangeServicePrincipals.filter((sp) => sp.appId === app.clientId)).toHaveLength(0);
+    } finally {
+      sandbox.automation.exchangeAdminAnswer = 'normal';
+    }
+  });
+
+  it('a wrong Exchange service principal (the app registration’s object id) is removed and made again after confirmation', { timeout: 60_000 }, async () => {
+    const first = await runCli([...args('--secret-file', join(work, 's.txt'))], { env: env(), timeoutMs: 60_000 });
+    expect(first.status, first.stderr).toBe(0);
+    const app = appsOfMailbox()[0]!;
+    const exo = sandbox.tenant.exchangeServicePrincipals.find((sp) => sp.appId === app.clientId)!;
+    exo.objectId = app.appObjectId; // the classic mistake
+    const again = await runCli([...args('--json')], { env: env(), timeoutMs: 60_000 });
+    expect(again.status, again.stderr).toBe(0);
+    const result = parseValid('automatic-result', again.stdout);
+    expect(result.findings.find((f: { check: string }) => f.check === 'exchange-service-principal')?.state).toBe('will-change');
+    const repaired = sandbox.tenant.exchangeServicePrincipals.filter((sp) => sp.appId === app.clientId);
+    expect(repaired.map((sp) => sp.objectId)).toEqual([app.servicePrincipalObjectId]);
   });
 });

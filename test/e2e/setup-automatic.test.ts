@@ -52,18 +52,19 @@ describe('setup --automatic --dry-run', () => {
 });
 
 describe('setup --automatic: refusals (exit 2)', () => {
-  it('without --dry-run: one line, the execution is not available yet', async () => {
+  it('without --dry-run, --yes or a terminal: one line, nothing signed in to', async () => {
     const run = await runCli(['setup', '--automatic', '--mailbox', 'a@contoso.com'], { env });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--yes');
     expect(run.stderr).toContain('--dry-run');
   });
 
   it('the refusal in German', async () => {
     const run = await runCli(['setup', '--automatic', '--mailbox', 'a@contoso.com'], { env: { ...env, SMTP_OAUTH_LANG: 'de' } });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Die automatische Einrichtung kann den Mandanten noch nicht ändern');
+    expect(run.stderr).toContain('benötigt --yes zur Bestätigung des Plans');
   });
 
   it.each([

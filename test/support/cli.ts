@@ -16,7 +16,7 @@ export interface CliRun {
  * Spawns the built CLI with this test run's Node (so the Node 22/24 CI legs test on 22/24), stdin a
  * pipe (never a terminal), and only the environment given plus PATH (and the run's TMPDIR).
  */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number; cwd?: string } = {}): Promise<CliRun> {
   assertFreshBuild();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -24,6 +24,7 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
       // on Windows what Node needs there (baseEnv).
       env: { ...baseEnv(), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd && { cwd: options.cwd }),
     });
     let stdout = '';
     let stderr = '';
