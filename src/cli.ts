@@ -45,6 +45,8 @@ export interface DemoOptions {
   json: boolean;
   /** False with --no-input: the non-interactive demo even on a terminal. */
   input?: boolean;
+  /** `--automatic`: the automatic setup (steps 1–3 after an administrator sign-in) against the sandbox. */
+  automatic?: boolean;
 }
 
 /** `setup` (the default command): the input flags of `check` prefill the wizard's answers. */
@@ -334,6 +336,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--scenario <name>', t('cli.demo.scenario'))
     .option('--json', t('cli.option.json'), false)
     .option('--no-input', t('cli.demo.no-input'))
+    .option('--automatic', t('cli.demo.automatic'))
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: DemoOptions & { lang?: string }) => onParsed({ command: 'demo', options: opts }));
 

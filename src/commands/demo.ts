@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DemoOptions } from '../cli.js';
 import { memoryConfigStore } from '../config/store.js';
 import { Secret } from '../inputs/secret.js';
-import { msg, t } from '../messages/index.js';
+import { msg, render, t } from '../messages/index.js';
 import { runCheck } from '../check/run.js';
 import { resolveCheckInputs } from '../inputs/check-inputs.js';
 import { type CliIO, canPrompt } from '../io.js';
@@ -33,6 +33,7 @@ export async function demoCommand(options: DemoOptions, io: CliIO, output: Outpu
   try {
     sandbox = await startSandbox({ ...(options.scenario && { scenario: options.scenario }) });
     if (stop.signal.aborted) throw cancellation(stop.signal);
+    if (options.automatic) return await demoAutomatic(sandbox, options, io, output, reporter);
     // On a terminal the demo is the setup wizard against the sandbox. Scenarios that stage wrong
     // values in the sending application (a bad secret, an unknown app) stay non-interactive: the
     // walk would ask for values a newcomer cannot know.
@@ -139,5 +140,51 @@ export async function demoWizard(sandbox: Sandbox, io: CliIO, output: Output, pl
   }
   showReceivedMessage(sandbox.received, output);
   if (saved.length > 0) output.info(output.color.dim(`\n${t('demo.files-removed', { workDir })}`));
+  return exitCode;
+}
+
+/** How long the sandbox's administrator takes to approve the device code in `demo --automatic`. */
+export const DEMO_APPROVAL_MS = 3000;
+
+/**
+ * `demo --automatic`: the automatic setup against the sandbox, offline: a tenant as new ones are
+ * (SMTP AUTH off), the device codes approved by the sandbox's administrator after a few seconds,
+ * steps 1–3 made through the sandbox's Graph and Exchange admin endpoint, then the test message.
+ * Nothing is written to the user's configuration: the state and the secret stay in memory.
+ */
+export async function demoAutomatic(sandbox: Sandbox, options: DemoOptions, io: CliIO, output: Output, reporter: Reporter): Promise<number> {
+  const { automaticCommand } = await import('./automatic.js');
+  const { SANDBOX_ADMIN } = await import('../sandbox/directory.js');
+  sandbox.automation.deviceCodeAutoApproveMs = DEMO_APPROVAL_MS;
+  sandbox.automation.deviceCodeIntervalSeconds = 1;
+  sandbox.tenant.organization.smtpClientAuthenticationDisabled = true;
+  for (const box of sandbox.tenant.mailboxes) box.smtpClientAuthenticationDisabled = null;
+  const { client } = sandbox;
+  if (!options.json) output.info(render(msg('demo.automatic.intro', { admin: SANDBOX_ADMIN.userPrincipalName, seconds: DEMO_APPROVAL_MS / 1000 })));
+  const exitCode = await automaticCommand(
+    {
+      automatic: true,
+      yes: true,
+      input: false,
+      json: options.json,
+      mailbox: client.mailbox,
+      from: client.from,
+      to: client.to,
+      tenantId: client.tenantId,
+      authorityHost: sandbox.authorityHost,
+      graphUrl: sandbox.graphUrl,
+      exchangeUrl: sandbox.exchangeUrl,
+      smtpHost: sandbox.smtp.host,
+      smtpPort: String(sandbox.smtp.port),
+      timeout: '10',
+      wait: '2m',
+    },
+    io,
+    output,
+    reporter,
+    undefined,
+    { extraCaPem: sandbox.caPem, memoryState: true },
+  );
+  if (!options.json) showReceivedMessage(sandbox.received, output);
   return exitCode;
 }

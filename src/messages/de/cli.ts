@@ -103,6 +103,7 @@ export const cliDe: Translations<typeof cliEn> = {
     'Die ganze Prüfung gegen die eingebaute Sandbox ausführen (kein Mandant nötig); in einem Terminal startet stattdessen der Einrichtungsassistent gegen sie',
   'cli.demo.scenario': 'ein Sandbox-Szenario, das einen Fehler und seine Diagnose zeigt (siehe `sandbox --list-scenarios`)',
   'cli.demo.no-input': 'die nicht interaktive Demo auch in einem Terminal',
+  'cli.demo.automatic': 'die automatische Einrichtung: Schritte 1–3 nach einer Administratoranmeldung, gegen die Sandbox',
 
   'cli.sandbox.description': 'Einen Offline-Emulator des Token-Endpunkts von Entra ID und des SMTP von Exchange Online auf 127.0.0.1 starten',
   'cli.sandbox.scenario': 'den Mandanten in einem fehlerhaften Zustand vorbereiten (Standard: healthy)',

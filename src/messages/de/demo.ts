@@ -16,6 +16,8 @@ export const demoDe: Translations<typeof demoEn> = {
   'demo.received': 'Die Sandbox hat diese E-Mail empfangen',
   'demo.secret-source': 'der Sandbox',
   'demo.repaired': (p) => `(Demo) Die Sandbox spielt jetzt die Administratorin, die ${q(p.scenario)} behoben hat.`,
+  'demo.automatic.intro': (p) =>
+    `(Demo) Die automatische Einrichtung gegen die eingebaute Sandbox: Ihr Administrator ${p.admin} bestätigt jede Anmeldung nach ${p.seconds} Sekunden, wie Sie es im Browser täten.`,
   'demo.uploaded': '(Demo) Die Sandbox spielt die Administratorin, die das Zertifikat zur App hochgeladen hat.',
   'demo.files-removed': (p) => `(Demo) Die in ${p.workDir} gespeicherten Dateien werden mit der Demo entfernt, denn sie galten nur für die Sandbox.`,
 };

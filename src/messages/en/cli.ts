@@ -106,6 +106,7 @@ export const cliEn = defineMessages({
   'cli.demo.description': 'Run the whole check against the built-in sandbox (no tenant needed); on a terminal, the setup wizard against it',
   'cli.demo.scenario': 'a sandbox scenario that shows a failure and its diagnosis (see `sandbox --list-scenarios`)',
   'cli.demo.no-input': 'the non-interactive demo even on a terminal',
+  'cli.demo.automatic': 'the automatic setup: steps 1–3 after an administrator sign-in, against the sandbox',
 
   // sandbox
   'cli.sandbox.description': 'Start an offline emulator of the Entra ID token endpoint and Exchange Online SMTP on 127.0.0.1',
