@@ -160,7 +160,7 @@ export async function demoAutomatic(sandbox: Sandbox, options: DemoOptions, io: 
   sandbox.tenant.organization.smtpClientAuthenticationDisabled = true;
   for (const box of sandbox.tenant.mailboxes) box.smtpClientAuthenticationDisabled = null;
   const { client } = sandbox;
-  if (!options.json) output.info(render(msg('demo.automatic.intro', { admin: SANDBOX_ADMIN.userPrincipalName, seconds: DEMO_APPROVAL_MS / 1000 })));
+  if (!options.json) output.info(render(msg('demo.automatic.intro', { admin: SANDBOX_ADMIN.userPrincipalName, waitMs: DEMO_APPROVAL_MS })));
   const exitCode = await automaticCommand(
     {
       automatic: true,

@@ -10,7 +10,7 @@ describe('demo --automatic', () => {
     for (const line of ['Creating the app registration', 'Exchange Online: New-ServicePrincipal', 'Exchange Online: Set-CASMailbox', 'Test message from']) {
       expect(run.stderr).toContain(line);
     }
-    expect(run.stderr).toContain('approves each sign-in after 3 seconds');
+    expect(run.stderr).toContain('approves each sign-in after 3 sec');
   });
 
   it('--json: the result document, schema-valid, proved, with no secret in it', { timeout: 60_000 }, async () => {

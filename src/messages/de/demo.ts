@@ -3,7 +3,8 @@ import { strong } from '../emphasis.js';
 import type { demoEn } from '../en/demo.js';
 import { formatterFor } from '../format.js';
 
-const q = formatterFor('de').quote;
+const f = formatterFor('de');
+const q = f.quote;
 
 export const demoDe: Translations<typeof demoEn> = {
   'demo.title': (p) => `smtp-oauth-setup demo: Szenario ${p.scenario}`,
@@ -17,7 +18,7 @@ export const demoDe: Translations<typeof demoEn> = {
   'demo.secret-source': 'der Sandbox',
   'demo.repaired': (p) => `(Demo) Die Sandbox spielt jetzt die Administratorin, die ${q(p.scenario)} behoben hat.`,
   'demo.automatic.intro': (p) =>
-    `(Demo) Die automatische Einrichtung gegen die eingebaute Sandbox: Ihr Administrator ${p.admin} bestätigt jede Anmeldung nach ${p.seconds} Sekunden, wie Sie es im Browser täten.`,
+    `(Demo) Die automatische Einrichtung gegen die eingebaute Sandbox: Ihr Administrator ${p.admin} bestätigt jede Anmeldung nach ${f.duration(p.waitMs)}, wie Sie es im Browser täten.`,
   'demo.uploaded': '(Demo) Die Sandbox spielt die Administratorin, die das Zertifikat zur App hochgeladen hat.',
   'demo.files-removed': (p) => `(Demo) Die in ${p.workDir} gespeicherten Dateien werden mit der Demo entfernt, denn sie galten nur für die Sandbox.`,
 };

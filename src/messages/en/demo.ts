@@ -1,5 +1,8 @@
 import { defineMessages, message } from '../define.js';
 import { strong } from '../emphasis.js';
+import { formatterFor } from '../format.js';
+
+const f = formatterFor('en');
 
 /** `demo`: the check (or the walk) against the built-in sandbox. */
 export const demoEn = defineMessages({
@@ -20,8 +23,8 @@ export const demoEn = defineMessages({
   /** Where the demo's client secret comes from, as the credential menu names it ("The client secret from …"). */
   'demo.secret-source': 'the sandbox',
   'demo.repaired': message({ scenario: 'string' }, (p) => `(demo) The sandbox now plays the administrator who fixed '${p.scenario}'.`),
-  'demo.automatic.intro': message({ admin: 'string', seconds: 'number' }, (p) =>
-    `(demo) The automatic setup against the built-in sandbox: its administrator ${p.admin} approves each sign-in after ${p.seconds} seconds, as you would in the browser.`,
+  'demo.automatic.intro': message({ admin: 'string', waitMs: 'number' }, (p) =>
+    `(demo) The automatic setup against the built-in sandbox: its administrator ${p.admin} approves each sign-in after ${f.duration(p.waitMs)}, as you would in the browser.`,
   ),
   'demo.uploaded': '(demo) The sandbox plays the administrator who uploaded the certificate to the app.',
   'demo.files-removed': message(
