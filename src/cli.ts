@@ -5,6 +5,7 @@ import { SECRET_MONTHS } from './automatic/limits.js';
 import { GLOBAL_CLOUD } from './cloud.js';
 import { InputError } from './errors.js';
 import { readDecimal } from './inputs/decimal.js';
+import { parseDelayMs } from './inputs/delay.js';
 import { type Message, type MessageId, msg, t } from './messages/index.js';
 import type { CheckFlags } from './inputs/check-inputs.js';
 import { toolVersion } from './version.js';
@@ -97,6 +98,8 @@ export interface SandboxOptions {
   certificate?: string;
   /** `--latency <ms>`: a round trip added in front of both servers (a latency proxy each). */
   latency?: number;
+  /** `--replication-delay <duration>`: each new object invisible, a new secret refused, for this many ms. */
+  replicationDelay?: number;
   json: boolean;
 }
 
@@ -150,6 +153,15 @@ const MAX_LATENCY_MS = 10_000;
 function latencyOption(value: string): number {
   const parsed = readDecimal(value, { min: 0, max: MAX_LATENCY_MS });
   if ('problem' in parsed) throw new InputError([msg('cli.latency-invalid', { value, max: MAX_LATENCY_MS, problem: parsed.problem })]);
+  return parsed.value;
+}
+
+/** The most `sandbox --replication-delay` takes: ten minutes, beyond the notes' delays for a new secret. */
+const MAX_REPLICATION_DELAY_MS = 600_000;
+
+function replicationDelayOption(value: string): number {
+  const parsed = parseDelayMs(value, MAX_REPLICATION_DELAY_MS);
+  if ('problem' in parsed) throw new InputError([msg('cli.replication-delay-invalid', { value, problem: parsed.problem })]);
   return parsed.value;
 }
 
@@ -351,6 +363,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--ca-dir <dir>', t('cli.sandbox.ca-dir'))
     .option('--certificate <pem>', t('cli.sandbox.certificate'))
     .option('--latency <ms>', t('cli.sandbox.latency'), latencyOption)
+    .option('--replication-delay <duration>', t('cli.sandbox.replication-delay'), replicationDelayOption)
     .option('--json', t('cli.sandbox.json'), false)
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: SandboxOptions & { lang?: string }) => onParsed({ command: 'sandbox', options: opts }));

@@ -20,6 +20,8 @@ describe('parseArgv: argv → typed command', () => {
       { command: 'setup', options: { automatic: true, mailbox: 'm@x.com', from: 'f@x.com', appName: 'Alerts', credential: 'certificate', secretMonths: '6', dryRun: true, json: true, cloud: 'usgov', graphUrl: 'https://g', exchangeUrl: 'https://e', yes: false, input: true } }],
     ['sandbox with ports', ['sandbox', '--token-port', '8443', '--smtp-port', '2587'], { command: 'sandbox', options: { tokenPort: 8443, smtpPort: 2587, listScenarios: false, json: false } }],
     ['sandbox --latency', ['sandbox', '--latency', '50'], { command: 'sandbox', options: { latency: 50, listScenarios: false, json: false } }],
+    ['sandbox --replication-delay 30s', ['sandbox', '--replication-delay', '30s'], { command: 'sandbox', options: { replicationDelay: 30_000, listScenarios: false, json: false } }],
+    ['sandbox --replication-delay 1500', ['sandbox', '--replication-delay', '1500'], { command: 'sandbox', options: { replicationDelay: 1500, listScenarios: false, json: false } }],
     ['sandbox --list-scenarios', ['sandbox', '--list-scenarios'], { command: 'sandbox', options: { listScenarios: true, json: false } }],
     ['sandbox --certificate', ['sandbox', '--certificate', 'app.pem'], { command: 'sandbox', options: { certificate: 'app.pem', listScenarios: false, json: false } }],
     ['check --wait, --secret-expires, --warn-days', ['check', '--wait', '30m', '--secret-expires', '2027-05-31', '--warn-days', '14'],
@@ -87,6 +89,8 @@ describe('parseArgv: argv → typed command', () => {
     [['sandbox', '--latency', '-5']],
     [['sandbox', '--latency', '20000']],
     [['sandbox', '--latency', '1e2']],
+    [['sandbox', '--replication-delay', 'soon']],
+    [['sandbox', '--replication-delay', '1h']],
   ])('bad argv %j → exit 2 with a one-line reason', (argv) => {
     try {
       parseArgv(argv);
@@ -114,6 +118,11 @@ describe('parseArgv: argv → typed command', () => {
     expect(refusal(['sandbox', '--latency', '12.5'])).toEqual([{ id: 'cli.latency-invalid', params: { value: '12.5', max: 10_000, problem: 'not-whole' } }]);
     expect(refusal(['sandbox', '--latency', '20000'])).toEqual([{ id: 'cli.latency-invalid', params: { value: '20000', max: 10_000, problem: 'too-big' } }]);
     expect(refusal(['sandbox', '--smtp-port', '70000'])).toEqual([{ id: 'cli.port-invalid', params: { flag: '--smtp-port', value: '70000', problem: 'too-big' } }]);
+  });
+
+  it('sandbox --replication-delay: ms, s or m, said so when it is not', () => {
+    expect(refusal(['sandbox', '--replication-delay', 'soon'])).toEqual([{ id: 'cli.replication-delay-invalid', params: { value: 'soon', problem: 'not-a-delay' } }]);
+    expect(refusal(['sandbox', '--replication-delay', '11m'])).toEqual([{ id: 'cli.replication-delay-invalid', params: { value: '11m', problem: 'too-big' } }]);
   });
 
   it('--format: one of human, json, nagios; --json goes only with json', () => {

@@ -51,6 +51,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
         ...(options.smtpPort !== undefined && { smtpPort: options.smtpPort }),
         ...(options.caDir && { caDir: options.caDir }),
         ...(options.latency !== undefined && { latencyMs: options.latency }),
+        ...(options.replicationDelay !== undefined && { replicationDelayMs: options.replicationDelay }),
         onMessage: (message) => void reporter.sandboxReceived(message),
       });
     } catch (error) {

@@ -114,6 +114,8 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.sandbox.certificate': `dieses Zertifikat zur App hochladen (wie ${portalPath(v.certificatesAndSecrets, v.uploadCertificate)}), um check --certificate auszuprobieren`,
   'cli.sandbox.latency':
     'diese Umlaufzeit vor beide Server setzen, wie sie ein Netzwerk zu Microsoft hat (je ein verzögernder TCP-Proxy; die angezeigten Ports sind die der Proxys)',
+  'cli.sandbox.replication-delay':
+    'jedes neue Objekt so lange verbergen und jeden neuen Schlüssel so lange ablehnen, wie Microsoft sie repliziert (1500 oder 1500ms, 30s, 2m; höchstens 10m)',
   'cli.sandbox.json': 'die Verbindungseinstellungen als ein JSON-Objekt ausgeben, danach die Meldungen als JSON-Zeilen',
 
   'cli.secret-on-argv': [
@@ -137,6 +139,12 @@ export const cliDe: Translations<typeof cliEn> = {
         : p.problem === 'not-whole'
           ? `--latency „${p.value}“ muss eine ganze Anzahl Millisekunden sein.`
           : `--latency „${p.value}“ muss eine Anzahl Millisekunden von 0 bis ${f.number(p.max)} sein.`,
+  'cli.replication-delay-invalid': (p) =>
+    p.problem === 'empty'
+      ? `--replication-delay „${p.value}“ ist leer.`
+      : p.problem === 'too-big'
+        ? `--replication-delay „${p.value}“ ist länger als 10\u00a0Minuten.`
+        : `--replication-delay „${p.value}“ muss Millisekunden (1500 oder 1500ms), Sekunden (30s) oder Minuten (2m) angeben.`,
   'cli.subcommand-missing': (p) =>
     `${p.command}: Geben Sie an, was zu tun ist, z.\u00a0B. \`${p.command} merge <Dateien…>\` (siehe \`smtp-oauth-setup ${p.command} --help\`).`,
   'cli.unknown-option': (p) =>

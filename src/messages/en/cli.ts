@@ -117,6 +117,7 @@ export const cliEn = defineMessages({
   'cli.sandbox.ca-dir': 'where to write the throw-away CA certificate (default: a new temporary directory)',
   'cli.sandbox.certificate': `upload this certificate to the app (as ${portalPath(v.certificatesAndSecrets, v.uploadCertificate)} does), to try check --certificate`,
   'cli.sandbox.latency': "add this round trip in front of both servers, as a network to Microsoft has (a delaying TCP proxy each; the ports shown are the proxies')",
+  'cli.sandbox.replication-delay': 'hide each new object and refuse each new secret for this long, as Microsoft replicates them (1500 or 1500ms, 30s, 2m; at most 10m)',
   'cli.sandbox.json': 'print the connection settings as one JSON object, then the messages as JSON lines',
 
   // Refusals while parsing.
@@ -146,6 +147,15 @@ export const cliEn = defineMessages({
           : p.problem === 'not-whole'
             ? `--latency '${p.value}' must be a whole number of milliseconds`
             : `--latency '${p.value}' must be a number of milliseconds from 0 to ${p.max}`,
+  ),
+  'cli.replication-delay-invalid': message(
+    { value: 'string', problem: ['empty', 'not-a-delay', 'too-big'] },
+    (p) =>
+      p.problem === 'empty'
+        ? `--replication-delay '${p.value}' is empty`
+        : p.problem === 'too-big'
+          ? `--replication-delay '${p.value}' is longer than 10 minutes`
+          : `--replication-delay '${p.value}' must be milliseconds (1500 or 1500ms), seconds (30s) or minutes (2m)`,
   ),
   'cli.subcommand-missing': message({ command: 'string' }, (p) => `${p.command}: name what to do, e.g. \`${p.command} merge <files…>\` (see \`smtp-oauth-setup ${p.command} --help\`)`),
   // commander's parse errors, by its error code; `suggestion` is its "Did you mean" candidate.
