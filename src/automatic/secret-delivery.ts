@@ -1,5 +1,10 @@
+import { resolve } from 'node:path';
+import type { ConfigStore, SavedAnswers } from '../config/store.js';
+import { InputError } from '../errors.js';
+import { writeUserFile } from '../fs/write-file.js';
 import type { Secret } from '../inputs/secret.js';
-import type { Message } from '../messages/index.js';
+import { type Message, msg } from '../messages/index.js';
+import { envFile } from '../wizard/steps/finish.js';
 
 /**
  * Where a new client secret goes (STUB: the contract; its body is being built), used by the automatic
@@ -38,10 +43,59 @@ export interface SecretDeliveryDeps {
   show(message: Message): void;
   /** Writes the value itself on the terminal (only for `show`): a different stream from logs. */
   reveal(value: Secret): void;
-  /** The OS credential store and the saved configuration come from the command's services. */
-  [service: string]: unknown;
+  /**
+   * The saved configuration (for `saved-config`), built by the command with the OS credential store
+   * (fileConfigStore's `secrets`), as the wizard's `--save-secret` does: the store first, else 0600 in the file.
+   */
+  config?: ConfigStore;
 }
 
-export async function deliverSecret(_secret: Secret, _to: SecretDestination[], _owner: SecretOwner, _deps: SecretDeliveryDeps): Promise<Delivered[]> {
-  throw new Error('deliverSecret: not built yet');
+/** The owner's answers as the saved configuration and the wizard's .env name them. */
+export function ownerAnswers(owner: SecretOwner): SavedAnswers {
+  return { cloud: owner.cloud, tenantId: owner.tenantId, clientId: owner.clientId, mailbox: owner.mailbox, from: owner.from, secretExpires: owner.expires };
+}
+
+/** Each destination in turn; a line for each says where the secret went, never the value (except `show`). */
+export async function deliverSecret(secret: Secret, to: SecretDestination[], owner: SecretOwner, deps: SecretDeliveryDeps): Promise<Delivered[]> {
+  const delivered: Delivered[] = [];
+  for (const destination of to) {
+    delivered.push({ destination, path: await deliverOne(secret, destination, owner, deps) });
+  }
+  return delivered;
+}
+
+async function deliverOne(secret: Secret, destination: SecretDestination, owner: SecretOwner, deps: SecretDeliveryDeps): Promise<string | null> {
+  switch (destination.kind) {
+    case 'saved-config': {
+      const config = deps.config;
+      if (!config?.path) throw new InputError([msg('credentials.delivered.no-config')]);
+      const before = await config.load();
+      await config.save(
+        { answers: { ...before?.answers, ...ownerAnswers(owner) }, ...(before?.token && { token: before.token }), ...(before?.wizard && { wizard: before.wizard }) },
+        { secret },
+      );
+      // The store decides (credential store, else the file): read back which one it used.
+      const after = await config.load();
+      const inStore = after?.clientSecretRef !== undefined;
+      deps.show(inStore ? msg('credentials.delivered.credential-store', { path: config.path }) : msg('credentials.delivered.config-file', { path: config.path }));
+      return inStore ? null : config.path;
+    }
+    case 'env-file': {
+      const path = resolve(deps.workDir, destination.path);
+      // The wizard's .env, the same content: the sending application and `check` read AZURE_* names.
+      await writeUserFile(path, envFile(ownerAnswers(owner), { kind: 'secret', secret }), { private: true });
+      deps.show(msg('credentials.delivered.env-file', { path }));
+      return path;
+    }
+    case 'secret-file': {
+      const path = resolve(deps.workDir, destination.path);
+      await writeUserFile(path, secret.reveal() + '\n', { private: true });
+      deps.show(msg('credentials.delivered.secret-file', { path }));
+      return path;
+    }
+    case 'show':
+      deps.show(msg('credentials.delivered.shown'));
+      deps.reveal(secret);
+      return null;
+  }
 }

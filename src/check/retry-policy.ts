@@ -1,3 +1,4 @@
+import { catalogByCode } from '../diagnose/catalog.js';
 import type { Diagnosis } from '../diagnose/types.js';
 
 /**
@@ -20,20 +21,28 @@ export type RetryPurpose =
   /** `check --targets`: a scheduled check retries a few times within seconds, then reports. */
   | 'fleet'
   /** A single `check` (and a monitoring job reading its JSON): retry later only what heals by itself. */
-  | 'check';
+  | 'check'
+  /**
+   * The proof right after this tool added a client secret (setup --automatic, rotate-secret): as
+   * `wait`, and also the answers the catalog marks `newCredential` (a new secret refused for seconds).
+   */
+  | 'new-credential';
 
 /** The fields the decision is made from (a Diagnosis, or a CheckReport's copy of one). */
-export type RetryFacts = Pick<Diagnosis, 'transient' | 'propagation'>;
+export type RetryFacts = Pick<Diagnosis, 'transient' | 'propagation'> & { code?: string };
 
 const RETRIES_PROPAGATION: Readonly<Record<RetryPurpose, boolean>> = {
   wait: true,
   wizard: true,
   fleet: false,
   check: false,
+  'new-credential': true,
 };
 
 /** Whether the front-end `purpose` tries again after this diagnosis (false for none: nothing failed). */
 export function retryable(diagnosis: RetryFacts | null | undefined, purpose: RetryPurpose): boolean {
   if (!diagnosis) return false;
-  return diagnosis.transient === true || (diagnosis.propagation === true && RETRIES_PROPAGATION[purpose]);
+  if (diagnosis.transient === true || (diagnosis.propagation === true && RETRIES_PROPAGATION[purpose])) return true;
+  // Only where this tool itself just added the credential: otherwise the same answer means a wrong secret.
+  return purpose === 'new-credential' && diagnosis.code !== undefined && catalogByCode.get(diagnosis.code)?.newCredential === true;
 }

@@ -1,5 +1,5 @@
 import { type Message, msg, render } from '../messages/index.js';
-import { retryable } from './retry-policy.js';
+import { type RetryPurpose, retryable } from './retry-policy.js';
 import type { CheckReport, WaitAttempt } from './run.js';
 
 
@@ -46,6 +46,8 @@ export interface WaitOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called after each failed attempt that will be retried (for the progress line). */
   onRetry?: (notice: RetryNotice) => void;
+  /** Whose rule of the one retry policy applies; `wait` (`check --wait`) unless told. */
+  purpose?: RetryPurpose;
 }
 
 export interface WaitResult {
@@ -57,8 +59,8 @@ export interface WaitResult {
 }
 
 /** Whether `check --wait` tries again after this report: a transient or a propagation failure. */
-export function isRetryable(report: CheckReport): boolean {
-  return !report.ok && retryable(report.diagnosis, 'wait');
+export function isRetryable(report: CheckReport, purpose: RetryPurpose = 'wait'): boolean {
+  return !report.ok && retryable(report.diagnosis, purpose);
 }
 
 /** The pause before attempt `n + 1` after `n` failed attempts (n ≥ 1): initial · 2^(n−1), capped. */
@@ -84,7 +86,7 @@ export async function checkUntilSettled(attempt: () => Promise<CheckReport>, opt
     const at = new Date(now()).toISOString();
     const report = await attempt();
     attempts.push({ at, exitCode: report.exitCode, diagnosisCode: report.diagnosis?.code ?? null });
-    if (!isRetryable(report)) return { report, attempts, timedOut: false };
+    if (!isRetryable(report, options.purpose)) return { report, attempts, timedOut: false };
     const remainingMs = deadline - now();
     if (remainingMs <= 0) return { report, attempts, timedOut: true };
     const delayMs = Math.min(backoffDelayMs(attempts.length, backoff), remainingMs);

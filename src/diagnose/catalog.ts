@@ -114,6 +114,12 @@ export interface CatalogEntry {
    * Retried by `check --wait` and the wizard, not by fleet retries or plain `check`.
    */
   propagation: boolean;
+  /**
+   * Entra ID also gives this answer for some seconds right after a credential was added to the app
+   * (AADSTS7000215 4–18 s after addPassword, AADSTS7000222 right after registration:
+   * microsoft-graph-docs#17966), so a proof run right after adding one retries it (`new-credential`).
+   */
+  newCredential?: true;
   exitCode: ExitCode;
   /** A Microsoft Learn page about it (English; `learnUrl` gives the reader's locale). */
   learnMore?: string;
@@ -175,6 +181,7 @@ export const catalog: readonly CatalogEntry[] = [
     step: 1,
     transient: false,
     propagation: false,
+    newCredential: true,
     exitCode: ExitCode.token,
     learnMore: LEARN.entraErrors,
   },
@@ -187,6 +194,7 @@ export const catalog: readonly CatalogEntry[] = [
     step: 1,
     transient: false,
     propagation: false,
+    newCredential: true,
     exitCode: ExitCode.token,
     learnMore: LEARN.entraErrors,
   },

@@ -14,7 +14,8 @@ const smtp = (f: Omit<SmtpFailure, 'host' | 'port' | 'message'>, goodToken?: boo
 const token = (status: number, error: string | undefined, description: string, aadsts?: number): Diagnosis =>
   diagnoseTokenFailure({ kind: 'server', status, description, ...(error && { error }), ...(aadsts && { aadsts }) }, { authorityHost: 'https://login.microsoftonline.com' });
 
-type Kind = 'transient' | 'propagation' | 'neither';
+/** `newCredential`: neither, except right after this tool added the secret (catalog `newCredential`). */
+type Kind = 'transient' | 'propagation' | 'newCredential' | 'neither';
 
 /** Real answers, as the pipeline meets them; the expected kind written out from the issue and catalog F. */
 const ANSWERS: Array<[name: string, diagnosis: () => Diagnosis, kind: Kind]> = [
@@ -32,17 +33,18 @@ const ANSWERS: Array<[name: string, diagnosis: () => Diagnosis, kind: Kind]> = [
   ['the token endpoint\'s HTTP 502', () => token(502, undefined, 'Bad Gateway'), 'transient'],
   ['an unrecognised SMTP 4xx', () => smtp({ phase: 'rcpt', responseCode: 450, response: '450 4.4.1 Something busy' }), 'transient'],
   ['a network timeout', () => diagnoseTokenFailure({ kind: 'transport', code: 'ETIMEDOUT', message: 'connect ETIMEDOUT', host: 'login.microsoftonline.com', port: 443 }), 'transient'],
-  ['AADSTS7000215 wrong secret', () => token(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.', 7000215), 'neither'],
+  ['AADSTS7000215 wrong secret', () => token(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.', 7000215), 'newCredential'],
   ['AADSTS90002 unknown tenant', () => token(400, 'invalid_request', "AADSTS90002: Tenant 'contoso.example' not found.", 90002), 'neither'],
   ['451 5.7.3 STARTTLS required (4xx, but the client\'s configuration)', () => smtp({ phase: 'mail', responseCode: 451, response: '451 5.7.3 STARTTLS is required to send mail [SG2PR02CA0073]' }), 'neither'],
   ['535 5.7.139 basic authentication disabled (the client used a password)', () => smtp({ phase: 'auth', responseCode: 535, response: '535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [PH7P220CA0132]' }), 'neither'],
 ];
 
 const RETRIES: Record<RetryPurpose, Record<Kind, boolean>> = {
-  wait: { transient: true, propagation: true, neither: false },
-  wizard: { transient: true, propagation: true, neither: false },
-  fleet: { transient: true, propagation: false, neither: false },
-  check: { transient: true, propagation: false, neither: false },
+  wait: { transient: true, propagation: true, newCredential: false, neither: false },
+  wizard: { transient: true, propagation: true, newCredential: false, neither: false },
+  fleet: { transient: true, propagation: false, newCredential: false, neither: false },
+  check: { transient: true, propagation: false, newCredential: false, neither: false },
+  'new-credential': { transient: true, propagation: true, newCredential: true, neither: false },
 };
 
 describe('transient and propagation: what the diagnosis says', () => {
