@@ -13,4 +13,19 @@ export const credentialsDe: Translations<typeof credentialsEn> = {
   'credentials.settings.where-file': (p) => p.path,
   'credentials.settings.where-shown': 'einmal im Terminal angezeigt',
   'credentials.answers.saved': (p) => `Die Einstellungen wurden in ${p.path} gespeichert; check verwendet sie ohne Optionen.`,
+  'credentials.rotate.plan.app': (p) => `App-Registrierung ${p.displayName} (Client-ID ${p.appId}):`,
+  'credentials.rotate.plan.add': (p) => `Einen neuen geheimen Clientschlüssel „${p.displayName}“ hinzufügen, gültig bis ${p.endDate}.`,
+  'credentials.rotate.plan.deliver': (p) =>
+    p.kind === 'saved-config'
+      ? 'Ihn in der gespeicherten Konfiguration aufbewahren (im Anmeldeinformationsspeicher, wo es einen gibt).'
+      : p.kind === 'show'
+        ? 'Ihn einmal im Terminal anzeigen.'
+        : `Ihn in ${p.path ?? ''} schreiben (nur für Sie lesbar).`,
+  'credentials.rotate.plan.prove': 'Prüfen, dass er funktioniert: ein Token und SMTP AUTH, mit Warten, bis der neue Schlüssel gilt.',
+  'credentials.rotate.plan.remove': (p) =>
+    `Danach den alten geheimen Clientschlüssel ${p.keyId}${p.hint ? ` (beginnt mit ${p.hint})` : ''}${p.endDate ? `, gültig bis ${p.endDate}` : ''} entfernen, nur wenn die Prüfung bestanden ist.`,
+  'credentials.rotate.plan.keep': (p) =>
+    p.count === 1
+      ? 'Der alte geheime Clientschlüssel bleibt (--remove-old entfernt ihn nach der Prüfung).'
+      : `Die ${p.count} alten geheimen Clientschlüssel bleiben (--remove-old entfernt sie nach der Prüfung).`,
 };

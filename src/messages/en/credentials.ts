@@ -13,4 +13,14 @@ export const credentialsEn = defineMessages({
   'credentials.settings.where-file': message({ path: 'string' }, (p) => p.path),
   'credentials.settings.where-shown': 'shown once on the terminal',
   'credentials.answers.saved': message({ path: 'string' }, (p) => `Saved the settings in ${p.path}; check runs with them without flags.`),
+  'credentials.rotate.plan.app': message({ displayName: 'string', appId: 'string' }, (p) => `App registration ${p.displayName} (client id ${p.appId}):`),
+  'credentials.rotate.plan.add': message({ displayName: 'string', endDate: 'string' }, (p) => `Add a new client secret "${p.displayName}", valid until ${p.endDate}.`),
+  'credentials.rotate.plan.deliver': message({ kind: 'string', path: 'string?' }, (p) =>
+    p.kind === 'saved-config' ? 'Keep it in the saved configuration (the credential store where there is one).' : p.kind === 'show' ? 'Show it once on the terminal.' : `Write it to ${p.path ?? ''} (readable by you only).`,
+  ),
+  'credentials.rotate.plan.prove': 'Prove that it works: a token and SMTP AUTH, waiting while the new secret becomes valid.',
+  'credentials.rotate.plan.remove': message({ keyId: 'string', hint: 'string?', endDate: 'string?' }, (p) =>
+    `Then remove the old client secret ${p.keyId}${p.hint ? ` (starts with ${p.hint})` : ''}${p.endDate ? `, valid until ${p.endDate}` : ''}, only if the proof passed.`,
+  ),
+  'credentials.rotate.plan.keep': message({ count: 'number' }, (p) => `The ${p.count === 1 ? 'old client secret stays' : `${p.count} old client secrets stay`} (--remove-old removes them after the proof).`),
 });
