@@ -1,16 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ConfigStore, SavedAnswers } from '../config/store.js';
+import { InputError } from '../errors.js';
 import { writeUserFile } from '../fs/write-file.js';
 import { Secret } from '../inputs/secret.js';
-import { msg, type Message } from '../messages/index.js';
+import { type Message, msg } from '../messages/index.js';
 import { envFile } from '../wizard/steps/finish.js';
-import { answerPath } from '../wizard/files.js';
 
 /**
- * Where a new client secret goes, used by the automatic setup and by rotate-secret. Never into
- * `--json` output, never into a log:
+ * Where a new client secret goes (STUB: the contract; its body is being built), used by the automatic
+ * setup and by rotate-secret. Never into `--json` output, never into a log.
  *  - saved-config: the saved configuration, the secret in the OS credential store (or 0600 where none is);
- *  - env-file: a `.env` for the sending application (0600), as the wizard writes it;
+ *  - env-file: a `.env` for the sending application (0600);
  *  - secret-file: the bare value in a file (0600);
  *  - show: once on the terminal, only when it is one and the admin asked (`--show-secret`).
  */
@@ -28,7 +29,6 @@ export interface SecretOwner {
   from: string;
   /** The new secret's end date (ISO), saved beside it for `check`'s expiry warning. */
   expires: string;
-  authorityHost?: string;
 }
 
 export interface Delivered {
@@ -44,60 +44,61 @@ export interface SecretDeliveryDeps {
   show(message: Message): void;
   /** Writes the value itself on the terminal (only for `show`): a different stream from logs. */
   reveal(value: Secret): void;
-  /** The saved configuration (its secret goes to the OS credential store when there is one). */
-  store?: ConfigStore | null;
+  /**
+   * The saved configuration (for `saved-config`), built by the command with the OS credential store
+   * (fileConfigStore's `secrets`), as the wizard's `--save-secret` does: the store first, else 0600 in the file.
+   */
+  config?: ConfigStore;
 }
 
-/** The answers a later `check` without flags reads (the saved configuration's lowest-priority source). */
+/** The owner's answers as the saved configuration and the wizard's .env name them. */
 export function ownerAnswers(owner: SecretOwner): SavedAnswers {
-  return {
-    cloud: owner.cloud,
-    tenantId: owner.tenantId,
-    clientId: owner.clientId,
-    mailbox: owner.mailbox,
-    from: owner.from,
-    secretExpires: owner.expires,
-    ...(owner.authorityHost !== undefined && { authorityHost: owner.authorityHost }),
-  };
+  return { cloud: owner.cloud, tenantId: owner.tenantId, clientId: owner.clientId, mailbox: owner.mailbox, from: owner.from, secretExpires: owner.expires };
 }
 
+/** Each destination in turn; a line for each says where the secret went, never the value (except `show`). */
 export async function deliverSecret(secret: Secret, to: SecretDestination[], owner: SecretOwner, deps: SecretDeliveryDeps): Promise<Delivered[]> {
   const delivered: Delivered[] = [];
   for (const destination of to) {
-    switch (destination.kind) {
-      case 'saved-config': {
-        if (!deps.store) {
-          deps.show(msg('automatic.secret.no-config-dir'));
-          break;
-        }
-        const saved = await deps.store.load();
-        await deps.store.save({ ...(saved ?? {}), answers: { ...(saved?.answers ?? {}), ...ownerAnswers(owner) } }, { secret });
-        deps.show(msg('automatic.secret.saved-config', { path: deps.store.path ?? undefined }));
-        delivered.push({ destination, path: deps.store.path });
-        break;
-      }
-      case 'env-file': {
-        const path = answerPath(destination.path, deps.workDir);
-        await writeUserFile(path, envFile(ownerAnswers(owner), { kind: 'secret', secret }), { private: true });
-        deps.show(msg('automatic.secret.written', { path, kind: 'env-file' }));
-        delivered.push({ destination, path });
-        break;
-      }
-      case 'secret-file': {
-        const path = answerPath(destination.path, deps.workDir);
-        await writeUserFile(path, `${secret.reveal()}\n`, { private: true });
-        deps.show(msg('automatic.secret.written', { path, kind: 'secret-file' }));
-        delivered.push({ destination, path });
-        break;
-      }
-      case 'show':
-        deps.show(msg('automatic.secret.shown-once'));
-        deps.reveal(secret);
-        delivered.push({ destination, path: null });
-        break;
-    }
+    delivered.push({ destination, path: await deliverOne(secret, destination, owner, deps) });
   }
   return delivered;
+}
+
+async function deliverOne(secret: Secret, destination: SecretDestination, owner: SecretOwner, deps: SecretDeliveryDeps): Promise<string | null> {
+  switch (destination.kind) {
+    case 'saved-config': {
+      const config = deps.config;
+      if (!config?.path) throw new InputError([msg('credentials.delivered.no-config')]);
+      const before = await config.load();
+      await config.save(
+        { answers: { ...before?.answers, ...ownerAnswers(owner) }, ...(before?.token && { token: before.token }), ...(before?.wizard && { wizard: before.wizard }) },
+        { secret },
+      );
+      // The store decides (credential store, else the file): read back which one it used.
+      const after = await config.load();
+      const inStore = after?.clientSecretRef !== undefined;
+      deps.show(inStore ? msg('credentials.delivered.credential-store', { path: config.path }) : msg('credentials.delivered.config-file', { path: config.path }));
+      return inStore ? null : config.path;
+    }
+    case 'env-file': {
+      const path = resolve(deps.workDir, destination.path);
+      // The wizard's .env, the same content: the sending application and `check` read AZURE_* names.
+      await writeUserFile(path, envFile(ownerAnswers(owner), { kind: 'secret', secret }), { private: true });
+      deps.show(msg('credentials.delivered.env-file', { path }));
+      return path;
+    }
+    case 'secret-file': {
+      const path = resolve(deps.workDir, destination.path);
+      await writeUserFile(path, secret.reveal() + '\n', { private: true });
+      deps.show(msg('credentials.delivered.secret-file', { path }));
+      return path;
+    }
+    case 'show':
+      deps.show(msg('credentials.delivered.shown'));
+      deps.reveal(secret);
+      return null;
+  }
 }
 
 /**

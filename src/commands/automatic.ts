@@ -134,7 +134,8 @@ export async function automaticCommand(
       ...(options.showSecret ? [{ kind: 'show' } as const] : []),
     ];
     // No destination named: the saved configuration (OS credential store), so the secret is never lost.
-    if (destinations.length === 0 && plan.credential === 'secret') destinations.push({ kind: 'saved-config' });
+    // (The demo keeps it in memory: its sandbox and its secret end with it.)
+    if (destinations.length === 0 && plan.credential === 'secret' && !hooks.memoryState) destinations.push({ kind: 'saved-config' });
 
     const [{ runAutomatic }, state, config, secrets, progress] = await Promise.all([
       import('../automatic/run.js'),
@@ -189,7 +190,7 @@ export async function automaticCommand(
       delivery: {
         workDir: process.cwd(),
         reveal: (secret) => io.stderr.write(`\n  ${secret.reveal()}\n\n`),
-        store,
+        config: store,
       },
       readSavedSecret: async () => {
         const saved = await store.load();

@@ -102,14 +102,8 @@ export const automaticDe: Translations<typeof automaticEn> = {
     `Der ${v.servicePrincipal} dieser App in Exchange Online nennt die Objekt-ID ${p.found}, die Objekt-ID in den ${v.enterpriseApplications} ist aber ${p.expected}. Entfernen und mit der richtigen neu anlegen?`,
   'automatic.exchange.handover': (p) =>
     `Der Admin-Endpunkt von Exchange Online hat eine Antwort gegeben, die dieses Tool nicht kennt${p.cmdlet ? ` (${p.cmdlet})` : ''}. Er ist von Microsoft nicht dokumentiert, daher wird nichts angenommen: Erledigen Sie die Schritte 2–3 wie unten mit PowerShell. Schritt 1 ist erledigt.`,
-  'automatic.secret.saved-config': (p) =>
-    p.path
-      ? `Der neue geheime Clientschlüssel wird mit der gespeicherten Konfiguration ${p.path} aufbewahrt (in der Anmeldeinformationsverwaltung des Betriebssystems, wo es eine gibt).`
-      : 'Der neue geheime Clientschlüssel wird nur für diesen Lauf aufbewahrt.',
-  'automatic.secret.written': (p) =>
-    p.kind === 'env-file'
-      ? `Der neue geheime Clientschlüssel steht in ${p.path} (eine .env-Datei für Ihre Anwendung, nur für Sie lesbar).`
-      : `Der neue geheime Clientschlüssel steht in ${p.path} (nur für Sie lesbar).`,
-  'automatic.secret.shown-once': 'Der neue geheime Clientschlüssel, nur dieses eine Mal angezeigt (fügen Sie ihn jetzt in Ihre Anwendung ein):',
-  'automatic.secret.no-config-dir': 'Hier ist kein Konfigurationsverzeichnis bekannt (HOME, XDG_CONFIG_HOME oder SMTP_OAUTH_SETUP_CONFIG_DIR): Der geheime Schlüssel konnte nicht gespeichert werden. Geben Sie --env-file oder --secret-file an.',
+
+
+
+
 };

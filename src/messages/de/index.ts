@@ -24,6 +24,7 @@ import { cloudDe } from './cloud.js';
 import { automaticDe } from './automatic.js';
 import { sandboxDe } from './sandbox.js';
 import { scenariosDe } from './scenarios.js';
+import { credentialsDe } from './credentials.js';
 
 /** Every German text, by area (the same files as en/). The type makes a missing message a compile error. */
 export const de: Translations<EnglishMessages> = {
@@ -53,4 +54,5 @@ export const de: Translations<EnglishMessages> = {
   ...cloudDe,
   ...sandboxDe,
   ...scenariosDe,
+  ...credentialsDe,
 };

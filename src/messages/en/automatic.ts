@@ -119,12 +119,8 @@ export const automaticEn = defineMessages({
   'automatic.exchange.handover': message({ cmdlet: 'string' }, (p) =>
     `Exchange Online's admin endpoint gave an answer this tool does not know${p.cmdlet ? ` (${p.cmdlet})` : ''}. It is not documented by Microsoft, so nothing is assumed: do steps 2–3 with PowerShell, as below. Step 1 is done.`,
   ),
-  'automatic.secret.saved-config': message({ path: 'string?' }, (p) =>
-    p.path ? `The new client secret is kept with the saved configuration ${p.path} (in the operating system's credential store where there is one).` : 'The new client secret is kept for this run only.',
-  ),
-  'automatic.secret.written': message({ path: 'string', kind: ['env-file', 'secret-file'] }, (p) =>
-    p.kind === 'env-file' ? `The new client secret is in ${p.path} (a .env for your application, readable by you alone).` : `The new client secret is in ${p.path} (readable by you alone).`,
-  ),
-  'automatic.secret.shown-once': 'The new client secret, shown this once (paste it into your application now):',
-  'automatic.secret.no-config-dir': 'No configuration directory is known here (HOME, XDG_CONFIG_HOME or SMTP_OAUTH_SETUP_CONFIG_DIR): the secret could not be saved. Give --env-file or --secret-file.',
+
+
+
+
 });

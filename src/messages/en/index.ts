@@ -22,6 +22,7 @@ import { cloudEn } from './cloud.js';
 import { automaticEn } from './automatic.js';
 import { sandboxEn } from './sandbox.js';
 import { scenariosEn } from './scenarios.js';
+import { credentialsEn } from './credentials.js';
 
 /**
  * Every English message, by area. An area is one file here and one of the same name in every other
@@ -54,6 +55,7 @@ export const en = {
   ...cloudEn,
   ...sandboxEn,
   ...scenariosEn,
+  ...credentialsEn,
 };
 
 export type EnglishMessages = typeof en;
