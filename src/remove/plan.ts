@@ -8,7 +8,7 @@ import type { Cloud } from '../cloud.js';
  */
 
 /** A value the execution learns once it has found the app's Enterprise application. */
-export const FROM_FIND_SERVICE_PRINCIPAL = '<from the app: its service principal id>';
+export const FROM_FIND_SERVICE_PRINCIPAL = '<from find-service-principal: id>';
 
 export type RemovalCmdletStep = {
   kind: 'exchange-cmdlet';

@@ -15,7 +15,7 @@ export const removeDe: Translations<typeof removeEn> = {
   'remove.plan.endpoints': (p) => `Cloud ${p.cloud}: Microsoft Graph ${p.graphUrl}, Exchange Online ${p.exchangeUrl}`,
   'remove.step.exchange-cmdlet': (p) => `Ausführen: ${p.command} (entfällt, wenn es schon entfernt ist)`,
   'remove.step.delete-app': (p) =>
-    `Die App-Registrierung ${p.clientId} löschen; damit wird auch ihr ${v.servicePrincipal} unter ${q(v.enterpriseApplications)} entfernt. Entra ID bewahrt sie ${p.days} Tage lang unter ${q('Gelöschte Anwendungen')} auf; dort lässt sie sich wiederherstellen.`,
+    `Die App-Registrierung ${p.clientId} löschen; damit wird auch ihr ${v.servicePrincipal} unter ${q(v.enterpriseApplications)} entfernt. Entra ID bewahrt sie ${p.days}\u00a0Tage lang unter ${q('Gelöschte Anwendungen')} auf; dort lässt sie sich wiederherstellen.`,
   'remove.step.forget-saved': 'Die gespeicherten Antworten zu dieser App vergessen, und ihren geheimen Clientschlüssel im Anmeldeinformationsspeicher, falls er dort gespeichert wurde.',
   'remove.plan.later-value': 'Werte in <…> stammen von der App, sobald sie gefunden ist.',
   'remove.plan.tag-rule': 'Entfernt wird nur eine App, die das Tool angelegt hat (Tag smtp-oauth-setup), außer mit --force.',
@@ -24,7 +24,7 @@ export const removeDe: Translations<typeof removeEn> = {
   'remove.client-id-invalid': (p) => `--client-id: ${q(p.value)} ist keine Anwendungs-ID (Client-ID, eine GUID)`,
   'remove.not-available': 'remove kann den Mandanten noch nicht ändern: Fügen Sie --dry-run hinzu, um den Plan zu sehen.',
 
-  'remove.help.description': 'entfernt, was die automatische Einrichtung angelegt hat: Exchange-Berechtigungen, den Exchange-Dienstprinzipal, die App-Registrierung',
+  'remove.help.description': 'Entfernt, was die automatische Einrichtung angelegt hat: Exchange-Berechtigungen, den Exchange-Dienstprinzipal, die App-Registrierung',
   'remove.help.client-id': 'Anwendungs-ID (Client-ID) der zu entfernenden App (Standard: die gespeicherte)',
   'remove.help.mailbox': 'Postfach, auf das die App Zugriff bekam (Standard: das gespeicherte)',
   'remove.help.from': 'Absenderadresse mit „Senden als“ (Standard: die gespeicherte, sonst das Postfach)',

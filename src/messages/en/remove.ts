@@ -24,7 +24,7 @@ export const removeEn = defineMessages({
   'remove.not-available': 'remove cannot change the tenant yet: add --dry-run to see its plan.',
 
   // Help.
-  'remove.help.description': 'remove what the automatic setup created: Exchange permissions, the Exchange service principal, the app registration',
+  'remove.help.description': 'Remove what the automatic setup created: Exchange permissions, the Exchange service principal, the app registration',
   'remove.help.client-id': 'application (client) id of the app to remove (default: the saved one)',
   'remove.help.mailbox': 'mailbox the app was given (default: the saved one)',
   'remove.help.from': 'sender address with Send As (default: the saved one, else the mailbox)',
