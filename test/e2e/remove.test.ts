@@ -73,10 +73,11 @@ describe('remove: refusals (exit 2)', () => {
     expect(run.stderr).toContain('--client-id');
   });
 
-  it('without --dry-run: the execution is not available yet, nothing happens', async () => {
-    const run = await runCli(['remove', '--client-id', clientId, '--mailbox', 'a@contoso.com'], { env });
+  it('without --yes and no terminal: refused before any sign-in, one line', async () => {
+    const run = await runCli(['remove', '--client-id', clientId, '--mailbox', 'a@contoso.com', '--no-input'], { env });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('--dry-run');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--yes');
   });
 });

@@ -22,7 +22,21 @@ export const removeDe: Translations<typeof removeEn> = {
   'remove.client-id-missing': 'remove braucht --client-id <ID> (keine angegeben und keine in der gespeicherten Konfiguration)',
   'remove.mailbox-missing': 'remove braucht --mailbox <Adresse> (keine angegeben und keine in der gespeicherten Konfiguration)',
   'remove.client-id-invalid': (p) => `--client-id: ${q(p.value)} ist keine Anwendungs-ID (Client-ID, eine GUID)`,
-  'remove.not-available': 'remove kann den Mandanten noch nicht ändern: Fügen Sie --dry-run hinzu, um den Plan zu sehen.',
+  'remove.confirm-needed': 'remove ändert den Mandanten: Bestätigen Sie mit --yes (mit --no-input wird nie gefragt)',
+  'remove.confirm-question': 'All das jetzt entfernen? [j/N] ',
+  'remove.cancelled': 'Es wurde nichts entfernt.',
+  'remove.refused-untagged': (p) =>
+    `Der App ${p.clientId} (${q(p.name)}) fehlt das Tag smtp-oauth-setup: Das Tool hat sie nicht angelegt, daher wird sie nicht entfernt. Mit --force wird sie trotzdem entfernt.`,
+  'remove.app-not-found': (p) => `Keine App-Registrierung ${p.clientId} in diesem Mandanten: In Entra ID gibt es nichts zu entfernen; was Exchange noch dafür hält, wird entfernt.`,
+  'remove.event.removed': (p) => `Entfernt: ${p.step}`,
+  'remove.event.already-gone': (p) => `Schon entfernt: ${p.step}`,
+  'remove.stopped': (p) =>
+    `Exchange hat auf ${p.step} in unbekannter Form geantwortet: Abgebrochen, und die App-Registrierung wurde behalten (damit in Exchange nichts auf eine gelöschte App verweist). Führen Sie diese Zeilen in Exchange Online PowerShell aus und entfernen Sie danach erneut:`,
+  'remove.stopped-exit': (p) => `remove wurde bei ${p.step} abgebrochen; führen Sie die Zeilen oben aus und entfernen Sie danach erneut`,
+  'remove.done': (p) => `Die App ${p.clientId} wurde entfernt. Entra ID bewahrt sie ${p.days}\u00a0Tage lang unter ${q('Gelöschte Anwendungen')} auf; dort lässt sie sich wiederherstellen.`,
+  'remove.done-exchange-only': 'Was Exchange für die App hielt, wurde entfernt.',
+  'remove.forgot-saved': 'Die gespeicherte Konfiguration nennt diese App nicht mehr.',
+  'remove.forgot-secret': 'Ihr geheimer Clientschlüssel wurde aus dem Anmeldeinformationsspeicher entfernt.',
 
   'remove.help.description': 'Entfernt, was die automatische Einrichtung angelegt hat: Exchange-Berechtigungen, den Exchange-Dienstprinzipal, die App-Registrierung',
   'remove.help.client-id': 'Anwendungs-ID (Client-ID) der zu entfernenden App (Standard: die gespeicherte)',

@@ -21,7 +21,23 @@ export const removeEn = defineMessages({
   'remove.client-id-missing': 'remove needs --client-id <id> (none given and none in the saved configuration)',
   'remove.mailbox-missing': 'remove needs --mailbox <address> (none given and none in the saved configuration)',
   'remove.client-id-invalid': message({ value: 'string' }, (p) => `--client-id: "${p.value}" is not an application (client) id (a GUID)`),
-  'remove.not-available': 'remove cannot change the tenant yet: add --dry-run to see its plan.',
+  'remove.confirm-needed': 'remove changes the tenant: confirm with --yes (with --no-input it never asks)',
+  'remove.confirm-question': 'Remove all of this now? [y/N] ',
+  'remove.cancelled': 'Nothing was removed.',
+  'remove.refused-untagged': message({ clientId: 'string', name: 'string' }, (p) =>
+    `The app ${p.clientId} ("${p.name}") lacks the tag smtp-oauth-setup: the tool did not create it, so it is not removed. Add --force to remove it anyway.`,
+  ),
+  'remove.app-not-found': message({ clientId: 'string' }, (p) => `No app registration ${p.clientId} in this ${v.tenant}: nothing to remove in Entra ID; what Exchange still holds for it is removed.`),
+  'remove.event.removed': message({ step: 'string' }, (p) => `Removed: ${p.step}`),
+  'remove.event.already-gone': message({ step: 'string' }, (p) => `Already gone: ${p.step}`),
+  'remove.stopped': message({ step: 'string' }, (p) =>
+    `Exchange gave an answer of no known shape to ${p.step}: stopped, and the app registration was kept (so nothing in Exchange points to a deleted app). Run these lines in Exchange Online PowerShell, then remove again:`,
+  ),
+  'remove.stopped-exit': message({ step: 'string' }, (p) => `remove stopped at ${p.step}; run the lines above, then remove again`),
+  'remove.done': message({ clientId: 'string', days: 'number' }, (p) => `Removed the app ${p.clientId}. Entra ID keeps it restorable in "Deleted applications" for ${p.days} days.`),
+  'remove.done-exchange-only': 'Removed what Exchange held for the app.',
+  'remove.forgot-saved': 'The saved configuration no longer names this app.',
+  'remove.forgot-secret': 'Its client secret was removed from the credential store.',
 
   // Help.
   'remove.help.description': 'Remove what the automatic setup created: Exchange permissions, the Exchange service principal, the app registration',
