@@ -103,6 +103,26 @@ export interface SandboxOptions {
   json: boolean;
 }
 
+/** `remove`: take away what the automatic setup made; client id, mailbox and sender default from the saved configuration. */
+export interface RemoveOptions {
+  clientId?: string;
+  mailbox?: string;
+  from?: string;
+  tenantId?: string;
+  cloud?: string;
+  authorityHost?: string;
+  graphUrl?: string;
+  exchangeUrl?: string;
+  adminClientId?: string;
+  browser?: boolean;
+  force?: boolean;
+  dryRun?: boolean;
+  yes: boolean;
+  /** False with --no-input: without --yes the removal then refuses (exit 2). */
+  input: boolean;
+  json: boolean;
+}
+
 /** `report merge <files…>`: the fleet JSON of several shards as one report. */
 export interface ReportMergeOptions {
   files: string[];
@@ -118,6 +138,7 @@ export type ParsedCommand =
   | { command: 'sandbox'; options: SandboxOptions }
   | { command: 'explain'; options: ExplainOptions }
   | { command: 'report-merge'; options: ReportMergeOptions }
+  | { command: 'remove'; options: RemoveOptions }
   | { command: 'print'; text: string };
 
 /** `setup`'s flags that only the automatic setup reads. */
@@ -340,6 +361,28 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
       }
       onParsed({ command: 'setup', options: opts });
     });
+
+  program
+    .command('remove')
+    .usage(usage({}))
+    .description(t('remove.help.description'))
+    .option('--client-id <id>', t('remove.help.client-id'))
+    .option('--mailbox <address>', t('remove.help.mailbox'))
+    .option('--from <address>', t('remove.help.from'))
+    .option('--tenant-id <id>', t('remove.help.tenant-id'))
+    .option('--cloud <name>', t('remove.help.cloud'))
+    .option('--authority-host <url>', t('remove.help.authority-host'))
+    .option('--graph-url <url>', t('automatic.help.graph-url'))
+    .option('--exchange-url <url>', t('automatic.help.exchange-url'))
+    .option('--admin-client-id <id>', t('remove.help.admin-client-id'))
+    .option('--browser', t('remove.help.browser'))
+    .option('--force', t('remove.help.force'))
+    .option('--dry-run', t('remove.help.dry-run'))
+    .option('-y, --yes', t('remove.help.yes'), false)
+    .option('--no-input', t('remove.help.no-input'))
+    .option('--json', t('remove.help.json'), false)
+    .addOption(langOption())
+    .action(({ lang: _lang, ...opts }: RemoveOptions & { lang?: string }) => onParsed({ command: 'remove', options: opts }));
 
   program
     .command('demo')

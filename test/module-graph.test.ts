@@ -87,4 +87,14 @@ describe('what each entry point loads', () => {
     for (const module of own) expect(module, module).not.toMatch(/^(token\/msal|smtp\/|sandbox\/|wizard\/)/);
     expect(own).toContain('automatic/plan.js');
   });
+
+  it('remove (its dry run) loads neither MSAL, nodemailer, the sandbox nor the prompts up front', () => {
+    const packages = packagesLoadedBy('commands/remove.js');
+    for (const heavy of ['@azure/msal-node', '@azure/msal-common', 'nodemailer', 'smtp-server', '@inquirer/prompts', '@inquirer/core']) {
+      expect(packages.has(heavy), heavy).toBe(false);
+    }
+    const own = ownModulesLoadedBy('commands/remove.js');
+    for (const module of own) expect(module, module).not.toMatch(/^(token\/msal|smtp\/|sandbox\/|wizard\/|admin\/sign-in)/);
+    expect(own).toContain('remove/plan.js');
+  });
 });

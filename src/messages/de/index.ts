@@ -22,6 +22,7 @@ import { tokenDe } from './token.js';
 import { certificateDe, fileAccessDe, inputsDe } from './inputs.js';
 import { cloudDe } from './cloud.js';
 import { automaticDe } from './automatic.js';
+import { removeDe } from './remove.js';
 import { sandboxDe } from './sandbox.js';
 import { scenariosDe } from './scenarios.js';
 import { credentialsDe } from './credentials.js';
@@ -30,6 +31,7 @@ import { credentialsDe } from './credentials.js';
 export const de: Translations<EnglishMessages> = {
   ...commonDe,
   ...automaticDe,
+  ...removeDe,
   ...cliDe,
   ...diagnosisDe,
   ...diagnosisTokenDe,

@@ -20,6 +20,7 @@ import { tokenEn } from './token.js';
 import { certificateEn, fileAccessEn, inputsEn } from './inputs.js';
 import { cloudEn } from './cloud.js';
 import { automaticEn } from './automatic.js';
+import { removeEn } from './remove.js';
 import { sandboxEn } from './sandbox.js';
 import { scenariosEn } from './scenarios.js';
 import { credentialsEn } from './credentials.js';
@@ -31,6 +32,7 @@ import { credentialsEn } from './credentials.js';
 export const en = {
   ...commonEn,
   ...automaticEn,
+  ...removeEn,
   ...cliEn,
   ...diagnosisEn,
   ...diagnosisTokenEn,
