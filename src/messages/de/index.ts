@@ -22,6 +22,7 @@ import { tokenDe } from './token.js';
 import { certificateDe, fileAccessDe, inputsDe } from './inputs.js';
 import { cloudDe } from './cloud.js';
 import { automaticDe } from './automatic.js';
+import { automaticExchangeDe } from './automatic-exchange.js';
 import { sandboxDe } from './sandbox.js';
 import { scenariosDe } from './scenarios.js';
 
@@ -29,6 +30,7 @@ import { scenariosDe } from './scenarios.js';
 export const de: Translations<EnglishMessages> = {
   ...commonDe,
   ...automaticDe,
+  ...automaticExchangeDe,
   ...cliDe,
   ...diagnosisDe,
   ...diagnosisTokenDe,

@@ -20,6 +20,7 @@ import { tokenEn } from './token.js';
 import { certificateEn, fileAccessEn, inputsEn } from './inputs.js';
 import { cloudEn } from './cloud.js';
 import { automaticEn } from './automatic.js';
+import { automaticExchangeEn } from './automatic-exchange.js';
 import { sandboxEn } from './sandbox.js';
 import { scenariosEn } from './scenarios.js';
 
@@ -30,6 +31,7 @@ import { scenariosEn } from './scenarios.js';
 export const en = {
   ...commonEn,
   ...automaticEn,
+  ...automaticExchangeEn,
   ...cliEn,
   ...diagnosisEn,
   ...diagnosisTokenEn,
