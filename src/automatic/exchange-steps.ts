@@ -1,11 +1,13 @@
 import type { CmdletOutcome, ExchangeAdminClient, ExchangeServicePrincipal, Unexpected } from '../admin/exchange.js';
-import { retryWhileReplicating, type ReplicationRetryOptions } from '../admin/replication.js';
-import { msg, type Message } from '../messages/index.js';
+import { retryWhileReplicating } from '../admin/replication.js';
+import { msg } from '../messages/index.js';
+import type { ReplicationRetryOptions } from '../admin/replication.js';
+import type { Message } from '../messages/index.js';
 import { runScriptBlocks, sendsAsAnotherAddress, servicePrincipalLines, smtpAuthLines, type ExchangeScriptValues } from '../wizard/powershell.js';
 import type { Block } from '../wizard/show.js';
 
 /**
- * Steps 2–3 through Exchange Online's admin endpoint .
+ * Steps 2–3 through Exchange Online's admin endpoint (STUB: the contract; its body is being built).
  * Each cmdlet is followed by a read that confirms it; what is already right is left alone; an
  * Exchange service principal with the wrong object id is removed and made again after confirmation;
  * any answer the notes do not describe hands over to the generated PowerShell.
@@ -52,88 +54,41 @@ export type ExchangeStepsOutcome =
   /** The wrong Exchange service principal was found and the admin declined to replace it: nothing changed. */
   | { kind: 'repair-declined'; found: ExchangeServicePrincipal };
 
-/** Thrown inside the walk when an answer is in no known shape: caught once, turned into the hand-over. */
+/** An `unexpected` outcome (or a read that does not show the change) ends the run: hand over. */
 class Handover extends Error {
   constructor(readonly failure: Unexpected) {
-    super(failure.cmdlet);
+    super('handover');
   }
 }
 
-function ok<T>(outcome: CmdletOutcome<T>): T {
-  if (outcome.kind === 'unexpected') throw new Handover(outcome.failure);
-  return outcome.value;
+function ok<T>(out: CmdletOutcome<T>): T {
+  if (out.kind !== 'ok') throw new Handover(out.failure);
+  return out.value;
 }
 
-/** A confirming read that does not show the change just made is as unknown as an unexpected answer. */
-function notConfirmed(cmdlet: Unexpected['cmdlet']): Handover {
-  return new Handover({ kind: 'unexpected', cmdlet, status: 200 });
+function notConfirmed(cmdlet: Unexpected['cmdlet']): never {
+  // The cmdlet answered, but the read after it does not show the change: never guess success.
+  throw new Handover({ kind: 'unexpected', cmdlet, status: 200 });
 }
 
-const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export async function runExchangeSteps(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<ExchangeStepsOutcome> {
-  const exo = deps.exchange;
-  const done: ExchangeDone = { ...deps.done };
-  const record = async (patch: ExchangeDone) => {
-    Object.assign(done, patch);
-    await deps.record({ ...done });
-  };
+  const values = scriptValues(input);
   try {
-    // Step 2: the service principal, always read again: an admin may have changed it in between.
-    const found = ok(await exo.getServicePrincipal(input.appId));
-    if (found && !sameId(found.objectId, input.servicePrincipalId)) {
-      // The classic mistake (the app registration's object id, or an old app's): Exchange would
-      // authorise a principal no token ever names. Removing it is a change: asked first.
-      const yes = await deps.confirm(msg('automatic.exchange.repair-question', { found: found.objectId, expected: input.servicePrincipalId }));
-      if (!yes) return { kind: 'repair-declined', found };
-      deps.show(msg('automatic.exchange.running', { cmdlet: 'Remove-ServicePrincipal' }));
-      ok(await exo.removeServicePrincipal(input.appId));
-    }
-    if (!found || !sameId(found.objectId, input.servicePrincipalId)) {
-      deps.show(msg('automatic.exchange.running', { cmdlet: 'New-ServicePrincipal' }));
-      // Exchange may not see a new Entra service principal for a while (notes §4, row 5): waited out.
-      ok(await retryWhileReplicating(() => exo.newServicePrincipal(input.appId, input.servicePrincipalId, input.appName), deps.replication));
-      const check = ok(await exo.getServicePrincipal(input.appId));
-      if (!check || !sameId(check.objectId, input.servicePrincipalId)) throw notConfirmed('Get-ServicePrincipal');
-    }
-    await record({ servicePrincipal: true });
-
-    const hasFullAccess = async () =>
-      ok(await exo.getMailboxPermission(input.mailbox, input.servicePrincipalId)).some((p) => p.accessRights.some((r) => r.toLowerCase() === 'fullaccess'));
-    if (!(await hasFullAccess())) {
-      deps.show(msg('automatic.exchange.running', { cmdlet: 'Add-MailboxPermission' }));
-      ok(await exo.addMailboxPermission(input.mailbox, input.servicePrincipalId));
-      if (!(await hasFullAccess())) throw notConfirmed('Get-MailboxPermission');
-    }
-    await record({ mailboxPermission: true });
-
-    if (sendsAsAnotherAddress(input)) {
-      const hasSendAs = async () => ok(await exo.getRecipientPermission(input.from, input.servicePrincipalId)).some((t) => t.length > 0);
-      if (!(await hasSendAs())) {
-        deps.show(msg('automatic.exchange.running', { cmdlet: 'Add-RecipientPermission' }));
-        ok(await exo.addRecipientPermission(input.from, input.servicePrincipalId));
-        if (!(await hasSendAs())) throw notConfirmed('Get-RecipientPermission');
-      }
-      await record({ sendAs: true });
-    }
-
-    // Step 3: the mailbox's own setting overrides the organisation's (Learn, "Enable or disable SMTP
-    // AUTH in Exchange Online"), so only this mailbox is opened.
-    const smtpOpen = async () => ok(await exo.getCasMailbox(input.mailbox)).smtpClientAuthenticationDisabled === false;
-    if (!(await smtpOpen())) {
-      deps.show(msg('automatic.exchange.running', { cmdlet: 'Set-CASMailbox' }));
-      ok(await exo.setCasMailbox(input.mailbox, false));
-      if (!(await smtpOpen())) throw notConfirmed('Get-CASMailbox');
-    }
-    await record({ smtpAuth: true });
+    const repaired = await servicePrincipal(input, deps);
+    if (repaired) return repaired;
+    await mailboxPermission(input, deps);
+    if (sendsAsAnotherAddress(values)) await sendAs(input, deps);
+    await smtpAuth(input, deps);
     return { kind: 'done' };
   } catch (error) {
-    if (error instanceof Handover) return { kind: 'handover', failure: error.failure, values: scriptValues(input) };
+    if (error instanceof Handover) return { kind: 'handover', failure: error.failure, values };
     throw error;
   }
 }
 
-export function scriptValues(input: ExchangeStepsInput): ExchangeScriptValues {
+function scriptValues(input: ExchangeStepsInput): ExchangeScriptValues {
   return {
     tenant: input.tenantId,
     clientId: input.appId,
@@ -141,21 +96,107 @@ export function scriptValues(input: ExchangeStepsInput): ExchangeScriptValues {
     displayName: input.appName,
     mailbox: input.mailbox,
     from: input.from,
-    ...(input.exchangeEnvironmentName !== undefined && { exchangeEnvironmentName: input.exchangeEnvironmentName }),
+    ...(input.exchangeEnvironmentName && { exchangeEnvironmentName: input.exchangeEnvironmentName }),
   };
 }
 
+async function servicePrincipal(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<ExchangeStepsOutcome | null> {
+  const { exchange } = deps;
+  // Read even when an earlier run confirmed it: a cheap read, and a wrong one must not stay.
+  deps.show(msg('automatic-exchange.sp.reading', { appId: input.appId }));
+  const found = ok(await exchange.getServicePrincipal(input.appId));
+  if (found && same(found.objectId, input.servicePrincipalId)) {
+    if (!deps.done.servicePrincipal) await record(deps, { servicePrincipal: true });
+    return null;
+  }
+  if (found) {
+    const yes = await deps.confirm(msg('automatic-exchange.sp.repair-question', { found: found.objectId, expected: input.servicePrincipalId }));
+    if (!yes) return { kind: 'repair-declined', found };
+    deps.show(msg('automatic-exchange.sp.removing', { objectId: found.objectId }));
+    ok(await exchange.removeServicePrincipal(found.objectId));
+  }
+  deps.show(msg('automatic-exchange.sp.creating', { objectId: input.servicePrincipalId }));
+  // Exchange sees a new Entra service principal only after replication (automation-notes.md §4 row 5).
+  ok(
+    await retryWhileReplicating(() => exchange.newServicePrincipal(input.appId, input.servicePrincipalId, input.appName), {
+      ...deps.replication,
+      onWait: (wait) => {
+        deps.show(msg('automatic-exchange.sp.waiting', { seconds: Math.ceil(wait.waitMs / 1000) }));
+        deps.replication?.onWait?.(wait);
+      },
+    }),
+  );
+  const confirmed = ok(await exchange.getServicePrincipal(input.appId));
+  if (!confirmed || !same(confirmed.objectId, input.servicePrincipalId)) notConfirmed('Get-ServicePrincipal');
+  await record(deps, { servicePrincipal: true });
+  deps.show(msg('automatic-exchange.sp.confirmed'));
+  return null;
+}
+
+async function hasFullAccess(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<boolean> {
+  const rows = ok(await deps.exchange.getMailboxPermission(input.mailbox, input.servicePrincipalId));
+  return rows.some((r) => r.accessRights.some((right) => same(right, 'FullAccess')));
+}
+
+async function mailboxPermission(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<void> {
+  if (deps.done.mailboxPermission) return;
+  if (!(await hasFullAccess(input, deps))) {
+    deps.show(msg('automatic-exchange.mailbox.granting', { mailbox: input.mailbox }));
+    ok(await deps.exchange.addMailboxPermission(input.mailbox, input.servicePrincipalId));
+    if (!(await hasFullAccess(input, deps))) notConfirmed('Get-MailboxPermission');
+  }
+  await record(deps, { mailboxPermission: true });
+  deps.show(msg('automatic-exchange.mailbox.confirmed'));
+}
+
+async function hasSendAs(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<boolean> {
+  const trustees = ok(await deps.exchange.getRecipientPermission(input.from, input.servicePrincipalId));
+  return trustees.length > 0;
+}
+
+async function sendAs(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<void> {
+  if (deps.done.sendAs) return;
+  if (!(await hasSendAs(input, deps))) {
+    deps.show(msg('automatic-exchange.send-as.granting', { mailbox: input.mailbox, from: input.from }));
+    ok(await deps.exchange.addRecipientPermission(input.from, input.servicePrincipalId));
+    if (!(await hasSendAs(input, deps))) notConfirmed('Get-RecipientPermission');
+  }
+  await record(deps, { sendAs: true });
+  deps.show(msg('automatic-exchange.send-as.confirmed'));
+}
+
+async function smtpAuth(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<void> {
+  const read = async () => ok(await deps.exchange.getCasMailbox(input.mailbox)).smtpClientAuthenticationDisabled;
+  if (deps.done.smtpAuth && (await read()) === false) return;
+  if ((await read()) !== false) {
+    deps.show(msg('automatic-exchange.smtp-auth.enabling', { mailbox: input.mailbox }));
+    ok(await deps.exchange.setCasMailbox(input.mailbox, false));
+    if ((await read()) !== false) notConfirmed('Get-CASMailbox');
+  }
+  await record(deps, { smtpAuth: true });
+  deps.show(msg('automatic-exchange.smtp-auth.confirmed'));
+}
+
+async function record(deps: ExchangeStepsDeps, step: ExchangeDone): Promise<void> {
+  Object.assign(deps.done, step);
+  await deps.record({ ...deps.done });
+}
+
 /** The hand-over screen: today's step 2–3 screen of the wizard, with the real values (and the .ps1 path when written). */
-export function handoverBlocks(values: ExchangeScriptValues, scriptPath: string | null, failure?: Unexpected): Block[] {
+export function handoverBlocks(values: ExchangeScriptValues, scriptPath: string | null): Block[] {
   return [
-    { kind: 'warning', text: msg('automatic.exchange.handover', { cmdlet: failure?.cmdlet ?? '' }) },
+    { kind: 'warning', text: msg('automatic-exchange.handover.warning') },
     { kind: 'heading', step: 2 },
+    { kind: 'paragraph', text: msg('wizard.sp.why') },
+    { kind: 'paragraph', text: msg('wizard.sp.object-id', { objectId: values.servicePrincipalObjectId }), gap: false },
     { kind: 'paragraph', text: msg('wizard.sp.run', { sendAs: sendsAsAnotherAddress(values) }) },
     { kind: 'commands', lines: servicePrincipalLines(values) },
+    ...(scriptPath !== null ? runScriptBlocks(scriptPath) : []),
     { kind: 'heading', step: 3 },
     { kind: 'paragraph', text: msg('wizard.smtp-auth.why', { mailbox: values.mailbox }) },
+    { kind: 'paragraph', text: msg('wizard.smtp-auth.run', { scriptPath: scriptPath ?? undefined }) },
     { kind: 'commands', lines: smtpAuthLines(values.mailbox) },
-    ...(scriptPath !== null ? runScriptBlocks(scriptPath) : []),
+    { kind: 'paragraph', text: msg('wizard.smtp-auth.security-defaults') },
     { kind: 'note', text: msg('wizard.smtp-auth.propagation') },
   ];
 }

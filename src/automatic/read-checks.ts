@@ -1,13 +1,13 @@
-import type { ExchangeAdminClient } from '../admin/exchange.js';
 import { AdminApiError } from '../admin/errors.js';
+import type { CmdletOutcome, ExchangeAdminClient } from '../admin/exchange.js';
 import type { GraphClient } from '../admin/graph.js';
 import type { AdminFailure } from '../diagnose/types.js';
 import { msg, type Message } from '../messages/index.js';
 
 /**
- * The read-only checks before any change: Security Defaults, the organisation's and the mailbox's
- * SMTP AUTH setting, and an existing Exchange service principal of the app with the wrong object id.
- * What cannot be read is "could not check", never "off" or "fine".
+ * The read-only checks before any change (STUB: the contract; its body is being built): Security
+ * Defaults, the organisation's and the mailbox's SMTP AUTH setting, and an existing Exchange service
+ * principal of the app with the wrong object id. Unreadable is "could not check", never "off".
  */
 
 export type ReadCheck = 'security-defaults' | 'organization-smtp-auth' | 'mailbox-smtp-auth' | 'exchange-service-principal';
@@ -39,67 +39,67 @@ export interface ReadChecksDeps {
   exchange: ExchangeAdminClient | null;
 }
 
-const unknown = (check: ReadCheck, failure?: AdminFailure): Finding => ({
-  check,
-  state: 'unknown',
-  message: msg('automatic.check.unknown', { check }),
-  ...(failure && { failure }),
-});
-
-/** A refusal or transport failure of a read is reported, not thrown: reading is optional, changing is not. */
-async function reading(check: ReadCheck, read: () => Promise<Finding>): Promise<Finding> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof AdminApiError) return unknown(check, error.failure);
-    throw error;
-  }
-}
-
 export async function readOnlyChecks(input: ReadChecksInput, deps: ReadChecksDeps): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  const defaults = await deps.graph.securityDefaults();
-  findings.push(
-    defaults.state === 'enabled'
-      ? { check: 'security-defaults', state: 'blocking', message: msg('automatic.check.security-defaults-on') }
-      : defaults.state === 'disabled'
-        ? { check: 'security-defaults', state: 'ok', message: msg('automatic.check.security-defaults-off') }
-        : unknown('security-defaults', defaults.failure.failure),
-  );
-  const exo = deps.exchange;
-  if (!exo) {
-    findings.push(unknown('organization-smtp-auth'), unknown('mailbox-smtp-auth'));
-    if (input.appId) findings.push(unknown('exchange-service-principal'));
+  const findings: Finding[] = [await securityDefaults(deps)];
+  const exchange = deps.exchange;
+  if (exchange === null) {
+    findings.push(
+      { check: 'organization-smtp-auth', state: 'unknown', message: msg('automatic-exchange.check.organization.unknown') },
+      { check: 'mailbox-smtp-auth', state: 'unknown', message: msg('automatic-exchange.check.mailbox.unknown', { mailbox: input.mailbox }) },
+    );
+    if (input.appId) findings.push({ check: 'exchange-service-principal', state: 'unknown', message: msg('automatic-exchange.check.sp.unknown') });
     return findings;
   }
   findings.push(
-    await reading('organization-smtp-auth', async () => {
-      const org = await exo.getTransportConfig();
-      if (org.kind !== 'ok') return unknown('organization-smtp-auth', org.failure);
-      // Off for the organisation is no obstacle: the mailbox's own setting overrides it (Learn, "Enable
-      // or disable SMTP AUTH in Exchange Online"), and the plan sets the mailbox's.
-      return { check: 'organization-smtp-auth', state: 'ok', message: msg('automatic.check.organization-smtp-auth', { disabled: org.value.smtpClientAuthenticationDisabled === true }) };
-    }),
-    await reading('mailbox-smtp-auth', async () => {
-      const box = await exo.getCasMailbox(input.mailbox);
-      if (box.kind !== 'ok') return unknown('mailbox-smtp-auth', box.failure);
-      const open = box.value.smtpClientAuthenticationDisabled === false;
-      return { check: 'mailbox-smtp-auth', state: open ? 'ok' : 'will-change', message: msg('automatic.check.mailbox-smtp-auth', { mailbox: input.mailbox, open }) };
-    }),
+    await read('organization-smtp-auth', () => exchange.getTransportConfig(), msg('automatic-exchange.check.organization.unknown'), (v) =>
+      // Off for the organisation is not in the way: "the mailbox setting overrides the organization
+      // setting" (Microsoft Learn, "Enable or disable SMTP AUTH in Exchange Online"), and the setup sets
+      // the mailbox's own SmtpClientAuthenticationDisabled to $false. So 'ok', said so in its message.
+      v.smtpClientAuthenticationDisabled === true
+        ? { state: 'ok', message: msg('automatic-exchange.check.organization.off-overridden') }
+        : { state: 'ok', message: msg('automatic-exchange.check.organization.on') },
+    ),
+    await read('mailbox-smtp-auth', () => exchange.getCasMailbox(input.mailbox), msg('automatic-exchange.check.mailbox.unknown', { mailbox: input.mailbox }), (v) =>
+      // null follows the organisation: the setup still sets it explicitly, so it changes.
+      v.smtpClientAuthenticationDisabled === false
+        ? { state: 'ok', message: msg('automatic-exchange.check.mailbox.on', { mailbox: input.mailbox }) }
+        : { state: 'will-change', message: msg('automatic-exchange.check.mailbox.will-change', { mailbox: input.mailbox }) },
+    ),
   );
-  if (input.appId) {
-    const appId = input.appId;
+  const appId = input.appId;
+  if (appId) {
     findings.push(
-      await reading('exchange-service-principal', async () => {
-        const sp = await exo.getServicePrincipal(appId);
-        if (sp.kind !== 'ok') return unknown('exchange-service-principal', sp.failure);
-        if (!sp.value) return { check: 'exchange-service-principal', state: 'will-change', message: msg('automatic.check.exchange-sp-missing') };
-        const right = input.servicePrincipalId !== null && sp.value.objectId.toLowerCase() === input.servicePrincipalId.toLowerCase();
-        return right
-          ? { check: 'exchange-service-principal', state: 'ok', message: msg('automatic.check.exchange-sp-right') }
-          : { check: 'exchange-service-principal', state: 'will-change', message: msg('automatic.check.exchange-sp-wrong', { found: sp.value.objectId }) };
-      }),
+      await read('exchange-service-principal', () => exchange.getServicePrincipal(appId), msg('automatic-exchange.check.sp.unknown'), (sp) =>
+        sp && input.servicePrincipalId && sp.objectId.toLowerCase() !== input.servicePrincipalId.toLowerCase()
+          ? { state: 'will-change', message: msg('automatic-exchange.check.sp.wrong', { found: sp.objectId, expected: input.servicePrincipalId }) }
+          : { state: 'ok', message: msg('automatic-exchange.check.sp.ok') },
+      ),
     );
   }
   return findings;
+}
+
+async function securityDefaults(deps: ReadChecksDeps): Promise<Finding> {
+  const state = await deps.graph.securityDefaults();
+  if (state.state === 'enabled') return { check: 'security-defaults', state: 'blocking', message: msg('automatic-exchange.check.security-defaults.on') };
+  if (state.state === 'disabled') return { check: 'security-defaults', state: 'ok', message: msg('automatic-exchange.check.security-defaults.off') };
+  // Unreadable is "could not check", never "off".
+  return { check: 'security-defaults', state: 'unknown', message: msg('automatic-exchange.check.security-defaults.unknown'), failure: state.failure.failure };
+}
+
+/** One Exchange read: `unexpected` is unknown (with its failure); a refusal is unknown too, with the refusal. */
+async function read<T>(
+  check: ReadCheck,
+  attempt: () => Promise<CmdletOutcome<T>>,
+  unknown: Message,
+  judge: (value: T) => Pick<Finding, 'state' | 'message'>,
+): Promise<Finding> {
+  try {
+    const out = await attempt();
+    if (out.kind !== 'ok') return { check, state: 'unknown', message: unknown, failure: out.failure };
+    return { check, ...judge(out.value) };
+  } catch (error) {
+    if (error instanceof AdminApiError) return { check, state: 'unknown', message: unknown, failure: error.failure };
+    throw error;
+  }
 }

@@ -245,7 +245,7 @@ async function report(outcome: AutomaticOutcome, ctx: { output: Output; json: bo
       ]);
       scriptPath = join(ctx.workDir, SCRIPT_FILE);
       await writeUserFile(scriptPath, ps1FileContent(buildExchangeScript(outcome.outcome.values).script), { private: false });
-      output.info(renderBlocks(handoverBlocks(outcome.outcome.values, scriptPath, outcome.outcome.failure), { color: output.color }).join('\n'));
+      output.info(renderBlocks(handoverBlocks(outcome.outcome.values, scriptPath), { color: output.color }).join('\n'));
       const { diagnoseAdmin } = await import('../admin/errors.js');
       exitCode = diagnoseAdmin(outcome.outcome.failure).exitCode;
       break;

@@ -7,7 +7,7 @@ describe('demo --automatic', () => {
   it('runs steps 1–3 and the test message against the built-in sandbox, exit 0', { timeout: 60_000 }, async () => {
     const run = await runCli(['demo', '--automatic'], { env: { NO_COLOR: '1' }, timeoutMs: 60_000 });
     expect(run.status, run.stderr).toBe(0);
-    for (const line of ['Creating the app registration', 'Exchange Online: New-ServicePrincipal', 'Exchange Online: Set-CASMailbox', 'Test message from']) {
+    for (const line of ['Creating the app registration', '(New-ServicePrincipal)', '(Set-CASMailbox)', 'Test message from']) {
       expect(run.stderr).toContain(line);
     }
     expect(run.stderr).toContain('approves each sign-in after 3 sec');

@@ -78,30 +78,13 @@ export const automaticDe: Translations<typeof automaticEn> = {
   'automatic.run.blocked': `Es wurde nichts geändert: ${q(v.securityDefaults)} sind aktiviert und würden SMTP AUTH ablehnen. Deaktivieren Sie sie (oder ersetzen Sie sie durch bedingten Zugriff) und führen Sie dies erneut aus.`,
   'automatic.run.repair-declined': (p) =>
     `In Exchange Online wurde nichts geändert: Sein ${v.servicePrincipal} der App behält die falsche Objekt-ID, daher wird SMTP AUTH scheitern. Er muss ${p.objectId} nennen; führen Sie dies erneut aus und bestätigen Sie die Reparatur.`,
-  'automatic.check.unknown': (p) =>
-    p.check === 'security-defaults'
-      ? `${q(v.securityDefaults)}: mit dieser Anmeldung nicht prüfbar (nicht als „deaktiviert“ gewertet).`
-      : p.check === 'organization-smtp-auth'
-        ? 'SMTP AUTH der Organisation: nicht prüfbar.'
-        : p.check === 'mailbox-smtp-auth'
-          ? 'SMTP AUTH des Postfachs: nicht prüfbar.'
-          : `Exchange-${v.servicePrincipal} der App: nicht prüfbar.`,
-  'automatic.check.security-defaults-on': `${q(v.securityDefaults)}: aktiviert. Sie lehnen SMTP AUTH für die App ab.`,
-  'automatic.check.security-defaults-off': `${q(v.securityDefaults)}: deaktiviert.`,
-  'automatic.check.organization-smtp-auth': (p) =>
-    p.disabled
-      ? 'SMTP AUTH ist für die Organisation deaktiviert; die eigene Einstellung des Postfachs, die der Plan aktiviert, hat Vorrang.'
-      : 'SMTP AUTH ist für die Organisation erlaubt.',
-  'automatic.check.mailbox-smtp-auth': (p) => (p.open ? `SMTP AUTH ist für ${p.mailbox} aktiviert.` : `SMTP AUTH ist für ${p.mailbox} nicht aktiviert: Der Plan aktiviert es.`),
-  'automatic.check.exchange-sp-missing': `Exchange Online hat noch keinen ${v.servicePrincipal} der App: Der Plan legt ihn an.`,
-  'automatic.check.exchange-sp-right': `Der ${v.servicePrincipal} der App in Exchange Online hat die richtige Objekt-ID.`,
-  'automatic.check.exchange-sp-wrong': (p) =>
-    `Der ${v.servicePrincipal} der App in Exchange Online hat die falsche Objekt-ID ${p.found} (nicht die der ${v.enterpriseApplications}): Er wird nach Ihrer Bestätigung ersetzt.`,
-  'automatic.exchange.running': (p) => `Exchange Online: ${p.cmdlet} …`,
-  'automatic.exchange.repair-question': (p) =>
-    `Der ${v.servicePrincipal} dieser App in Exchange Online nennt die Objekt-ID ${p.found}, die Objekt-ID in den ${v.enterpriseApplications} ist aber ${p.expected}. Entfernen und mit der richtigen neu anlegen?`,
-  'automatic.exchange.handover': (p) =>
-    `Der Admin-Endpunkt von Exchange Online hat eine Antwort gegeben, die dieses Tool nicht kennt${p.cmdlet ? ` (${p.cmdlet})` : ''}. Er ist von Microsoft nicht dokumentiert, daher wird nichts angenommen: Erledigen Sie die Schritte 2–3 wie unten mit PowerShell. Schritt 1 ist erledigt.`,
+
+
+
+
+
+
+
 
 
 

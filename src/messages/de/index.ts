@@ -23,6 +23,7 @@ import { certificateDe, fileAccessDe, inputsDe } from './inputs.js';
 import { cloudDe } from './cloud.js';
 import { automaticDe } from './automatic.js';
 import { removeDe } from './remove.js';
+import { automaticExchangeDe } from './automatic-exchange.js';
 import { sandboxDe } from './sandbox.js';
 import { scenariosDe } from './scenarios.js';
 import { credentialsDe } from './credentials.js';
@@ -32,6 +33,7 @@ export const de: Translations<EnglishMessages> = {
   ...commonDe,
   ...automaticDe,
   ...removeDe,
+  ...automaticExchangeDe,
   ...cliDe,
   ...diagnosisDe,
   ...diagnosisTokenDe,

@@ -88,37 +88,13 @@ export const automaticEn = defineMessages({
   'automatic.run.repair-declined': message({ objectId: 'string' }, (p) =>
     `Nothing was changed in Exchange Online: its ${v.servicePrincipal} of the app keeps the wrong object id, so SMTP AUTH will fail. It must name ${p.objectId}; run this again and confirm the repair.`,
   ),
-  'automatic.check.unknown': message({ check: ['security-defaults', 'organization-smtp-auth', 'mailbox-smtp-auth', 'exchange-service-principal'] }, (p) =>
-    p.check === 'security-defaults'
-      ? `${v.securityDefaults}: could not check with this sign-in (not read as "off").`
-      : p.check === 'organization-smtp-auth'
-        ? "The organisation's SMTP AUTH setting: could not check."
-        : p.check === 'mailbox-smtp-auth'
-          ? "The mailbox's SMTP AUTH setting: could not check."
-          : `The app's Exchange ${v.servicePrincipal}: could not check.`,
-  ),
-  'automatic.check.security-defaults-on': `${v.securityDefaults}: on. They refuse SMTP AUTH for the app.`,
-  'automatic.check.security-defaults-off': `${v.securityDefaults}: off.`,
-  'automatic.check.organization-smtp-auth': message({ disabled: 'boolean' }, (p) =>
-    p.disabled
-      ? "SMTP AUTH is off for the organisation; the mailbox's own setting, which the plan turns on, overrides it."
-      : 'SMTP AUTH is allowed for the organisation.',
-  ),
-  'automatic.check.mailbox-smtp-auth': message({ mailbox: 'string', open: 'boolean' }, (p) =>
-    p.open ? `SMTP AUTH is on for ${p.mailbox}.` : `SMTP AUTH is not on for ${p.mailbox}: the plan turns it on.`,
-  ),
-  'automatic.check.exchange-sp-missing': `Exchange Online has no ${v.servicePrincipal} of the app yet: the plan makes it.`,
-  'automatic.check.exchange-sp-right': `Exchange Online's ${v.servicePrincipal} of the app has the right object id.`,
-  'automatic.check.exchange-sp-wrong': message({ found: 'string' }, (p) =>
-    `Exchange Online's ${v.servicePrincipal} of the app has the wrong object id ${p.found} (not the ${v.enterpriseApplications} one): it will be replaced after you confirm.`,
-  ),
-  'automatic.exchange.running': message({ cmdlet: 'string' }, (p) => `Exchange Online: ${p.cmdlet}…`),
-  'automatic.exchange.repair-question': message({ found: 'string', expected: 'string' }, (p) =>
-    `Exchange Online's ${v.servicePrincipal} of this app names the object id ${p.found}, but its ${v.enterpriseApplications} object id is ${p.expected}. Remove it and make it again with the right one?`,
-  ),
-  'automatic.exchange.handover': message({ cmdlet: 'string' }, (p) =>
-    `Exchange Online's admin endpoint gave an answer this tool does not know${p.cmdlet ? ` (${p.cmdlet})` : ''}. It is not documented by Microsoft, so nothing is assumed: do steps 2–3 with PowerShell, as below. Step 1 is done.`,
-  ),
+
+
+
+
+
+
+
 
 
 

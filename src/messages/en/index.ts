@@ -21,6 +21,7 @@ import { certificateEn, fileAccessEn, inputsEn } from './inputs.js';
 import { cloudEn } from './cloud.js';
 import { automaticEn } from './automatic.js';
 import { removeEn } from './remove.js';
+import { automaticExchangeEn } from './automatic-exchange.js';
 import { sandboxEn } from './sandbox.js';
 import { scenariosEn } from './scenarios.js';
 import { credentialsEn } from './credentials.js';
@@ -33,6 +34,7 @@ export const en = {
   ...commonEn,
   ...automaticEn,
   ...removeEn,
+  ...automaticExchangeEn,
   ...cliEn,
   ...diagnosisEn,
   ...diagnosisTokenEn,
