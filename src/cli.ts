@@ -123,6 +123,33 @@ export interface RemoveOptions {
   json: boolean;
 }
 
+/** `rotate-secret`: a new client secret, proven, written where the old one was; the old one removed on request. */
+export interface RotateSecretOptions {
+  clientId?: string;
+  tenantId?: string;
+  mailbox?: string;
+  from?: string;
+  to?: string;
+  cloud?: string;
+  authorityHost?: string;
+  graphUrl?: string;
+  adminClientId?: string;
+  browser?: boolean;
+  secretMonths?: string;
+  removeOld?: boolean;
+  saveSecret?: boolean;
+  envFile?: string;
+  secretFile?: string;
+  showSecret?: boolean;
+  smtpHost?: string;
+  smtpPort?: string;
+  timeout?: string;
+  wait?: string;
+  yes: boolean;
+  input: boolean;
+  json: boolean;
+}
+
 /** `report merge <files…>`: the fleet JSON of several shards as one report. */
 export interface ReportMergeOptions {
   files: string[];
@@ -139,6 +166,7 @@ export type ParsedCommand =
   | { command: 'explain'; options: ExplainOptions }
   | { command: 'report-merge'; options: ReportMergeOptions }
   | { command: 'remove'; options: RemoveOptions }
+  | { command: 'rotate-secret'; options: RotateSecretOptions }
   | { command: 'print'; text: string };
 
 /** `setup`'s flags that only the automatic setup reads. */
@@ -383,6 +411,36 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--json', t('remove.help.json'), false)
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: RemoveOptions & { lang?: string }) => onParsed({ command: 'remove', options: opts }));
+
+  program
+    .command('rotate-secret')
+    .usage(usage({}))
+    .description(t('rotate.help.description'))
+    .option('--client-id <id>', t('remove.help.client-id'))
+    .option('--tenant-id <id>', t('remove.help.tenant-id'))
+    .option('--mailbox <address>', t('cli.check.mailbox'))
+    .option('--from <address>', t('cli.check.from'))
+    .option('--to <address>', t('cli.check.to'))
+    .option('--cloud <name>', t('remove.help.cloud'))
+    .option('--authority-host <url>', t('remove.help.authority-host'))
+    .option('--graph-url <url>', t('automatic.help.graph-url'))
+    .option('--admin-client-id <id>', t('remove.help.admin-client-id'))
+    .option('--browser', t('remove.help.browser'))
+    .option('--secret-months <n>', t('automatic.help.secret-months', { min: SECRET_MONTHS.min, max: SECRET_MONTHS.max, months: SECRET_MONTHS.default }))
+    .option('--remove-old', t('rotate.help.remove-old'))
+    .option('--save-secret', t('rotate.help.save-secret'))
+    .option('--env-file <path>', t('automatic.help.env-file'))
+    .option('--secret-file <path>', t('automatic.help.secret-file'))
+    .option('--show-secret', t('automatic.help.show-secret'))
+    .option('--smtp-host <host>', t('cli.check.smtp-host'))
+    .option('--smtp-port <port>', t('cli.check.smtp-port', { port: GLOBAL_CLOUD.smtpPort }))
+    .option('--timeout <seconds>', t('cli.check.timeout', { seconds: DEFAULT_TIMEOUT_SECONDS }))
+    .option('--wait <duration>', t('automatic.help.wait'))
+    .option('-y, --yes', t('remove.help.yes'), false)
+    .option('--no-input', t('remove.help.no-input'))
+    .option('--json', t('rotate.help.json'), false)
+    .addOption(langOption())
+    .action(({ lang: _lang, ...opts }: RotateSecretOptions & { lang?: string }) => onParsed({ command: 'rotate-secret', options: opts }));
 
   program
     .command('demo')

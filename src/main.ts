@@ -68,6 +68,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         const { explainCommand } = await import('./commands/explain.js');
         return await explainCommand(parsed.options, io, output, await getReporter());
       }
+      case 'rotate-secret': {
+        const { rotateSecretCommand } = await import('./commands/rotate-secret.js');
+        return await rotateSecretCommand(parsed.options, io, output, await getReporter());
+      }
       case 'remove': {
         const { removeCommand } = await import('./commands/remove.js');
         return await removeCommand(parsed.options, io, output);

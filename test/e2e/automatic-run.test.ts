@@ -232,3 +232,46 @@ describe('setup --automatic: certificate, replication, refusals, hand-over, repa
     expect(repaired.map((sp) => sp.objectId)).toEqual([app.servicePrincipalObjectId]);
   });
 });
+
+describe('rotate-secret', () => {
+  const rotateArgs = (...extra: string[]) => ['rotate-secret', '--yes', '--graph-url', sandbox.graphUrl, ...sandboxSmtpArgs(sandbox), '--wait', '1m', ...extra];
+
+  it('a new secret, proven, written where the old one was kept; the old one removed only after that', { timeout: 90_000 }, async () => {
+    const setup = await runCli([...args('--save-secret')], { env: env(), timeoutMs: 60_000 });
+    expect(setup.status, setup.stderr).toBe(0);
+    const app = appsOfMailbox()[0]!;
+    const oldKey = app.secrets[0]!.id;
+    const oldValue = app.secrets[0]!.value;
+    const run = await runCli(rotateArgs('--remove-old'), { env: env(), timeoutMs: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(app.secrets.map((s) => s.id)).not.toContain(oldKey);
+    expect(app.secrets).toHaveLength(1);
+    const newValue = app.secrets[0]!.value;
+    // Removed after the proof: the proof's token line comes before the removal line.
+    expect(run.stderr.indexOf('Token from')).toBeLessThan(run.stderr.indexOf('Old client secret removed'));
+    for (const text of [run.stdout, run.stderr]) {
+      expect(text).not.toContain(newValue);
+      expect(text).not.toContain(oldValue);
+    }
+    // The saved configuration now leads `check` to the new secret.
+    const check = await runCli(['check', ...sandboxSmtpArgs(sandbox)], { env: env(), timeoutMs: 30_000 });
+    expect(check.status, check.stderr).toBe(0);
+  });
+
+  it('a failing proof keeps every old secret (and says so)', { timeout: 90_000 }, async () => {
+    const setup = await runCli([...args('--save-secret')], { env: env(), timeoutMs: 60_000 });
+    expect(setup.status, setup.stderr).toBe(0);
+    for (const box of sandbox.tenant.mailboxes) box.smtpClientAuthenticationDisabled = true;
+    // A short wait: the refusal is one that waiting after a change may cure, and nothing changes here.
+    const run = await runCli(rotateArgs('--remove-old', '--wait', '3s'), { env: env(), timeoutMs: 60_000 });
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain('every old client secret is kept');
+    expect(appsOfMailbox()[0]!.secrets).toHaveLength(2);
+  });
+
+  it('without a terminal and without --yes: one line, exit 2', async () => {
+    const run = await runCli(['rotate-secret', '--client-id', '00000000-0000-0000-0000-000000000001', '--tenant-id', sandbox.tenant.id, '--mailbox', mailbox(), '--secret-file', 'x'], { env: env() });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -28,4 +28,18 @@ export const credentialsDe: Translations<typeof credentialsEn> = {
     p.count === 1
       ? 'Der alte geheime Clientschlüssel bleibt (--remove-old entfernt ihn nach der Prüfung).'
       : `Die ${p.count} alten geheimen Clientschlüssel bleiben (--remove-old entfernt sie nach der Prüfung).`,
+  'rotate.help.description': 'einen neuen geheimen Clientschlüssel hinzufügen, prüfen und dort ablegen, wo der alte lag; den alten danach entfernen (--remove-old)',
+  'rotate.help.remove-old': 'nachdem der neue Schlüssel funktioniert hat und nach Ihrer Bestätigung die alten entfernen',
+  'rotate.help.save-secret': 'den neuen Schlüssel in der gespeicherten Konfiguration aufbewahren (in der Anmeldeinformationsverwaltung, wo es eine gibt)',
+  'rotate.help.json': 'das Ergebnis des Nachweises als JSON ausgeben (wie check); nie einen geheimen Schlüssel',
+  'rotate.missing': (p) => `rotate-secret benötigt ${p.flag} (oder eine gespeicherte Konfiguration, die es enthält)`,
+  'rotate.no-destination': 'rotate-secret: kein Ort für den neuen Schlüssel: Es ist nichts gespeichert, geben Sie also --save-secret, --env-file, --secret-file oder --show-secret an',
+  'rotate.needs-yes': 'rotate-secret ohne Terminal benötigt --yes zur Bestätigung',
+  'rotate.app-not-found': (p) => `Keine App-Registrierung mit der Client-ID ${p.clientId} in diesem Mandanten: Es wurde nichts geändert.`,
+  'rotate.confirm': 'Den neuen geheimen Clientschlüssel wie geplant hinzufügen?',
+  'rotate.declined': 'Es wurde nichts geändert.',
+  'rotate.added': (p) => `Neuer geheimer Clientschlüssel hinzugefügt (Geheimnis-ID ${p.keyId}).`,
+  'rotate.kept-old': 'Der neue Schlüssel funktioniert noch nicht: Alle alten geheimen Clientschlüssel bleiben erhalten. Führen Sie rotate-secret später erneut aus, oder lesen Sie die Diagnose oben.',
+  'rotate.confirm-remove': (p) => (p.count === 1 ? 'Der neue Schlüssel funktioniert. Den alten geheimen Clientschlüssel jetzt entfernen?' : `Der neue Schlüssel funktioniert. Die ${p.count} alten geheimen Clientschlüssel jetzt entfernen?`),
+  'rotate.removed': (p) => `Alter geheimer Clientschlüssel entfernt (Geheimnis-ID ${p.keyId}).`,
 };
