@@ -131,7 +131,19 @@ export async function demoWizard(sandbox: Sandbox, io: CliIO, output: Output, pl
   let exitCode: number;
   let saved: string[] = [];
   try {
-    exitCode = await walkWizard(state, null, { output, terminal: io, store: memoryConfigStore(), yes: false, workDir, extraCaPem: sandbox.caPem, demo, wait, platform });
+    exitCode = await walkWizard(state, null, {
+      output,
+      terminal: io,
+      store: memoryConfigStore(),
+      yes: false,
+      workDir,
+      extraCaPem: sandbox.caPem,
+      demo,
+      wait,
+      platform,
+      // The first question's other way, offline: the automatic setup against this sandbox.
+      automatic: async () => demoAutomatic(sandbox, { json: false }, io, output, (await import('../report/reporter.js')).createReporter('human', output)),
+    });
     saved = await readdir(workDir);
   } finally {
     // Removed however the demo ends (success, failure, a signal): what the newcomer saved there, a

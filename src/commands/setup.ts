@@ -84,6 +84,11 @@ export async function setupCommand(options: SetupOptions, io: CliIO, output: Out
     presets: options.saveSecret ? { keepSecret: true } : {},
     workDir: process.cwd(),
     platform,
+    automatic: async (way) => {
+      const { automaticCommand } = await import('./automatic.js');
+      const reporter = (await import('../report/reporter.js')).createReporter('human', output);
+      return automaticCommand({ ...options, automatic: true, mailbox: way.mailbox, from: way.from }, io, output, reporter);
+    },
   });
 }
 
@@ -118,11 +123,23 @@ export async function walkWizard(
     demo?: DemoHooks;
     wait?: WaitPlan;
     platform: Platform;
+    /** The automatic setup, offered by the first question (absent: the guided walk only). */
+    automatic?: (way: { mailbox: string; from: string }) => Promise<number>;
   },
 ): Promise<number> {
   const stop = listenForStop(options.platform);
   try {
     const services = await terminalServices({ ...options, signal: stop.signal });
+    // The first question, unless a walk is under way (its resume question comes instead).
+    const underWay = saved?.wizard !== undefined && !saved.wizard.finished && saved.wizard.completed.length > 0;
+    if (options.automatic && !underWay) {
+      const { chooseWay } = await import('../wizard/steps/choose-way.js');
+      const way = await chooseWay(services, { ...(state.answers.mailbox && { mailbox: state.answers.mailbox }), ...(state.answers.from && { from: state.answers.from }) });
+      if (way.kind === 'automatic') {
+        stop.dispose();
+        return await options.automatic(way);
+      }
+    }
     await offerResume(state, saved, services);
     return await runWizard(state, services);
   } finally {

@@ -59,6 +59,7 @@ async function setupSavingSecret(home: string, work: string, env: Record<string,
     cwd: work,
     env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, NODE_EXTRA_CA_CERTS: sandbox.caFile, ...env },
   });
+  session.chooseGuidedWhenAsked(['How do you want to set up steps 1–3?']);
   await answer('Start with step 1?', '');
   await answer('Directory (tenant) ID', sandbox.client.tenantId);
   await answer('Application (client) ID', sandbox.client.clientId);

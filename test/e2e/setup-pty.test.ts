@@ -47,13 +47,15 @@ afterEach(() => session?.kill());
 
 const configDir = () => join(home, '.config', 'smtp-oauth-setup');
 
-function startCli(args: string[], env: Record<string, string> = {}, options: { stderrTo?: string } = {}): void {
+function startCli(args: string[], env: Record<string, string> = {}, options: { stderrTo?: string; way?: 'automatic' } = {}): void {
+  const { way, ...startOptions } = options;
   session.start([process.execPath, BIN, ...args], {
     cwd: work,
     // TMPDIR too: the demo's folder for files the newcomer saves goes with the test's scratch folders.
     env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, NODE_EXTRA_CA_CERTS: sandbox.caFile, ...env },
-    ...options,
+    ...startOptions,
   });
+  if ((args[0] === 'setup' || args[0] === 'demo') && way !== 'automatic') session.chooseGuidedWhenAsked([en('wizard.way.question'), words(renderers.de, 'wizard.way.question')]);
 }
 
 /** The temporary folders the demo (smtp-oauth-demo-…) and its in-process sandbox (smtp-oauth-sandbox-…) make in TMPDIR. */
@@ -439,5 +441,29 @@ describe.skipIf(unavailable !== null)('the setup wizard in a terminal', () => {
     const removed = t('demo.files-removed', { workDir: '\u0000' }).split('\u0000');
     expect(screen).toMatch(new RegExp(`${removed[0]!.replace(/[()]/g, '\\$&')}\\S+smtp-oauth-demo-\\w+`));
     expect(tempFolders()).toEqual([]);
+  });
+
+  it.each([
+    ['en', {}],
+    ['de', { SMTP_OAUTH_LANG: 'de' }],
+  ] as const)('demo, the automatic way (%s): the first question, the mailbox, then steps 1–3 and the test message without another key', async (language, env) => {
+    const r = renderers[language];
+    const t = <K extends MessageId>(id: K, ...params: ParamsArg<K>) => words(r, id, ...params);
+    startCli(['demo'], env, { way: 'automatic' });
+    await session.waitFor(`? ${t('wizard.way.question')}`);
+    // The guided walk is the default: one step up is the automatic setup.
+    session.press('Up');
+    await session.waitFor(`❯ ${t('wizard.way.automatic')}`);
+    session.press('Enter');
+    await answer(t('input.question.mailbox'), '');
+    await answer(t('wizard.ask.from'), '');
+    expect(await session.exitCode(40_000)).toBe(0);
+    const screen = session.screen();
+    expect(screen).toContain(t('automatic.plan.heading'));
+    expect(screen).toContain(t('automatic.run.creating', { what: 'app' }));
+    expect(screen).toContain(t('automatic.run.proving'));
+    expect(screen).toContain(t('demo.received'));
+    expectNoSecretOnScreen(screen);
+    expect(files(configDir(), work)).toEqual([]);
   });
 });

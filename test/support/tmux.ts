@@ -88,6 +88,18 @@ export class TerminalSession {
   }
 
   /** Waits until `pattern` is on the screen `count` times; returns the screen. */
+  /**
+   * Takes the wizard's first question's default (the guided walk) if it comes: the walks below it
+   * are today's. In the background, so that a walk which resumes instead (no such question) goes on.
+   */
+  chooseGuidedWhenAsked(question: readonly string[]): void {
+    const pattern = new RegExp(question.map((q) => `\\? ${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).join('|'));
+    this.waitFor(pattern, { timeoutMs: 15_000 }).then(
+      () => this.press('Enter'),
+      () => undefined,
+    );
+  }
+
   async waitFor(pattern: string | RegExp, options: { count?: number; timeoutMs?: number } = {}): Promise<string> {
     const count = options.count ?? 1;
     const deadline = Date.now() + (options.timeoutMs ?? 20_000);
