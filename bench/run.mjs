@@ -1,4 +1,5 @@
 // All benchmarks in one run: `npm run bench` (after `npm run build`). Prints medians, ratios and the fleet's figures.
+import { benchAutomatic } from './automatic.mjs';
 import { benchCheck } from './check.mjs';
 import { benchDiagnose } from './diagnose.mjs';
 import { benchFleet, benchFleetLatency, benchOneRequest } from './fleet.mjs';
@@ -13,3 +14,4 @@ await benchOneRequest();
 await benchDiagnose();
 await benchFleet();
 await benchFleetLatency();
+await benchAutomatic();

@@ -61,8 +61,12 @@ function writtenTexts(dir: string, except: string[] = []): string[] {
 describe('setup --automatic: the whole path', () => {
   it('with a secret: steps 1–3 made, the proof passes, the secret only where asked, resumable state without it', async () => {
     const secretFile = join(work, 'secret.txt');
+    const before = sandbox.stats();
     const run = await runCli([...args('--secret-file', secretFile, '--json')], { env: env(), timeoutMs: 60_000 });
     expect(run.status, run.stderr).toBe(0);
+    // The requests stay at what the plan needs (bench/automatic.mjs prints them): a new call shows here.
+    expect(sandbox.stats().graphRequests - before.graphRequests).toBe(9);
+    expect(sandbox.stats().exchangeAdminRequests - before.exchangeAdminRequests).toBe(11);
     const result = parseValid('automatic-result', run.stdout);
     expect(result).toMatchObject({ outcome: 'proved', ok: true, mailbox: mailbox(), exchange: { servicePrincipal: true, mailboxPermission: true, smtpAuth: true } });
     expect(ours()).toHaveLength(1);
