@@ -20,13 +20,18 @@ export function automaticResultJson(outcome: AutomaticOutcome, extra: { scriptPa
     consent: state?.consent ? { assignmentId: state.consent.assignmentId } : null,
     secret: state?.secret ? { keyId: state.secret.keyId, endDateTime: state.secret.endDateTime, delivered: state.secret.delivered } : null,
     certificate: state?.certificate ? { path: state.certificate.path, notAfter: state.certificate.notAfter } : null,
-    exchange: state?.exchange ?? {},
+    exchange: {
+      servicePrincipal: state?.exchange.servicePrincipal === true,
+      mailboxPermission: state?.exchange.mailboxPermission === true,
+      sendAs: state?.exchange.sendAs === true,
+      smtpAuth: state?.exchange.smtpAuth === true,
+    },
     reused: outcome.kind === 'proved' ? outcome.reused : [],
     findings: outcome.findings.map((f) => ({
       check: f.check,
       state: f.state,
       text: render(f.message),
-      ...(f.failure && f.failure.kind === 'answer' && { status: f.failure.status }),
+      status: f.failure && f.failure.kind === 'answer' ? f.failure.status : null,
     })),
     handover:
       outcome.kind === 'handover'
