@@ -98,6 +98,8 @@ export interface SandboxOptions {
   certificate?: string;
   /** `--latency <ms>`: a round trip added in front of both servers (a latency proxy each). */
   latency?: number;
+  /** `--approve-after <duration>`: the sandbox's administrator approves each device code after this many ms (scripts). */
+  approveAfter?: number;
   /** `--replication-delay <duration>`: each new object invisible, a new secret refused, for this many ms. */
   replicationDelay?: number;
   json: boolean;
@@ -207,6 +209,12 @@ function latencyOption(value: string): number {
 
 /** The most `sandbox --replication-delay` takes: ten minutes, beyond the notes' delays for a new secret. */
 const MAX_REPLICATION_DELAY_MS = 600_000;
+
+function approveAfterOption(value: string): number {
+  const parsed = parseDelayMs(value, MAX_REPLICATION_DELAY_MS);
+  if ('problem' in parsed) throw new InputError([msg('cli.approve-after-invalid', { value, problem: parsed.problem })]);
+  return parsed.value;
+}
 
 function replicationDelayOption(value: string): number {
   const parsed = parseDelayMs(value, MAX_REPLICATION_DELAY_MS);
@@ -465,6 +473,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--certificate <pem>', t('cli.sandbox.certificate'))
     .option('--latency <ms>', t('cli.sandbox.latency'), latencyOption)
     .option('--replication-delay <duration>', t('cli.sandbox.replication-delay'), replicationDelayOption)
+    .option('--approve-after <duration>', t('cli.sandbox.approve-after'), approveAfterOption)
     .option('--json', t('cli.sandbox.json'), false)
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: SandboxOptions & { lang?: string }) => onParsed({ command: 'sandbox', options: opts }));

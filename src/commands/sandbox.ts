@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { SandboxOptions } from '../cli.js';
 import { InputError } from '../errors.js';
-import { msg, t } from '../messages/index.js';
+import { type Message, msg, render, t } from '../messages/index.js';
 import { ExitCode } from '../exit-codes.js';
 import { type CliIO, READ_LIMITS, readTextFile } from '../io.js';
 import type { Output } from '../output.js';
@@ -52,6 +52,7 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
         ...(options.caDir && { caDir: options.caDir }),
         ...(options.latency !== undefined && { latencyMs: options.latency }),
         ...(options.replicationDelay !== undefined && { replicationDelayMs: options.replicationDelay }),
+        ...(options.approveAfter !== undefined && { deviceCode: { autoApproveMs: options.approveAfter } }),
         onMessage: (message) => void reporter.sandboxReceived(message),
       });
     } catch (error) {
@@ -70,7 +71,9 @@ export async function sandboxCommand(options: SandboxOptions, io: CliIO, output:
 
     await reporter.sandboxReady({ sandbox, secretFile, certificate, shell: shellSyntax(platform.shell, platform.os) });
 
-    const stopped = await untilStopped(stop.signal);
+    const keys = approvalKeys(sandbox, io, (m) => output.info(render(m)));
+    if (keys || options.approveAfter !== undefined) output.info(render(msg('sandbox.device-code.how', { keys: keys !== null, afterMs: options.approveAfter })));
+    const stopped = await untilStopped(stop.signal).finally(() => keys?.dispose());
     await sandbox.close();
     reporter.sandboxStopped();
     return stopped.exitCode;
@@ -127,3 +130,37 @@ export function assertScenario(name: string | undefined, known: readonly string[
   }
 }
 
+
+/**
+ * On a terminal, the administrator's side of the device code flow by keystroke: `a` approves the
+ * newest pending code, `d` declines it (what the admin does at /devicelogin in a browser). Raw mode
+ * takes Ctrl-C as a byte: it is turned back into SIGINT, so the sandbox stops as before.
+ */
+export function approvalKeys(sandbox: Sandbox, io: CliIO, show: (m: Message) => void): { dispose(): void } | null {
+  const stdin = io.stdin as NodeJS.ReadStream;
+  if (stdin.isTTY !== true || typeof stdin.setRawMode !== 'function') return null;
+  const onData = (chunk: Buffer | string) => {
+    for (const key of String(chunk)) {
+      if (key === '\u0003') process.kill(process.pid, 'SIGINT');
+      if (key !== 'a' && key !== 'd') continue;
+      const pending = sandbox.pendingDeviceCodes().at(-1);
+      if (!pending) {
+        show(msg('sandbox.device-code.none'));
+        continue;
+      }
+      if (key === 'a') sandbox.approveDeviceCode(pending.userCode);
+      else sandbox.declineDeviceCode(pending.userCode);
+      show(msg('sandbox.device-code.answered', { code: pending.userCode, approved: key === 'a' }));
+    }
+  };
+  stdin.setRawMode(true);
+  stdin.on('data', onData);
+  stdin.resume();
+  return {
+    dispose() {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+    },
+  };
+}

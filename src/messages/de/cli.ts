@@ -116,6 +116,7 @@ export const cliDe: Translations<typeof cliEn> = {
     'diese Umlaufzeit vor beide Server setzen, wie sie ein Netzwerk zu Microsoft hat (je ein verzögernder TCP-Proxy; die angezeigten Ports sind die der Proxys)',
   'cli.sandbox.replication-delay':
     'jedes neue Objekt so lange verbergen und jeden neuen Schlüssel so lange ablehnen, wie Microsoft sie repliziert (1500 oder 1500ms, 30s, 2m; höchstens 10m)',
+  'cli.sandbox.approve-after': 'den Gerätecode jeder Administratoranmeldung nach dieser Zeit bestätigen, für Skripte (1500 oder 1500ms, 30s, 2m; höchstens 10m)',
   'cli.sandbox.json': 'die Verbindungseinstellungen als ein JSON-Objekt ausgeben, danach die Meldungen als JSON-Zeilen',
 
   'cli.secret-on-argv': [
@@ -139,6 +140,12 @@ export const cliDe: Translations<typeof cliEn> = {
         : p.problem === 'not-whole'
           ? `--latency „${p.value}“ muss eine ganze Anzahl Millisekunden sein.`
           : `--latency „${p.value}“ muss eine Anzahl Millisekunden von 0 bis ${f.number(p.max)} sein.`,
+  'cli.approve-after-invalid': (p) =>
+    p.problem === 'empty'
+      ? `--approve-after „${p.value}“ ist leer.`
+      : p.problem === 'too-big'
+        ? `--approve-after „${p.value}“ ist länger als 10\u00a0Minuten.`
+        : `--approve-after „${p.value}“ muss Millisekunden (1500 oder 1500ms), Sekunden (30s) oder Minuten (2m) angeben.`,
   'cli.replication-delay-invalid': (p) =>
     p.problem === 'empty'
       ? `--replication-delay „${p.value}“ ist leer.`

@@ -34,4 +34,10 @@ export const sandboxDe: Translations<typeof sandboxEn> = {
   'sandbox.certificate-unparsable': (p) => `--certificate: Das Zertifikat in ${p.path} kann nicht gelesen werden (${p.detail})`,
   'sandbox.unknown-scenario': (p) =>
     `Unbekanntes Szenario „${p.name}“; eines von: ${p.known.join(', ')} (siehe \`smtp-oauth-setup sandbox --list-scenarios\`)`,
+  'sandbox.device-code.how': (p) =>
+    p.afterMs !== undefined
+      ? `Eine Administratoranmeldung (setup --automatic) wird nach ${f.duration(p.afterMs)} vom Administrator der Sandbox bestätigt.`
+      : 'Eine Administratoranmeldung (setup --automatic) wartet hier auf Sie: Drücken Sie a, um ihren Gerätecode zu bestätigen, d, um ihn abzulehnen.',
+  'sandbox.device-code.none': 'Keine Administratoranmeldung wartet auf Bestätigung.',
+  'sandbox.device-code.answered': (p) => (p.approved ? `Gerätecode ${p.code} bestätigt.` : `Gerätecode ${p.code} abgelehnt.`),
 };

@@ -118,6 +118,7 @@ export const cliEn = defineMessages({
   'cli.sandbox.certificate': `upload this certificate to the app (as ${portalPath(v.certificatesAndSecrets, v.uploadCertificate)} does), to try check --certificate`,
   'cli.sandbox.latency': "add this round trip in front of both servers, as a network to Microsoft has (a delaying TCP proxy each; the ports shown are the proxies')",
   'cli.sandbox.replication-delay': 'hide each new object and refuse each new secret for this long, as Microsoft replicates them (1500 or 1500ms, 30s, 2m; at most 10m)',
+  'cli.sandbox.approve-after': "approve each administrator sign-in's device code after this long, for scripts (1500 or 1500ms, 30s, 2m; at most 10m)",
   'cli.sandbox.json': 'print the connection settings as one JSON object, then the messages as JSON lines',
 
   // Refusals while parsing.
@@ -147,6 +148,15 @@ export const cliEn = defineMessages({
           : p.problem === 'not-whole'
             ? `--latency '${p.value}' must be a whole number of milliseconds`
             : `--latency '${p.value}' must be a number of milliseconds from 0 to ${p.max}`,
+  ),
+  'cli.approve-after-invalid': message(
+    { value: 'string', problem: ['empty', 'not-a-delay', 'too-big'] },
+    (p) =>
+      p.problem === 'empty'
+        ? `--approve-after '${p.value}' is empty`
+        : p.problem === 'too-big'
+          ? `--approve-after '${p.value}' is longer than 10 minutes`
+          : `--approve-after '${p.value}' must give milliseconds (1500 or 1500ms), seconds (30s) or minutes (2m)`,
   ),
   'cli.replication-delay-invalid': message(
     { value: 'string', problem: ['empty', 'not-a-delay', 'too-big'] },

@@ -1,4 +1,7 @@
 import { defineMessages, message } from '../define.js';
+import { formatterFor } from '../format.js';
+
+const f = formatterFor('en');
 
 /**
  * The sandbox's console: what `smtp-oauth-setup sandbox` prints about itself (its settings, each
@@ -40,4 +43,11 @@ export const sandboxEn = defineMessages({
     { name: 'string', known: 'strings' },
     (p) => `unknown scenario '${p.name}'; one of: ${p.known.join(', ')} (see \`smtp-oauth-setup sandbox --list-scenarios\`)`,
   ),
+  'sandbox.device-code.how': message({ keys: 'boolean', afterMs: 'number?' }, (p) =>
+    p.afterMs !== undefined
+      ? `An administrator sign-in (setup --automatic) is approved by the sandbox's administrator after ${f.duration(p.afterMs)}.`
+      : 'An administrator sign-in (setup --automatic) waits for you here: press a to approve its device code, d to decline it.',
+  ),
+  'sandbox.device-code.none': 'No administrator sign-in is waiting for approval.',
+  'sandbox.device-code.answered': message({ code: 'string', approved: 'boolean' }, (p) => (p.approved ? `Device code ${p.code} approved.` : `Device code ${p.code} declined.`)),
 });
