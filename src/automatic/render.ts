@@ -2,7 +2,7 @@ import { REQUIREMENTS } from '../admin/requirements.js';
 import type { Language } from '../messages/language.js';
 import type { Renderer } from '../messages/index.js';
 import { psArgument } from '../powershell-quote.js';
-import type { ExchangeCmdletStep, Plan, PlanStep } from './plan.js';
+import { FROM_CREATE_APP, FROM_SERVICE_PRINCIPAL, type ExchangeCmdletStep, type Plan, type PlanStep } from './plan.js';
 
 /** The step kinds of each section of the human plan (layout, not words). */
 const SECTIONS = [
@@ -13,11 +13,22 @@ const SECTIONS = [
 ] as const satisfies readonly (readonly [string, readonly PlanStep['kind'][]])[];
 
 /** A cmdlet as it would be typed: language-neutral, values quoted as PowerShell reads them back. */
-export function cmdletLine(step: ExchangeCmdletStep): string {
+export function cmdletLine(step: ExchangeCmdletStep, r?: Pick<Renderer, 't'>): string {
   const args = Object.entries(step.parameters).map(([name, value]) =>
-    typeof value === 'boolean' ? `-${name}:$${value}` : /^<.*>$/.test(value) ? `-${name} ${value}` : `-${name} ${psArgument(value)}`,
+    typeof value === 'boolean' ? `-${name}:$${value}` : /^<.*>$/.test(value) ? `-${name} ${placeholder(value, r)}` : `-${name} ${psArgument(value)}`,
   );
   return [step.name, ...args].join(' ');
+}
+
+/**
+ * A value a step creates, in the reader's words (`<aus create-app: appId>`); the plan's data and its
+ * JSON keep the English form FROM_CREATE_APP / FROM_SERVICE_PRINCIPAL.
+ */
+function placeholder(value: string, r: Pick<Renderer, 't'> | undefined): string {
+  if (!r) return value;
+  if (value === FROM_CREATE_APP) return r.t('automatic.plan.from-step', { step: 'create-app', field: 'appId' });
+  if (value === FROM_SERVICE_PRINCIPAL) return r.t('automatic.plan.from-step', { step: 'create-service-principal', field: 'id' });
+  return value;
 }
 
 function stepText(step: PlanStep, r: Pick<Renderer, 't'>): string {
@@ -41,7 +52,7 @@ function stepText(step: PlanStep, r: Pick<Renderer, 't'>): string {
     case 'add-certificate':
       return r.t('automatic.step.add-certificate', { until: new Date(step.notAfter) });
     case 'exchange-cmdlet':
-      return r.t('automatic.step.exchange-cmdlet', { command: cmdletLine(step) });
+      return r.t('automatic.step.exchange-cmdlet', { command: cmdletLine(step, r) });
     case 'check':
       return r.t('automatic.step.check', { mailbox: step.mailbox });
   }

@@ -36,6 +36,7 @@ export const automaticDe: Translations<typeof automaticEn> = {
   'automatic.step.exchange-cmdlet': (p) => `Ausführen: ${p.command}`,
   'automatic.step.check': (p) => `Das Ergebnis als App prüfen: ein Token, dann SMTP AUTH als ${p.mailbox}; die Verzögerung bis zur Übernahme wird abgewartet.`,
   'automatic.step.later-value': 'Werte in <…> liefert der Schritt, der sie anlegt.',
+  'automatic.plan.from-step': (p) => `<aus ${p.step}: ${p.field}>`,
   'automatic.step.needs': (p) =>
     p.roles.length > 0 ? `benötigt ${f.list(p.scopes, 'conjunction')}, als ${roles(p.roles)}` : `benötigt ${f.list(p.scopes, 'conjunction')}`,
   'automatic.mailbox-missing': '--automatic benötigt --mailbox <Adresse>',

@@ -41,6 +41,7 @@ export const automaticEn = defineMessages({
   'automatic.step.exchange-cmdlet': message({ command: 'string' }, (p) => `Run ${p.command}`),
   'automatic.step.check': message({ mailbox: 'string' }, (p) => `Check the result as the app: a token, then SMTP AUTH as ${p.mailbox}, waiting out the propagation.`),
   'automatic.step.later-value': 'Values in <…> come from the step that creates them.',
+  'automatic.plan.from-step': message({ step: ['create-app', 'create-service-principal'], field: 'string' }, (p) => `<from ${p.step}: ${p.field}>`),
   'automatic.step.needs': message({ scopes: 'strings', roles: roleSamples }, (p) =>
     p.roles.length > 0 ? `needs ${f.list(p.scopes, 'conjunction')}, as ${roles(p.roles)}` : `needs ${f.list(p.scopes, 'conjunction')}`,
   ),
