@@ -82,7 +82,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
     }
   } catch (error) {
-    // The single place where an error becomes output and an exit code, in the run's format.
+    // The single place where an error becomes output and an exit code, in the run's format. An
+    // administrator command's refusal (sign-in, Graph, the admin endpoint) is a diagnosis like any other.
+    if (error instanceof Error && error.name === 'AdminApiError' || error instanceof Error && error.name === 'ReplicationTimeout') {
+      const [{ diagnoseAdminError }, { DiagnosedError }] = await Promise.all([import('./admin/errors.js'), import('./errors.js')]);
+      return (await getReporter()).error(new DiagnosedError(diagnoseAdminError(error as import('./admin/errors.js').AdminApiError)), shape);
+    }
     return (await getReporter()).error(error, shape);
   }
 }

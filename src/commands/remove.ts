@@ -66,7 +66,7 @@ export async function removeCommand(options: RemoveOptions, io: CliIO, output: O
   const { openAdminSession } = await import('../admin/session.js');
   const session = await openAdminSession({
     cloud,
-    authorityHost: options.authorityHost ?? saved.authorityHost ?? cloud.authorityHost,
+    authorityHost: options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST ?? saved.authorityHost ?? cloud.authorityHost,
     timeoutMs: REMOVE_TIMEOUT_MS,
     ...(tenant !== undefined && { tenant }),
     ...(options.adminClientId !== undefined && { adminClientId: options.adminClientId }),

@@ -279,3 +279,14 @@ describe('rotate-secret', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('administrator refusals outside setup --automatic', () => {
+  it('remove with a sign-in Entra ID refuses: the diagnosis and its exit code, not an internal error', { timeout: 60_000 }, async () => {
+    const run = await runCli(
+      ['remove', '--yes', '--client-id', '11111111-2222-3333-4444-555555555555', '--tenant-id', sandbox.tenant.id, '--mailbox', mailbox(), '--admin-client-id', '99999999-8888-7777-6666-555555555555', '--graph-url', sandbox.graphUrl, '--exchange-url', sandbox.exchangeUrl],
+      { env: env(), timeoutMs: 60_000 },
+    );
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stderr).not.toMatch(/internal error|bug/i);
+  });
+});
