@@ -74,7 +74,7 @@ export interface AutomaticRunDeps {
 }
 
 export type AutomaticOutcome =
-  | { kind: 'proved'; state: AutomaticState; findings: Finding[]; report: CheckReport; delivered: Delivered[]; reused: string[] }
+  | { kind: 'proved'; state: AutomaticState; findings: Finding[]; report: CheckReport; delivered: Delivered[]; reused: string[]; cloud: Cloud['name'] }
   | { kind: 'blocked'; state: AutomaticState | null; findings: Finding[] }
   | { kind: 'handover'; state: AutomaticState; findings: Finding[]; outcome: Extract<ExchangeStepsOutcome, { kind: 'handover' }> }
   | { kind: 'repair-declined'; state: AutomaticState; findings: Finding[] };
@@ -167,7 +167,7 @@ export async function runAutomatic(input: AutomaticRunInput, deps: AutomaticRunD
     };
     const proof = await (deps.prove_ ?? proveSetup)(inputs, { ...deps.prove, show, waitSeconds: input.waitSeconds });
     if (proof.report.ok) await journal.record({ proved: true });
-    return { kind: 'proved', state: journal.state, findings, report: proof.report, delivered: credential.delivered, reused };
+    return { kind: 'proved', state: journal.state, findings, report: proof.report, delivered: credential.delivered, reused, cloud: input.cloud.name };
   } catch (error) {
     return diagnosed(error);
   }

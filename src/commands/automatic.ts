@@ -254,6 +254,12 @@ async function report(outcome: AutomaticOutcome, ctx: { output: Output; json: bo
       if (!ctx.json && ctx.reporter) {
         exitCode = await ctx.reporter.check(outcome.report);
       } else exitCode = outcome.report.exitCode;
+      if (outcome.report.ok && !ctx.json && outcome.state.secret && outcome.state.app) {
+        // The settings for the sending application, as the wizard's last step shows them (the secret masked).
+        const [{ settingsBlocks }, { renderBlocks }] = await Promise.all([import('../automatic/settings.js'), import('../wizard/show.js')]);
+        const owner = { cloud: outcome.cloud, tenantId: outcome.state.tenantId, clientId: outcome.state.app.appId, mailbox: outcome.state.mailbox, from: outcome.state.from, expires: outcome.state.secret.endDateTime };
+        output.info(renderBlocks(settingsBlocks(owner, outcome.delivered), { color: output.color }).join('\n'));
+      }
       if (outcome.report.ok) show(msg('automatic.run.done', { clientId: outcome.state.app?.appId ?? '', tenantId: outcome.state.tenantId }));
       break;
   }
