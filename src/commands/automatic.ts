@@ -16,6 +16,7 @@ import {
   portSchema,
   proxyUrlSchema,
   readDecimal,
+  readHttpsUrl,
   tenantIdSchema,
   timeoutSecondsSchema,
   waitDurationSchema,
@@ -75,8 +76,8 @@ export async function automaticCommand(
   }
   const appName = options.appName?.trim();
   if (appName === '') problems.push(msg('automatic.app-name-empty'));
-  const graphUrl = httpsUrl(options.graphUrl, '--graph-url', problems);
-  const exchangeUrl = httpsUrl(options.exchangeUrl, '--exchange-url', problems);
+  const graphUrl = readHttpsUrl(options.graphUrl, '--graph-url', problems);
+  const exchangeUrl = readHttpsUrl(options.exchangeUrl, '--exchange-url', problems);
   // Flag, then the environment (as `check` reads it: the Azure SDKs' AZURE_AUTHORITY_HOST).
   const authorityHostGiven = options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST;
   const authorityHost = authorityHostGiven === undefined ? undefined : parse(authorityHostSchema, authorityHostGiven, options.authorityHost ? '--authority-host' : 'AZURE_AUTHORITY_HOST');
@@ -267,15 +268,3 @@ async function report(outcome: AutomaticOutcome, ctx: { output: Output; json: bo
   return exitCode;
 }
 
-/** `--graph-url` / `--exchange-url`: an https URL (the sandbox serves https too); undefined when not given. */
-function httpsUrl(value: string | undefined, flag: string, problems: Message[]): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const url = new URL(value.trim());
-    if (url.protocol === 'https:' && url.hostname !== '') return url.href;
-  } catch {
-    // Falls through to the refusal.
-  }
-  problems.push(msg('automatic.url-invalid', { flag, value }));
-  return undefined;
-}

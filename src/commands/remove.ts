@@ -3,7 +3,7 @@ import type { RemoveOptions } from '../cli.js';
 import { configDirectory, fileConfigStore, loadSavedConfig } from '../config/store.js';
 import { InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { addressSchema, clientIdSchema, cloudSchema, issueMessages, tenantIdSchema } from '../inputs/schemas.js';
+import { addressSchema, clientIdSchema, cloudSchema, issueMessages, readHttpsUrl, tenantIdSchema } from '../inputs/schemas.js';
 import { canPrompt, type CliIO } from '../io.js';
 import { currentLanguage, type Message, msg, render, t } from '../messages/index.js';
 import type { Output } from '../output.js';
@@ -40,8 +40,8 @@ export async function removeCommand(options: RemoveOptions, io: CliIO, output: O
   const cloudName = parse(cloudSchema, options.cloud ?? saved.cloud ?? 'global', '--cloud');
   const tenantText = options.tenantId ?? saved.tenantId;
   const tenant = tenantText === undefined ? undefined : parse(tenantIdSchema, tenantText, '--tenant-id');
-  const graphUrl = httpsUrl(options.graphUrl, '--graph-url', problems);
-  const exchangeUrl = httpsUrl(options.exchangeUrl, '--exchange-url', problems);
+  const graphUrl = readHttpsUrl(options.graphUrl, '--graph-url', problems);
+  const exchangeUrl = readHttpsUrl(options.exchangeUrl, '--exchange-url', problems);
   if (problems.length > 0 || clientId === undefined || mailbox === undefined || cloudName === undefined) throw new InputError(problems);
 
   const cloud: Cloud = CLOUDS[cloudName as CloudName];
@@ -124,15 +124,3 @@ async function forgetSaved(env: NodeJS.ProcessEnv, clientId: string, output: Out
   output.info(t('remove.forgot-saved'));
 }
 
-/** `--graph-url` / `--exchange-url`: an https URL; undefined when not given. */
-function httpsUrl(value: string | undefined, flag: string, problems: Message[]): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const url = new URL(value.trim());
-    if (url.protocol === 'https:' && url.hostname !== '') return url.href;
-  } catch {
-    // Falls through to the refusal.
-  }
-  problems.push(msg('automatic.url-invalid', { flag, value }));
-  return undefined;
-}

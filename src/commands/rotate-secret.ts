@@ -12,6 +12,7 @@ import {
   issueMessages,
   portSchema,
   readDecimal,
+  readHttpsUrl,
   tenantIdSchema,
   timeoutSecondsSchema,
   waitDurationSchema,
@@ -50,6 +51,7 @@ export async function rotateSecretCommand(options: RotateSecretOptions, io: CliI
   const cloudName = parse(cloudSchema, options.cloud ?? answers.cloud ?? 'global', '--cloud');
   const authorityHost = parse(authorityHostSchema, options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST ?? answers.authorityHost, '--authority-host');
   const adminClientId = parse(clientIdSchema, options.adminClientId, '--admin-client-id');
+  const graphUrl = readHttpsUrl(options.graphUrl, '--graph-url', problems);
   const smtpHost = parse(hostSchema, options.smtpHost ?? answers.smtpHost, '--smtp-host');
   const smtpPort = parse(portSchema, options.smtpPort ?? answers.smtpPort, '--smtp-port');
   const timeout = parse(timeoutSecondsSchema, options.timeout ?? answers.timeout, '--timeout') ?? DEFAULT_TIMEOUT_SECONDS;
@@ -102,7 +104,7 @@ export async function rotateSecretCommand(options: RotateSecretOptions, io: CliI
         tenant: tenantId,
         ...(adminClientId && { adminClientId }),
         flow: options.browser ? 'browser' : 'device-code',
-        ...(options.graphUrl && { graphUrl: options.graphUrl }),
+        ...(graphUrl && { graphUrl }),
         timeoutMs: timeout * 1000,
         signal: stop.signal,
         show,

@@ -296,3 +296,18 @@ export function schemaValidator(schema: z.ZodType<unknown, unknown>, options: { 
   };
 }
 
+/**
+ * `--graph-url` / `--exchange-url`: an https URL (the sandbox serves https too), or undefined when
+ * not given; a bad one adds its refusal to `problems`.
+ */
+export function readHttpsUrl(value: string | undefined, flag: string, problems: Message[]): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol === 'https:' && url.hostname !== '') return url.href;
+  } catch {
+    // Falls through to the refusal.
+  }
+  problems.push(msg('automatic.url-invalid', { flag, value }));
+  return undefined;
+}
