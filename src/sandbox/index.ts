@@ -136,6 +136,10 @@ export interface SandboxStats {
   smtpOpenConnections: number;
   /** Highest number of simultaneously authenticated SMTP sessions seen for one mailbox. */
   maxConcurrentSessionsPerMailbox: number;
+  /** The most SMTP sessions open at once, authenticated or not: from the greeting to QUIT or a close. */
+  maxOpenSessions: number;
+  /** The most authenticated SMTP sessions open at once, all mailboxes together. */
+  maxAuthenticatedSessions: number;
   /** Connections through the latency proxies (`latencyMs`), or null without them. */
   proxied: { token: number; smtp: number } | null;
   /** Per mailbox (lower-cased address): authenticated sessions open now, and the most seen at once. */
@@ -395,6 +399,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       smtpConnections: mail.connections(),
       smtpOpenConnections: mail.openConnections(),
       maxConcurrentSessionsPerMailbox: mail.maxConcurrentSessionsPerMailbox(),
+      maxOpenSessions: mail.maxOpenSessions(),
+      maxAuthenticatedSessions: mail.maxAuthenticatedSessions(),
       mailboxSessions: mail.mailboxSessions(),
       proxied: proxied && { token: proxied.token.connections(), smtp: proxied.smtp.connections() },
     }),

@@ -103,6 +103,10 @@ export interface ExchangeSmtpServer {
   openConnections(): number;
   /** Highest number of simultaneously authenticated sessions seen for any one mailbox. */
   maxConcurrentSessionsPerMailbox(): number;
+  /** The most sessions open at once: greeted, and not yet ended by QUIT or a close. */
+  maxOpenSessions(): number;
+  /** The most authenticated sessions at once (not yet ended), all mailboxes together. */
+  maxAuthenticatedSessions(): number;
   /** Per mailbox (lower-cased address): authenticated sessions open now, and the most seen at once. */
   mailboxSessions(): Record<string, { current: number; max: number }>;
   close(): Promise<void>;
@@ -268,6 +272,16 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
   const rawSockets = new Set<Socket>();
   let connectionCount = 0;
   let maxConcurrent = 0;
+  // Sessions from the greeting to QUIT or close, and those of them authenticated: what a client has
+  // open at once (a session that sent QUIT is over for it, though its socket may still be closing).
+  const live = new Set<string>();
+  const liveAuthenticated = new Set<string>();
+  let maxOpen = 0;
+  let maxAuthenticated = 0;
+  const ended = (id: string) => {
+    live.delete(id);
+    liveAuthenticated.delete(id);
+  };
 
   const sessionInfo = (session: SMTPServerSession): SessionInfo => {
     let info = sessions.get(session.id);
@@ -294,6 +308,8 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
 
   const onConnect = (session: SMTPServerSession, callback: (err?: Error | null) => void): void => {
     connectionCount++;
+    live.add(session.id);
+    maxOpen = Math.max(maxOpen, live.size);
     const info = sessionInfo(session);
     record('connection', session, info);
     // Per-session switch, so applyScenario can turn STARTTLS off/on while the server runs. The
@@ -309,7 +325,10 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
         // The replies smtp-server writes itself tell which command (or greeting) was answered.
         if (code === 220) record(data === 'Ready to start TLS' ? 'starttls' : 'greeting', session, info);
         else if (code === 250 && Array.isArray(data)) record('ehlo', session, info);
-        else if (code === 221) record('quit', session, info);
+        else if (code === 221) {
+          record('quit', session, info);
+          ended(session.id);
+        }
         const translated = translateReply(code, data, context, session, info.ctx);
         send(translated.code, translated.data, context);
       };
@@ -338,6 +357,8 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
       active.set(key, list);
       maxConcurrent = Math.max(maxConcurrent, list.length);
       maxByMailbox.set(key, Math.max(maxByMailbox.get(key) ?? 0, list.length));
+      liveAuthenticated.add(session.id);
+      maxAuthenticated = Math.max(maxAuthenticated, liveAuthenticated.size);
       callback(null, { user: authenticated });
     };
     // Reachable only when STARTTLS is disabled: Exchange offers no AUTH outside TLS (catalog B.10).
@@ -433,6 +454,7 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
   };
 
   const onClose = (session: SMTPServerSession): void => {
+    ended(session.id);
     const info = sessions.get(session.id);
     sessions.delete(session.id);
     if (info) record('close', session, info);
@@ -497,6 +519,8 @@ export async function startExchangeSmtp(options: ExchangeSmtpOptions): Promise<E
     // smtp-server's own set: an upgraded connection's raw socket loses its listeners (STARTTLS), the set does not.
     openConnections: () => server.connections.size,
     maxConcurrentSessionsPerMailbox: () => maxConcurrent,
+    maxOpenSessions: () => maxOpen,
+    maxAuthenticatedSessions: () => maxAuthenticated,
     mailboxSessions: () =>
       Object.fromEntries([...maxByMailbox].map(([k, max]) => [k, { current: active.get(k)?.length ?? 0, max }])),
     close() {
