@@ -28,6 +28,8 @@ export interface CheckOptions extends CheckFlags {
   targets?: string;
   /** `--concurrency <n>`: targets checked at a time with --targets (default 4). */
   concurrency?: string;
+  /** False with `--no-connect-ahead`: with --targets, no connection opens before a slot is free (src/fleet/run.ts). */
+  connectAhead?: boolean;
   /** `--junit <file>`: write JUnit XML, one test case per target. */
   junit?: string;
   /** `--shard <index>/<count>`: with --targets, check only this shard's apps (src/fleet/shard.ts). */
@@ -306,6 +308,7 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--warn-days <days>', t('cli.check.warn-days', { days: DEFAULT_WARN_DAYS }))
     .option('--targets <file>', t('cli.check.targets'))
     .option('--concurrency <n>', t('cli.check.concurrency', { n: DEFAULT_CONCURRENCY, max: MAX_CONCURRENCY }))
+    .option('--no-connect-ahead', t('cli.check.no-connect-ahead'))
     .option('--shard <i/n>', t('cli.check.shard'))
     .option('--junit <file>', t('cli.check.junit'))
     .option('--json', t('cli.option.json'), false)

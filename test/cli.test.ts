@@ -6,8 +6,8 @@ import { useLanguage } from '../src/messages/index.js';
 describe('parseArgv: argv → typed command', () => {
   const cases: Array<[string, string[], unknown]> = [
     ['check with every flag', ['check', '--cloud', 'usgov', '--tenant-id', 'contoso.onmicrosoft.com', '--client-id', 'c', '--client-secret-file', '-', '--mailbox', 'm@x.com', '--from', 'f@x.com', '--to', 't@x.com', '--authority-host', 'https://a', '--smtp-host', 'h', '--smtp-port', '25', '--timeout', '5', '--json', '--no-input'],
-      { command: 'check', options: { cloud: 'usgov', tenantId: 'contoso.onmicrosoft.com', clientId: 'c', clientSecretFile: '-', mailbox: 'm@x.com', from: 'f@x.com', to: 't@x.com', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', json: true, input: false } }],
-    ['check with nothing', ['check'], { command: 'check', options: { json: false, input: true } }],
+      { command: 'check', options: { cloud: 'usgov', tenantId: 'contoso.onmicrosoft.com', clientId: 'c', clientSecretFile: '-', mailbox: 'm@x.com', from: 'f@x.com', to: 't@x.com', authorityHost: 'https://a', smtpHost: 'h', smtpPort: '25', timeout: '5', json: true, input: false, connectAhead: true } }],
+    ['check with nothing', ['check'], { command: 'check', options: { json: false, input: true, connectAhead: true } }],
     ['demo', ['demo'], { command: 'demo', options: { json: false, input: true } }],
     ['demo with a scenario', ['demo', '--scenario', 'no-admin-consent', '--json'], { command: 'demo', options: { scenario: 'no-admin-consent', json: true, input: true } }],
     ['demo --no-input', ['demo', '--no-input'], { command: 'demo', options: { json: false, input: false } }],
@@ -28,16 +28,17 @@ describe('parseArgv: argv → typed command', () => {
     ['sandbox --list-scenarios', ['sandbox', '--list-scenarios'], { command: 'sandbox', options: { listScenarios: true, json: false } }],
     ['sandbox --certificate', ['sandbox', '--certificate', 'app.pem'], { command: 'sandbox', options: { certificate: 'app.pem', listScenarios: false, json: false } }],
     ['check --wait, --secret-expires, --warn-days', ['check', '--wait', '30m', '--secret-expires', '2027-05-31', '--warn-days', '14'],
-      { command: 'check', options: { wait: '30m', secretExpires: '2027-05-31', warnDays: '14', json: false, input: true } }],
+      { command: 'check', options: { wait: '30m', secretExpires: '2027-05-31', warnDays: '14', json: false, input: true, connectAhead: true } }],
     ['check --targets with the fleet-wide flags', ['check', '--targets', 'targets.csv', '--concurrency', '8', '--junit', 'out.xml', '--json'],
-      { command: 'check', options: { targets: 'targets.csv', concurrency: '8', junit: 'out.xml', json: true, input: true } }],
+      { command: 'check', options: { targets: 'targets.csv', concurrency: '8', junit: 'out.xml', json: true, input: true, connectAhead: true } }],
     ['check --targets --shard', ['check', '--targets', 'targets.csv', '--shard', '2/5', '--json'],
-      { command: 'check', options: { targets: 'targets.csv', shard: '2/5', json: true, input: true } }],
+      { command: 'check', options: { targets: 'targets.csv', shard: '2/5', json: true, input: true, connectAhead: true } }],
     ['report merge of the shards\' JSON', ['report', 'merge', 'fleet-1.json', 'fleet-2.json', '--junit', 'all.xml', '--json'],
       { command: 'report-merge', options: { files: ['fleet-1.json', 'fleet-2.json'], junit: 'all.xml', json: true } }],
     ['check --format nagios with --metrics-file', ['check', '--format', 'nagios', '--metrics-file', 'smtp.prom'],
-      { command: 'check', options: { format: 'nagios', metricsFile: 'smtp.prom', json: false, input: true } }],
-    ['check --format json is --json', ['check', '--format=json'], { command: 'check', options: { format: 'json', json: true, input: true } }],
+      { command: 'check', options: { format: 'nagios', metricsFile: 'smtp.prom', json: false, input: true, connectAhead: true } }],
+    ['check --targets --no-connect-ahead', ['check', '--targets', 't.csv', '--no-connect-ahead'], { command: 'check', options: { targets: 't.csv', json: false, input: true, connectAhead: false } }],
+    ['check --format json is --json', ['check', '--format=json'], { command: 'check', options: { format: 'json', json: true, input: true, connectAhead: true } }],
     ['explain a quoted text', ['explain', '535 5.7.3 Authentication unsuccessful'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: false } }],
     ['explain unquoted words, joined', ['explain', '535', '5.7.3', 'Authentication', 'unsuccessful', '--json'], { command: 'explain', options: { text: '535 5.7.3 Authentication unsuccessful', json: true } }],
     ['explain - (standard input) with values for the fix', ['explain', '-', '--tenant-id', 't.onmicrosoft.com', '--client-id', 'c', '--mailbox', 'm@x.com', '--from', 'f@x.com'],
@@ -149,8 +150,8 @@ describe('parseArgv: argv → typed command', () => {
   });
 
   it('takes --lang on every command, before or after the command, and leaves it out of the options', () => {
-    expect(parseArgv(['--lang', 'de', 'check'])).toEqual({ command: 'check', options: { json: false, input: true } });
-    expect(parseArgv(['check', '--tenant-id', 't', '--lang', 'de'])).toEqual({ command: 'check', options: { tenantId: 't', json: false, input: true } });
+    expect(parseArgv(['--lang', 'de', 'check'])).toEqual({ command: 'check', options: { json: false, input: true, connectAhead: true } });
+    expect(parseArgv(['check', '--tenant-id', 't', '--lang', 'de'])).toEqual({ command: 'check', options: { tenantId: 't', json: false, input: true, connectAhead: true } });
     expect(parseArgv(['demo', '--lang=en'])).toEqual({ command: 'demo', options: { json: false, input: true } });
     expect(parseArgv(['sandbox', '--lang', 'de'])).toMatchObject({ command: 'sandbox' });
     expect(parseArgv(['setup', '--lang', 'de'])).toEqual({ command: 'setup', options: { yes: false, input: true } });

@@ -118,6 +118,11 @@ export interface RunCheckOptions {
   tokenCheck?: TokenCheck | Promise<TokenCheck>;
   /** A stop signal (src/signals.ts): its abort closes the connection in flight (token request, SMTP session). */
   signal?: AbortSignal;
+  /**
+   * `check --targets`: awaited once the session is ready for AUTH, before AUTH is sent; resolves
+   * when the fleet lets this mailbox authenticate (src/fleet/run.ts: its session slots).
+   */
+  sessionSlot?: () => Promise<void>;
 }
 
 /**
@@ -250,21 +255,30 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
   events.start('smtp-auth', authLabel);
   transcript?.release();
   let session: OpenSmtpSession | null = null;
+  // Composed while the connection finishes opening and waits for its slot, not after.
+  const composing = inputs.to
+    ? composeTestMessage({
+        from: inputs.from,
+        to: inputs.to,
+        mailbox: inputs.mailbox,
+        tenantId: inputs.tenantId,
+        clientId: inputs.clientId,
+        smtpHost: inputs.smtpHost,
+        smtpPort: inputs.smtpPort,
+        now: now(),
+        toolVersion: toolVersion(),
+      })
+    : null;
+  // Read in the try below; a session failing first must not leave it an unhandled rejection.
+  composing?.catch(() => undefined);
   try {
     session = await smtpLeg.opened();
-    const message = inputs.to
-      ? await composeTestMessage({
-          from: inputs.from,
-          to: inputs.to,
-          mailbox: inputs.mailbox,
-          tenantId: inputs.tenantId,
-          clientId: inputs.clientId,
-          smtpHost: inputs.smtpHost,
-          smtpPort: inputs.smtpPort,
-          now: now(),
-          toolVersion: toolVersion(),
-        })
-      : null;
+    if (options.sessionSlot) {
+      await options.sessionSlot();
+      // The server may have ended the session while it waited for its slot: then one fresh try.
+      session = await smtpLeg.opened();
+    }
+    const message = await composing;
     await session.authenticate(inputs.mailbox, accessToken);
     events.succeed('smtp-auth', authLabel);
     if (message && inputs.to) {
@@ -297,7 +311,7 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
 export const SMTP_FACTS_GRACE_MS = 3_000;
 
 interface SmtpLeg {
-  /** The session, ready for AUTH; a session lost while it waited for the token is opened again, once. */
+  /** The session, ready for AUTH; a session lost while it waited (for the token, for a slot) is opened again, once. */
   opened(): Promise<OpenSmtpSession>;
   /**
    * The token failed: wait up to `graceMs` for the leg to finish opening, close it politely (QUIT),
@@ -319,11 +333,16 @@ function openSmtpLeg(request: SmtpOpenRequest): SmtpLeg {
     (session) => ({ session, error: null }),
     (error: unknown) => ({ session: null, error }),
   );
+  let current = first;
+  let reopened = false;
   return {
     async opened() {
-      const session = await first;
+      const session = await current;
+      if (session.usable || reopened) return session;
       // The server (or the network) ended the session while it waited for the token: one fresh try.
-      return session.usable ? session : open();
+      reopened = true;
+      current = open();
+      return current;
     },
     async settleAndClose(graceMs) {
       let timer: NodeJS.Timeout | undefined;

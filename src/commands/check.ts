@@ -43,7 +43,8 @@ export async function checkCommand(options: CheckOptions, io: CliIO, output: Out
 
 async function singleCheck(options: CheckOptions, io: CliIO, output: Output, reporter: Reporter, signal: AbortSignal): Promise<number> {
   const upfront: Message[] = [
-    ...(options.concurrency !== undefined ? [msg('check.concurrency-without-targets')] : []),
+    ...(options.concurrency !== undefined ? [msg('check.flag-without-targets', { flag: '--concurrency' })] : []),
+    ...(options.connectAhead === false ? [msg('check.flag-without-targets', { flag: '--no-connect-ahead' })] : []),
     ...(options.shard !== undefined ? [msg('fleet.shard.without-targets')] : []),
     ...(options.junit ? [await junitPathProblem(options.junit)].filter((p) => p !== null) : []),
     ...(options.metricsFile ? [await metricsPathProblem(options.metricsFile)].filter((p) => p !== null) : []),

@@ -15,6 +15,7 @@ export function pipelineChecks(options: { redactor: Redactor; extraCaPem?: strin
       const { mailbox: _mailbox, ...tokenInputs } = target.inputs;
       return acquireAndCheckToken(tokenInputs, { events: QUIET, redactor, ...shared });
     },
-    checkTarget: (target, tokenCheck) => runCheck(target.inputs, { events: QUIET, redactor, warnings: target.warnings, tokenCheck, ...shared }),
+    checkTarget: (target, tokenCheck, sessionSlot) =>
+      runCheck(target.inputs, { events: QUIET, redactor, warnings: target.warnings, tokenCheck, sessionSlot, ...shared }),
   };
 }

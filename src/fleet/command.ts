@@ -49,7 +49,7 @@ export async function fleetCheckCommand(options: CheckOptions, io: CliIO, output
   const started = performance.now();
   const progress = createFleetProgress(output, targets.length);
   // A stop signal ends the run at once (CancelledError) and closes the connections of the targets in flight.
-  const run = await unlessStopped(runFleet(targets, pipelineChecks({ redactor: output.redactor, signal }), { concurrency, onResult: progress.onResult }), signal);
+  const run = await unlessStopped(runFleet(targets, pipelineChecks({ redactor: output.redactor, signal }), { concurrency, connectAhead: options.connectAhead !== false, onResult: progress.onResult }), signal);
   progress.done();
 
   const totals = fleetTotals(run, performance.now() - started);

@@ -12,7 +12,12 @@ import type { CheckInputs } from '../inputs/check-inputs.js';
  * - one token per (authority, scope, tenant, app, credential), acquired once and reused for all its
  *   mailboxes (Entra ID throttles an app that asks for the same token again and again); the first
  *   mailboxes of an app open their SMTP connections while that token is being requested;
- * - at most `concurrency` targets in flight;
+ * - at most `concurrency` mailboxes authenticating and sending at once, and at most `concurrency`
+ *   more opening their SMTP connections meanwhile: a slot opens its next mailbox's connection (TCP,
+ *   greeting, EHLO, STARTTLS, TLS, EHLO: six of the nine round trips of a session) while its current
+ *   mailbox authenticates and sends, the way one check opens its connection while the token is
+ *   requested. Up to twice `concurrency` connections are then open; `connectAhead: false` keeps it
+ *   to `concurrency` (a connection opens only when a slot is free);
  * - never two SMTP sessions for one mailbox at a time: Exchange Online allows 3 per mailbox and
  *   answers 432 4.3.2 beyond (catalog E), and the application being checked may hold some itself;
  * - a temporary failure (432 4.3.2, 451 4.7.0, a timeout, the token service's 5xx) is retried a few
@@ -46,9 +51,12 @@ export interface FleetChecks {
   checkToken(target: FleetTarget): Promise<TokenCheck>;
   /**
    * SMTP for one target with that token (`runCheck` with `tokenCheck`). The token may still be on
-   * its way: the target's SMTP connection opens meanwhile, and AUTH waits for it.
+   * its way: the target's SMTP connection opens meanwhile, and AUTH waits for it. `sessionSlot` is
+   * awaited once the connection is ready for AUTH and before AUTH is sent: it resolves when one of
+   * the `concurrency` session slots is this target's. A target that never gets that far (its token
+   * or its connection failed) need not call it.
    */
-  checkTarget(target: FleetTarget, tokenCheck: Promise<TokenCheck>): Promise<CheckReport>;
+  checkTarget(target: FleetTarget, tokenCheck: Promise<TokenCheck>, sessionSlot: () => Promise<void>): Promise<CheckReport>;
 }
 
 export interface RetryPolicy {
@@ -62,6 +70,12 @@ export const FLEET_RETRY: RetryPolicy = { retries: 2, backoff: { initialMs: 1_00
 
 export interface FleetRunOptions {
   concurrency: number;
+  /**
+   * Whether a slot opens its next mailbox's connection while its current one authenticates and
+   * sends (default true). False: a connection opens only when a slot is free, so that never more
+   * than `concurrency` connections are open (`--no-connect-ahead`, for a firewall that counts them).
+   */
+  connectAhead?: boolean;
   retry?: RetryPolicy;
   /** Milliseconds since the epoch. */
   now?: () => number;
@@ -104,7 +118,10 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
   const retry = options.retry ?? FLEET_RETRY;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const slots = createSemaphore(options.concurrency);
+  // A target holds a connecting slot from its connection's start until it holds a session slot (or
+  // ends): at most `concurrency` connections before AUTH, at most `concurrency` sessions after it.
+  const connecting = createSemaphore(options.concurrency);
+  const sessions = options.connectAhead === false ? null : createSemaphore(options.concurrency);
   const withMailbox = createKeyedLock();
   const tokens = new Map<string, Promise<TokenCheck>>();
   let tokenAcquisitions = 0;
@@ -138,7 +155,14 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
       const attempts: WaitAttempt[] = [];
       let started: number | null = null;
       for (let attempt = 1; ; attempt++) {
-        const release = await slots.acquire();
+        const releaseConnecting = await connecting.acquire();
+        let releaseSession: (() => void) | null = null;
+        const sessionSlot = async (): Promise<void> => {
+          if (!sessions || releaseSession) return;
+          releaseSession = await sessions.acquire();
+          // This slot's next mailbox may start connecting now.
+          releaseConnecting();
+        };
         let report: CheckReport;
         let tokenFailed: boolean;
         const at = now();
@@ -146,10 +170,11 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
         try {
           // Not awaited first: the first sessions of an app connect while its token is requested.
           const tokenCheck = tokenFor(target);
-          report = await checks.checkTarget(target, tokenCheck);
+          report = await checks.checkTarget(target, tokenCheck, sessionSlot);
           tokenFailed = (await tokenCheck).diagnosis !== null;
         } finally {
-          release();
+          releaseConnecting();
+          (releaseSession as (() => void) | null)?.();
         }
         attempts.push({ at: new Date(at).toISOString(), exitCode: report.exitCode, diagnosisCode: report.diagnosis?.code ?? null });
         // A failed token was already retried for the whole group: retrying its targets changes nothing.

@@ -23,8 +23,12 @@ async function refusal(extra: Partial<CheckOptions>) {
 }
 
 describe('checkCommand: refusals before the run', () => {
-  it('a single check: --concurrency and --shard only with --targets', async () => {
-    expect(await refusal({ concurrency: '8', shard: '1/2' })).toEqual([msg('check.concurrency-without-targets'), msg('fleet.shard.without-targets')]);
+  it('a single check: --concurrency, --no-connect-ahead and --shard only with --targets', async () => {
+    expect(await refusal({ concurrency: '8', connectAhead: false, shard: '1/2' })).toEqual([
+      msg('check.flag-without-targets', { flag: '--concurrency' }),
+      msg('check.flag-without-targets', { flag: '--no-connect-ahead' }),
+      msg('fleet.shard.without-targets'),
+    ]);
   });
 
   it('a fleet: per-target flags, a bad concurrency and a bad shard, all listed', async () => {

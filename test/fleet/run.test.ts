@@ -86,15 +86,23 @@ function recorder(smtp: (t: FleetTarget, tc: TokenCheck, attempt: number) => Dia
   const open = new Map<string, number>();
   const attempts = new Map<string, number>();
   let inFlight = 0;
-  const seen = { maxPerMailbox: 0, maxInFlight: 0, tokenUsed: new Map<string, string>() };
+  let connections = 0;
+  const seen = { maxPerMailbox: 0, maxInFlight: 0, maxConnections: 0, connectedAhead: 0, tokenUsed: new Map<string, string>() };
   const checks: FleetChecks = {
     async checkToken(t) {
       tokenCalls.push(t.name);
       await tick(3);
       return tokenCheck(`token-of-${t.inputs.tenantId}`);
     },
-    async checkTarget(t, pending) {
+    async checkTarget(t, pending, sessionSlot) {
+      // The connection's handshake, then the slot, then AUTH and the message, as runCheck does them.
+      connections++;
+      seen.maxConnections = Math.max(seen.maxConnections, connections);
+      // Connecting while every session slot is taken: this is the connection opened ahead.
+      if (inFlight > 0) seen.connectedAhead++;
+      await tick(2);
       const tc = await pending;
+      await sessionSlot();
       inFlight++;
       seen.maxInFlight = Math.max(seen.maxInFlight, inFlight);
       const key = t.inputs.mailbox.toLowerCase();
@@ -104,6 +112,7 @@ function recorder(smtp: (t: FleetTarget, tc: TokenCheck, attempt: number) => Dia
       await tick(2);
       open.set(key, (open.get(key) ?? 1) - 1);
       inFlight--;
+      connections--;
       const n = (attempts.get(t.name) ?? 0) + 1;
       attempts.set(t.name, n);
       return report(t, tc.diagnosis ?? smtp(t, tc, n));
@@ -248,6 +257,42 @@ describe('runFleet: concurrency and the per-mailbox limit', () => {
     const { checks, seen } = recorder();
     await runFleet(Array.from({ length: 6 }, (_, i) => target(`t${i}`)), checks, { concurrency: 1, ...noSleep });
     expect(seen.maxInFlight).toBe(1);
+  });
+
+  it('opens a slot\'s next connection while its mailbox authenticates and sends: N sessions, N more connecting', async () => {
+    const { checks, seen } = recorder();
+    const run = await runFleet(Array.from({ length: 12 }, (_, i) => target(`t${i}`)), checks, { concurrency: 3, ...noSleep });
+    expect(run.results.every((r) => r.report.ok)).toBe(true);
+    expect(seen.maxInFlight).toBe(3);
+    expect(seen.maxConnections).toBeGreaterThan(3);
+    expect(seen.maxConnections).toBeLessThanOrEqual(6);
+    expect(seen.connectedAhead).toBeGreaterThan(0);
+  });
+
+  it('with connectAhead false, a connection opens only when a slot is free', async () => {
+    const { checks, seen } = recorder();
+    await runFleet(Array.from({ length: 12 }, (_, i) => target(`t${i}`)), checks, { concurrency: 3, connectAhead: false, ...noSleep });
+    expect(seen.maxConnections).toBe(3);
+    expect(seen.maxInFlight).toBe(3);
+  });
+
+  it('frees the connecting slot of a target that ends before asking for a session (its connection failed)', async () => {
+    let sessions = 0;
+    const checks: FleetChecks = {
+      checkToken: async () => tokenCheck('t'),
+      async checkTarget(t, pending, sessionSlot) {
+        await pending;
+        if (t.name.startsWith('down')) return report(t, diagnosis('smtp-connect-refused', 6, 'permanent'));
+        await sessionSlot();
+        await sessionSlot(); // a second call holds no second slot
+        sessions++;
+        return report(t, null);
+      },
+    };
+    const targets = [...[1, 2, 3].map((i) => target(`down${i}`)), ...[1, 2, 3].map((i) => target(`up${i}`))];
+    const run = await runFleet(targets, checks, { concurrency: 1, ...noSleep });
+    expect(run.results.map((r) => r.report.ok)).toEqual([false, false, false, true, true, true]);
+    expect(sessions).toBe(3);
   });
 
   it('the semaphore and the keyed lock hold their promises', async () => {

@@ -16,7 +16,7 @@ export const checkDe: Translations<typeof checkEn> = {
   'check.stage.smtp-auth': (p) => `SMTP ${p.host}:${p.port}: STARTTLS und AUTH XOAUTH2 als ${p.mailbox}`,
   'check.stage.smtp-send': (p) => `Test-E-Mail von ${p.from} an ${p.to}`,
   'check.stage.skipped': (p) => `${p.label} (übersprungen)`,
-  'check.concurrency-without-targets': '--concurrency: nur zusammen mit --targets',
+  'check.flag-without-targets': (p) => `${p.flag}: nur zusammen mit --targets`,
 
   'check.report.message-accepted': 'Der Server hat die Test-E-Mail angenommen.',
   'check.report.reply': (p) => `Antwort: ${p.response}`,

@@ -22,7 +22,7 @@ export const checkEn = defineMessages({
   ),
   'check.stage.smtp-send': message({ from: 'string', to: 'string' }, (p) => `Test message from ${p.from} to ${p.to}`),
   'check.stage.skipped': message({ label: 'string' }, (p) => `${p.label} (skipped)`),
-  'check.concurrency-without-targets': '--concurrency: only with --targets',
+  'check.flag-without-targets': message({ flag: 'string' }, (p) => `${p.flag}: only with --targets`),
 
   // The human report.
   'check.report.message-accepted': 'The test message was accepted by the server.',
