@@ -212,16 +212,13 @@ function latencyOption(value: string): number {
 /** The most `sandbox --replication-delay` takes: ten minutes, beyond the notes' delays for a new secret. */
 const MAX_REPLICATION_DELAY_MS = 600_000;
 
-function approveAfterOption(value: string): number {
-  const parsed = parseDelayMs(value, MAX_REPLICATION_DELAY_MS);
-  if ('problem' in parsed) throw new InputError([msg('cli.approve-after-invalid', { value, problem: parsed.problem })]);
-  return parsed.value;
-}
-
-function replicationDelayOption(value: string): number {
-  const parsed = parseDelayMs(value, MAX_REPLICATION_DELAY_MS);
-  if ('problem' in parsed) throw new InputError([msg('cli.replication-delay-invalid', { value, problem: parsed.problem })]);
-  return parsed.value;
+/** A sandbox flag's delay (`--replication-delay`, `--approve-after`): 1500, 1500ms, 30s or 2m, up to ten minutes. */
+function delayOption(flag: string): (value: string) => number {
+  return (value) => {
+    const parsed = parseDelayMs(value, MAX_REPLICATION_DELAY_MS);
+    if ('problem' in parsed) throw new InputError([msg('cli.delay-invalid', { flag, value, problem: parsed.problem })]);
+    return parsed.value;
+  };
 }
 
 // commander's help titles, by the English words its formatHelp passes to styleTitle.
@@ -475,8 +472,8 @@ function buildProgram(onParsed: (parsed: ParsedCommand) => void, writeOut: (text
     .option('--ca-dir <dir>', t('cli.sandbox.ca-dir'))
     .option('--certificate <pem>', t('cli.sandbox.certificate'))
     .option('--latency <ms>', t('cli.sandbox.latency'), latencyOption)
-    .option('--replication-delay <duration>', t('cli.sandbox.replication-delay'), replicationDelayOption)
-    .option('--approve-after <duration>', t('cli.sandbox.approve-after'), approveAfterOption)
+    .option('--replication-delay <duration>', t('cli.sandbox.replication-delay'), delayOption('--replication-delay'))
+    .option('--approve-after <duration>', t('cli.sandbox.approve-after'), delayOption('--approve-after'))
     .option('--json', t('cli.sandbox.json'), false)
     .addOption(langOption())
     .action(({ lang: _lang, ...opts }: SandboxOptions & { lang?: string }) => onParsed({ command: 'sandbox', options: opts }));

@@ -125,8 +125,9 @@ describe('parseArgv: argv → typed command', () => {
   });
 
   it('sandbox --replication-delay: ms, s or m, said so when it is not', () => {
-    expect(refusal(['sandbox', '--replication-delay', 'soon'])).toEqual([{ id: 'cli.replication-delay-invalid', params: { value: 'soon', problem: 'not-a-delay' } }]);
-    expect(refusal(['sandbox', '--replication-delay', '11m'])).toEqual([{ id: 'cli.replication-delay-invalid', params: { value: '11m', problem: 'too-big' } }]);
+    expect(refusal(['sandbox', '--replication-delay', 'soon'])).toEqual([{ id: 'cli.delay-invalid', params: { flag: '--replication-delay', value: 'soon', problem: 'not-a-delay' } }]);
+    expect(refusal(['sandbox', '--replication-delay', '11m'])).toEqual([{ id: 'cli.delay-invalid', params: { flag: '--replication-delay', value: '11m', problem: 'too-big' } }]);
+    expect(refusal(['sandbox', '--approve-after', ''])).toEqual([{ id: 'cli.delay-invalid', params: { flag: '--approve-after', value: '', problem: 'empty' } }]);
   });
 
   it('--format: one of human, json, nagios; --json goes only with json', () => {

@@ -142,18 +142,12 @@ export const cliDe: Translations<typeof cliEn> = {
         : p.problem === 'not-whole'
           ? `--latency „${p.value}“ muss eine ganze Anzahl Millisekunden sein.`
           : `--latency „${p.value}“ muss eine Anzahl Millisekunden von 0 bis ${f.number(p.max)} sein.`,
-  'cli.approve-after-invalid': (p) =>
+  'cli.delay-invalid': (p) =>
     p.problem === 'empty'
-      ? `--approve-after „${p.value}“ ist leer.`
+      ? `${p.flag} „${p.value}“ ist leer.`
       : p.problem === 'too-big'
-        ? `--approve-after „${p.value}“ ist länger als 10\u00a0Minuten.`
-        : `--approve-after „${p.value}“ muss Millisekunden (1500 oder 1500ms), Sekunden (30s) oder Minuten (2m) angeben.`,
-  'cli.replication-delay-invalid': (p) =>
-    p.problem === 'empty'
-      ? `--replication-delay „${p.value}“ ist leer.`
-      : p.problem === 'too-big'
-        ? `--replication-delay „${p.value}“ ist länger als 10\u00a0Minuten.`
-        : `--replication-delay „${p.value}“ muss Millisekunden (1500 oder 1500ms), Sekunden (30s) oder Minuten (2m) angeben.`,
+        ? `${p.flag} „${p.value}“ ist länger als 10\u00a0Minuten.`
+        : `${p.flag} „${p.value}“ muss Millisekunden (1500 oder 1500ms), Sekunden (30s) oder Minuten (2m) angeben.`,
   'cli.subcommand-missing': (p) =>
     `${p.command}: Geben Sie an, was zu tun ist, z.\u00a0B. \`${p.command} merge <Dateien…>\` (siehe \`smtp-oauth-setup ${p.command} --help\`).`,
   'cli.unknown-option': (p) =>

@@ -151,23 +151,14 @@ export const cliEn = defineMessages({
             ? `--latency '${p.value}' must be a whole number of milliseconds`
             : `--latency '${p.value}' must be a number of milliseconds from 0 to ${p.max}`,
   ),
-  'cli.approve-after-invalid': message(
-    { value: 'string', problem: ['empty', 'not-a-delay', 'too-big'] },
+  'cli.delay-invalid': message(
+    { flag: 'string', value: 'string', problem: ['empty', 'not-a-delay', 'too-big'] },
     (p) =>
       p.problem === 'empty'
-        ? `--approve-after '${p.value}' is empty`
+        ? `${p.flag} '${p.value}' is empty`
         : p.problem === 'too-big'
-          ? `--approve-after '${p.value}' is longer than 10 minutes`
-          : `--approve-after '${p.value}' must give milliseconds (1500 or 1500ms), seconds (30s) or minutes (2m)`,
-  ),
-  'cli.replication-delay-invalid': message(
-    { value: 'string', problem: ['empty', 'not-a-delay', 'too-big'] },
-    (p) =>
-      p.problem === 'empty'
-        ? `--replication-delay '${p.value}' is empty`
-        : p.problem === 'too-big'
-          ? `--replication-delay '${p.value}' is longer than 10 minutes`
-          : `--replication-delay '${p.value}' must be milliseconds (1500 or 1500ms), seconds (30s) or minutes (2m)`,
+          ? `${p.flag} '${p.value}' is longer than 10 minutes`
+          : `${p.flag} '${p.value}' must be milliseconds (1500 or 1500ms), seconds (30s) or minutes (2m)`,
   ),
   'cli.subcommand-missing': message({ command: 'string' }, (p) => `${p.command}: name what to do, e.g. \`${p.command} merge <files…>\` (see \`smtp-oauth-setup ${p.command} --help\`)`),
   // commander's parse errors, by its error code; `suggestion` is its "Did you mean" candidate.
