@@ -73,7 +73,11 @@ describe('setup --automatic: the whole path', () => {
     const secret = readFileSync(secretFile, 'utf8').trim();
     expect(secret.length).toBeGreaterThan(10);
     expect(statSync(secretFile).mode & 0o777).toBe(0o600);
-    for (const text of [run.stdout, run.stderr, ...writtenTexts(configDir)]) expect(text).not.toContain(secret);
+    for (const text of [run.stdout, run.stderr, ...writtenTexts(configDir)]) {
+      expect(text).not.toContain(secret);
+      // No token either: neither the two admin sign-ins' (Graph, Exchange) nor the proof's app token.
+      expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+    }
     expect(run.stderr).toContain('Microsoft Azure CLI');
     expect(run.stderr).toContain('Exchange Online PowerShell');
   });
@@ -98,11 +102,12 @@ describe('setup --automatic: the whole path', () => {
   });
 });
 
-/** The CLI spawned and SIGKILLed the moment the sandbox swallowed the answer to `operation`. */
-async function killedAt(operation: string, extra: string[] = []): Promise<void> {
+/** The CLI spawned and SIGKILLed the moment the sandbox swallowed the answer to the operation matched. */
+async function killedAt(operation: string | ((operation: string) => boolean), extra: string[] = []): Promise<void> {
+  const matches = typeof operation === 'string' ? (name: string) => name === operation : operation;
   let swallowed = false;
   sandbox.automation.swallowAnswer = (request) => {
-    if (request.operation !== operation || swallowed) return false;
+    if (!matches(request.operation) || swallowed) return false;
     swallowed = true;
     return true;
   };
@@ -116,7 +121,7 @@ async function killedAt(operation: string, extra: string[] = []): Promise<void> 
   child.kill('SIGKILL');
   await closed;
   sandbox.automation.swallowAnswer = null;
-  expect(swallowed, `never reached ${operation}:\n${stderr}`).toBe(true);
+  expect(swallowed, `never reached ${String(operation)}:\n${stderr}`).toBe(true);
 }
 
 function appsOfMailbox() {
@@ -136,21 +141,7 @@ describe('setup --automatic: killed (SIGKILL) right after each create, then run 
     const exchangeSp = sandbox.tenant.directory.exchangeOnline.id;
     const operation = operationPattern.replace('{exchange}', exchangeSp);
     // Graph's addPassword path names the app's object id: matched by its end.
-    const matcher = operation === 'addPassword' ? null : operation;
-    if (matcher) await killedAt(matcher, ['--secret-file', join(work, 's.txt')]);
-    else {
-      let swallowed = false;
-      sandbox.automation.swallowAnswer = (r) => !swallowed && r.operation.endsWith('/addPassword') && (swallowed = true);
-      const child = spawn(process.execPath, [BIN, ...args('--secret-file', join(work, 's.txt'))], { env: { ...baseEnv(), ...env() }, stdio: ['pipe', 'ignore', 'ignore'] });
-      child.stdin.end();
-      const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
-      const deadline = Date.now() + 30_000;
-      while (!swallowed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      child.kill('SIGKILL');
-      await closed;
-      sandbox.automation.swallowAnswer = null;
-      expect(swallowed).toBe(true);
-    }
+    await killedAt(operation === 'addPassword' ? (name) => name.endsWith('/addPassword') : operation, ['--secret-file', join(work, 's.txt')]);
     const again = await runCli([...args('--secret-file', join(work, 's.txt'), '--json')], { env: env(), timeoutMs: 60_000 });
     expect(again.status, again.stderr).toBe(0);
     expect(parseValid('automatic-result', again.stdout).ok).toBe(true);
