@@ -1,4 +1,4 @@
-import { buildPlan, SECRET_MONTHS } from '../automatic/plan.js';
+import { buildPlan } from '../automatic/plan.js';
 import { planJson, renderPlan } from '../automatic/render.js';
 import type { AutomaticOutcome, AutomaticRunInput, AutomaticRunDeps } from '../automatic/run.js';
 import type { SecretDestination } from '../automatic/secret-delivery.js';
@@ -6,35 +6,20 @@ import type { SetupOptions } from '../cli.js';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import { CancelledError, InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import {
-  addressSchema,
-  authorityHostSchema,
-  clientIdSchema,
-  cloudSchema,
-  hostSchema,
-  issueMessages,
-  portSchema,
-  proxyUrlSchema,
-  readDecimal,
-  readHttpsUrl,
-  tenantIdSchema,
-  timeoutSecondsSchema,
-  waitDurationSchema,
-} from '../inputs/schemas.js';
+import { addressSchema, clientIdSchema, cloudSchema, flagReader, proxyUrlSchema, readHttpsUrl, tenantIdSchema } from '../inputs/schemas.js';
 import { canPrompt, type CliIO } from '../io.js';
 import { Secret } from '../inputs/secret.js';
 import { currentLanguage, type Message, msg, render, t } from '../messages/index.js';
 import type { Output } from '../output.js';
 import type { Reporter } from '../report/reporter.js';
-import { DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
+import { readProofFlags } from './proof-flags.js';
 
 /**
  * `setup --automatic`: the plan, then (without `--dry-run`, after confirmation) its execution by
  * src/automatic/run.ts. This file turns the options into the run's input and its outcome into output.
  */
 
-/** The proof waits this long for propagation by default: the notes' delays for a new app, in seconds. */
-export const DEFAULT_PROOF_WAIT_SECONDS = 30 * 60;
+export { DEFAULT_PROOF_WAIT_SECONDS } from './proof-flags.js';
 
 /** Test and demo hooks: the sandbox's CA, and answers instead of a terminal. */
 export interface AutomaticHooks {
@@ -42,8 +27,6 @@ export interface AutomaticHooks {
   /** The state in memory (demo): nothing written to the config directory. */
   memoryState?: boolean;
 }
-
-type Parse = <T>(schema: { safeParse(v: string): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: string, field: string) => T | undefined;
 
 export async function automaticCommand(
   options: SetupOptions,
@@ -54,12 +37,7 @@ export async function automaticCommand(
   hooks: AutomaticHooks = {},
 ): Promise<number> {
   const problems: Message[] = [];
-  const parse: Parse = (schema, value, field) => {
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    problems.push(...issueMessages(result.error, { field }));
-    return undefined;
-  };
+  const parse = flagReader(problems);
 
   if (options.mailbox === undefined) throw new InputError([msg('automatic.mailbox-missing')], 'missing');
   const mailbox = parse(addressSchema, options.mailbox, '--mailbox');
@@ -68,24 +46,25 @@ export async function automaticCommand(
   const cloudName = options.cloud === undefined ? 'global' : parse(cloudSchema, options.cloud, '--cloud');
   const tenant = options.tenantId === undefined ? undefined : parse(tenantIdSchema, options.tenantId, '--tenant-id');
   const adminClientId = options.adminClientId === undefined ? undefined : parse(clientIdSchema, options.adminClientId, '--admin-client-id');
-  let secretMonths: number | undefined;
-  if (options.secretMonths !== undefined) {
-    const parsed = readDecimal(options.secretMonths, { min: SECRET_MONTHS.min, max: SECRET_MONTHS.max });
-    if ('problem' in parsed) problems.push(msg('automatic.secret-months-invalid', { value: options.secretMonths, min: SECRET_MONTHS.min, max: SECRET_MONTHS.max }));
-    else secretMonths = parsed.value;
-  }
   const appName = options.appName?.trim();
   if (appName === '') problems.push(msg('automatic.app-name-empty'));
   const graphUrl = readHttpsUrl(options.graphUrl, '--graph-url', problems);
   const exchangeUrl = readHttpsUrl(options.exchangeUrl, '--exchange-url', problems);
-  // Flag, then the environment (as `check` reads it: the Azure SDKs' AZURE_AUTHORITY_HOST).
-  const authorityHostGiven = options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST;
-  const authorityHost = authorityHostGiven === undefined ? undefined : parse(authorityHostSchema, authorityHostGiven, options.authorityHost ? '--authority-host' : 'AZURE_AUTHORITY_HOST');
-  const smtpHost = options.smtpHost === undefined ? undefined : parse(hostSchema, options.smtpHost, '--smtp-host');
-  const smtpPort = options.smtpPort === undefined ? undefined : parse(portSchema, String(options.smtpPort), '--smtp-port');
-  const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : parse(timeoutSecondsSchema, String(options.timeout), '--timeout');
-  const proxy = options.proxy === undefined ? null : (parse(proxyUrlSchema, options.proxy, '--proxy') ?? null);
-  const wait = options.wait === undefined ? DEFAULT_PROOF_WAIT_SECONDS : parse(waitDurationSchema, options.wait, '--wait');
+  const { authorityHost, smtpHost, smtpPort, timeoutSeconds, waitSeconds, secretMonths } = readProofFlags(
+    {
+      // Flag, then the environment (as `check` reads it: the Azure SDKs' AZURE_AUTHORITY_HOST).
+      authorityHost: options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST,
+      authorityHostField: options.authorityHost ? '--authority-host' : 'AZURE_AUTHORITY_HOST',
+      smtpHost: options.smtpHost,
+      smtpPort: options.smtpPort,
+      timeout: options.timeout,
+      wait: options.wait,
+      secretMonths: options.secretMonths,
+    },
+    parse,
+    problems,
+  );
+  const proxy = parse(proxyUrlSchema, options.proxy, '--proxy') ?? null;
   if (options.credential === 'certificate' && (options.envFile || options.secretFile || options.showSecret || options.saveSecret)) {
     problems.push(msg('automatic.secret-flags-with-certificate'));
   }
@@ -161,7 +140,7 @@ export async function automaticCommand(
         flow: options.browser ? 'browser' : 'device-code',
         graphUrl: plan.graphUrl,
         exchangeUrl: plan.exchangeUrl,
-        timeoutMs: (timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        timeoutMs: timeoutSeconds * 1000,
         proxy,
         signal: stop.signal,
         ...(hooks.extraCaPem && { extraCaPem: hooks.extraCaPem }),
@@ -171,9 +150,9 @@ export async function automaticCommand(
       smtpHost: smtpHost ?? cloud.smtpHost,
       smtpPort: smtpPort ?? cloud.smtpPort,
       authorityHost: authorityHost ?? cloud.authorityHost,
-      timeoutSeconds: timeout ?? DEFAULT_TIMEOUT_SECONDS,
+      timeoutSeconds,
       proxy,
-      waitSeconds: wait ?? DEFAULT_PROOF_WAIT_SECONDS,
+      waitSeconds,
       workDir: process.cwd(),
       certificateFile: 'smtp-oauth-sender.pem',
       ...(hooks.extraCaPem && { extraCaPem: hooks.extraCaPem }),

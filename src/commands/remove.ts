@@ -3,7 +3,7 @@ import type { RemoveOptions } from '../cli.js';
 import { configDirectory, fileConfigStore, loadSavedConfig } from '../config/store.js';
 import { InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { addressSchema, clientIdSchema, cloudSchema, issueMessages, readHttpsUrl, tenantIdSchema } from '../inputs/schemas.js';
+import { addressSchema, clientIdSchema, cloudSchema, flagReader, readHttpsUrl, tenantIdSchema } from '../inputs/schemas.js';
 import { canPrompt, type CliIO } from '../io.js';
 import { currentLanguage, type Message, msg, render, t } from '../messages/index.js';
 import type { Output } from '../output.js';
@@ -21,12 +21,7 @@ import { findAppToRemove, runRemoval } from '../remove/run.js';
  */
 export async function removeCommand(options: RemoveOptions, io: CliIO, output: Output): Promise<number> {
   const problems: Message[] = [];
-  const parse = <T>(schema: { safeParse(v: string): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: string, field: string): T | undefined => {
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    problems.push(...issueMessages(result.error, { field }));
-    return undefined;
-  };
+  const parse = flagReader(problems);
 
   const saved = (await loadSavedConfig(io.env, (line) => output.info(line)))?.answers ?? {};
   const clientIdText = options.clientId ?? saved.clientId;

@@ -1,29 +1,15 @@
 import type { RotateSecretOptions } from '../cli.js';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
-import { DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
 import { DiagnosedError, InputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import {
-  addressSchema,
-  authorityHostSchema,
-  clientIdSchema,
-  cloudSchema,
-  hostSchema,
-  issueMessages,
-  portSchema,
-  readDecimal,
-  readHttpsUrl,
-  tenantIdSchema,
-  timeoutSecondsSchema,
-  waitDurationSchema,
-} from '../inputs/schemas.js';
+import { addressSchema, clientIdSchema, cloudSchema, flagReader, readHttpsUrl, tenantIdSchema } from '../inputs/schemas.js';
 import { canPrompt, type CliIO } from '../io.js';
 import { type Message, msg, render } from '../messages/index.js';
 import type { Output } from '../output.js';
 import type { Reporter } from '../report/reporter.js';
 import { SECRET_MONTHS, TOOL_APP_TAG } from '../automatic/plan.js';
 import type { SecretDestination } from '../automatic/secret-delivery.js';
-import { DEFAULT_PROOF_WAIT_SECONDS } from './automatic.js';
+import { readProofFlags } from './proof-flags.js';
 
 /**
  * `rotate-secret`: sign in, add a new client secret, deliver it where the old one was kept, prove it
@@ -36,32 +22,30 @@ export async function rotateSecretCommand(options: RotateSecretOptions, io: CliI
   const saved = await config.loadSavedConfig(io.env, (line) => output.info(line));
   const answers = saved?.answers ?? {};
   const problems: Message[] = [];
-  const parse = <T>(schema: { safeParse(v: string): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: string | undefined, field: string): T | undefined => {
-    if (value === undefined) return undefined;
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    problems.push(...issueMessages(result.error, { field }));
-    return undefined;
-  };
+  const parse = flagReader(problems);
   const clientId = parse(clientIdSchema, options.clientId ?? answers.clientId, '--client-id');
   const tenantId = parse(tenantIdSchema, options.tenantId ?? answers.tenantId, '--tenant-id');
   const mailbox = parse(addressSchema, options.mailbox ?? answers.mailbox, '--mailbox');
   const from = parse(addressSchema, options.from ?? answers.from ?? mailbox, '--from');
   const to = parse(addressSchema, options.to, '--to') ?? null;
   const cloudName = parse(cloudSchema, options.cloud ?? answers.cloud ?? 'global', '--cloud');
-  const authorityHost = parse(authorityHostSchema, options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST ?? answers.authorityHost, '--authority-host');
   const adminClientId = parse(clientIdSchema, options.adminClientId, '--admin-client-id');
   const graphUrl = readHttpsUrl(options.graphUrl, '--graph-url', problems);
-  const smtpHost = parse(hostSchema, options.smtpHost ?? answers.smtpHost, '--smtp-host');
-  const smtpPort = parse(portSchema, options.smtpPort ?? answers.smtpPort, '--smtp-port');
-  const timeout = parse(timeoutSecondsSchema, options.timeout ?? answers.timeout, '--timeout') ?? DEFAULT_TIMEOUT_SECONDS;
-  const wait = parse(waitDurationSchema, options.wait, '--wait') ?? DEFAULT_PROOF_WAIT_SECONDS;
-  let months: number = SECRET_MONTHS.default;
-  if (options.secretMonths !== undefined) {
-    const parsed = readDecimal(options.secretMonths, { min: SECRET_MONTHS.min, max: SECRET_MONTHS.max });
-    if ('problem' in parsed) problems.push(msg('automatic.secret-months-invalid', { value: options.secretMonths, min: SECRET_MONTHS.min, max: SECRET_MONTHS.max }));
-    else months = parsed.value;
-  }
+  // Flags first, then the environment and the saved answers (the wizard's).
+  const proofFlags = readProofFlags(
+    {
+      authorityHost: options.authorityHost ?? io.env.AZURE_AUTHORITY_HOST ?? answers.authorityHost,
+      smtpHost: options.smtpHost ?? answers.smtpHost,
+      smtpPort: options.smtpPort ?? answers.smtpPort,
+      timeout: options.timeout ?? answers.timeout,
+      wait: options.wait,
+      secretMonths: options.secretMonths,
+    },
+    parse,
+    problems,
+  );
+  const { authorityHost, smtpHost, smtpPort, timeoutSeconds: timeout, waitSeconds: wait } = proofFlags;
+  const months = proofFlags.secretMonths ?? SECRET_MONTHS.default;
   for (const [value, flag] of [[clientId, '--client-id'], [tenantId, '--tenant-id'], [mailbox, '--mailbox']] as const) {
     if (value === undefined && problems.length === 0) problems.push(msg('rotate.missing', { flag }));
   }

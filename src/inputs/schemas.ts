@@ -296,6 +296,20 @@ export function schemaValidator(schema: z.ZodType<unknown, unknown>, options: { 
   };
 }
 
+/** Parses one flag's value with its schema: undefined when not given; a refusal goes to the reader's `problems`. */
+export type FlagReader = <T>(schema: { safeParse(value: string): { success: true; data: T } | { success: false; error: z.ZodError } }, value: string | undefined, field: string) => T | undefined;
+
+/** The commands that collect every problem before refusing (`setup --automatic`, `rotate-secret`, `remove`) read their flags with this. */
+export function flagReader(problems: Message[]): FlagReader {
+  return (schema, value, field) => {
+    if (value === undefined) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    problems.push(...issueMessages(result.error, { field }));
+    return undefined;
+  };
+}
+
 /**
  * `--graph-url` / `--exchange-url`: an https URL (the sandbox serves https too), or undefined when
  * not given; a bad one adds its refusal to `problems`.
