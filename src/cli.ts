@@ -232,7 +232,8 @@ const HELP_TITLES: Readonly<Record<string, MessageId>> = {
 
 /**
  * commander's help in the language in use: its titles through `styleTitle`, the "(default: …)" and
- * "(choices: …)" it appends through `optionDescription` (the same rule as commander's own), and its
+ * "(choices: …)" it appends through `optionDescription` (commander's rule, less the defaults of flags
+ * without a value and the quotes around choices), and its
  * built-in options and `help` command through their descriptions.
  */
 function helpConfiguration(): Partial<commander.Help> {
@@ -246,8 +247,11 @@ function helpConfiguration(): Partial<commander.Help> {
     },
     optionDescription: (option: commander.Option) => {
       const extra: string[] = [];
-      if (option.argChoices) extra.push(t('cli.help.choices', { values: option.argChoices.map((c) => JSON.stringify(c)) }));
-      const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+      // The values as they are typed, not JSON-quoted as commander writes them.
+      if (option.argChoices) extra.push(t('cli.help.choices', { values: option.argChoices }));
+      // Only an option that takes a value has a default worth naming: a flag given is on, absent off
+      // (commander's "(default: false)" beside --json says nothing).
+      const showDefault = option.required || option.optional;
       if (option.defaultValue !== undefined && showDefault) {
         extra.push(t('cli.help.default', { value: option.defaultValueDescription ?? JSON.stringify(option.defaultValue) }));
       }
