@@ -27,7 +27,7 @@ export async function composeTestMessage(facts: TestMessageFacts): Promise<{ raw
   const host = hostname();
   const subject = t('smtp.test-message.subject', { host });
   const text = t('smtp.test-message.body', {
-    sentAt: facts.now.toISOString(),
+    sentAt: facts.now,
     host,
     smtpHost: facts.smtpHost,
     smtpPort: facts.smtpPort,

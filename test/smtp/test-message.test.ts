@@ -31,7 +31,7 @@ describe('composeTestMessage', () => {
     expect(message.subject).toMatch(/^smtp-oauth-setup test message from /);
     const text = body(message.raw);
     expect(text).toContain('This is a test message from smtp-oauth-setup');
-    expect(text).toContain('Sent at:        2026-12-01T10:00:00.000Z');
+    expect(text).toContain('Sent at:        2026-12-01T10:00:00Z');
     expect(text).toContain(`Client ID:      ${facts.clientId}`);
   });
 
@@ -41,7 +41,7 @@ describe('composeTestMessage', () => {
     expect(message.subject).toMatch(/^smtp-oauth-setup: Test-E-Mail von /);
     const text = body(message.raw);
     expect(text).toContain('Dies ist eine Test-E-Mail des Programms smtp-oauth-setup');
-    expect(text).toContain('Gesendet am:         2026-12-01T10:00:00.000Z');
+    expect(text).toContain('Gesendet am:         01.12.2026, 10:00:00 UTC');
     expect(text).toContain('SMTP-Server:         smtp.office365.com:587 (STARTTLS, XOAUTH2)');
     expect(text).toContain(`Mandanten-ID:        ${facts.tenantId}`);
     expect(text).toContain('Eine Antwort ist nicht nötig.');

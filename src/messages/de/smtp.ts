@@ -1,5 +1,8 @@
 import type { Translations } from '../define.js';
 import type { smtpEn } from '../en/smtp.js';
+import { formatterFor } from '../format.js';
+
+const f = formatterFor('de');
 
 /** A label and its value, the values in one column. */
 const row = (label: string, value: string) => `${`${label}:`.padEnd(21)}${value}`;
@@ -13,7 +16,7 @@ export const smtpDe: Translations<typeof smtpEn> = {
       'Versand über Exchange Online mit OAuth2 (XOAUTH2) prüft.',
       'Wenn Sie sie erhalten haben, funktionieren die Einstellungen unten.',
       '',
-      row('Gesendet am', p.sentAt),
+      row('Gesendet am', f.dateTime(p.sentAt)),
       row('Gesendet von Host', p.host),
       row('SMTP-Server', `${p.smtpHost}:${p.smtpPort} (STARTTLS, XOAUTH2)`),
       row('Postfach (Benutzer)', p.mailbox),

@@ -1,4 +1,7 @@
 import { defineMessages, message } from '../define.js';
+import { formatterFor } from '../format.js';
+
+const f = formatterFor('en');
 
 /** The SMTP leg: the test message's subject and body (what an admin finds in the mailbox or the message trace). */
 export const smtpEn = defineMessages({
@@ -6,7 +9,7 @@ export const smtpEn = defineMessages({
   'smtp.test-message.subject': message({ host: 'string' }, (p) => `smtp-oauth-setup test message from ${p.host}`),
   'smtp.test-message.body': message(
     {
-      sentAt: 'string',
+      sentAt: 'date',
       host: 'string',
       smtpHost: 'string',
       smtpPort: 'number',
@@ -23,7 +26,7 @@ export const smtpEn = defineMessages({
         'through Exchange Online with OAuth2 (XOAUTH2).',
         'If you received it, the settings below work.',
         '',
-        `Sent at:        ${p.sentAt}`,
+        `Sent at:        ${f.dateTime(p.sentAt)}`,
         `Sent from host: ${p.host}`,
         `SMTP server:    ${p.smtpHost}:${p.smtpPort} (STARTTLS, XOAUTH2)`,
         `Mailbox (user): ${p.mailbox}`,
