@@ -66,11 +66,16 @@ export async function startSecretService(): Promise<SecretService> {
     await stopped(bus);
     rmSync(home, { recursive: true, force: true });
   };
-  // The keyring answers once it owns its bus name and has made the login keyring.
+  // Ready once an entry can be written, read back and removed. Answering a read is not enough: the
+  // daemon answers on its bus name before it has made and unlocked the login keyring, and a write in
+  // that moment finds no collection ("Secret Service: no result found"; seen once in CI).
   const probe = secretRefFor('probe', 'probe');
   for (let waited = 0; ; waited += 100) {
     try {
-      await osSecretStore().get(probe);
+      const store = osSecretStore();
+      await store.set(probe, 'probe');
+      if ((await store.get(probe)) !== 'probe') throw new SecretStoreUnavailableError('the probe entry did not read back');
+      await store.delete(probe);
       break;
     } catch (error) {
       if (!(error instanceof SecretStoreUnavailableError) || waited > 10_000) {
