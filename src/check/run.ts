@@ -133,11 +133,25 @@ export interface RunCheckOptions {
  */
 export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): Promise<CheckReport> {
   const { events, redactor } = options;
-  const now = options.now ?? (() => new Date());
-  const plan = buildCheckPlan(inputs);
   const timeoutMs = inputs.timeoutSeconds * 1000;
+  const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const started = performance.now();
+  // Before any other work: the SMTP connection up to AUTH needs no token, so it runs beside the
+  // token request (and MSAL's loading), and every millisecond of local work before it is a
+  // millisecond on the critical path. AUTH waits for the token and its claims check; the token never
+  // goes out before TLS. Its dialogue (--verbose) is held back until the token stages are shown.
+  const transcript = options.transcript && heldTranscript(options.transcript);
+  const smtpLeg = openSmtpLeg({
+    host: inputs.smtpHost,
+    port: inputs.smtpPort,
+    timeoutMs,
+    ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
+    ...(transcript && { transcript: transcript.write }),
+    ...(options.signal && { signal: options.signal }),
+  });
+
+  const plan = buildCheckPlan(inputs);
   const since = (start: number) => Math.round(performance.now() - start);
   protectCredentials(inputs, redactor);
 
@@ -193,18 +207,6 @@ export async function runCheck(inputs: CheckInputs, options: RunCheckOptions): P
     return report;
   };
 
-  // The SMTP connection up to AUTH needs no token: it runs beside the token request (and MSAL's
-  // loading). AUTH waits for the token and its claims check; the token never goes out before TLS.
-  // Its dialogue (--verbose) is held back until the token stages are shown: output in step order.
-  const transcript = options.transcript && heldTranscript(options.transcript);
-  const smtpLeg = openSmtpLeg({
-    host: inputs.smtpHost,
-    port: inputs.smtpPort,
-    timeoutMs,
-    ...(options.extraCaPem && { extraCaPem: options.extraCaPem }),
-    ...(transcript && { transcript: transcript.write }),
-    ...(options.signal && { signal: options.signal }),
-  });
 
   // 1–2. Token and claims: a token that cannot work is never sent to Exchange.
   const tokenStarted = performance.now();

@@ -1,3 +1,4 @@
+import { connect as connectTcp, type Socket } from 'node:net';
 import { rootCertificates, type TLSSocket } from 'node:tls';
 import { format } from 'node:util';
 import type { SmtpFailure, SmtpPhase } from '../diagnose/types.js';
@@ -109,14 +110,19 @@ export async function openSmtpSession(request: SmtpOpenRequest): Promise<OpenSmt
   };
   const target = { host: request.host, port: request.port };
   if (request.signal?.aborted) throw new SmtpSessionError(toSmtpFailure(stopped(), 'connect', target), result);
+  const connectStarted = performance.now();
+  const early = earlyConnection(request);
   const [{ default: SMTPConnection }, { default: XOAuth2 }] = await Promise.all([
     import('nodemailer/lib/smtp-connection'),
     import('nodemailer/lib/xoauth2'),
   ]);
   const since = (start: number) => Math.round(performance.now() - start);
+  const socket0 = early.handOver();
   const connection = new SMTPConnection({
     host: request.host,
     port: request.port,
+    // The TCP connection opened before nodemailer loaded, when it is still sound (else nodemailer connects).
+    ...(socket0 && { connection: socket0 }),
     // 465 is implicit TLS; everything else (587 for Exchange Online) must upgrade with STARTTLS.
     secure: request.port === 465,
     requireTLS: true,
@@ -183,7 +189,7 @@ export async function openSmtpSession(request: SmtpOpenRequest): Promise<OpenSmt
   const socket = () => connection._socket || null;
 
   await attempt(async () => {
-    const started = performance.now();
+    const started = socket0 ? connectStarted : performance.now();
     await step<void>((done) => connection.connect(() => done(null)));
     result.timings.connectMs = since(started);
     result.reachable = true;
@@ -243,6 +249,42 @@ export async function openSmtpSession(request: SmtpOpenRequest): Promise<OpenSmt
     close: () => {
       if (ended) return finish();
       quit();
+    },
+  };
+}
+
+/**
+ * The TCP connection to a STARTTLS port, opened at once: its handshake and the server's greeting then
+ * run while nodemailer loads (and while the token leg loads MSAL, which blocks the event loop), not
+ * after. Its data waits in the socket until nodemailer reads it. `handOver` gives the socket to
+ * nodemailer while it is still connecting or connected; one that failed or closed meanwhile is
+ * dropped, and nodemailer connects by itself so that the failure is diagnosed as always. Implicit TLS
+ * (465) is left to nodemailer.
+ */
+function earlyConnection(request: SmtpOpenRequest): { handOver(): Socket | null } {
+  if (request.port === 465 || request.signal?.aborted) return { handOver: () => null };
+  let failed = false;
+  let socket: Socket | null = null;
+  try {
+    socket = connectTcp({ host: request.host, port: request.port });
+  } catch {
+    return { handOver: () => null };
+  }
+  const onError = () => (failed = true);
+  socket.on('error', onError);
+  const onAbort = () => socket?.destroy();
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    handOver() {
+      request.signal?.removeEventListener('abort', onAbort);
+      if (!socket) return null;
+      if (failed || socket.destroyed || request.signal?.aborted) {
+        socket.destroy();
+        return null;
+      }
+      // nodemailer puts its own error handler on; until then this one kept an early error from throwing.
+      socket.off('error', onError);
+      return socket;
     },
   };
 }

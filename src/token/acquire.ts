@@ -41,6 +41,9 @@ export class TokenRequestError extends Error {
  * instance, and a check after admin consent must see a fresh token, never a cached one without roles.
  */
 export async function acquireToken(request: TokenRequest): Promise<AcquiredToken> {
+  // One turn of the event loop first: loading MSAL blocks it for some 50 ms, and a connection
+  // started just before (check's SMTP leg) would otherwise not even send its SYN until then.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const networkClient = new TokenNetworkClient({
     timeoutMs: request.timeoutMs,
     ...(request.extraCaPem && { extraCaPem: request.extraCaPem }),
