@@ -7,8 +7,7 @@ import { credentialSecrets } from '../inputs/credential.js';
 import type { Redactor } from '../redact.js';
 import { type OpenSmtpSession, openSmtpSession, SmtpSessionError, type SmtpOpenRequest, type SmtpSessionResult } from '../smtp/session.js';
 import { composeTestMessage } from '../smtp/test-message.js';
-import { acquireToken, TokenRequestError } from '../token/acquire.js';
-import { checkClaims, decodeClaims, SEND_AS_APP_ROLE, type TokenClaims, UndecodableTokenError } from '../token/claims.js';
+import type { TokenClaims } from '../token/claims.js';
 import { toolVersion } from '../version.js';
 import { buildCheckPlan, buildTokenPlan, type CheckPlan } from './plan.js';
 import { DEFAULT_WARN_DAYS } from '../defaults.js';
@@ -408,6 +407,12 @@ export interface TokenCheck {
  */
 export async function acquireAndCheckToken(inputs: TokenCheckInputs, options: TokenCheckOptions): Promise<TokenCheck> {
   const { events, redactor } = options;
+  // Loaded here, not with this module: some 30 ms (MSAL's network client, jose) that `check` would
+  // otherwise spend before its SMTP connection goes out, instead of while it is on its way.
+  const [{ acquireToken, TokenRequestError }, { checkClaims, decodeClaims, SEND_AS_APP_ROLE, UndecodableTokenError }] = await Promise.all([
+    import('../token/acquire.js'),
+    import('../token/claims.js'),
+  ]);
   const now = options.now ?? (() => new Date());
   const plan = buildTokenPlan(inputs);
   protectCredentials(inputs, redactor);
