@@ -99,3 +99,45 @@ describe('openSmtpSession: connect, then AUTH, send and QUIT', () => {
     }
   });
 });
+
+describe('openSmtpSession: the TCP connection opens before nodemailer is loaded', () => {
+  it('nodemailer takes over the connection opened first (one connection), and connectMs counts from its start', async () => {
+    const fake = scriptedServer();
+    let connections = 0;
+    fake.server.on('connection', () => connections++);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (fake.server.address() as AddressInfo).port;
+      const opening = openSmtpSession({ host: '127.0.0.1', port, timeoutMs: 5_000, extraCaPem: fake.certs.caPem });
+      // Block the event loop as a synchronous load would. The connection was started before, so the
+      // time counts in connectMs (before, nodemailer connected only once it had loaded, after this).
+      const until = Date.now() + 150;
+      while (Date.now() < until) {
+        // busy
+      }
+      const session = await opening;
+      expect(session.result.reachable).toBe(true);
+      expect(connections).toBe(1);
+      // Measured from the early connect, so it covers the whole handshake the server saw.
+      expect(session.result.timings.connectMs).toBeGreaterThanOrEqual(150);
+      session.close();
+    } finally {
+      await new Promise<void>((resolve) => fake.server.close(() => resolve()));
+    }
+  });
+
+  it('a refused connection is diagnosed at once, as before: phase connect, ECONNREFUSED, no greeting timeout', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const started = Date.now();
+    const error = await openSmtpSession({ host: '127.0.0.1', port, timeoutMs: 20_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SmtpSessionError);
+    const { failure, partial } = error as SmtpSessionError;
+    expect(failure.phase).toBe('connect');
+    expect(`${failure.code} ${failure.causeCode ?? ''}`).toContain('ECONNREFUSED');
+    expect(partial.reachable).toBe(false);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
