@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as AjvModule from 'ajv/dist/2020.js';
+import { packageFile } from '../package-root.js';
 
 /**
  * The JSON Schemas the package ships (schema/*.schema.json), applied at run time to JSON the tool reads
@@ -12,15 +13,13 @@ export type SchemaName = 'diagnosis' | 'check' | 'explain' | 'fleet' | 'demo' | 
 /** Every schema the package ships; those that refer to others are loaded with them. */
 export const SCHEMA_NAMES: readonly SchemaName[] = ['diagnosis', 'check', 'explain', 'fleet', 'demo', 'automatic-plan', 'automatic-result'];
 
-// dist/report/ and src/report/ are both two levels below the package root, beside schema/.
-const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
 // ajv is CommonJS: `require` loads it without the ES wrapper's export analysis.
 const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof AjvModule;
 
 let ajv: InstanceType<typeof Ajv2020> | undefined;
 
 export function loadSchema(name: SchemaName): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(packageFile(`schema/${name}.schema.json`), 'utf8')) as Record<string, unknown>;
 }
 
 /** Why `value` does not follow schema/<name>.schema.json, one short line per violation (empty when it does). */
