@@ -1,6 +1,7 @@
 // Packaging smoke test: what users get from `npx smtp-oauth-setup` must start and refuse bad input.
 // npm pack → install the tarball into an empty folder → --version, --help, and `check` with no input and
-// no terminal → exit 2 naming the missing inputs; `report merge` against the schemas the package ships.
+// no terminal → exit 2 naming the missing inputs; `report merge` against the schemas the package ships;
+// the demo, end to end against the sandbox.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,12 @@ function npm(args, options) {
 try {
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).stdout);
   const files = packed[0].files.map((f) => f.path);
-  for (const needed of ['dist/bin.cjs', 'dist/help/en/index.txt', 'dist/help/de/index.txt', 'dist/messages/language.cjs', 'dist/main.js']) if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
+  for (const needed of ['dist/bin.cjs', 'dist/help/en/index.txt', 'dist/help/de/index.txt', 'dist/messages/language.cjs', 'dist/program/main.js', 'dist/program/THIRD-PARTY-LICENSES.txt']) {
+    if (!files.includes(needed)) fail(`the tarball has no ${needed}`);
+  }
+  // The program ships bundled (scripts/bundle.mjs): the compiled modules one by one and the bundler's metafile stay at home.
+  const unbundled = files.filter((f) => (f.startsWith('dist/') && !/^dist\/(bin\.cjs|help\/|messages\/language\.cjs|program\/)/.test(f)) || f === 'dist/program/meta.json');
+  if (unbundled.length) fail(`the tarball carries files the bundle replaces: ${unbundled.slice(0, 5).join(', ')}`);
   // The JSON contract ships with the package (README links it): every schema the repository has.
   const schemas = readdirSync(join(root, 'schema')).filter((f) => f.endsWith('.schema.json'));
   if (schemas.length === 0) fail('the repository has no schema/*.schema.json');
@@ -81,7 +87,18 @@ try {
   if (merged.status !== 0 || !merged.stdout.includes('0 of 0 passed')) fail(`report merge of an empty shard exited ${merged.status}:\n${merged.stdout}${merged.stderr}`);
   const notFleet = spawnBin(['report', 'merge', join(app, 'package.json')], { encoding: 'utf8', env, input: '' });
   if (notFleet.status !== 2 || !notFleet.stderr.includes('not the JSON of check --targets --json')) fail(`report merge of a package.json exited ${notFleet.status}:\n${notFleet.stderr}`);
-  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2 (input-missing with --json), report merge against the shipped schemas, ${schemas.length} schemas`);
+  // The whole pipeline from the installed package: the demo runs the sandbox (smtp-server, a CA of its
+  // own) and a check against it (MSAL, nodemailer, STARTTLS, XOAUTH2), so every library the bundle holds
+  // or the package depends on is loaded for real, not only the ones a refusal needs.
+  const demo = spawnBin(['demo', '--json'], { encoding: 'utf8', env, input: '' });
+  let demoOk;
+  try {
+    demoOk = JSON.parse(demo.stdout).ok;
+  } catch {
+    fail(`demo --json printed no JSON object (exit ${demo.status}):\n${demo.stdout}${demo.stderr}`);
+  }
+  if (demo.status !== 0 || demoOk !== true) fail(`demo --json exited ${demo.status} with ok ${demoOk}:\n${demo.stderr}`);
+  console.log(`pack smoke test ok: ${packed[0].filename} (${files.length} files), --version ${version}, --help, check without inputs → exit 2 (input-missing with --json), report merge against the shipped schemas, ${schemas.length} schemas, demo --json against the sandbox`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -81,9 +81,9 @@ describe('bin: --help and --version', () => {
     // Anything else needs the program, which this copy does not have.
     const check = run(bin, ['check', '--json', '--help']);
     expect(check.status).not.toBe(0);
-    expect(check.stderr).toContain('main.js');
+    expect(check.stderr).toContain('program/main.js');
     // So does a language the tool does not know: the program refuses it in one line.
-    expect(run(bin, ['--lang', 'xx', '--help']).stderr).toContain('main.js');
+    expect(run(bin, ['--lang', 'xx', '--help']).stderr).toContain('program/main.js');
   });
 
   it('chooses the language of the prebuilt help by the same rule as the program (flag, SMTP_OAUTH_LANG, LC_ALL, LC_MESSAGES, LANG)', async () => {

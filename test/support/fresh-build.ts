@@ -16,6 +16,9 @@ export function assertFreshBuild(): void {
   // Written after the compile by `npm run build`; a bare `tsc` leaves it out (or stale).
   const help = join(root, 'dist', 'help', 'en', 'index.txt');
   if (!existsSync(help) || statSync(help).mtimeMs + 1000 < statSync(bin).mtimeMs) throw new Error('dist/help/en/index.txt is missing or older than the compile: run `npm run build`, not only tsc.');
+  // The program bin.cjs runs: bundled after the compile (scripts/bundle.mjs), so never older than it.
+  const program = join(root, 'dist', 'program', 'main.js');
+  if (!existsSync(program) || statSync(program).mtimeMs + 1000 < statSync(bin).mtimeMs) throw new Error('dist/program/main.js is missing or older than the compile: run `npm run build`, not only tsc.');
   const built = statSync(bin).mtimeMs;
   const newest = (dir: string): number =>
     Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
