@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/diagnose/index.js';
@@ -96,6 +97,9 @@ describe('check: the happy path', () => {
     expect(message.subject).toContain('smtp-oauth-setup test message');
     expect(message.raw).toContain(sandbox.client.tenantId);
     expect(message.raw).not.toContain(sandbox.client.clientSecret);
+    // The bundled program finds package.json from its chunk (src/package-root.ts): the version it names is the package's.
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(message.raw).toMatch(new RegExp(`^X-Mailer: smtp-oauth-setup ${version.replaceAll('.', '\\.')}\\r?$`, 'm'));
     expectNoSecrets(run, sandbox.client.clientSecret);
   });
 
