@@ -155,3 +155,14 @@ describe.each([
     expect(own).toContain('remove/plan.js');
   });
 });
+
+describe('the bundle', () => {
+  it("keeps of zod what the schemas use: not its 60-odd locales (with `import * as z` esbuild can drop what is never named; `import { z }` kept all of them, some 570 KB)", () => {
+    assertFreshBuild();
+    metafile ??= JSON.parse(readFileSync(join(root, 'dist', 'program', 'meta.json'), 'utf8')) as Metafile;
+    const bundledInputs = new Set(Object.values(metafile.outputs).flatMap((out) => Object.keys(out.inputs)));
+    const locales = [...bundledInputs].filter((path) => path.includes('node_modules/zod/v4/locales/'));
+    expect(locales.length, locales.join(', ')).toBeLessThanOrEqual(1);
+    expect([...bundledInputs].some((path) => path.includes('node_modules/zod/v4/core/')), 'zod itself is bundled').toBe(true);
+  });
+});

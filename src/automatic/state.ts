@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeUserFile } from '../fs/write-file.js';
 import type { ExchangeDone } from './exchange-steps.js';
 

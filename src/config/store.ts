@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, posix, resolve, win32 } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import type { SavedInputs, SavedSecret } from '../inputs/check-inputs.js';
 import type { Secret } from '../inputs/secret.js';

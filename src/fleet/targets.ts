@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InputError } from '../errors.js';
 import { type Message, msg, t } from '../messages/index.js';
 import { addressSchema, clientIdSchema, cloudSchema, secretExpiresSchema, tenantIdSchema } from '../inputs/schemas.js';

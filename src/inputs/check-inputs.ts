@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Cloud, CLOUDS, type CloudName } from '../cloud.js';
 import { InputError } from '../errors.js';
 import type { MissingField } from '../messages/en/inputs.js';

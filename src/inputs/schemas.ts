@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLOUD_NAMES } from '../cloud.js';
 import { type Message, type MessageId, isMessage, msg, render, t } from '../messages/index.js';
 import { type DecimalLimits, readDecimal } from './decimal.js';

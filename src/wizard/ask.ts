@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Prompter, PromptText, Validate } from '../inputs/prompter.js';
 import { clientSecretSchema, isGuid, schemaValidator } from '../inputs/schemas.js';
 import { Secret } from '../inputs/secret.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_WARN_DAYS } from '../../defaults.js';
 import { retryable } from '../../check/retry-policy.js';
 import type { TokenCheck } from '../../check/run.js';

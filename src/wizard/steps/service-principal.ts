@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Prompter } from '../../inputs/prompter.js';
 import { addressSchema } from '../../inputs/schemas.js';
 import { askText } from '../ask.js';
