@@ -12,12 +12,13 @@ import type { CheckInputs } from '../inputs/check-inputs.js';
  * - one token per (authority, scope, tenant, app, credential), acquired once and reused for all its
  *   mailboxes (Entra ID throttles an app that asks for the same token again and again); the first
  *   mailboxes of an app open their SMTP connections while that token is being requested;
- * - at most `concurrency` mailboxes authenticating and sending at once, and at most `concurrency`
- *   more opening their SMTP connections meanwhile: a slot opens its next mailbox's connection (TCP,
- *   greeting, EHLO, STARTTLS, TLS, EHLO: six of the nine round trips of a session) while its current
- *   mailbox authenticates and sends, the way one check opens its connection while the token is
- *   requested. Up to twice `concurrency` connections are then open; `connectAhead: false` keeps it
- *   to `concurrency` (a connection opens only when a slot is free);
+ * - at most `concurrency` mailboxes authenticating and sending at once, and at most twice
+ *   `concurrency` SMTP connections open in all: the connections of the next mailboxes open (TCP,
+ *   greeting, EHLO, STARTTLS, TLS, EHLO: six of the nine round trips of a session) while the current
+ *   ones authenticate and send, the way one check opens its connection while the token is requested.
+ *   The handshake is the longer part (six round trips against three), so the connections not in a
+ *   session are all free to handshake; a session slot is taken only for AUTH and the message.
+ *   `connectAhead: false` keeps the connections to `concurrency` (one opens only when a slot is free);
  * - never two SMTP sessions for one mailbox at a time: Exchange Online allows 3 per mailbox and
  *   answers 432 4.3.2 beyond (catalog E), and the application being checked may hold some itself;
  * - a temporary failure (432 4.3.2, 451 4.7.0, a timeout, the token service's 5xx) is retried a few
@@ -71,9 +72,10 @@ export const FLEET_RETRY: RetryPolicy = { retries: 2, backoff: { initialMs: 1_00
 export interface FleetRunOptions {
   concurrency: number;
   /**
-   * Whether a slot opens its next mailbox's connection while its current one authenticates and
-   * sends (default true). False: a connection opens only when a slot is free, so that never more
-   * than `concurrency` connections are open (`--no-connect-ahead`, for a firewall that counts them).
+   * Whether the next mailboxes' connections open while the current ones authenticate and send, up
+   * to twice `concurrency` connections (default true). False: a connection opens only when a slot is
+   * free, so that never more than `concurrency` are open (`--no-connect-ahead`, for a firewall that
+   * counts them).
    */
   connectAhead?: boolean;
   retry?: RetryPolicy;
@@ -118,9 +120,10 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
   const retry = options.retry ?? FLEET_RETRY;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  // A target holds a connecting slot from its connection's start until it holds a session slot (or
-  // ends): at most `concurrency` connections before AUTH, at most `concurrency` sessions after it.
-  const connecting = createSemaphore(options.concurrency);
+  // A target holds a connection slot from its connection's start to its end (at most twice
+  // `concurrency` connections), and a session slot from AUTH to its end (at most `concurrency`).
+  // Without connect-ahead the connection slots alone are the limit: `concurrency` of them.
+  const connections = createSemaphore(options.connectAhead === false ? options.concurrency : 2 * options.concurrency);
   const sessions = options.connectAhead === false ? null : createSemaphore(options.concurrency);
   const withMailbox = createKeyedLock();
   const tokens = new Map<string, Promise<TokenCheck>>();
@@ -155,13 +158,11 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
       const attempts: WaitAttempt[] = [];
       let started: number | null = null;
       for (let attempt = 1; ; attempt++) {
-        const releaseConnecting = await connecting.acquire();
+        const releaseConnection = await connections.acquire();
         let releaseSession: (() => void) | null = null;
         const sessionSlot = async (): Promise<void> => {
           if (!sessions || releaseSession) return;
           releaseSession = await sessions.acquire();
-          // This slot's next mailbox may start connecting now.
-          releaseConnecting();
         };
         let report: CheckReport;
         let tokenFailed: boolean;
@@ -173,7 +174,7 @@ export async function runFleet(targets: readonly FleetTarget[], checks: FleetChe
           report = await checks.checkTarget(target, tokenCheck, sessionSlot);
           tokenFailed = (await tokenCheck).diagnosis !== null;
         } finally {
-          releaseConnecting();
+          releaseConnection();
           (releaseSession as (() => void) | null)?.();
         }
         attempts.push({ at: new Date(at).toISOString(), exitCode: report.exitCode, diagnosisCode: report.diagnosis?.code ?? null });

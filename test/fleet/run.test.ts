@@ -87,7 +87,7 @@ function recorder(smtp: (t: FleetTarget, tc: TokenCheck, attempt: number) => Dia
   const attempts = new Map<string, number>();
   let inFlight = 0;
   let connections = 0;
-  const seen = { maxPerMailbox: 0, maxInFlight: 0, maxConnections: 0, connectedAhead: 0, tokenUsed: new Map<string, string>() };
+  const seen = { maxPerMailbox: 0, maxInFlight: 0, maxConnections: 0, maxHandshaking: 0, connectedAhead: 0, tokenUsed: new Map<string, string>() };
   const checks: FleetChecks = {
     async checkToken(t) {
       tokenCalls.push(t.name);
@@ -98,6 +98,8 @@ function recorder(smtp: (t: FleetTarget, tc: TokenCheck, attempt: number) => Dia
       // The connection's handshake, then the slot, then AUTH and the message, as runCheck does them.
       connections++;
       seen.maxConnections = Math.max(seen.maxConnections, connections);
+      // Connections not in a session: still in their handshake, or waiting for a session slot.
+      seen.maxHandshaking = Math.max(seen.maxHandshaking, connections - inFlight);
       // Connecting while every session slot is taken: this is the connection opened ahead.
       if (inFlight > 0) seen.connectedAhead++;
       await tick(2);
@@ -200,7 +202,7 @@ describe('runFleet: one token per tenant, app and credential', () => {
 });
 
 describe('runFleet: the SMTP connections of an app start while its token is requested', () => {
-  it('starts every target of a group (up to the concurrency) before the group\'s one token request has answered', async () => {
+  it('starts every target of a group (up to its connections: twice the concurrency) before the group\'s one token request has answered', async () => {
     let answer!: (tc: TokenCheck) => void;
     const token = new Promise<TokenCheck>((resolve) => (answer = resolve));
     let tokenRequests = 0;
@@ -214,16 +216,16 @@ describe('runFleet: the SMTP connections of an app start while its token is requ
         return report(t, tc.diagnosis);
       },
     };
-    const targets = [1, 2, 3, 4].map((i) => target(`t${i}`));
-    const run = runFleet(targets, checks, { concurrency: 3, ...noSleep });
+    const targets = [1, 2, 3, 4, 5].map((i) => target(`t${i}`));
+    const run = runFleet(targets, checks, { concurrency: 2, ...noSleep });
     await tick(5);
-    expect(startedBeforeToken).toEqual(['t1', 't2', 't3']);
+    expect(startedBeforeToken).toEqual(['t1', 't2', 't3', 't4']);
     tokenKnown = true;
     answer(tokenCheck('shared'));
     const { results, tokenAcquisitions } = await run;
     expect(tokenRequests).toBe(1);
     expect(tokenAcquisitions).toBe(1);
-    expect(results.map((r) => r.report.ok)).toEqual([true, true, true, true]);
+    expect(results.map((r) => r.report.ok)).toEqual([true, true, true, true, true]);
   });
 
   it('a refused token is still reported once per target and not retried per target', async () => {
@@ -259,7 +261,7 @@ describe('runFleet: concurrency and the per-mailbox limit', () => {
     expect(seen.maxInFlight).toBe(1);
   });
 
-  it('opens a slot\'s next connection while its mailbox authenticates and sends: N sessions, N more connecting', async () => {
+  it('opens the next mailboxes\' connections while the current ones authenticate and send: N sessions, 2N connections', async () => {
     const { checks, seen } = recorder();
     const run = await runFleet(Array.from({ length: 12 }, (_, i) => target(`t${i}`)), checks, { concurrency: 3, ...noSleep });
     expect(run.results.every((r) => r.report.ok)).toBe(true);
@@ -267,6 +269,14 @@ describe('runFleet: concurrency and the per-mailbox limit', () => {
     expect(seen.maxConnections).toBeGreaterThan(3);
     expect(seen.maxConnections).toBeLessThanOrEqual(6);
     expect(seen.connectedAhead).toBeGreaterThan(0);
+  });
+
+  it('lets every connection not in a session handshake: up to 2N at once, not N (the handshake is the longer part)', async () => {
+    const { checks, seen } = recorder();
+    await runFleet(Array.from({ length: 12 }, (_, i) => target(`t${i}`)), checks, { concurrency: 3, ...noSleep });
+    expect(seen.maxHandshaking).toBe(6);
+    expect(seen.maxConnections).toBe(6);
+    expect(seen.maxInFlight).toBe(3);
   });
 
   it('with connectAhead false, a connection opens only when a slot is free', async () => {

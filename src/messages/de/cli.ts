@@ -56,7 +56,7 @@ export const cliDe: Translations<typeof cliEn> = {
   'cli.check.concurrency': (p) =>
     `mit --targets: gleichzeitig geprüfte Ziele, 1 bis ${p.max} (Standard: ${p.n}); ein Token pro App, je Postfach eine SMTP-Sitzung zur Zeit`,
   'cli.check.no-connect-ahead':
-    'mit --targets: die SMTP-Verbindung eines Postfachs erst öffnen, wenn ein Platz frei ist (höchstens --concurrency Verbindungen), statt schon während sich das Postfach davor anmeldet und sendet (bis zu doppelt so viele)',
+    'mit --targets: die SMTP-Verbindung eines Postfachs erst öffnen, wenn ein Platz frei ist (höchstens --concurrency Verbindungen), statt schon während sich andere Postfächer anmelden und senden (bis zu doppelt so viele)',
   'cli.check.shard':
     'mit --targets: nur Teil i von n prüfen (ab 1 gezählt), nach App aufgeteilt; das JSON aller Teile mit `report merge` zusammenführen',
   'cli.check.junit': 'zusätzlich JUnit-XML schreiben, ein Testfall pro Ziel (GitLab, Jenkins, Azure DevOps)',

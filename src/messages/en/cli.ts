@@ -59,7 +59,7 @@ export const cliEn = defineMessages({
   'cli.check.targets': 'check every mailbox listed in a JSON or CSV file (secrets by environment variable or file name only); exit code: the most serious failure',
   'cli.check.concurrency': message({ n: 'number', max: 'number' }, (p) => `with --targets: targets checked at a time, 1 to ${p.max} (default: ${p.n}); one token per app, one SMTP session per mailbox at a time`),
   'cli.check.no-connect-ahead':
-    'with --targets: open a mailbox\'s SMTP connection only when a slot is free (at most --concurrency connections), instead of while the slot\'s mailbox before it authenticates and sends (up to twice as many)',
+    'with --targets: open a mailbox\'s SMTP connection only when a slot is free (at most --concurrency connections), instead of while other mailboxes authenticate and send (up to twice as many)',
   'cli.check.shard': 'with --targets: check only shard i of n (counted from 1), split by app; merge the JSON of all shards with `report merge`',
   'cli.check.junit': 'also write JUnit XML, one test case per target (GitLab, Jenkins, Azure DevOps)',
   'cli.option.json': 'print exactly one JSON object on stdout',
