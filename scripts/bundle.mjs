@@ -8,14 +8,14 @@
 //
 // What stays as it was:
 // - each `import()` stays a boundary (splitting): a command's libraries still load only when that
-//   command runs; test/bundle.test.ts holds the bundle to what test/module-graph.test.ts holds the
-//   compiled modules to, from the metafile written here (dist/program/meta.json, not packaged);
+//   command runs; test/module-graph.test.ts holds the bundle, from the metafile written here
+//   (dist/program/meta.json, not packaged), to the same rules as the compiled modules;
 // - what the tool loads with createRequire (MSAL's and commander's CommonJS bundles, ajv) is loaded
 //   from node_modules at run time, as before: esbuild does not follow those calls;
 // - the credential store's native binding (@napi-rs/keyring) cannot be bundled: it stays external.
 // These four are the package's dependencies; the libraries bundled here are build inputs
 // (devDependencies), and their licences ship beside the bundle (dist/program/THIRD-PARTY-LICENSES.txt).
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -55,7 +55,7 @@ const notices = [...packages]
   .map(([folder, pkg]) => {
     const dir = new URL(`../${folder}/`, import.meta.url);
     const file = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
-    const text = file && existsSync(new URL(file, dir)) ? readFileSync(new URL(file, dir), 'utf8').trim() : `(no licence file; package.json says ${pkg.license})`;
+    const text = file ? readFileSync(new URL(file, dir), 'utf8').trim() : `(no licence file; package.json says ${pkg.license})`;
     return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
   });
 writeFileSync(
