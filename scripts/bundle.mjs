@@ -54,7 +54,7 @@ const notices = [...packages]
   .sort(([, a], [, b]) => a.name.localeCompare(b.name))
   .map(([folder, pkg]) => {
     const dir = new URL(`../${folder}/`, import.meta.url);
-    const file = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+    const file = readdirSync(dir).find((name) => /^(licen[cs]e|copying)([.-]|$)/i.test(name));
     const text = file ? readFileSync(new URL(file, dir), 'utf8').trim() : `(no licence file; package.json says ${pkg.license})`;
     return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
   });
