@@ -32,6 +32,11 @@ export interface ExchangeStepsInput {
   from: string;
   /** `-ExchangeEnvironmentName` for the hand-over script in a sovereign cloud. */
   exchangeEnvironmentName?: string;
+  /**
+   * The mailbox's SMTP AUTH as this run's read-only checks read it (`on`: SmtpClientAuthenticationDisabled
+   * $false). Absent when they could not read it: then step 3 reads it itself before it changes anything.
+   */
+  mailboxSmtpAuth?: 'on' | 'off';
 }
 
 export interface ExchangeStepsDeps {
@@ -167,8 +172,11 @@ async function sendAs(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promi
 
 async function smtpAuth(input: ExchangeStepsInput, deps: ExchangeStepsDeps): Promise<void> {
   const read = async () => ok(await deps.exchange.getCasMailbox(input.mailbox)).smtpClientAuthenticationDisabled;
-  if (deps.done.smtpAuth && (await read()) === false) return;
-  if ((await read()) !== false) {
+  // Read once per run: the read-only checks did at its start, unless they could not. A change in
+  // between would not go unseen: the proof's test mail is refused while SMTP AUTH is off.
+  const disabled = input.mailboxSmtpAuth === undefined ? await read() : input.mailboxSmtpAuth === 'off';
+  if (disabled === false && deps.done.smtpAuth) return;
+  if (disabled !== false) {
     deps.show(msg('automatic-exchange.smtp-auth.enabling', { mailbox: input.mailbox }));
     ok(await deps.exchange.setCasMailbox(input.mailbox, false));
     if ((await read()) !== false) notConfirmed('Get-CASMailbox');

@@ -126,6 +126,7 @@ export async function runAutomatic(input: AutomaticRunInput, deps: AutomaticRunD
     if (findings.some((f) => f.state === 'blocking')) return { kind: 'blocked', state: journal.state, findings };
 
     const credential = await step1(input, { graph, journal, show, replication: deps.replication, now, reused, deps });
+    const mailboxSmtpAuth = findings.find((f) => f.check === 'mailbox-smtp-auth')?.state;
 
     const exchangeOutcome = await (deps.exchangeSteps ?? runExchangeSteps)(
       {
@@ -136,6 +137,9 @@ export async function runAutomatic(input: AutomaticRunInput, deps: AutomaticRunD
         mailbox: plan.mailbox,
         from: plan.from,
         ...(input.cloud.exchangeEnvironmentName !== undefined && { exchangeEnvironmentName: input.cloud.exchangeEnvironmentName }),
+        // 'ok' is SMTP AUTH on, 'will-change' off or following the organisation; 'unknown' was not read.
+        ...(mailboxSmtpAuth === 'ok' && { mailboxSmtpAuth: 'on' as const }),
+        ...(mailboxSmtpAuth === 'will-change' && { mailboxSmtpAuth: 'off' as const }),
       },
       {
         exchange: exchange as ExchangeAdminClient,

@@ -53,7 +53,8 @@ function deps(exchange: ExchangeAdminClient, answer = true, done: ExchangeDone =
   return { d, shown, questions, records };
 }
 
-const calls = (cmdlet: string) => (sandbox.stats() as unknown as { exchangeAdminCalls?: Record<string, number> }).exchangeAdminCalls?.[cmdlet];
+/** How often the Exchange admin endpoint has answered `cmdlet` so far (the sandbox's event log). */
+const calls = (cmdlet: string) => sandbox.eventLog.filter((e) => e.server === 'exchange-admin' && e.operation === cmdlet).length;
 const ids = (ms: Message[]) => ms.map((m) => m.id);
 
 describe('runExchangeSteps against the sandbox', () => {
@@ -71,6 +72,29 @@ describe('runExchangeSteps against the sandbox', () => {
     expect(await runExchangeSteps(input(app), again.d)).toEqual({ kind: 'done' });
     expect(ids(again.shown).filter((id) => /creating|granting|enabling|removing/.test(id))).toEqual([]);
     expect(sandbox.tenant.exchangeServicePrincipals.filter((s) => s.appId === app.clientId)).toHaveLength(1);
+  });
+
+  it('reads the mailbox\'s SMTP AUTH once per run: not again when the read-only checks read it, itself when they could not', async () => {
+    const { app, exchange } = await setUp();
+    const reads = () => calls('Get-CASMailbox');
+    // Off, as the read-only checks found it: set, then one read to confirm.
+    await exchange.setCasMailbox(SANDBOX_ADDRESSES.mailbox, true);
+    let before = reads();
+    const first = deps(exchange);
+    expect(await runExchangeSteps({ ...input(app), mailboxSmtpAuth: 'off' }, first.d)).toEqual({ kind: 'done' });
+    expect(ids(first.shown)).toContain('automatic-exchange.smtp-auth.enabling');
+    expect(reads() - before).toBe(1);
+    // On and recorded (a rerun): nothing read, nothing set.
+    before = reads();
+    const rerun = deps(exchange, true, { ...first.records.at(-1)! });
+    expect(await runExchangeSteps({ ...input(app), mailboxSmtpAuth: 'on' }, rerun.d)).toEqual({ kind: 'done' });
+    expect(ids(rerun.shown)).not.toContain('automatic-exchange.smtp-auth.enabling');
+    expect(reads() - before).toBe(0);
+    // Not known (the read-only checks could not read it): read once, and it is on.
+    before = reads();
+    const unknown = deps(exchange, true, { ...first.records.at(-1)! });
+    expect(await runExchangeSteps(input(app), unknown.d)).toEqual({ kind: 'done' });
+    expect(reads() - before).toBe(1);
   });
 
   it('grants Send As only when the sender differs from the mailbox', async () => {
