@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -52,11 +52,13 @@ export async function startSecretService(): Promise<SecretService> {
     });
     bus.once('exit', (code) => reject(new Error(`dbus-daemon exited (${code})`)));
   });
-  const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
-    env: { ...env, DBUS_SESSION_BUS_ADDRESS: printed },
-    stdio: ['pipe', 'ignore', 'ignore'],
-  });
-  keyring.stdin!.end('\n');
+  const keyringEnv = { ...env, DBUS_SESSION_BUS_ADDRESS: printed };
+  const startKeyring = () => {
+    const child = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env: keyringEnv, stdio: ['pipe', 'ignore', 'ignore'] });
+    child.stdin!.end('\n');
+    return child;
+  };
+  let keyring = startKeyring();
   const previous = process.env.DBUS_SESSION_BUS_ADDRESS;
   process.env.DBUS_SESSION_BUS_ADDRESS = printed;
   const close = async () => {
@@ -68,22 +70,38 @@ export async function startSecretService(): Promise<SecretService> {
   };
   // Ready once an entry can be written, read back and removed. Answering a read is not enough: the
   // daemon answers on its bus name before it has made and unlocked the login keyring, and a write in
-  // that moment finds no collection ("Secret Service: no result found"; seen once in CI).
+  // that moment finds no collection ("Secret Service: no result found"; seen in CI). Seen in CI as
+  // well: a daemon that never made it (the probe failed for 10 s on an idle machine). So the login
+  // keyring's file comes first, and a daemon without a working one within 5 s is started again, up
+  // to three times, each with an empty keyring folder.
+  const loginKeyring = join(env.XDG_DATA_HOME, 'keyrings', 'login.keyring');
   const probe = secretRefFor('probe', 'probe');
-  for (let waited = 0; ; waited += 100) {
-    try {
-      const store = osSecretStore();
-      await store.set(probe, 'probe');
-      if ((await store.get(probe)) !== 'probe') throw new SecretStoreUnavailableError('the probe entry did not read back');
-      await store.delete(probe);
-      break;
-    } catch (error) {
-      if (!(error instanceof SecretStoreUnavailableError) || waited > 10_000) {
-        await close();
-        throw error;
+  for (let start = 1; ; start++) {
+    let lastError: unknown = new SecretStoreUnavailableError('the login keyring was not made');
+    for (let waited = 0; waited < 5_000; waited += 100) {
+      if (existsSync(loginKeyring)) {
+        try {
+          const store = osSecretStore();
+          await store.set(probe, 'probe');
+          if ((await store.get(probe)) !== 'probe') throw new SecretStoreUnavailableError('the probe entry did not read back');
+          await store.delete(probe);
+          return { env: { DBUS_SESSION_BUS_ADDRESS: printed }, home, close };
+        } catch (error) {
+          if (!(error instanceof SecretStoreUnavailableError)) {
+            await close();
+            throw error;
+          }
+          lastError = error;
+        }
       }
       await sleep(100);
     }
+    if (start === 3) {
+      await close();
+      throw lastError;
+    }
+    await stopped(keyring);
+    rmSync(join(env.XDG_DATA_HOME, 'keyrings'), { recursive: true, force: true });
+    keyring = startKeyring();
   }
-  return { env: { DBUS_SESSION_BUS_ADDRESS: printed }, home, close };
 }
