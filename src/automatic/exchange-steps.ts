@@ -7,7 +7,7 @@ import { runScriptBlocks, sendsAsAnotherAddress, servicePrincipalLines, smtpAuth
 import type { Block } from '../wizard/show.js';
 
 /**
- * Steps 2–3 through Exchange Online's admin endpoint (STUB: the contract; its body is being built).
+ * Steps 2–3 through Exchange Online's admin endpoint.
  * Each cmdlet is followed by a read that confirms it; what is already right is left alone; an
  * Exchange service principal with the wrong object id is removed and made again after confirmation;
  * any answer the notes do not describe hands over to the generated PowerShell.

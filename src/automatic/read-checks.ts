@@ -5,9 +5,8 @@ import type { AdminFailure } from '../diagnose/types.js';
 import { msg, type Message } from '../messages/index.js';
 
 /**
- * The read-only checks before any change (STUB: the contract; its body is being built): Security
- * Defaults, the organisation's and the mailbox's SMTP AUTH setting, and an existing Exchange service
- * principal of the app with the wrong object id. Unreadable is "could not check", never "off".
+ * The read-only checks before any change: Security Defaults, the organisation's and the mailbox's
+ * SMTP AUTH setting, and an existing Exchange service principal of the app with the wrong object id. Unreadable is "could not check", never "off".
  */
 
 export type ReadCheck = 'security-defaults' | 'organization-smtp-auth' | 'mailbox-smtp-auth' | 'exchange-service-principal';
