@@ -125,12 +125,17 @@ export class TerminalSession {
     return /__TTY__=(\S+ \S+)/.exec(screen)?.[1] ?? '';
   }
 
-  /** Sends `signal` to the CLI itself (the pane's shell's child), as `kill` or a closing terminal would. */
-  signal(signal: NodeJS.Signals): void {
+  /** The CLI's process id: the pane's shell's child. */
+  cliPid(): number {
     const shell = this.tmux('list-panes', '-t', this.name, '-F', '#{pane_pid}').trim();
     const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
     if (!child) throw new Error('the CLI is not running in the terminal');
-    process.kill(Number(child), signal);
+    return Number(child);
+  }
+
+  /** Sends `signal` to the CLI itself (the pane's shell's child), as `kill` or a closing terminal would. */
+  signal(signal: NodeJS.Signals): void {
+    process.kill(this.cliPid(), signal);
   }
 
   kill(): void {
