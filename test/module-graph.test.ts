@@ -54,11 +54,14 @@ interface Metafile {
 }
 
 let metafile: Metafile | undefined;
+/** esbuild's metafile of the bundle (scripts/bundle.mjs), read once. */
+const bundleMetafile = (): Metafile => {
+  assertFreshBuild();
+  return (metafile ??= JSON.parse(readFileSync(join(root, 'dist', 'program', 'meta.json'), 'utf8')) as Metafile);
+};
 
 function bundled(entry: string): Loaded {
-  assertFreshBuild();
-  metafile ??= JSON.parse(readFileSync(join(root, 'dist', 'program', 'meta.json'), 'utf8')) as Metafile;
-  const outputs = metafile.outputs;
+  const outputs = bundleMetafile().outputs;
   const start = Object.keys(outputs).find((out) => outputs[out]!.entryPoint === `dist/${entry}`);
   // Every entry point named here is an `import()` of the program, so the bundle gives it a chunk.
   expect(start, `dist/${entry} has a chunk of its own in the bundle`).toBeDefined();
@@ -158,9 +161,7 @@ describe.each([
 
 describe('the bundle', () => {
   it("keeps of zod what the schemas use: not its 60-odd locales (with `import * as z` esbuild can drop what is never named; `import { z }` kept all of them, some 570 KB)", () => {
-    assertFreshBuild();
-    metafile ??= JSON.parse(readFileSync(join(root, 'dist', 'program', 'meta.json'), 'utf8')) as Metafile;
-    const bundledInputs = new Set(Object.values(metafile.outputs).flatMap((out) => Object.keys(out.inputs)));
+    const bundledInputs = new Set(Object.values(bundleMetafile().outputs).flatMap((out) => Object.keys(out.inputs)));
     const locales = [...bundledInputs].filter((path) => path.includes('node_modules/zod/v4/locales/'));
     expect(locales.length, locales.join(', ')).toBeLessThanOrEqual(1);
     expect([...bundledInputs].some((path) => path.includes('node_modules/zod/v4/core/')), 'zod itself is bundled').toBe(true);

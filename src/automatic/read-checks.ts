@@ -6,7 +6,8 @@ import { msg, type Message } from '../messages/index.js';
 
 /**
  * The read-only checks before any change: Security Defaults, the organisation's and the mailbox's
- * SMTP AUTH setting, and an existing Exchange service principal of the app with the wrong object id. Unreadable is "could not check", never "off".
+ * SMTP AUTH setting, and an existing Exchange service principal of the app with the wrong object id.
+ * Unreadable is "could not check", never "off".
  */
 
 export type ReadCheck = 'security-defaults' | 'organization-smtp-auth' | 'mailbox-smtp-auth' | 'exchange-service-principal';

@@ -8,7 +8,8 @@ import { type Message, msg } from '../messages/index.js';
 import { envFile } from '../wizard/steps/finish.js';
 
 /**
- * Where a new client secret goes, used by the automatic setup and by rotate-secret. Never into `--json` output, never into a log.
+ * Where a new client secret goes, used by the automatic setup and by rotate-secret. Never into
+ * `--json` output, never into a log.
  *  - saved-config: the saved configuration, the secret in the OS credential store (or 0600 where none is);
  *  - env-file: a `.env` for the sending application (0600);
  *  - secret-file: the bare value in a file (0600);
